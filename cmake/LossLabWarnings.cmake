@@ -1,0 +1,9 @@
+# Project-wide compile settings applied to our own targets (not to third-party code).
+function(losslab_target_settings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra)
+  if(LOSSLAB_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  # oneTBB headers use the identifier `emit`, which Qt's keyword macro would break.
+  target_compile_definitions(${target} PRIVATE QT_NO_KEYWORDS)
+endfunction()

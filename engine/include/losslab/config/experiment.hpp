@@ -1,0 +1,38 @@
+#pragma once
+// A losslab-experiment/1 document (shared/spec/experiment-format.md): everything a run needs.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "losslab/core/types.hpp"
+#include "losslab/data/data_config.hpp"
+#include "losslab/loss/loss_kind.hpp"
+#include "losslab/model/architecture.hpp"
+#include "losslab/optim/optimizer_config.hpp"
+
+namespace losslab {
+
+enum class InitKind { Pytorch, Xavier, He };
+
+struct ModelConfig {
+  std::string kind = "mlp";
+  std::vector<int> hidden{64, 64};
+  Activation activation = Activation::Tanh;
+  bool bias = true;
+  InitKind init = InitKind::Pytorch;
+  double initScale = 1.0;
+  double outputScale = 1.0;
+};
+
+struct ExperimentConfig {
+  std::uint64_t seed = 0;
+  Precision precision = Precision::Float64;
+  DataConfig data;
+  ModelConfig model;
+  LossKind loss = LossKind::CrossEntropy;
+  OptimizerConfig optimizer;
+  ScheduleConfig schedule;
+  long steps = 1000;
+};
+
+}  // namespace losslab

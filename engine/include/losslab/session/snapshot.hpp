@@ -1,0 +1,39 @@
+#pragma once
+// What a training session hands to its viewers: immutable, shared, never mutated after publish.
+#include <Eigen/Core>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <vector>
+
+#include "losslab/config/experiment.hpp"
+#include "losslab/model/architecture.hpp"
+
+namespace losslab {
+
+// One logged step; NaN where a value was not computed (metrics.csv writes an empty cell).
+struct MetricsRow {
+  static constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  long step = 0;
+  double epoch = nan, lr = nan;
+  double trainLoss = nan, trainAccuracy = nan, testLoss = nan, testAccuracy = nan;
+  double gradNorm = nan, weightNorm = nan, wallSeconds = nan;
+};
+
+enum class RunState { Paused, Running, Diverged };
+
+struct Snapshot {
+  long step = 0;                 // optimizer steps taken
+  double epoch = 0.0;            // passes over the training set
+  RunState state = RunState::Paused;
+  long divergedAtStep = -1;      // the step whose loss or parameters became non-finite
+  double stepsPerSecond = 0.0;   // recent training throughput
+  ExperimentConfig config;       // as in force now (hyperparameters may have changed)
+  Architecture architecture;
+  Eigen::VectorXd parameters;    // last finite parameters, in float64, spec flat order
+  std::shared_ptr<const std::vector<MetricsRow>> history;  // thinned, always ends at `step`
+};
+
+using SnapshotPtr = std::shared_ptr<const Snapshot>;
+
+}  // namespace losslab

@@ -1,0 +1,44 @@
+#pragma once
+// A training run on its own worker thread (DESIGN.md "Threads"). Commands are queued and never
+// block the caller; results leave as immutable snapshots through the callback, which runs on the
+// worker thread (the GUI bridge re-posts it to the GUI thread).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "losslab/config/experiment.hpp"
+#include "losslab/session/snapshot.hpp"
+
+namespace losslab {
+
+class TrainingSession {
+ public:
+  using SnapshotCallback = std::function<void(SnapshotPtr)>;
+
+  // Builds data and model from the config (throws InputError on a bad config) and starts the
+  // worker paused at step 0. `publishHz` bounds how often snapshots are published while running.
+  explicit TrainingSession(ExperimentConfig config, SnapshotCallback onSnapshot = {},
+                           double publishHz = 30.0);
+  ~TrainingSession();
+  TrainingSession(const TrainingSession&) = delete;
+  TrainingSession& operator=(const TrainingSession&) = delete;
+
+  void play();
+  void pause();
+  void step(long n);                          // n steps, then pause
+  void reset(std::optional<std::uint64_t> newSeed = std::nullopt);  // same seed by default
+  void setOptimizer(const OptimizerConfig& optimizer);  // effective at the next step
+  void setSchedule(const ScheduleConfig& schedule);     // effective at the next step
+
+  SnapshotPtr latest() const;  // never blocks on the worker's computation
+  // Blocks until every queued command is done and the worker is idle (paused or diverged).
+  // For tests and the CLI; the GUI never calls it.
+  void waitIdle();
+
+ private:
+  struct Worker;
+  std::unique_ptr<Worker> worker_;
+};
+
+}  // namespace losslab
