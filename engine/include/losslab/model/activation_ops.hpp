@@ -1,0 +1,17 @@
+#pragma once
+// Elementwise activations and their first two derivatives, on whole batches (columns = samples).
+// The second derivative feeds the R-operator (Pearlmutter 1994) of the Hessian-vector product.
+#include "losslab/core/types.hpp"
+#include "losslab/model/architecture.hpp"
+
+namespace losslab {
+
+template <class S> void applyActivation(Activation act, const Mat<S>& z, Mat<S>& a);
+// sigma'(z); `a` = sigma(z) lets tanh and sigmoid reuse the forward value.
+template <class S>
+void activationDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, Mat<S>& d1);
+// sigma''(z)
+template <class S>
+void activationSecondDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, Mat<S>& d2);
+
+}  // namespace losslab

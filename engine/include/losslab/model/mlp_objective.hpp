@@ -1,0 +1,54 @@
+#pragma once
+// The training loss of an MLP as a function of its flat parameter vector: value, gradient by
+// backpropagation and exact Hessian-vector products by the R-operator (Pearlmutter 1994).
+// Batched over samples; the samples are cut into a fixed number of chunks (set by the sample
+// count alone, so results do not depend on the thread count) evaluated in parallel with TBB
+// and summed in chunk order.
+#include <memory>
+#include <vector>
+
+#include "losslab/core/types.hpp"
+#include "losslab/loss/loss_kind.hpp"
+#include "losslab/model/architecture.hpp"
+#include "losslab/model/samples.hpp"
+
+namespace losslab {
+
+template <class S> class MlpObjective {
+ public:
+  MlpObjective(Architecture arch, LossKind loss);
+  ~MlpObjective();
+  MlpObjective(MlpObjective&&) noexcept;
+  MlpObjective& operator=(MlpObjective&&) noexcept;
+
+  const Architecture& architecture() const { return arch_; }
+  LossKind lossKind() const { return loss_; }
+
+  // Throws InputError if the samples do not fit the network (widths, labels, targets).
+  void checkCompatible(const Samples<S>& data) const;
+
+  // Mean loss; `accuracy` receives the argmax accuracy for labelled data (NaN otherwise).
+  S loss(const Vec<S>& theta, const Samples<S>& data, double* accuracy = nullptr);
+  S lossAndGradient(const Vec<S>& theta, const Samples<S>& data, Vec<S>& grad,
+                    double* accuracy = nullptr);
+  // hv = H v, H the Hessian of the mean loss at theta.
+  void hessianVectorProduct(const Vec<S>& theta, const Samples<S>& data, const Vec<S>& v,
+                            Vec<S>& hv);
+  // Network outputs (alpha times the last affine layer), one column per sample.
+  void logits(const Vec<S>& theta, const Mat<S>& x, Mat<S>& out);
+
+ private:
+  struct Chunk;
+  enum class Mode { Loss, Gradient, Hvp };
+  S run(Mode mode, const Vec<S>& theta, const Samples<S>& data, const Vec<S>* v, Vec<S>* out,
+        double* accuracy);
+
+  Architecture arch_;
+  LossKind loss_;
+  std::vector<std::unique_ptr<Chunk>> chunks_;  // reused workspaces, one per sample chunk
+};
+
+// Number of sample chunks for n samples (fixed by n for determinism).
+int sampleChunkCount(Index n);
+
+}  // namespace losslab

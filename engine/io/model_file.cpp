@@ -1,0 +1,177 @@
+#include "losslab/io/model_file.hpp"
+
+#include "losslab/core/error.hpp"
+#include "losslab/io/json_fields.hpp"
+#include "losslab/io/text_file.hpp"
+
+namespace losslab {
+
+namespace jf = json_fields;
+using nlohmann::json;
+
+namespace {
+
+void readWeights(const json& weights, ModelFile& m) {
+  const Architecture& a = m.architecture;
+  if (!weights.is_array() || static_cast<int>(weights.size()) != a.affineCount())
+    throw InputError("weights: expected an array of " + std::to_string(a.affineCount()) +
+                     " layers (one per pair of widths in layers)");
+  m.architecture.bias.assign(a.affineCount(), true);
+  for (int l = 0; l < a.affineCount(); ++l)
+    m.architecture.bias[l] = weights[l].is_object() && weights[l].contains("b");
+  m.parameters.resize(m.architecture.parameterCount());
+  for (int l = 0; l < a.affineCount(); ++l) {
+    const std::string path = jf::at("weights", l);
+    jf::rejectUnknownKeys(weights[l], {"W", "b"}, path);
+    const json& W = jf::require(weights[l], "W", path);
+    const int out = a.layers[l + 1], in = a.layers[l];
+    if (!W.is_array() || static_cast<int>(W.size()) != out)
+      throw InputError(path + ".W: expected " + std::to_string(out) + " rows of " +
+                       std::to_string(in) + " (out x in, from layers)");
+    const Index w0 = m.architecture.weightOffset(l);
+    for (int r = 0; r < out; ++r) {
+      const auto row = jf::numbers(W[r], jf::at(path + ".W", r));
+      if (static_cast<int>(row.size()) != in)
+        throw InputError(jf::at(path + ".W", r) + ": expected " + std::to_string(in) +
+                         " numbers (layers[" + std::to_string(l) + "]), got " +
+                         std::to_string(row.size()));
+      for (int c = 0; c < in; ++c) m.parameters[w0 + Index(r) * in + c] = row[c];
+    }
+    if (m.architecture.bias[l]) {
+      const auto b = jf::numbers(weights[l]["b"], path + ".b");
+      if (static_cast<int>(b.size()) != out)
+        throw InputError(path + ".b: expected " + std::to_string(out) + " numbers, got " +
+                         std::to_string(b.size()));
+      for (int r = 0; r < out; ++r) m.parameters[m.architecture.biasOffset(l) + r] = b[r];
+    }
+  }
+}
+
+Dataset readData(const json& xs, const json& ys, const ModelFile& m, const std::string& xName,
+                 const std::string& yName) {
+  const Architecture& a = m.architecture;
+  if (!xs.is_array() || !ys.is_array() || xs.size() != ys.size())
+    throw InputError(xName + " and " + yName + ": expected arrays of equal length");
+  Dataset d;
+  const Index n = static_cast<Index>(xs.size());
+  d.x.resize(a.inputDim(), n);
+  for (Index i = 0; i < n; ++i) {
+    const auto row = jf::numbers(xs[i], jf::at(xName, i));
+    if (static_cast<int>(row.size()) != a.inputDim())
+      throw InputError(jf::at(xName, i) + ": expected " + std::to_string(a.inputDim()) +
+                       " numbers (layers[0]), got " + std::to_string(row.size()));
+    for (int f = 0; f < a.inputDim(); ++f) d.x(f, i) = row[f];
+  }
+  if (m.loss == LossKind::Mse) {
+    d.task = Task::Regression;
+    d.targets.resize(a.outputDim(), n);
+    for (Index i = 0; i < n; ++i) {
+      const auto row = jf::numbers(ys[i], jf::at(yName, i));
+      if (static_cast<int>(row.size()) != a.outputDim())
+        throw InputError(jf::at(yName, i) + ": expected " + std::to_string(a.outputDim()) +
+                         " numbers (the output width), got " + std::to_string(row.size()));
+      for (int f = 0; f < a.outputDim(); ++f) d.targets(f, i) = row[f];
+    }
+  } else {
+    d.task = Task::Classification;
+    d.numClasses = a.outputDim();
+    for (Index i = 0; i < n; ++i) {
+      const long y = jf::integer(ys[i], jf::at(yName, i));
+      if (y < 0 || y >= a.outputDim())
+        throw InputError(jf::at(yName, i) + ": class " + std::to_string(y) + " is outside 0.." +
+                         std::to_string(a.outputDim() - 1) + " (the output width)");
+      d.labels.push_back(static_cast<int>(y));
+    }
+  }
+  return d;
+}
+
+}  // namespace
+
+ModelFile parseModelFile(const std::string& text, const std::string& origin) {
+  try {
+    const json doc = jf::parse(text, origin);
+    jf::rejectUnknownKeys(doc, {"format", "name", "layers", "activation", "loss", "weights",
+                                "data", "output_scale", "expected"}, "");
+    const std::string format = jf::string(jf::require(doc, "format", ""), "format");
+    if (format != "losslab-model/1")
+      throw InputError("format: \"" + format + "\" is not \"losslab-model/1\"");
+    ModelFile m;
+    if (doc.contains("name")) m.name = jf::string(doc["name"], "name");
+    m.architecture.layers = jf::integers(jf::require(doc, "layers", ""), "layers");
+    m.architecture.activation =
+        activationFromString(jf::string(jf::require(doc, "activation", ""), "activation"));
+    m.loss = lossFromString(jf::string(jf::require(doc, "loss", ""), "loss"));
+    if (doc.contains("output_scale")) m.architecture.outputScale = jf::number(doc["output_scale"], "output_scale");
+    m.architecture.bias.assign(m.architecture.layers.size() > 1 ? m.architecture.layers.size() - 1 : 0, true);
+    m.architecture.validate();
+    readWeights(jf::require(doc, "weights", ""), m);
+    const json& data = jf::require(doc, "data", "");
+    jf::rejectUnknownKeys(data, {"x", "y", "x_test", "y_test"}, "data");
+    m.data = readData(jf::require(data, "x", "data"), jf::require(data, "y", "data"), m, "data.x",
+                      "data.y");
+    if (data.contains("x_test") || data.contains("y_test"))
+      m.test = readData(jf::require(data, "x_test", "data"), jf::require(data, "y_test", "data"), m,
+                        "data.x_test", "data.y_test");
+    if (doc.contains("expected")) m.expected = doc["expected"];
+    return m;
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    if (what.rfind(origin, 0) == 0) throw;
+    throw InputError(origin + ": " + what);
+  }
+}
+
+ModelFile readModelFile(const std::string& path) { return parseModelFile(readTextFile(path), path); }
+
+namespace {
+json dataJson(const Dataset& d) {
+  json xs = json::array(), ys = json::array();
+  for (Index i = 0; i < d.x.cols(); ++i) {
+    xs.push_back(std::vector<double>(d.x.col(i).data(), d.x.col(i).data() + d.x.rows()));
+    if (d.task == Task::Classification) {
+      ys.push_back(d.labels[i]);
+    } else {
+      const Eigen::VectorXd t = d.targets.col(i);
+      ys.push_back(std::vector<double>(t.data(), t.data() + t.size()));
+    }
+  }
+  return json{{"x", xs}, {"y", ys}};
+}
+}  // namespace
+
+json toJson(const ModelFile& m) {
+  const Architecture& a = m.architecture;
+  json weights = json::array();
+  for (int l = 0; l < a.affineCount(); ++l) {
+    const int out = a.layers[l + 1], in = a.layers[l];
+    json W = json::array();
+    for (int r = 0; r < out; ++r) {
+      const double* row = m.parameters.data() + a.weightOffset(l) + Index(r) * in;
+      W.push_back(std::vector<double>(row, row + in));
+    }
+    json layer{{"W", W}};
+    if (a.bias[l]) {
+      const double* b = m.parameters.data() + a.biasOffset(l);
+      layer["b"] = std::vector<double>(b, b + out);
+    }
+    weights.push_back(layer);
+  }
+  json doc{{"format", "losslab-model/1"}, {"name", m.name},   {"layers", a.layers},
+           {"activation", toString(a.activation)},            {"loss", toString(m.loss)},
+           {"weights", weights},                              {"data", dataJson(m.data)}};
+  if (a.outputScale != 1.0) doc["output_scale"] = a.outputScale;
+  if (!m.test.empty()) {
+    const json t = dataJson(m.test);
+    doc["data"]["x_test"] = t["x"];
+    doc["data"]["y_test"] = t["y"];
+  }
+  if (!m.expected.is_null()) doc["expected"] = m.expected;
+  return doc;
+}
+
+void writeModelFile(const ModelFile& model, const std::string& path) {
+  writeTextFileAtomically(path, toJson(model).dump() + "\n");
+}
+
+}  // namespace losslab

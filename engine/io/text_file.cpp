@@ -1,0 +1,41 @@
+#include "losslab/io/text_file.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "losslab/core/error.hpp"
+
+namespace losslab {
+
+std::string readTextFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open for reading (" + std::strerror(errno) + ")");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw InputError(path + ": read error");
+  return buffer.str();
+}
+
+void writeTextFileAtomically(const std::string& path, const std::string& content) {
+  const std::string temporary = path + ".tmp-losslab";
+  std::FILE* f = std::fopen(temporary.c_str(), "wb");
+  if (!f) throw InputError(path + ": cannot write (" + std::strerror(errno) + ")");
+  const bool written = std::fwrite(content.data(), 1, content.size(), f) == content.size();
+  const bool flushed = std::fflush(f) == 0;
+  const int savedErrno = errno;
+  const bool closed = std::fclose(f) == 0;
+  if (!written || !flushed || !closed) {
+    std::remove(temporary.c_str());
+    throw InputError(path + ": write failed (" + std::strerror(savedErrno) + ")");
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int e = errno;
+    std::remove(temporary.c_str());
+    throw InputError(path + ": cannot replace (" + std::strerror(e) + ")");
+  }
+}
+
+}  // namespace losslab

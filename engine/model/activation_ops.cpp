@@ -1,0 +1,68 @@
+#include "losslab/model/activation_ops.hpp"
+
+#include <cmath>
+
+namespace losslab {
+namespace {
+
+// GELU in the erf form (PyTorch's default): x * Phi(x).
+template <class S> S normalCdf(S x) { return S(0.5) * (S(1) + std::erf(x * S(M_SQRT1_2))); }
+template <class S> S normalPdf(S x) {
+  return S(0.3989422804014327) * std::exp(S(-0.5) * x * x);  // 1/sqrt(2 pi)
+}
+
+}  // namespace
+
+template <class S> void applyActivation(Activation act, const Mat<S>& z, Mat<S>& a) {
+  a.resize(z.rows(), z.cols());
+  switch (act) {
+    case Activation::Linear: a = z; break;
+    case Activation::Relu: a = z.array().max(S(0)); break;
+    case Activation::Tanh: a = z.array().tanh(); break;
+    case Activation::Sigmoid: a = (S(1) + (-z.array()).exp()).inverse(); break;
+    case Activation::Gelu: a = z.unaryExpr([](S x) { return x * normalCdf(x); }); break;
+  }
+}
+
+template <class S>
+void activationDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, Mat<S>& d1) {
+  d1.resize(z.rows(), z.cols());
+  switch (act) {
+    case Activation::Linear: d1.setOnes(); break;
+    // PyTorch's convention: relu'(0) = 0.
+    case Activation::Relu: d1 = (z.array() > S(0)).template cast<S>(); break;
+    case Activation::Tanh: d1 = S(1) - a.array().square(); break;
+    case Activation::Sigmoid: d1 = a.array() * (S(1) - a.array()); break;
+    case Activation::Gelu:
+      d1 = z.unaryExpr([](S x) { return normalCdf(x) + x * normalPdf(x); });
+      break;
+  }
+}
+
+template <class S>
+void activationSecondDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, Mat<S>& d2) {
+  d2.resize(z.rows(), z.cols());
+  switch (act) {
+    case Activation::Linear:
+    case Activation::Relu: d2.setZero(); break;
+    case Activation::Tanh: d2 = S(-2) * a.array() * (S(1) - a.array().square()); break;
+    case Activation::Sigmoid:
+      d2 = a.array() * (S(1) - a.array()) * (S(1) - S(2) * a.array());
+      break;
+    case Activation::Gelu:
+      d2 = z.unaryExpr([](S x) { return normalPdf(x) * (S(2) - x * x); });
+      break;
+  }
+}
+
+#define LOSSLAB_INSTANTIATE(S)                                                         \
+  template void applyActivation<S>(Activation, const Mat<S>&, Mat<S>&);                \
+  template void activationDerivative<S>(Activation, const Mat<S>&, const Mat<S>&,      \
+                                        Mat<S>&);                                      \
+  template void activationSecondDerivative<S>(Activation, const Mat<S>&, const Mat<S>&, \
+                                              Mat<S>&);
+LOSSLAB_INSTANTIATE(float)
+LOSSLAB_INSTANTIATE(double)
+#undef LOSSLAB_INSTANTIATE
+
+}  // namespace losslab

@@ -1,0 +1,223 @@
+#include "losslab/model/mlp_objective.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "losslab/core/error.hpp"
+#include "losslab/loss/logit_loss.hpp"
+#include "losslab/model/activation_ops.hpp"
+
+namespace losslab {
+
+int sampleChunkCount(Index n) {
+  // About 64 samples a chunk keeps each chunk's activations in cache; at most 8 chunks keeps
+  // the per-chunk gradient sums cheap.
+  return static_cast<int>(std::clamp<Index>((n + 63) / 64, 1, 8));
+}
+
+template <class S> struct MlpObjective<S>::Chunk {
+  std::vector<Mat<S>> z, a, d1, d2, rz, ra;  // per affine layer (a, d1, d2, ra: hidden only)
+  Mat<S> logits, g, rg, delta, rdelta, ga, rga;
+  Vec<S> out;
+  S lossSum = 0;
+  long correct = 0;
+};
+
+namespace {
+
+template <class S> using ConstRowMap = Eigen::Map<const RowMat<S>>;
+template <class S> using RowMap = Eigen::Map<RowMat<S>>;
+template <class S> using ConstVecMap = Eigen::Map<const Vec<S>>;
+template <class S> using VecMap = Eigen::Map<Vec<S>>;
+
+template <class S> ConstRowMap<S> weights(const Architecture& arch, const S* p, int l) {
+  return ConstRowMap<S>(p + arch.weightOffset(l), arch.layers[l + 1], arch.layers[l]);
+}
+template <class S> ConstVecMap<S> biases(const Architecture& arch, const S* p, int l) {
+  return ConstVecMap<S>(p + arch.biasOffset(l), arch.layers[l + 1]);
+}
+
+}  // namespace
+
+template <class S>
+MlpObjective<S>::MlpObjective(Architecture arch, LossKind loss)
+    : arch_(std::move(arch)), loss_(loss) {
+  arch_.validate();
+}
+template <class S> MlpObjective<S>::~MlpObjective() = default;
+template <class S> MlpObjective<S>::MlpObjective(MlpObjective&&) noexcept = default;
+template <class S>
+MlpObjective<S>& MlpObjective<S>::operator=(MlpObjective&&) noexcept = default;
+
+template <class S> void MlpObjective<S>::checkCompatible(const Samples<S>& data) const {
+  if (data.x.rows() != arch_.inputDim())
+    throw InputError("data: " + std::to_string(data.x.rows()) + " input features, but the network's input width is " +
+                     std::to_string(arch_.inputDim()));
+  if (loss_ == LossKind::Mse) {
+    if (data.targets.rows() != arch_.outputDim() || data.targets.cols() != data.size())
+      throw InputError("data: mse needs " + std::to_string(arch_.outputDim()) +
+                       " targets per sample (the output width), got " +
+                       std::to_string(data.targets.rows()));
+  } else {
+    if (static_cast<Index>(data.labels.size()) != data.size())
+      throw InputError("data: " + toString(loss_) + " needs one class label per sample");
+    for (size_t i = 0; i < data.labels.size(); ++i)
+      if (data.labels[i] < 0 || data.labels[i] >= arch_.outputDim())
+        throw InputError("data.y[" + std::to_string(i) + "]: label " +
+                         std::to_string(data.labels[i]) + " is outside 0.." +
+                         std::to_string(arch_.outputDim() - 1) + " (the output width)");
+  }
+  if (!data.x.allFinite()) throw InputError("data.x: contains NaN or infinite values");
+  if (data.targets.size() && !data.targets.allFinite())
+    throw InputError("data.y: contains NaN or infinite values");
+}
+
+template <class S>
+S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, const Vec<S>* v,
+                       Vec<S>* out, double* accuracy) {
+  const Index n = data.size();
+  if (n == 0) throw InputError("data: no samples to evaluate the loss on");
+  const int chunkCount = sampleChunkCount(n);
+  while (static_cast<int>(chunks_.size()) < chunkCount) chunks_.push_back(std::make_unique<Chunk>());
+  const int L = arch_.affineCount();
+  const S* p = theta.data();
+  const S invN = S(1) / S(n);
+  const S alpha = S(arch_.outputScale);
+  const bool labelled = !data.labels.empty();
+
+  auto work = [&](int c) {
+    Chunk& k = *chunks_[c];
+    const Index begin = n * c / chunkCount, count = n * (c + 1) / chunkCount - begin;
+    const Eigen::Ref<const Mat<S>> x = data.x.middleCols(begin, count);
+    auto input = [&](int l) -> const Eigen::Ref<const Mat<S>> {
+      if (l == 0) return x;
+      return k.a[l - 1];
+    };
+    k.z.resize(L);
+    k.a.resize(L - 1);
+    k.d1.resize(L - 1);
+    for (int l = 0; l < L; ++l) {
+      k.z[l].noalias() = weights(arch_, p, l) * input(l);
+      if (arch_.bias[l]) k.z[l].colwise() += biases(arch_, p, l);
+      if (l < L - 1) {
+        applyActivation(arch_.activation, k.z[l], k.a[l]);
+        if (mode != Mode::Loss) activationDerivative(arch_.activation, k.z[l], k.a[l], k.d1[l]);
+      }
+    }
+    k.logits = alpha * k.z[L - 1];
+    const Eigen::Ref<const Mat<S>> targets =
+        data.targets.size() ? Eigen::Ref<const Mat<S>>(data.targets.middleCols(begin, count))
+                            : Eigen::Ref<const Mat<S>>(data.targets);
+    LogitTargets<S> t{labelled ? data.labels.data() + begin : nullptr, targets};
+    k.correct = 0;
+    k.lossSum = logitLossSum(loss_, k.logits, t, mode == Mode::Loss ? nullptr : &k.g, invN,
+                             labelled ? &k.correct : nullptr);
+    if (mode == Mode::Loss) return;
+
+    k.out.setZero(arch_.parameterCount());
+    S* g = k.out.data();
+    if (mode == Mode::Gradient) {
+      k.delta = alpha * k.g;
+      for (int l = L - 1; l >= 0; --l) {
+        RowMap<S>(g + arch_.weightOffset(l), arch_.layers[l + 1], arch_.layers[l]).noalias() =
+            k.delta * input(l).transpose();
+        if (arch_.bias[l])
+          VecMap<S>(g + arch_.biasOffset(l), arch_.layers[l + 1]) = k.delta.rowwise().sum();
+        if (l > 0) {
+          k.ga.noalias() = weights(arch_, p, l).transpose() * k.delta;
+          k.delta = k.ga.cwiseProduct(k.d1[l - 1]);
+        }
+      }
+      return;
+    }
+
+    // Hessian-vector product: R-operator forward pass, then the R-backward pass.
+    const S* vp = v->data();
+    k.rz.resize(L);
+    k.ra.resize(L - 1);
+    k.d2.resize(L - 1);
+    for (int l = 0; l < L; ++l) {
+      k.rz[l].noalias() = weights(arch_, vp, l) * input(l);
+      if (l > 0) k.rz[l].noalias() += weights(arch_, p, l) * k.ra[l - 1];
+      if (arch_.bias[l]) k.rz[l].colwise() += biases(arch_, vp, l);
+      if (l < L - 1) k.ra[l] = k.d1[l].cwiseProduct(k.rz[l]);
+    }
+    Mat<S> rlogits = alpha * k.rz[L - 1];
+    logitLossHessianTimes(loss_, k.logits, t, rlogits, k.rg, invN);
+    k.delta = alpha * k.g;
+    k.rdelta = alpha * k.rg;
+    for (int l = L - 1; l >= 0; --l) {
+      auto rgw = RowMap<S>(g + arch_.weightOffset(l), arch_.layers[l + 1], arch_.layers[l]);
+      rgw.noalias() = k.rdelta * input(l).transpose();
+      if (l > 0) rgw.noalias() += k.delta * k.ra[l - 1].transpose();
+      if (arch_.bias[l])
+        VecMap<S>(g + arch_.biasOffset(l), arch_.layers[l + 1]) = k.rdelta.rowwise().sum();
+      if (l > 0) {
+        const auto W = weights(arch_, p, l);
+        k.ga.noalias() = W.transpose() * k.delta;
+        k.rga.noalias() = weights(arch_, vp, l).transpose() * k.delta;
+        k.rga.noalias() += W.transpose() * k.rdelta;
+        activationSecondDerivative(arch_.activation, k.z[l - 1], k.a[l - 1], k.d2[l - 1]);
+        k.rdelta = (k.d2[l - 1].array() * k.rz[l - 1].array() * k.ga.array() +
+                    k.d1[l - 1].array() * k.rga.array()).matrix();
+        k.delta = k.ga.cwiseProduct(k.d1[l - 1]);
+      }
+    }
+  };
+
+  if (chunkCount == 1) {
+    work(0);
+  } else {
+    tbb::parallel_for(0, chunkCount, work);
+  }
+
+  S lossSum = 0;
+  long correct = 0;
+  for (int c = 0; c < chunkCount; ++c) {
+    lossSum += chunks_[c]->lossSum;
+    correct += chunks_[c]->correct;
+  }
+  if (out) {
+    *out = chunks_[0]->out;
+    for (int c = 1; c < chunkCount; ++c) *out += chunks_[c]->out;
+  }
+  if (accuracy)
+    *accuracy = labelled ? double(correct) / double(n) : std::numeric_limits<double>::quiet_NaN();
+  return lossSum * invN;
+}
+
+template <class S>
+S MlpObjective<S>::loss(const Vec<S>& theta, const Samples<S>& data, double* accuracy) {
+  return run(Mode::Loss, theta, data, nullptr, nullptr, accuracy);
+}
+
+template <class S>
+S MlpObjective<S>::lossAndGradient(const Vec<S>& theta, const Samples<S>& data, Vec<S>& grad,
+                                   double* accuracy) {
+  return run(Mode::Gradient, theta, data, nullptr, &grad, accuracy);
+}
+
+template <class S>
+void MlpObjective<S>::hessianVectorProduct(const Vec<S>& theta, const Samples<S>& data,
+                                           const Vec<S>& v, Vec<S>& hv) {
+  run(Mode::Hvp, theta, data, &v, &hv, nullptr);
+}
+
+template <class S> void MlpObjective<S>::logits(const Vec<S>& theta, const Mat<S>& x, Mat<S>& out) {
+  const int L = arch_.affineCount();
+  Mat<S> h = x, z;
+  for (int l = 0; l < L; ++l) {
+    z.noalias() = weights(arch_, theta.data(), l) * h;
+    if (arch_.bias[l]) z.colwise() += biases(arch_, theta.data(), l);
+    if (l < L - 1) applyActivation(arch_.activation, z, h);
+  }
+  out = S(arch_.outputScale) * z;
+}
+
+template class MlpObjective<float>;
+template class MlpObjective<double>;
+
+}  // namespace losslab
