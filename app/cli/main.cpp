@@ -1,10 +1,33 @@
-// losslab-cli: the command-line front of the engine (subcommands in cli_*.cpp).
+// losslab-cli: the command-line front of the engine. The window and this tool call the same
+// engine functions, so a number printed here is the number the window shows.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <new>
+
+#include "cli_commands.hpp"
+#include "losslab/core/error.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"LossLab command line"};
+  CLI::App app{"LossLab: train small neural networks and measure their loss landscapes, "
+               "Hessian spectra and softmax collapse"};
   app.set_version_flag("--version", std::string("losslab-cli ") + LOSSLAB_VERSION);
-  CLI11_PARSE(app, argc, argv);
+  app.require_subcommand(1);
+  losslab::cli::addEvalCommand(app);
+  losslab::cli::addTrainCommand(app);
+  losslab::cli::addBenchCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const losslab::InputError& e) {
+    std::cerr << "losslab-cli: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "losslab-cli: error: out of memory\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "losslab-cli: error: " << e.what() << "\n";
+    return 3;
+  }
   return 0;
 }

@@ -37,4 +37,8 @@ OptimizerKind optimizerFromString(const std::string& name);
 std::string toString(ScheduleKind k);
 ScheduleKind scheduleFromString(const std::string& name);
 
+// Throws InputError naming the experiment-file key (optimizer.lr, optimizer.betas[0], ...), the
+// bad value and the allowed range. validate(const ScheduleConfig&) is in schedule.hpp.
+void validate(const OptimizerConfig& config);
+
 }  // namespace losslab

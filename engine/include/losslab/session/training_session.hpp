@@ -26,7 +26,8 @@ class TrainingSession {
 
   void play();
   void pause();
-  void step(long n);                          // n steps, then pause
+  // n steps, then pause; commands sent after it wait for those steps, except pause and reset.
+  void step(long n);
   void reset(std::optional<std::uint64_t> newSeed = std::nullopt);  // same seed by default
   void setOptimizer(const OptimizerConfig& optimizer);  // effective at the next step
   void setSchedule(const ScheduleConfig& schedule);     // effective at the next step

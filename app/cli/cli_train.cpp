@@ -1,0 +1,86 @@
+// losslab-cli train: a whole run from an experiment file, written to DIR as metrics.csv,
+// final.json (a losslab-model/1 file) and config.json.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli_commands.hpp"
+#include "losslab/config/experiment_io.hpp"
+#include "losslab/core/error.hpp"
+#include "losslab/io/metrics_csv.hpp"
+#include "losslab/io/model_file.hpp"
+#include "losslab/io/text_file.hpp"
+#include "losslab/session/trainer.hpp"
+
+namespace losslab::cli {
+
+namespace {
+struct TrainOptions {
+  std::string config, out;
+  long steps = -1;
+  long logEvery = 1;
+};
+
+void runTrain(const TrainOptions& o) {
+  ExperimentConfig config = readExperimentFile(o.config);
+  if (o.steps >= 0) config.steps = o.steps;
+  if (o.logEvery < 1) throw InputError("--log-every: " + std::to_string(o.logEvery) + " must be >= 1");
+  std::error_code ec;
+  std::filesystem::create_directories(o.out, ec);
+  if (ec) throw InputError(o.out + ": cannot create the output folder (" + ec.message() + ")");
+
+  auto trainer = Trainer::create(config);
+  const DataSplit& data = trainer->data();
+  const bool labelled = data.train.task == Task::Classification;
+  MetricsCsvWriter csv(o.out + "/metrics.csv", metricsColumns(!data.test.empty(), labelled));
+  writeTextFileAtomically(o.out + "/config.json", toJson(config).dump(2) + "\n");
+  for (long s = 0; s < config.steps && !trainer->diverged(); ++s) {
+    const bool log = s % o.logEvery == 0;
+    const MetricsRow row = trainer->step(log);
+    if (log || trainer->diverged()) csv.write(row);
+  }
+  const MetricsRow last = trainer->measure();
+  if (!trainer->diverged()) csv.write(last);
+  csv.close();
+
+  ModelFile model;
+  model.name = "trained";
+  model.architecture = trainer->architecture();
+  model.loss = config.loss;
+  model.parameters = trainer->parameters();
+  model.data = data.train;
+  model.test = data.test;
+  if (config.loss == LossKind::Mse && labelled) {
+    // A model file's MSE data carries target rows; use the one-hot targets that were trained on.
+    for (Dataset* d : {&model.data, &model.test}) {
+      d->targets = Eigen::MatrixXd::Zero(d->numClasses, d->size());
+      for (int i = 0; i < d->size(); ++i) d->targets(d->labels[i], i) = 1.0;
+      d->task = Task::Regression;
+    }
+  }
+  writeModelFile(model, o.out + "/final.json");
+
+  nlohmann::json summary{{"steps", trainer->stepCount()}, {"train_loss", last.trainLoss},
+                         {"diverged", trainer->diverged()}};
+  if (labelled) summary["train_accuracy"] = last.trainAccuracy;
+  if (!data.test.empty()) summary["test_loss"] = last.testLoss;
+  if (trainer->diverged()) {
+    summary["diverged_at_step"] = trainer->divergedAtStep();
+    std::cerr << "losslab-cli: warning: the run diverged at step " << trainer->divergedAtStep()
+              << " (non-finite loss or parameters); files hold the last finite state\n";
+  }
+  std::cout << summary.dump() << "\n";
+}
+}  // namespace
+
+void addTrainCommand(CLI::App& app) {
+  auto options = std::make_shared<TrainOptions>();
+  CLI::App* cmd = app.add_subcommand("train", "Train from an experiment file; write metrics.csv, final.json and config.json");
+  cmd->add_option("--config", options->config, "Experiment file (losslab-experiment/1)")->required();
+  cmd->add_option("--steps", options->steps, "Number of optimizer steps (default: the file's \"steps\")");
+  cmd->add_option("--out", options->out, "Output folder (created if missing)")->required();
+  cmd->add_option("--log-every", options->logEvery, "Write a metrics row every K steps (default 1)");
+  cmd->callback([options] { runTrain(*options); });
+}
+
+}  // namespace losslab::cli

@@ -1,0 +1,209 @@
+#include "losslab/config/experiment_io.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "losslab/core/error.hpp"
+#include "losslab/io/json_fields.hpp"
+#include "losslab/io/text_file.hpp"
+#include "losslab/model/initialization.hpp"
+#include "losslab/optim/schedule.hpp"
+
+namespace losslab {
+
+namespace jf = json_fields;
+using nlohmann::json;
+
+std::string toString(Precision p) { return p == Precision::Float32 ? "float32" : "float64"; }
+
+Precision precisionFromString(const std::string& name) {
+  if (name == "float32") return Precision::Float32;
+  if (name == "float64") return Precision::Float64;
+  throw InputError("precision: unknown \"" + name + "\" (allowed: float32, float64)");
+}
+
+namespace {
+
+void readData(const json& d, DataConfig& c) {
+  jf::rejectUnknownKeys(d, {"kind", "n", "noise", "train_fraction", "standardize", "arms", "p",
+                            "op", "dim", "teacher_hidden", "degree", "bits", "k", "path",
+                            "label_column", "task"}, "data");
+  if (d.contains("kind")) c.kind = jf::string(d["kind"], "data.kind");
+  if (d.contains("n")) c.n = static_cast<int>(jf::integer(d["n"], "data.n"));
+  if (d.contains("noise")) c.noise = jf::number(d["noise"], "data.noise");
+  if (d.contains("train_fraction")) c.trainFraction = jf::number(d["train_fraction"], "data.train_fraction");
+  if (d.contains("standardize") && !d["standardize"].is_null())
+    c.standardize = jf::boolean(d["standardize"], "data.standardize");
+  if (d.contains("arms")) c.arms = static_cast<int>(jf::integer(d["arms"], "data.arms"));
+  if (d.contains("p")) c.p = static_cast<int>(jf::integer(d["p"], "data.p"));
+  if (d.contains("op")) c.op = jf::string(d["op"], "data.op");
+  if (d.contains("dim")) c.dim = static_cast<int>(jf::integer(d["dim"], "data.dim"));
+  if (d.contains("teacher_hidden")) c.teacherHidden = jf::integers(d["teacher_hidden"], "data.teacher_hidden");
+  if (d.contains("degree")) c.degree = static_cast<int>(jf::integer(d["degree"], "data.degree"));
+  if (d.contains("bits")) c.bits = static_cast<int>(jf::integer(d["bits"], "data.bits"));
+  if (d.contains("k")) c.k = static_cast<int>(jf::integer(d["k"], "data.k"));
+  if (d.contains("path")) c.path = jf::string(d["path"], "data.path");
+  if (d.contains("label_column")) {
+    const json& v = d["label_column"];
+    c.labelColumn = v.is_number_integer() ? std::to_string(v.get<long>()) : jf::string(v, "data.label_column");
+  }
+  if (d.contains("task")) c.task = jf::string(d["task"], "data.task");
+}
+
+void readModel(const json& m, ModelConfig& c) {
+  jf::rejectUnknownKeys(m, {"kind", "hidden", "activation", "bias", "init", "init_scale",
+                            "output_scale"}, "model");
+  if (m.contains("kind")) c.kind = jf::string(m["kind"], "model.kind");
+  if (m.contains("hidden")) c.hidden = jf::integers(m["hidden"], "model.hidden");
+  if (m.contains("activation")) c.activation = activationFromString(jf::string(m["activation"], "model.activation"));
+  if (m.contains("bias")) c.bias = jf::boolean(m["bias"], "model.bias");
+  if (m.contains("init")) c.init = initFromString(jf::string(m["init"], "model.init"));
+  if (m.contains("init_scale")) c.initScale = jf::number(m["init_scale"], "model.init_scale");
+  if (m.contains("output_scale")) c.outputScale = jf::number(m["output_scale"], "model.output_scale");
+}
+
+void readOptimizer(const json& o, OptimizerConfig& c) {
+  jf::rejectUnknownKeys(o, {"kind", "lr", "batch_size", "momentum", "nesterov", "betas", "eps",
+                            "weight_decay", "sam_rho", "perp_grad", "perp_grad_per_tensor",
+                            "perp_grad_rescale", "clip_norm"}, "optimizer");
+  if (o.contains("kind")) c.kind = optimizerFromString(jf::string(o["kind"], "optimizer.kind"));
+  if (o.contains("lr")) c.lr = jf::number(o["lr"], "optimizer.lr");
+  if (o.contains("batch_size") && !o["batch_size"].is_null()) {
+    const long b = jf::integer(o["batch_size"], "optimizer.batch_size");
+    if (b < 1 || b > 1 << 30) throw InputError("optimizer.batch_size: " + std::to_string(b) + " must be null (full batch) or >= 1");
+    c.batchSize = static_cast<int>(b);
+  }
+  if (o.contains("momentum")) c.momentum = jf::number(o["momentum"], "optimizer.momentum");
+  if (o.contains("nesterov")) c.nesterov = jf::boolean(o["nesterov"], "optimizer.nesterov");
+  if (o.contains("betas")) {
+    const auto b = jf::numbers(o["betas"], "optimizer.betas");
+    if (b.size() != 2) throw InputError("optimizer.betas: expected two numbers [beta1, beta2]");
+    c.beta1 = b[0];
+    c.beta2 = b[1];
+  }
+  if (o.contains("eps")) c.eps = jf::number(o["eps"], "optimizer.eps");
+  if (o.contains("weight_decay")) c.weightDecay = jf::number(o["weight_decay"], "optimizer.weight_decay");
+  if (o.contains("sam_rho")) c.samRho = jf::number(o["sam_rho"], "optimizer.sam_rho");
+  if (o.contains("perp_grad")) c.perpGrad = jf::boolean(o["perp_grad"], "optimizer.perp_grad");
+  if (o.contains("perp_grad_per_tensor")) c.perpGradPerTensor = jf::boolean(o["perp_grad_per_tensor"], "optimizer.perp_grad_per_tensor");
+  if (o.contains("perp_grad_rescale")) c.perpGradRescale = jf::boolean(o["perp_grad_rescale"], "optimizer.perp_grad_rescale");
+  if (o.contains("clip_norm") && !o["clip_norm"].is_null()) c.clipNorm = jf::number(o["clip_norm"], "optimizer.clip_norm");
+}
+
+void readSchedule(const json& s, ScheduleConfig& c) {
+  jf::rejectUnknownKeys(s, {"kind", "warmup_steps", "total_steps", "step_every", "gamma"}, "schedule");
+  if (s.contains("kind")) c.kind = scheduleFromString(jf::string(s["kind"], "schedule.kind"));
+  if (s.contains("warmup_steps")) c.warmupSteps = jf::integer(s["warmup_steps"], "schedule.warmup_steps");
+  if (s.contains("total_steps") && !s["total_steps"].is_null()) c.totalSteps = jf::integer(s["total_steps"], "schedule.total_steps");
+  if (s.contains("step_every")) c.stepEvery = jf::integer(s["step_every"], "schedule.step_every");
+  if (s.contains("gamma")) c.gamma = jf::number(s["gamma"], "schedule.gamma");
+}
+
+}  // namespace
+
+ExperimentConfig experimentFromJson(const json& doc) {
+  jf::rejectUnknownKeys(doc, {"format", "seed", "precision", "data", "model", "loss", "optimizer",
+                              "schedule", "steps"}, "");
+  if (doc.contains("format")) {
+    const std::string f = jf::string(doc["format"], "format");
+    if (f != "losslab-experiment/1") throw InputError("format: \"" + f + "\" is not \"losslab-experiment/1\"");
+  }
+  ExperimentConfig c;
+  if (doc.contains("seed")) {
+    const long s = jf::integer(doc["seed"], "seed");
+    if (s < 0) throw InputError("seed: " + std::to_string(s) + " must be >= 0");
+    c.seed = static_cast<std::uint64_t>(s);
+  }
+  if (doc.contains("precision")) c.precision = precisionFromString(jf::string(doc["precision"], "precision"));
+  if (doc.contains("data")) readData(doc["data"], c.data);
+  if (doc.contains("model")) readModel(doc["model"], c.model);
+  if (doc.contains("loss")) c.loss = lossFromString(jf::string(doc["loss"], "loss"));
+  if (doc.contains("optimizer")) readOptimizer(doc["optimizer"], c.optimizer);
+  if (doc.contains("schedule")) readSchedule(doc["schedule"], c.schedule);
+  if (doc.contains("steps")) c.steps = jf::integer(doc["steps"], "steps");
+  validate(c);
+  return c;
+}
+
+ExperimentConfig parseExperiment(const std::string& text, const std::string& origin) {
+  try {
+    return experimentFromJson(jf::parse(text, origin));
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    if (what.rfind(origin, 0) == 0) throw;
+    throw InputError(origin + ": " + what);
+  }
+}
+
+ExperimentConfig readExperimentFile(const std::string& path) {
+  return parseExperiment(readTextFile(path), path);
+}
+
+void validate(const ExperimentConfig& c) {
+  auto fail = [](const std::string& field, double value, const std::string& range) {
+    std::ostringstream s;
+    s << field << ": " << value << " " << range;
+    throw InputError(s.str());
+  };
+  if (c.data.n < 1) fail("data.n", c.data.n, "must be >= 1");
+  if (!(c.data.noise >= 0)) fail("data.noise", c.data.noise, "must be >= 0");
+  if (!(c.data.trainFraction > 0 && c.data.trainFraction <= 1))
+    fail("data.train_fraction", c.data.trainFraction, "must be in (0, 1]");
+  if (c.model.kind != "mlp") throw InputError("model.kind: unknown \"" + c.model.kind + "\" (allowed: mlp)");
+  if (c.model.hidden.size() > 8) fail("model.hidden", double(c.model.hidden.size()), "hidden layers: allowed 0 to 8");
+  for (size_t i = 0; i < c.model.hidden.size(); ++i)
+    if (c.model.hidden[i] < 1 || c.model.hidden[i] > 4096)
+      fail(jf::at("model.hidden", i), c.model.hidden[i], "width must be in 1..4096");
+  if (!(c.model.initScale > 0)) fail("model.init_scale", c.model.initScale, "must be > 0");
+  if (!(c.model.outputScale > 0)) fail("model.output_scale", c.model.outputScale, "must be > 0");
+  if (c.steps < 0) fail("steps", double(c.steps), "must be >= 0");
+  validate(c.optimizer);
+  validate(c.schedule);
+}
+
+Architecture architectureFor(const ModelConfig& model, int inputDim, int outputDim) {
+  std::vector<int> layers{inputDim};
+  layers.insert(layers.end(), model.hidden.begin(), model.hidden.end());
+  layers.push_back(outputDim);
+  return Architecture::mlp(layers, model.activation, model.bias, model.outputScale);
+}
+
+json toJson(const ExperimentConfig& c) {
+  auto nullable = [](const auto& o) { return o ? json(*o) : json(nullptr); };
+  json data{{"kind", c.data.kind}, {"n", c.data.n}, {"noise", c.data.noise},
+            {"train_fraction", c.data.trainFraction}};
+  if (c.data.standardize) data["standardize"] = *c.data.standardize;
+  const std::string& k = c.data.kind;
+  if (k == "spiral") data["arms"] = c.data.arms;
+  if (k == "modular") data["p"] = c.data.p, data["op"] = c.data.op;
+  if (k == "teacher_student") data["dim"] = c.data.dim, data["teacher_hidden"] = c.data.teacherHidden;
+  if (k == "poly1d") data["degree"] = c.data.degree;
+  if (k == "sparse_parity") data["bits"] = c.data.bits, data["k"] = c.data.k;
+  if (k == "csv") {
+    data["path"] = c.data.path, data["task"] = c.data.task;
+    if (!c.data.labelColumn.empty()) data["label_column"] = c.data.labelColumn;
+  }
+  const OptimizerConfig& o = c.optimizer;
+  return json{
+      {"format", "losslab-experiment/1"},
+      {"seed", c.seed},
+      {"precision", toString(c.precision)},
+      {"data", data},
+      {"model", {{"kind", c.model.kind}, {"hidden", c.model.hidden},
+                 {"activation", toString(c.model.activation)}, {"bias", c.model.bias},
+                 {"init", toString(c.model.init)}, {"init_scale", c.model.initScale},
+                 {"output_scale", c.model.outputScale}}},
+      {"loss", toString(c.loss)},
+      {"optimizer", {{"kind", toString(o.kind)}, {"lr", o.lr}, {"batch_size", nullable(o.batchSize)},
+                     {"momentum", o.momentum}, {"nesterov", o.nesterov},
+                     {"betas", {o.beta1, o.beta2}}, {"eps", o.eps},
+                     {"weight_decay", o.weightDecay}, {"sam_rho", o.samRho},
+                     {"perp_grad", o.perpGrad}, {"perp_grad_per_tensor", o.perpGradPerTensor},
+                     {"perp_grad_rescale", o.perpGradRescale}, {"clip_norm", nullable(o.clipNorm)}}},
+      {"schedule", {{"kind", toString(c.schedule.kind)}, {"warmup_steps", c.schedule.warmupSteps},
+                    {"total_steps", nullable(c.schedule.totalSteps)},
+                    {"step_every", c.schedule.stepEvery}, {"gamma", c.schedule.gamma}}},
+      {"steps", c.steps}};
+}
+
+}  // namespace losslab

@@ -1,0 +1,32 @@
+#pragma once
+// metrics.csv (shared/spec/experiment-format.md): a header row, one row per logged step, numbers
+// as %.17g, empty cells where a value was not computed. Columns appear in the spec's order;
+// a writer is told up front which ones this run has.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "losslab/session/snapshot.hpp"
+
+namespace losslab {
+
+// The spec's columns that a run with (or without) a test set and labels has.
+std::vector<std::string> metricsColumns(bool hasTest, bool hasAccuracy);
+std::string metricsHeader(const std::vector<std::string>& columns);
+std::string metricsLine(const MetricsRow& row, const std::vector<std::string>& columns);
+
+// Streams rows to DIR/metrics.csv as training goes (so an interrupted run keeps its history).
+class MetricsCsvWriter {
+ public:
+  MetricsCsvWriter(const std::string& path, std::vector<std::string> columns);  // throws InputError
+  ~MetricsCsvWriter();
+  void write(const MetricsRow& row);
+  void close();  // throws InputError if the data could not be written
+
+ private:
+  std::string path_;
+  std::vector<std::string> columns_;
+  std::FILE* file_ = nullptr;
+};
+
+}  // namespace losslab

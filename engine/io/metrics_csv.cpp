@@ -1,0 +1,79 @@
+#include "losslab/io/metrics_csv.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+
+#include "losslab/core/error.hpp"
+
+namespace losslab {
+
+namespace {
+double valueOf(const MetricsRow& r, const std::string& c) {
+  if (c == "step") return double(r.step);
+  if (c == "epoch") return r.epoch;
+  if (c == "lr") return r.lr;
+  if (c == "train_loss") return r.trainLoss;
+  if (c == "train_accuracy") return r.trainAccuracy;
+  if (c == "test_loss") return r.testLoss;
+  if (c == "test_accuracy") return r.testAccuracy;
+  if (c == "grad_norm") return r.gradNorm;
+  if (c == "weight_norm") return r.weightNorm;
+  if (c == "wall_seconds") return r.wallSeconds;
+  return std::nan("");
+}
+}  // namespace
+
+std::vector<std::string> metricsColumns(bool hasTest, bool hasAccuracy) {
+  std::vector<std::string> c{"step", "epoch", "lr", "train_loss"};
+  if (hasAccuracy) c.push_back("train_accuracy");
+  if (hasTest) c.push_back("test_loss");
+  if (hasTest && hasAccuracy) c.push_back("test_accuracy");
+  for (const char* s : {"grad_norm", "weight_norm", "wall_seconds"}) c.push_back(s);
+  return c;
+}
+
+std::string metricsHeader(const std::vector<std::string>& columns) {
+  std::string line;
+  for (const auto& c : columns) line += (line.empty() ? "" : ",") + c;
+  return line + "\n";
+}
+
+std::string metricsLine(const MetricsRow& row, const std::vector<std::string>& columns) {
+  std::string line;
+  char buffer[40];
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (i) line += ',';
+    const double v = valueOf(row, columns[i]);
+    if (std::isnan(v)) continue;
+    std::snprintf(buffer, sizeof buffer, "%.17g", v);
+    line += buffer;
+  }
+  return line + "\n";
+}
+
+MetricsCsvWriter::MetricsCsvWriter(const std::string& path, std::vector<std::string> columns)
+    : path_(path), columns_(std::move(columns)), file_(std::fopen(path.c_str(), "wb")) {
+  if (!file_) throw InputError(path + ": cannot write (" + std::strerror(errno) + ")");
+  const std::string header = metricsHeader(columns_);
+  std::fwrite(header.data(), 1, header.size(), file_);
+}
+
+MetricsCsvWriter::~MetricsCsvWriter() {
+  if (file_) std::fclose(file_);
+}
+
+void MetricsCsvWriter::write(const MetricsRow& row) {
+  const std::string line = metricsLine(row, columns_);
+  std::fwrite(line.data(), 1, line.size(), file_);
+}
+
+void MetricsCsvWriter::close() {
+  if (!file_) return;
+  const bool ok = !std::ferror(file_) && std::fflush(file_) == 0;
+  const bool closed = std::fclose(file_) == 0;
+  file_ = nullptr;
+  if (!ok || !closed) throw InputError(path_ + ": write failed (disk full or not writable)");
+}
+
+}  // namespace losslab

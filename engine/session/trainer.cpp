@@ -1,0 +1,185 @@
+#include "losslab/session/trainer.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <numeric>
+
+#include "losslab/config/experiment_io.hpp"
+#include "losslab/core/error.hpp"
+#include "losslab/core/random.hpp"
+#include "losslab/data/make_data.hpp"
+#include "losslab/model/initialization.hpp"
+#include "losslab/model/mlp_objective.hpp"
+#include "losslab/optim/optimizer.hpp"
+#include "losslab/optim/schedule.hpp"
+
+namespace losslab {
+namespace {
+
+constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+
+template <class S> class TrainerImpl final : public Trainer {
+ public:
+  TrainerImpl(const ExperimentConfig& config, const Architecture& arch,
+              const Eigen::VectorXd& parameters, DataSplit data)
+      : config_(config),
+        arch_(arch),
+        data_(std::move(data)),
+        train_(toSamples<S>(data_.train)),
+        test_(toSamples<S>(data_.test)),
+        objective_(arch_, config.loss),
+        optimizer_(config.optimizer, arch_.tensors()),
+        theta_(parameters.cast<S>()),
+        shuffler_(config.seed ^ 0xD1B54A32D192ED03ull) {
+    if (config.loss == LossKind::Mse && data_.train.task == Task::Classification) {
+      addOneHotTargets(train_);
+      if (test_.size()) addOneHotTargets(test_);
+    }
+    if (train_.size() == 0) throw InputError("data: the training set is empty");
+    objective_.checkCompatible(train_);
+    if (test_.size()) objective_.checkCompatible(test_);
+    order_.resize(train_.size());
+    std::iota(order_.begin(), order_.end(), Index(0));
+    cursor_ = order_.size();  // shuffle before the first minibatch
+  }
+
+  MetricsRow step(bool evaluate) override {
+    MetricsRow row;
+    row.step = step_;
+    row.epoch = epoch();
+    if (diverged_) return row;
+    const auto start = std::chrono::steady_clock::now();
+    const double lr = learningRateAt(config_.schedule, config_.optimizer.lr, step_, config_.steps);
+    const bool fullBatch = !config_.optimizer.batchSize || *config_.optimizer.batchSize >= train_.size();
+    const Samples<S>* batch = &train_;
+    if (!fullBatch) {
+      nextMinibatch(*config_.optimizer.batchSize);
+      batch = &batch_;
+    }
+    double firstAccuracy = kNan;
+    bool first = true;
+    auto gradient = [&](const Vec<S>& theta, Vec<S>& grad) {
+      const S loss = objective_.lossAndGradient(theta, *batch, grad, first ? &firstAccuracy : nullptr);
+      first = false;
+      return loss;
+    };
+    previous_ = theta_;
+    const S loss = optimizer_.step(theta_, S(lr), gradient);
+
+    row.lr = lr;
+    row.gradNorm = double(optimizer_.lastGradient().norm());
+    row.weightNorm = double(previous_.norm());
+    if (fullBatch) {
+      row.trainLoss = double(loss);
+      row.trainAccuracy = firstAccuracy;
+    } else if (evaluate) {
+      row.trainLoss = double(objective_.loss(previous_, train_, &row.trainAccuracy));
+    }
+    if (evaluate && test_.size())
+      row.testLoss = double(objective_.loss(previous_, test_, &row.testAccuracy));
+
+    if (!std::isfinite(double(loss)) || !theta_.allFinite()) {
+      theta_ = previous_;  // keep the last finite parameters
+      diverged_ = true;
+      divergedAt_ = step_;
+    } else {
+      ++step_;
+      samplesSeen_ += batch->size();
+    }
+    wallSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    row.wallSeconds = wallSeconds_;
+    return row;
+  }
+
+  MetricsRow measure() override {
+    MetricsRow row;
+    row.step = step_;
+    row.epoch = epoch();
+    row.lr = learningRateAt(config_.schedule, config_.optimizer.lr, step_, config_.steps);
+    Vec<S> grad;
+    row.trainLoss = double(objective_.lossAndGradient(theta_, train_, grad, &row.trainAccuracy));
+    row.gradNorm = double(grad.norm());
+    row.weightNorm = double(theta_.norm());
+    if (test_.size()) row.testLoss = double(objective_.loss(theta_, test_, &row.testAccuracy));
+    row.wallSeconds = wallSeconds_;
+    return row;
+  }
+
+  void setOptimizer(const OptimizerConfig& optimizer) override {
+    validate(optimizer);
+    config_.optimizer = optimizer;
+    optimizer_.setConfig(optimizer);
+  }
+  void setSchedule(const ScheduleConfig& schedule) override {
+    validate(schedule);
+    config_.schedule = schedule;
+  }
+
+  long stepCount() const override { return step_; }
+  double epoch() const override { return double(samplesSeen_) / double(train_.size()); }
+  bool diverged() const override { return diverged_; }
+  long divergedAtStep() const override { return divergedAt_; }
+  Eigen::VectorXd parameters() const override { return theta_.template cast<double>(); }
+  const ExperimentConfig& config() const override { return config_; }
+  const Architecture& architecture() const override { return arch_; }
+  const DataSplit& data() const override { return data_; }
+
+ private:
+  // Minibatches walk a seeded permutation, reshuffled every epoch; the last batch of an epoch
+  // may be smaller (as PyTorch's DataLoader without drop_last).
+  void nextMinibatch(Index size) {
+    if (cursor_ >= order_.size()) {
+      shuffler_.shuffle(order_.begin(), order_.end());
+      cursor_ = 0;
+    }
+    const size_t end = std::min(order_.size(), cursor_ + size_t(size));
+    indices_.assign(order_.begin() + cursor_, order_.begin() + end);
+    cursor_ = end;
+    gatherSamples(train_, indices_, batch_);
+  }
+
+  ExperimentConfig config_;
+  Architecture arch_;
+  DataSplit data_;
+  Samples<S> train_, test_, batch_;
+  MlpObjective<S> objective_;
+  Optimizer<S> optimizer_;
+  Vec<S> theta_, previous_;
+  Rng shuffler_;
+  std::vector<Index> order_, indices_;
+  size_t cursor_ = 0;
+  long step_ = 0, samplesSeen_ = 0, divergedAt_ = -1;
+  bool diverged_ = false;
+  double wallSeconds_ = 0.0;
+};
+
+void checkLossFitsData(LossKind loss, Task task, const std::string& kind) {
+  if (isClassification(loss) && task == Task::Regression)
+    throw InputError("loss: " + toString(loss) + " needs class labels, but data.kind \"" + kind +
+                     "\" is a regression task (use mse)");
+}
+
+}  // namespace
+
+std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config, const Architecture& arch,
+                                         const Eigen::VectorXd& parameters, DataSplit data) {
+  validate(config);
+  checkLossFitsData(config.loss, data.train.task, config.data.kind);
+  if (parameters.size() != arch.parameterCount())
+    throw InputError("parameters: " + std::to_string(parameters.size()) + " values for a network of " +
+                     std::to_string(arch.parameterCount()));
+  if (config.precision == Precision::Float32)
+    return std::make_unique<TrainerImpl<float>>(config, arch, parameters, std::move(data));
+  return std::make_unique<TrainerImpl<double>>(config, arch, parameters, std::move(data));
+}
+
+std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config) {
+  validate(config);
+  DataSplit data = makeData(config.data, config.seed);
+  checkLossFitsData(config.loss, data.train.task, config.data.kind);
+  const Architecture arch = architectureFor(config.model, data.train.inputDim(), data.train.outputDim());
+  const Eigen::VectorXd theta = initialParameters(arch, config.model.init, config.model.initScale, config.seed);
+  return create(config, arch, theta, std::move(data));
+}
+
+}  // namespace losslab

@@ -1,0 +1,204 @@
+#include "losslab/session/training_session.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "losslab/config/experiment_io.hpp"
+#include "losslab/optim/schedule.hpp"
+#include "losslab/session/metrics_history.hpp"
+#include "losslab/session/trainer.hpp"
+
+namespace losslab {
+
+using Clock = std::chrono::steady_clock;
+
+struct TrainingSession::Worker {
+  std::mutex mutex;
+  std::condition_variable wake, idle;
+  struct Command {
+    std::function<void()> run;
+    bool interrupts;  // pause and reset cut a pending step(n) short; others queue behind it
+  };
+  std::deque<Command> commands;  // run in order on the worker thread
+  bool busy = false, quit = false;
+  std::atomic<bool> running{false};
+  std::atomic<long> stepsRemaining{0};
+
+  std::unique_ptr<Trainer> trainer;  // touched by the worker thread only (after construction)
+  MetricsHistory history;
+  SnapshotCallback onSnapshot;
+  Clock::duration publishInterval;
+  Clock::time_point lastPublish = Clock::now();
+  long stepsAtLastPublish = 0;
+  double stepsPerSecond = 0.0;
+
+  mutable std::mutex latestMutex;  // guards only the pointer swap, never a computation
+  SnapshotPtr latest;
+  std::thread thread;
+
+  bool hasWork() const { return running || stepsRemaining > 0; }
+
+  void enqueue(std::function<void()> command, bool interrupts = false) {
+    {
+      std::lock_guard lock(mutex);
+      commands.push_back({std::move(command), interrupts});
+    }
+    wake.notify_one();
+  }
+
+  SnapshotPtr makeSnapshot() {
+    auto s = std::make_shared<Snapshot>();
+    s->step = trainer->stepCount();
+    s->epoch = trainer->epoch();
+    s->state = trainer->diverged() ? RunState::Diverged : hasWork() ? RunState::Running : RunState::Paused;
+    s->divergedAtStep = trainer->divergedAtStep();
+    s->stepsPerSecond = stepsPerSecond;
+    s->config = trainer->config();
+    s->architecture = trainer->architecture();
+    s->parameters = trainer->parameters();
+    s->history = history.shared();
+    return s;
+  }
+
+  void publish() {
+    const auto now = Clock::now();
+    const double dt = std::chrono::duration<double>(now - lastPublish).count();
+    const long steps = trainer->stepCount();
+    if (dt > 0 && steps >= stepsAtLastPublish && hasWork())
+      stepsPerSecond = double(steps - stepsAtLastPublish) / dt;
+    else if (!hasWork())
+      stepsPerSecond = 0.0;
+    lastPublish = now;
+    stepsAtLastPublish = steps;
+
+    SnapshotPtr snapshot = makeSnapshot();
+    {
+      std::lock_guard lock(latestMutex);
+      latest = snapshot;
+    }
+    if (onSnapshot) onSnapshot(snapshot);
+  }
+
+  void trainOneStep() {
+    const ExperimentConfig& c = trainer->config();
+    const long n = long(trainer->data().train.size());
+    // Minibatch runs measure the full train and test sets about four times an epoch.
+    long every = 1;
+    if (c.optimizer.batchSize && *c.optimizer.batchSize < n)
+      every = std::max(1L, n / *c.optimizer.batchSize / 4);
+    history.append(trainer->step(trainer->stepCount() % every == 0));
+    if (trainer->diverged()) {
+      running = false;
+      stepsRemaining = 0;
+    } else if (stepsRemaining > 0) {
+      --stepsRemaining;
+    }
+  }
+
+  void loop() {
+    for (;;) {
+      std::function<void()> command;
+      {
+        std::unique_lock lock(mutex);
+        wake.wait(lock, [&] { return quit || !commands.empty() || hasWork(); });
+        if (quit) return;
+        const bool stepping = stepsRemaining > 0;
+        if (!commands.empty() && (!stepping || commands.front().interrupts)) {
+          command = std::move(commands.front().run);
+          commands.pop_front();
+          busy = true;
+        }
+      }
+      if (command) {
+        command();
+        publish();
+      } else {
+        trainOneStep();
+        if (!hasWork() || Clock::now() - lastPublish >= publishInterval) publish();
+      }
+      bool nowIdle;
+      {
+        std::lock_guard lock(mutex);
+        busy = false;
+        nowIdle = commands.empty() && !hasWork();
+      }
+      if (nowIdle) idle.notify_all();
+    }
+  }
+};
+
+TrainingSession::TrainingSession(ExperimentConfig config, SnapshotCallback onSnapshot, double publishHz)
+    : worker_(std::make_unique<Worker>()) {
+  worker_->trainer = Trainer::create(config);
+  worker_->latest = worker_->makeSnapshot();  // latest() is never empty
+  worker_->onSnapshot = std::move(onSnapshot);
+  worker_->publishInterval = std::chrono::duration_cast<Clock::duration>(
+      std::chrono::duration<double>(1.0 / std::max(publishHz, 0.1)));
+  worker_->thread = std::thread([w = worker_.get()] { w->loop(); });
+  worker_->enqueue([] {});  // publishes the initial snapshot from the worker thread
+}
+
+TrainingSession::~TrainingSession() {
+  {
+    std::lock_guard lock(worker_->mutex);
+    worker_->quit = true;
+  }
+  worker_->wake.notify_one();
+  worker_->thread.join();
+}
+
+void TrainingSession::play() {
+  worker_->enqueue([w = worker_.get()] { w->running = !w->trainer->diverged(); });
+}
+
+void TrainingSession::pause() {
+  worker_->enqueue([w = worker_.get()] {
+    w->running = false;
+    w->stepsRemaining = 0;
+  }, true);
+}
+
+void TrainingSession::step(long n) {
+  worker_->enqueue([w = worker_.get(), n] {
+    if (!w->trainer->diverged()) w->stepsRemaining += std::max(0L, n);
+  });
+}
+
+void TrainingSession::reset(std::optional<std::uint64_t> newSeed) {
+  worker_->enqueue([w = worker_.get(), newSeed] {
+    ExperimentConfig config = w->trainer->config();
+    if (newSeed) config.seed = *newSeed;
+    w->trainer = Trainer::create(config);
+    w->history.clear();
+    w->running = false;
+    w->stepsRemaining = 0;
+  }, true);
+}
+
+void TrainingSession::setOptimizer(const OptimizerConfig& optimizer) {
+  validate(optimizer);  // a bad value throws here, in the caller's thread
+  worker_->enqueue([w = worker_.get(), optimizer] { w->trainer->setOptimizer(optimizer); });
+}
+
+void TrainingSession::setSchedule(const ScheduleConfig& schedule) {
+  validate(schedule);
+  worker_->enqueue([w = worker_.get(), schedule] { w->trainer->setSchedule(schedule); });
+}
+
+SnapshotPtr TrainingSession::latest() const {
+  std::lock_guard lock(worker_->latestMutex);
+  return worker_->latest;
+}
+
+void TrainingSession::waitIdle() {
+  std::unique_lock lock(worker_->mutex);
+  worker_->idle.wait(lock, [&] {
+    return worker_->commands.empty() && !worker_->busy && !worker_->hasWork();
+  });
+}
+
+}  // namespace losslab

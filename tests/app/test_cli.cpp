@@ -1,0 +1,135 @@
+// losslab-cli as a user runs it: eval against the PyTorch references, train writing its three
+// files, bench keys, and one clear line on stderr with a non-zero exit for every bad input.
+#include <QtTest>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include "fixtures.hpp"
+
+namespace {
+
+struct Run {
+  int exitCode;
+  QByteArray out, err;
+};
+
+Run cli(const QStringList& args) {
+  QProcess p;
+  p.start(qEnvironmentVariable("LOSSLAB_CLI"), args);
+  if (!p.waitForFinished(120000)) return {-1, {}, "timeout"};
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+          p.readAllStandardError()};
+}
+
+QString fixture(const char* relative) { return QString::fromStdString(losslab::test::fixture(relative)); }
+
+QJsonObject expectedOf(const QString& path) {
+  QFile f(path);
+  f.open(QIODevice::ReadOnly);
+  return QJsonDocument::fromJson(f.readAll()).object()["expected"].toObject();
+}
+
+}  // namespace
+
+class CliTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void version() {
+    const Run r = cli({"--version"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith("losslab-cli "));
+  }
+
+  void evalMatchesTheReferences_data() {
+    QTest::addColumn<QString>("name");
+    for (const char* n : {"tanh_ce_small", "gelu_ce", "relu_mse", "tanh_stablemax"}) QTest::newRow(n) << QString(n);
+  }
+  void evalMatchesTheReferences() {
+    QFETCH(QString, name);
+    const QString path = fixture("reference/") + name + ".json";
+    const Run r = cli({"eval", "--model", path, "--grad", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject got = QJsonDocument::fromJson(r.out).object();
+    const QJsonObject want = expectedOf(path);
+    QVERIFY(std::abs(got["loss"].toDouble() - want["loss"].toDouble()) <= 1e-9 * want["loss"].toDouble());
+    QCOMPARE(got.contains("accuracy"), want.contains("accuracy"));
+    if (want.contains("accuracy")) QCOMPARE(got["accuracy"].toDouble(), want["accuracy"].toDouble());
+    const QJsonArray g = got["grad"].toArray(), w = want["grad"].toArray();
+    QCOMPARE(g.size(), w.size());
+    double norm = 0;
+    for (int i = 0; i < g.size(); ++i) {
+      QVERIFY(std::abs(g[i].toDouble() - w[i].toDouble()) <= 1e-9 + 1e-9 * std::abs(w[i].toDouble()));
+      norm += g[i].toDouble() * g[i].toDouble();
+    }
+    QVERIFY(std::abs(got["grad_norm"].toDouble() - std::sqrt(norm)) <= 1e-12 * std::sqrt(norm));
+  }
+
+  void trainWritesMetricsModelAndConfig() {
+    QTemporaryDir dir;
+    const QString out = dir.path() + "/run";
+    const Run r = cli({"train", "--config", fixture("experiments/tiny_spiral.json"), "--steps", "15", "--out", out});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile csv(out + "/metrics.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines[0], QByteArray("step,epoch,lr,train_loss,train_accuracy,test_loss,test_accuracy,grad_norm,weight_norm,wall_seconds"));
+    QCOMPARE(lines.size(), 1 + 16);  // rows for steps 0..15
+    QVERIFY(lines.last().startsWith("15,"));
+    // The final model evaluates to the last row's train loss.
+    const Run e = cli({"eval", "--model", out + "/final.json", "--json"});
+    QCOMPARE(e.exitCode, 0);
+    const double finalLoss = QJsonDocument::fromJson(e.out).object()["loss"].toDouble();
+    QCOMPARE(QString::number(finalLoss, 'g', 12), QString::number(lines.last().split(',')[3].toDouble(), 'g', 12));
+    QFile config(out + "/config.json");
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    const QJsonObject c = QJsonDocument::fromJson(config.readAll()).object();
+    QCOMPARE(c["format"].toString(), QString("losslab-experiment/1"));
+    QCOMPARE(c["steps"].toInt(), 15);
+  }
+
+  void badInputIsOneClearLine_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    const QString bad = fixture("bad/");
+    QTest::newRow("missing file") << QStringList{"eval", "--model", bad + "nope.json"} << "cannot open";
+    QTest::newRow("malformed") << QStringList{"eval", "--model", bad + "malformed.json"} << "malformed JSON";
+    QTest::newRow("NaN in data") << QStringList{"eval", "--model", bad + "nan_in_data.json"} << "malformed JSON";
+    QTest::newRow("activation") << QStringList{"eval", "--model", bad + "unknown_activation.json"} << "swish";
+    QTest::newRow("loss") << QStringList{"eval", "--model", bad + "unknown_loss.json"} << "hinge";
+    QTest::newRow("ragged W") << QStringList{"eval", "--model", bad + "ragged_weights.json"} << "weights[0].W[3]";
+    QTest::newRow("shape") << QStringList{"eval", "--model", bad + "shape_mismatch.json"} << "weights[0].W";
+    QTest::newRow("label") << QStringList{"eval", "--model", bad + "label_out_of_range.json"} << "data.y[5]";
+    QTest::newRow("zero width") << QStringList{"eval", "--model", bad + "zero_width.json"} << "layers[1]";
+    QTest::newRow("config") << QStringList{"train", "--config", bad + "malformed.json", "--out", "/tmp/x"} << "malformed JSON";
+    QTest::newRow("unknown workload") << QStringList{"bench", "train-everything"} << "train-everything";
+    QTest::newRow("no subcommand") << QStringList{} << "";
+  }
+  void badInputIsOneClearLine() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const Run r = cli(args);
+    QVERIFY2(r.exitCode > 0, r.err.constData());
+    QVERIFY2(QString(r.err).contains(mentions), r.err.constData());
+    QVERIFY(!r.err.contains("terminate called"));
+  }
+
+  void trainRejectsBadConfigValues() {
+    QTemporaryDir dir;
+    const QString path = dir.path() + "/bad.json";
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({"optimizer": {"lr": -1}})");
+    f.close();
+    const Run r = cli({"train", "--config", path, "--out", dir.path() + "/out"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("optimizer.lr"));
+    QCOMPARE(r.err.count('\n'), 1);
+  }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "test_cli.moc"

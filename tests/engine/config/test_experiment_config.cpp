@@ -1,0 +1,88 @@
+// losslab-experiment/1 files: defaults, round trip, and an error that names the field for
+// every kind of bad input.
+#include <QtTest>
+
+#include "losslab/config/experiment_io.hpp"
+#include "losslab/core/error.hpp"
+
+using namespace losslab;
+
+class ExperimentConfigTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void emptyDocumentGivesTheSpecDefaults() {
+    const ExperimentConfig c = parseExperiment("{}");
+    QCOMPARE(c.seed, std::uint64_t(0));
+    QVERIFY(c.precision == Precision::Float64);
+    QCOMPARE(c.data.kind, std::string("spiral"));
+    QCOMPARE(c.data.n, 1000);
+    QCOMPARE(c.data.noise, 0.02);
+    QCOMPARE(c.data.trainFraction, 0.8);
+    QCOMPARE(c.model.hidden, std::vector<int>({64, 64}));
+    QVERIFY(c.model.activation == Activation::Tanh);
+    QVERIFY(c.loss == LossKind::CrossEntropy);
+    QVERIFY(c.optimizer.kind == OptimizerKind::Gd);
+    QCOMPARE(c.optimizer.lr, 0.1);
+    QVERIFY(!c.optimizer.batchSize);
+    QCOMPARE(c.optimizer.beta2, 0.999);
+    QVERIFY(c.schedule.kind == ScheduleKind::Constant);
+    QCOMPARE(c.steps, 1000L);
+  }
+
+  void roundTripKeepsEveryValue() {
+    const ExperimentConfig c = parseExperiment(R"({
+      "format": "losslab-experiment/1", "seed": 7, "precision": "float32",
+      "data": {"kind": "modular", "p": 13, "op": "mul", "train_fraction": 0.5},
+      "model": {"hidden": [32], "activation": "relu", "bias": false, "init": "he",
+                "init_scale": 0.5, "output_scale": 2},
+      "loss": "stablemax_cross_entropy",
+      "optimizer": {"kind": "adamw", "lr": 0.005, "batch_size": 64, "betas": [0.9, 0.99],
+                    "eps": 1e-25, "weight_decay": 0.1, "sam_rho": 0.05, "perp_grad": true,
+                    "clip_norm": 1.0},
+      "schedule": {"kind": "cosine", "warmup_steps": 10, "total_steps": 500},
+      "steps": 500})");
+    const ExperimentConfig again = experimentFromJson(toJson(c));
+    QCOMPARE(toJson(again), toJson(c));
+    QCOMPARE(again.optimizer.eps, 1e-25);
+    QCOMPARE(*again.optimizer.batchSize, 64);
+    QCOMPARE(again.data.op, std::string("mul"));
+    QVERIFY(again.model.init == InitKind::He);
+    QCOMPARE(*again.schedule.totalSteps, 500L);
+  }
+
+  void badInputNamesTheField_data() {
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("malformed") << "{\"seed\": " << "malformed JSON";
+    QTest::newRow("unknown top key") << R"({"sede": 1})" << "sede";
+    QTest::newRow("unknown nested key") << R"({"optimizer": {"learning_rate": 1}})" << "optimizer.learning_rate";
+    QTest::newRow("unknown activation") << R"({"model": {"activation": "swish"}})" << "swish";
+    QTest::newRow("unknown loss") << R"({"loss": "hinge"})" << "hinge";
+    QTest::newRow("lr zero") << R"({"optimizer": {"lr": 0}})" << "optimizer.lr";
+    QTest::newRow("lr negative") << R"({"optimizer": {"lr": -0.1}})" << "optimizer.lr";
+    QTest::newRow("n zero") << R"({"data": {"n": 0}})" << "data.n";
+    QTest::newRow("n negative") << R"({"data": {"n": -5}})" << "data.n";
+    QTest::newRow("width zero") << R"({"model": {"hidden": [8, 0]}})" << "model.hidden[1]";
+    QTest::newRow("width huge") << R"({"model": {"hidden": [5000]}})" << "model.hidden[0]";
+    QTest::newRow("train fraction") << R"({"data": {"train_fraction": 1.5}})" << "data.train_fraction";
+    QTest::newRow("batch size") << R"({"optimizer": {"batch_size": 0}})" << "optimizer.batch_size";
+    QTest::newRow("wrong type") << R"({"steps": "many"})" << "steps";
+    QTest::newRow("negative steps") << R"({"steps": -1})" << "steps";
+    QTest::newRow("precision") << R"({"precision": "float16"})" << "float16";
+    QTest::newRow("format") << R"({"format": "losslab-experiment/2"})" << "format";
+    QTest::newRow("not an object") << "[1, 2]" << "object";
+  }
+  void badInputNamesTheField() {
+    QFETCH(QString, json);
+    QFETCH(QString, mentions);
+    try {
+      parseExperiment(json.toStdString());
+      QFAIL("no error");
+    } catch (const InputError& e) {
+      QVERIFY2(QString(e.what()).contains(mentions), e.what());
+    }
+  }
+};
+
+QTEST_APPLESS_MAIN(ExperimentConfigTest)
+#include "test_experiment_config.moc"
