@@ -119,8 +119,8 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
 
     k.out.setZero(arch_.parameterCount());
     S* g = k.out.data();
-    if (mode == Mode::Gradient) {
-      k.delta = alpha * k.g;
+    // Backpropagates k.delta (the gradient in the last pre-activations) into the weights.
+    auto backward = [&] {
       for (int l = L - 1; l >= 0; --l) {
         RowMap<S>(g + arch_.weightOffset(l), arch_.layers[l + 1], arch_.layers[l]).noalias() =
             k.delta * input(l).transpose();
@@ -131,6 +131,10 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
           k.delta = k.ga.cwiseProduct(k.d1[l - 1]);
         }
       }
+    };
+    if (mode == Mode::Gradient) {
+      k.delta = alpha * k.g;
+      backward();
       return;
     }
 
@@ -147,6 +151,11 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
     }
     Mat<S> rlogits = alpha * k.rz[L - 1];
     logitLossHessianTimes(loss_, k.logits, t, rlogits, k.rg, invN);
+    if (mode == Mode::GaussNewton) {  // G v = J^T H_l (J v): J v is rlogits, J^T by backprop
+      k.delta = alpha * k.rg;
+      backward();
+      return;
+    }
     k.delta = alpha * k.g;
     k.rdelta = alpha * k.rg;
     for (int l = L - 1; l >= 0; --l) {
@@ -204,6 +213,12 @@ template <class S>
 void MlpObjective<S>::hessianVectorProduct(const Vec<S>& theta, const Samples<S>& data,
                                            const Vec<S>& v, Vec<S>& hv) {
   run(Mode::Hvp, theta, data, &v, &hv, nullptr);
+}
+
+template <class S>
+void MlpObjective<S>::gaussNewtonVectorProduct(const Vec<S>& theta, const Samples<S>& data,
+                                               const Vec<S>& v, Vec<S>& gv) {
+  run(Mode::GaussNewton, theta, data, &v, &gv, nullptr);
 }
 
 template <class S> void MlpObjective<S>::logits(const Vec<S>& theta, const Mat<S>& x, Mat<S>& out) {

@@ -6,7 +6,7 @@
 
 #include "fixtures.hpp"
 #include "losslab/io/model_file.hpp"
-#include "losslab/model/dense_hessian.hpp"
+#include "losslab/curvature/dense_curvature.hpp"
 #include "losslab/model/mlp_objective.hpp"
 
 using namespace losslab;
@@ -78,7 +78,7 @@ class ReferenceModels : public QObject {
   void denseSpectrumAndTrace() {
     QFETCH(QString, name);
     Loaded l = load(name);
-    const Eigen::MatrixXd H = denseHessian(l.model.architecture, l.model.loss, l.model.parameters, l.samples);
+    const Eigen::MatrixXd H = denseCurvature(l.model.architecture, l.model.loss, l.model.parameters, l.samples);
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(H, Eigen::EigenvaluesOnly);
     const Eigen::VectorXd want = vec(l.model.expected["hessian_eigenvalues"]);
     QCOMPARE(eig.eigenvalues().size(), want.size());

@@ -34,12 +34,16 @@ template <class S> class MlpObjective {
   // hv = H v, H the Hessian of the mean loss at theta.
   void hessianVectorProduct(const Vec<S>& theta, const Samples<S>& data, const Vec<S>& v,
                             Vec<S>& hv);
+  // gv = G v, G = J^T H_l J / n the Gauss-Newton matrix (J: logits by parameters, H_l: the loss
+  // Hessian in the logits). The outliers of H come from G (Sagun et al.; Papyan).
+  void gaussNewtonVectorProduct(const Vec<S>& theta, const Samples<S>& data, const Vec<S>& v,
+                                Vec<S>& gv);
   // Network outputs (alpha times the last affine layer), one column per sample.
   void logits(const Vec<S>& theta, const Mat<S>& x, Mat<S>& out);
 
  private:
   struct Chunk;
-  enum class Mode { Loss, Gradient, Hvp };
+  enum class Mode { Loss, Gradient, Hvp, GaussNewton };
   S run(Mode mode, const Vec<S>& theta, const Samples<S>& data, const Vec<S>* v, Vec<S>* out,
         double* accuracy);
 

@@ -1,0 +1,57 @@
+#include "losslab/curvature/curvature_operator.hpp"
+
+#include <numeric>
+
+#include "losslab/core/random.hpp"
+
+namespace losslab {
+
+CurvatureOperator::CurvatureOperator(const Architecture& arch, LossKind loss, Eigen::VectorXd theta,
+                                     Samples<double> data, CurvatureKind kind)
+    : objective_(arch, loss), theta_(std::move(theta)), data_(std::move(data)), kind_(kind) {
+  if (theta_.size() != arch.parameterCount())
+    throw InputError("curvature: " + std::to_string(theta_.size()) + " parameters for a network of " +
+                     std::to_string(arch.parameterCount()));
+  if (data_.size() == 0) throw InputError("curvature: the sample set is empty");
+  objective_.checkCompatible(data_);
+}
+
+void CurvatureOperator::apply(const Eigen::VectorXd& v, Eigen::VectorXd& out) {
+  const bool preconditioned = inverseSqrtDiagonal_.size() > 0;
+  if (preconditioned) scaled_ = v.cwiseProduct(inverseSqrtDiagonal_);
+  const Eigen::VectorXd& in = preconditioned ? scaled_ : v;
+  if (kind_ == CurvatureKind::Hessian)
+    objective_.hessianVectorProduct(theta_, data_, in, out);
+  else
+    objective_.gaussNewtonVectorProduct(theta_, data_, in, out);
+  if (preconditioned) out.array() *= inverseSqrtDiagonal_.array();
+  ++products_;
+}
+
+void CurvatureOperator::setDiagonalPreconditioner(const Eigen::VectorXd& diagonal) {
+  if (diagonal.size() != size() || (diagonal.array() <= 0).any())
+    throw InputError("curvature: the preconditioner must have one positive entry per parameter");
+  inverseSqrtDiagonal_ = diagonal.cwiseSqrt().cwiseInverse();
+}
+
+Samples<double> sampleSubset(const Samples<double>& data, Index n, std::uint64_t seed) {
+  if (n < 1) throw InputError("subset: " + std::to_string(n) + " samples; need at least 1");
+  if (n >= data.size()) return data;
+  std::vector<Index> order(data.size());
+  std::iota(order.begin(), order.end(), Index(0));
+  Rng(seed).shuffle(order.begin(), order.end());
+  order.resize(n);
+  Samples<double> subset;
+  gatherSamples(data, order, subset);
+  return subset;
+}
+
+std::string toString(CurvatureKind k) { return k == CurvatureKind::Hessian ? "hessian" : "gauss-newton"; }
+
+CurvatureKind curvatureKindFromString(const std::string& name) {
+  if (name == "hessian") return CurvatureKind::Hessian;
+  if (name == "gauss-newton") return CurvatureKind::GaussNewton;
+  throw InputError("operator: unknown \"" + name + "\" (allowed: hessian, gauss-newton)");
+}
+
+}  // namespace losslab

@@ -1,0 +1,44 @@
+#include "losslab/curvature/dense_curvature.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <Eigen/Eigenvalues>
+#include <atomic>
+
+namespace losslab {
+
+Eigen::MatrixXd denseCurvature(const Architecture& arch, LossKind loss, const Eigen::VectorXd& theta,
+                               const Samples<double>& data, CurvatureKind kind,
+                               const TaskControl& control) {
+  const Index P = arch.parameterCount();
+  if (P > kDenseCurvatureMaxParameters)
+    throw InputError("dense spectrum: the model has " + std::to_string(P) +
+                     " parameters; the dense matrix is limited to " +
+                     std::to_string(kDenseCurvatureMaxParameters) + " (use top-k, trace or density)");
+  CurvatureOperator(arch, loss, theta, data, kind);  // validates shapes and data up front
+  Eigen::MatrixXd M(P, P);
+  std::atomic<Index> done{0};
+  tbb::parallel_for(tbb::blocked_range<Index>(0, P, 16), [&](const tbb::blocked_range<Index>& r) {
+    CurvatureOperator op(arch, loss, theta, data, kind);
+    Eigen::VectorXd e = Eigen::VectorXd::Zero(P), column;
+    for (Index j = r.begin(); j < r.end(); ++j) {
+      control.checkStop();
+      e[j] = 1.0;
+      op.apply(e, column);
+      M.col(j) = column;
+      e[j] = 0.0;
+    }
+    control.report(double(done += r.size()) / P);
+  });
+  return 0.5 * (M + M.transpose());
+}
+
+Eigen::VectorXd denseSpectrum(const Architecture& arch, LossKind loss, const Eigen::VectorXd& theta,
+                              const Samples<double>& data, CurvatureKind kind,
+                              const TaskControl& control) {
+  const Eigen::MatrixXd M = denseCurvature(arch, loss, theta, data, kind, control);
+  return Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(M, Eigen::EigenvaluesOnly).eigenvalues();
+}
+
+}  // namespace losslab

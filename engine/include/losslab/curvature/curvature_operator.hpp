@@ -1,0 +1,47 @@
+#pragma once
+// The Hessian (or Gauss-Newton matrix) of a network's mean loss at fixed parameters, over a fixed
+// set of samples, as a matrix-free symmetric operator v -> H v built on exact Hessian-vector
+// products. Analysis runs in float64 whatever precision the network trained in.
+#include <Eigen/Core>
+
+#include "losslab/core/task_control.hpp"
+#include "losslab/model/mlp_objective.hpp"
+
+namespace losslab {
+
+enum class CurvatureKind { Hessian, GaussNewton };
+
+class CurvatureOperator {
+ public:
+  CurvatureOperator(const Architecture& arch, LossKind loss, Eigen::VectorXd theta,
+                    Samples<double> data, CurvatureKind kind = CurvatureKind::Hessian);
+
+  Index size() const { return theta_.size(); }
+  CurvatureKind kind() const { return kind_; }
+  // out = M v. Not thread-safe (one operator per thread).
+  void apply(const Eigen::VectorXd& v, Eigen::VectorXd& out);
+  long products() const { return products_; }
+
+  // Turns the operator into D^{-1/2} M D^{-1/2}, which has the eigenvalues of D^{-1} M: the
+  // preconditioned sharpness of Adam (Cohen et al. 2022) with D its preconditioner.
+  void setDiagonalPreconditioner(const Eigen::VectorXd& diagonal);
+
+  const Eigen::VectorXd& parameters() const { return theta_; }
+  const Samples<double>& samples() const { return data_; }
+
+ private:
+  MlpObjective<double> objective_;
+  Eigen::VectorXd theta_;
+  Samples<double> data_;
+  CurvatureKind kind_;
+  Eigen::VectorXd inverseSqrtDiagonal_, scaled_;
+  long products_ = 0;
+};
+
+// n samples drawn without replacement by a seeded shuffle (the "fixed subset" of a probe).
+Samples<double> sampleSubset(const Samples<double>& data, Index n, std::uint64_t seed);
+
+std::string toString(CurvatureKind k);
+CurvatureKind curvatureKindFromString(const std::string& name);  // hessian, gauss-newton
+
+}  // namespace losslab

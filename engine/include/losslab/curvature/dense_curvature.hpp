@@ -1,0 +1,27 @@
+#pragma once
+// The exact Hessian (or Gauss-Newton matrix) of the mean training loss, column by column from
+// exact matrix-vector products, and its full spectrum. For small networks: every iterative
+// curvature estimate is tested against it, and the window shows it.
+#include <Eigen/Core>
+
+#include "losslab/curvature/curvature_operator.hpp"
+
+namespace losslab {
+
+// Largest parameter count for which a dense matrix is formed (4000^2 doubles = 128 MB).
+constexpr Index kDenseCurvatureMaxParameters = 4000;
+
+// Symmetric P x P matrix (the rounding asymmetry is averaged out). Throws InputError above
+// kDenseCurvatureMaxParameters.
+Eigen::MatrixXd denseCurvature(const Architecture& arch, LossKind loss, const Eigen::VectorXd& theta,
+                               const Samples<double>& data,
+                               CurvatureKind kind = CurvatureKind::Hessian,
+                               const TaskControl& control = {});
+
+// All eigenvalues, ascending.
+Eigen::VectorXd denseSpectrum(const Architecture& arch, LossKind loss, const Eigen::VectorXd& theta,
+                              const Samples<double>& data,
+                              CurvatureKind kind = CurvatureKind::Hessian,
+                              const TaskControl& control = {});
+
+}  // namespace losslab
