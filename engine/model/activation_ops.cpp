@@ -11,6 +11,21 @@ template <class S> S normalPdf(S x) {
   return S(0.3989422804014327) * std::exp(S(-0.5) * x * x);  // 1/sqrt(2 pi)
 }
 
+// tanh for whole batches. Eigen evaluates double tanh one std::tanh call at a time, which made it
+// the most expensive part of a tanh network's training step; this form vectorises: its Taylor
+// series below |x| = 1/8 (next term < 1e-17 relative) and (1 - e)/(1 + e), e = exp(-2|x|), above.
+void batchTanh(const Mat<double>& z, Mat<double>& a) {
+  const auto x = z.array();
+  const Eigen::ArrayXXd e = (-2.0 * x.abs()).exp();
+  const Eigen::ArrayXXd large = (1.0 - e) / (1.0 + e);
+  const Eigen::ArrayXXd x2 = x.square();
+  const Eigen::ArrayXXd series =
+      x * (1.0 + x2 * (-1.0 / 3 + x2 * (2.0 / 15 + x2 * (-17.0 / 315 + x2 * (62.0 / 2835 +
+           x2 * (-1382.0 / 155925 + x2 * (21844.0 / 6081075 + x2 * (-929569.0 / 638512875))))))));
+  a = (x.abs() < 0.125).select(series, (x < 0.0).select(-large, large)).matrix();
+}
+void batchTanh(const Mat<float>& z, Mat<float>& a) { a = z.array().tanh(); }  // vectorised by Eigen
+
 }  // namespace
 
 template <class S> void applyActivation(Activation act, const Mat<S>& z, Mat<S>& a) {
@@ -18,7 +33,7 @@ template <class S> void applyActivation(Activation act, const Mat<S>& z, Mat<S>&
   switch (act) {
     case Activation::Linear: a = z; break;
     case Activation::Relu: a = z.array().max(S(0)); break;
-    case Activation::Tanh: a = z.array().tanh(); break;
+    case Activation::Tanh: batchTanh(z, a); break;
     case Activation::Sigmoid: a = (S(1) + (-z.array()).exp()).inverse(); break;
     case Activation::Gelu: a = z.unaryExpr([](S x) { return x * normalCdf(x); }); break;
   }

@@ -1,6 +1,7 @@
 #pragma once
-// Per-step metrics in bounded memory: when full, every other older row is dropped (the newest
-// row is always kept), so a long run keeps its whole shape at coarser resolution.
+// Per-step metrics in bounded memory: when full, the kept steps thin to every 2nd, 4th, 8th ...
+// step, evenly over the whole run, and the newest row is always kept; a long run keeps its
+// whole shape at coarser resolution.
 #include <memory>
 #include <vector>
 
@@ -19,6 +20,7 @@ class MetricsHistory {
 
  private:
   size_t capacity_;
+  long stride_ = 1;
   std::vector<MetricsRow> rows_;
   std::shared_ptr<const std::vector<MetricsRow>> shared_;
 };

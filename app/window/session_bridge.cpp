@@ -1,0 +1,95 @@
+#include "session_bridge.hpp"
+
+#include <QMetaObject>
+
+#include "losslab/core/error.hpp"
+#include "losslab/session/training_session.hpp"
+
+namespace losslab {
+
+SessionBridge::SessionBridge(QObject* parent) : QObject(parent) {
+  qRegisterMetaType<losslab::SnapshotPtr>("losslab::SnapshotPtr");
+}
+
+SessionBridge::~SessionBridge() {
+  // Join the worker before QObject's destructor runs: no callback may post to a dying object.
+  session_.reset();
+}
+
+void SessionBridge::start(const ExperimentConfig& config) {
+  const quint64 generation = generation_ + 1;
+  auto fresh = std::make_unique<TrainingSession>(
+      config, [this, generation](SnapshotPtr s) { post(generation, std::move(s)); });
+  const bool wasPlaying = playing_;
+  session_ = std::move(fresh);  // the old run's worker is joined here; it finishes one step
+  generation_ = generation;
+  config_ = config;
+  latest_.reset();
+  playing_ = false;
+  if (SnapshotPtr first = session_->latest()) post(generation, std::move(first));
+  if (wasPlaying) play();
+}
+
+void SessionBridge::post(quint64 generation, SnapshotPtr snapshot) {
+  // Runs on the worker thread: only queue, never touch members here.
+  QMetaObject::invokeMethod(
+      this, [this, generation, s = std::move(snapshot)] { deliver(generation, s); },
+      Qt::QueuedConnection);
+}
+
+void SessionBridge::deliver(quint64 generation, const SnapshotPtr& snapshot) {
+  if (generation != generation_ || !snapshot) return;
+  latest_ = snapshot;
+  // The engine stops by itself on divergence; the play button must follow it.
+  if (snapshot->state == RunState::Diverged) setPlaying(false);
+  Q_EMIT snapshotArrived(snapshot);
+}
+
+void SessionBridge::setPlaying(bool playing) {
+  if (playing == playing_) return;
+  playing_ = playing;
+  Q_EMIT playingChanged(playing_);
+}
+
+void SessionBridge::play() {
+  if (!session_) return;
+  session_->play();
+  setPlaying(true);
+}
+
+void SessionBridge::pause() {
+  if (!session_) return;
+  session_->pause();
+  setPlaying(false);
+}
+
+void SessionBridge::togglePlay() { playing_ ? pause() : play(); }
+
+void SessionBridge::step(long n) {
+  if (!session_) return;
+  // The engine adds steps to a running run without stopping it; stepping means "then stand".
+  // Pause only when playing: a pause also cuts short steps still queued from earlier presses.
+  if (playing_) session_->pause();
+  session_->step(n);
+  setPlaying(false);
+}
+
+void SessionBridge::reset() {
+  if (!session_) return;
+  session_->reset();
+  if (playing_) session_->play();  // a reset run carries on the way it was going
+}
+
+void SessionBridge::setLearningRate(double lr) {
+  OptimizerConfig optimizer = config_.optimizer;
+  optimizer.lr = lr;
+  try {
+    if (session_) session_->setOptimizer(optimizer);  // validates in this thread
+    config_.optimizer = optimizer;
+  } catch (const InputError& e) {
+    // Slots must not throw; the controls only offer valid rates, so this is a programming slip.
+    qWarning("LossLab: learning rate %g rejected: %s", lr, e.what());
+  }
+}
+
+}  // namespace losslab

@@ -1,0 +1,60 @@
+#pragma once
+// The GUI's handle on a training run (DESIGN.md "Threads"): owns the TrainingSession, forwards
+// commands (which never block), and re-posts each snapshot from the worker thread to the GUI
+// thread, where snapshotArrived is emitted. The GUI thread never waits on the engine.
+#include <QObject>
+#include <memory>
+
+#include "losslab/config/experiment.hpp"
+#include "losslab/session/snapshot.hpp"
+
+namespace losslab {
+class TrainingSession;
+}
+
+Q_DECLARE_METATYPE(losslab::SnapshotPtr)
+
+namespace losslab {
+
+class SessionBridge : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit SessionBridge(QObject* parent = nullptr);
+  ~SessionBridge() override;
+
+  // Starts a fresh run of `config` at step 0, replacing the current run; keeps playing if the
+  // current run was playing. Throws InputError (leaving the current run alone) when the engine
+  // rejects the config.
+  void start(const ExperimentConfig& config);
+  bool hasSession() const { return session_ != nullptr; }
+  const ExperimentConfig& config() const { return config_; }  // as last commanded
+  bool isPlaying() const { return playing_; }                 // as last commanded
+  SnapshotPtr latest() const { return latest_; }              // last delivered to the GUI
+
+ public Q_SLOTS:
+  void play();
+  void pause();
+  void togglePlay();
+  void step(long n = 1);  // n steps, then pause
+  void reset();           // back to step 0 with the same seed: the same run again
+  void setLearningRate(double lr);  // effective at the next step, no restart
+
+ Q_SIGNALS:
+  void snapshotArrived(losslab::SnapshotPtr snapshot);
+  void playingChanged(bool playing);
+
+ private:
+  void post(quint64 generation, SnapshotPtr snapshot);  // any thread
+  void deliver(quint64 generation, const SnapshotPtr& snapshot);  // GUI thread
+  void setPlaying(bool playing);
+
+  std::unique_ptr<TrainingSession> session_;
+  ExperimentConfig config_;
+  // Bumped on every start, so that snapshots still in flight from a replaced run are dropped.
+  quint64 generation_ = 0;
+  bool playing_ = false;
+  SnapshotPtr latest_;
+};
+
+}  // namespace losslab

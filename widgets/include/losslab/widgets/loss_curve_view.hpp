@@ -1,0 +1,52 @@
+#pragma once
+// Train and test loss against step, drawn from a snapshot's history. Snapshots may arrive faster
+// than a screen needs; the view keeps only the newest and redraws at a bounded rate.
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include "losslab/session/snapshot.hpp"
+#include "losslab/widgets/qcustomplot_compat.hpp"
+
+namespace losslab {
+
+class LossCurveView : public QCustomPlot {
+  Q_OBJECT
+
+ public:
+  explicit LossCurveView(QWidget* parent = nullptr);
+
+  // Shows `snapshot`'s history: at once if the last redraw is older than the frame interval,
+  // otherwise at the end of that interval (newer snapshots replace this one meanwhile).
+  // A null snapshot clears the curve.
+  void setSnapshot(SnapshotPtr snapshot);
+  SnapshotPtr snapshot() const { return snapshot_; }
+
+  void setLogScale(bool on);
+  bool logScale() const { return logScale_; }
+
+  // At most `hz` redraws a second, fewer if drawing is slow; 0 redraws every snapshot.
+  void setMaxRedrawRate(double hz);
+  int redrawCount() const { return redrawCount_; }  // data refreshes so far (tests, budgets)
+
+  QCPGraph* trainGraph() const { return train_; }
+  QCPGraph* testGraph() const { return test_; }
+  QCPItemText* divergenceLabel() const { return divergedText_; }
+
+ private:
+  void redraw();
+  void fitAxes(double lastStep, double yMin, double yMax);
+  void showDivergence(long step);
+
+  SnapshotPtr snapshot_;
+  bool logScale_ = false;
+  int intervalMs_ = 33;
+  int redrawCount_ = 0;
+  QElapsedTimer sinceRedraw_;
+  QTimer pendingRedraw_;
+  QCPGraph* train_ = nullptr;
+  QCPGraph* test_ = nullptr;
+  QCPItemStraightLine* divergedLine_ = nullptr;
+  QCPItemText* divergedText_ = nullptr;
+};
+
+}  // namespace losslab

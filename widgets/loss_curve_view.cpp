@@ -1,0 +1,163 @@
+#include "losslab/widgets/loss_curve_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace losslab {
+
+namespace {
+// Large enough to read from the back of a lecture hall.
+QFont sized(QFont font, int points, bool bold = false) {
+  font.setPointSize(points);
+  font.setBold(bold);
+  return font;
+}
+
+QPen curvePen(const QColor& color) {
+  QPen pen(color);
+  pen.setWidthF(2.5);
+  return pen;
+}
+}  // namespace
+
+LossCurveView::LossCurveView(QWidget* parent) : QCustomPlot(parent) {
+  setMinimumSize(420, 300);
+  setToolTip(tr("Training loss (and test loss, when the data set has a test split) after each "
+                "optimizer step. The loss is a mean over samples."));
+
+  for (QCPAxis* axis : {xAxis, yAxis}) {
+    axis->setTickLabelFont(sized(font(), 11));
+    axis->setLabelFont(sized(font(), 13));
+  }
+  xAxis->setLabel(tr("step"));
+  yAxis->setLabel(tr("loss"));
+
+  train_ = addGraph();
+  train_->setName(tr("train"));
+  train_->setPen(curvePen(QColor(31, 119, 180)));
+  test_ = addGraph();
+  test_->setName(tr("test"));
+  test_->setPen(curvePen(QColor(255, 127, 14)));
+
+  // Thick antialiased polylines that zigzag (an unstable run) take the raster engine seconds
+  // per frame; separate segments take milliseconds (1500 points: 1.5 s -> 11 ms, measured).
+  setPlottingHint(QCP::phFastPolylines, true);
+
+  legend->setVisible(true);
+  legend->setFont(sized(font(), 12));
+  legend->setBrush(QColor(255, 255, 255, 220));
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+
+  divergedLine_ = new QCPItemStraightLine(this);
+  divergedLine_->setPen(QPen(QColor(200, 30, 30), 2, Qt::DashLine));
+  divergedText_ = new QCPItemText(this);
+  divergedText_->setFont(sized(font(), 12, true));
+  divergedText_->setColor(QColor(200, 30, 30));
+  divergedText_->position->setTypeX(QCPItemPosition::ptPlotCoords);
+  divergedText_->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+  divergedText_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+  divergedText_->setPadding(QMargins(4, 4, 8, 4));
+  showDivergence(-1);
+
+  pendingRedraw_.setSingleShot(true);
+  connect(&pendingRedraw_, &QTimer::timeout, this, &LossCurveView::redraw);
+  fitAxes(0.0, std::numeric_limits<double>::quiet_NaN(), 0.0);
+}
+
+void LossCurveView::setSnapshot(SnapshotPtr snapshot) {
+  snapshot_ = std::move(snapshot);
+  if (pendingRedraw_.isActive()) return;  // the pending redraw will pick up the newest snapshot
+  // Drawing may take at most about half of the GUI thread's time, however slow the machine.
+  const qint64 interval =
+      intervalMs_ > 0 ? std::max<qint64>(intervalMs_, std::llround(2.0 * replotTime())) : 0;
+  const qint64 elapsed = sinceRedraw_.isValid() ? sinceRedraw_.elapsed() : interval;
+  if (elapsed >= interval)
+    redraw();
+  else
+    pendingRedraw_.start(static_cast<int>(interval - elapsed));
+}
+
+void LossCurveView::setLogScale(bool on) {
+  if (on == logScale_) return;
+  logScale_ = on;
+  if (on) {
+    yAxis->setScaleType(QCPAxis::stLogarithmic);
+    yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    yAxis->setNumberFormat("eb");  // 10^k written as a power
+    yAxis->setNumberPrecision(0);
+  } else {
+    yAxis->setScaleType(QCPAxis::stLinear);
+    yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    yAxis->setNumberFormat("g");
+    yAxis->setNumberPrecision(6);
+  }
+  redraw();
+}
+
+void LossCurveView::setMaxRedrawRate(double hz) {
+  intervalMs_ = hz > 0 ? std::max(1, static_cast<int>(std::lround(1000.0 / hz))) : 0;
+}
+
+void LossCurveView::redraw() {
+  ++redrawCount_;
+  sinceRedraw_.restart();
+  QVector<double> trainSteps, trainLoss, testSteps, testLoss;
+  double yMin = std::numeric_limits<double>::infinity(), yMax = -yMin, lastStep = 0.0;
+  // Non-finite losses (divergence) and, on a log axis, non-positive ones cannot be drawn.
+  auto drawable = [this](double v) { return std::isfinite(v) && (!logScale_ || v > 0.0); };
+  auto take = [&](double step, double v, QVector<double>& xs, QVector<double>& ys) {
+    if (!drawable(v)) return;
+    xs.push_back(step);
+    ys.push_back(v);
+    yMin = std::min(yMin, v);
+    yMax = std::max(yMax, v);
+  };
+  if (snapshot_ && snapshot_->history) {
+    for (const MetricsRow& row : *snapshot_->history) {
+      take(static_cast<double>(row.step), row.trainLoss, trainSteps, trainLoss);
+      take(static_cast<double>(row.step), row.testLoss, testSteps, testLoss);
+    }
+    lastStep = static_cast<double>(snapshot_->step);
+    yAxis->setLabel(tr("loss (%1, mean over samples)")
+                        .arg(QString::fromStdString(toString(snapshot_->config.loss))));
+  }
+  train_->setData(trainSteps, trainLoss, true);
+  test_->setData(testSteps, testLoss, true);
+  // A test curve that never has a point would only clutter the legend.
+  if (testSteps.isEmpty())
+    test_->removeFromLegend();
+  else
+    test_->addToLegend();
+  const bool diverged = snapshot_ && snapshot_->state == RunState::Diverged;
+  showDivergence(diverged ? snapshot_->divergedAtStep : -1);
+  fitAxes(lastStep, yMin, yMax);
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurveView::fitAxes(double lastStep, double yMin, double yMax) {
+  xAxis->setRange(0.0, std::max(10.0, lastStep));
+  if (!(yMin <= yMax)) {  // nothing drawn yet
+    yAxis->setRange(logScale_ ? QCPRange(0.01, 10.0) : QCPRange(0.0, 1.0));
+  } else if (logScale_) {
+    yAxis->setRange(yMin / 1.5, yMax * 1.5);
+  } else {
+    // Losses are non-negative: anchoring at 0 keeps the picture honest about how far it fell.
+    const double low = std::min(0.0, yMin);
+    yAxis->setRange(low, yMax > low ? low + (yMax - low) * 1.08 : low + 1.0);
+  }
+}
+
+void LossCurveView::showDivergence(long step) {
+  const bool show = step >= 0;
+  divergedLine_->setVisible(show);
+  divergedText_->setVisible(show);
+  if (!show) return;
+  // Two positive y values so that the vertical line maps on a log axis too.
+  divergedLine_->point1->setCoords(static_cast<double>(step), 1.0);
+  divergedLine_->point2->setCoords(static_cast<double>(step), 2.0);
+  divergedText_->position->setCoords(static_cast<double>(step), 0.02);
+  divergedText_->setText(tr("diverged at step %1").arg(step));
+}
+
+}  // namespace losslab

@@ -1,0 +1,56 @@
+#include "losslab/widgets/run_status_bar.hpp"
+
+#include <QLabel>
+#include <QLocale>
+#include <cmath>
+
+namespace losslab {
+
+namespace {
+QLabel* addField(QStatusBar* bar, const QString& toolTip, int minimumChars) {
+  auto* label = new QLabel(bar);
+  label->setToolTip(toolTip);
+  label->setMinimumWidth(label->fontMetrics().averageCharWidth() * minimumChars);
+  label->setContentsMargins(8, 2, 8, 2);
+  bar->addPermanentWidget(label);
+  return label;
+}
+}  // namespace
+
+RunStatusBar::RunStatusBar(QWidget* parent) : QStatusBar(parent) {
+  state_ = addField(this, tr("What the training run is doing"), 22);
+  step_ = addField(this, tr("Optimizer steps taken since the start (or the last reset)"), 14);
+  loss_ = addField(this, tr("Training loss at the latest step (mean over samples)"), 16);
+  speed_ = addField(this, tr("Recent training throughput"), 16);
+  showSnapshot(Snapshot{});
+}
+
+QString RunStatusBar::stateText(const Snapshot& snapshot) {
+  switch (snapshot.state) {
+    case RunState::Running: return tr("running");
+    case RunState::Paused: return tr("paused");
+    case RunState::Diverged: return tr("diverged at step %1").arg(snapshot.divergedAtStep);
+  }
+  return {};
+}
+
+double RunStatusBar::latestTrainLoss(const Snapshot& snapshot) {
+  if (!snapshot.history || snapshot.history->empty()) return MetricsRow::nan;
+  return snapshot.history->back().trainLoss;
+}
+
+void RunStatusBar::showSnapshot(const Snapshot& snapshot) {
+  const QLocale locale;
+  state_->setText(stateText(snapshot));
+  // Colour carries the state at a glance; the words carry it for everyone else.
+  const char* colour = snapshot.state == RunState::Running  ? "#1a7f37"
+                       : snapshot.state == RunState::Diverged ? "#c81e1e"
+                                                              : "#555555";
+  state_->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(colour));
+  step_->setText(tr("step %1").arg(locale.toString(static_cast<qlonglong>(snapshot.step))));
+  const double loss = latestTrainLoss(snapshot);
+  loss_->setText(std::isnan(loss) ? tr("loss –") : tr("loss %1").arg(QString::number(loss, 'g', 5)));
+  speed_->setText(tr("%1 steps/s").arg(locale.toString(snapshot.stepsPerSecond, 'f', 0)));
+}
+
+}  // namespace losslab
