@@ -14,7 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-ExperimentConfig spiralConfig() {
+}  // namespace
+
+ExperimentConfig spiralBenchConfig() {
   ExperimentConfig c;
   c.data.kind = "spiral";
   c.data.n = 1000;
@@ -30,14 +32,16 @@ ExperimentConfig spiralConfig() {
   return c;
 }
 
+namespace {
+
 json rate(std::unique_ptr<Trainer> trainer) {
   return json{{"value", timedRate([&] { trainer->step(false); })}, {"unit", "steps/s"}};
 }
 
-json trainSpiral() { return rate(Trainer::create(spiralConfig())); }
+json trainSpiral() { return rate(Trainer::create(spiralBenchConfig())); }
 
 json trainModadd() {
-  ExperimentConfig c = spiralConfig();
+  ExperimentConfig c = spiralBenchConfig();
   c.data.kind = "modular";
   c.data.p = 97;
   c.data.op = "add";
@@ -63,7 +67,7 @@ double trainingFlops(const std::vector<int>& layers, double batch) {
 }
 
 json trainWide() {
-  ExperimentConfig c = spiralConfig();
+  ExperimentConfig c = spiralBenchConfig();
   c.model.hidden = {512, 512};
   c.model.activation = Activation::Relu;
   c.precision = Precision::Float32;
@@ -106,6 +110,9 @@ const std::vector<BenchWorkload>& benchWorkloads() {
       {"train-spiral", "spiral N=1000, MLP [2,64,64,2] tanh, CE, float64, GD lr 0.1", trainSpiral},
       {"train-modadd", "(a+b) mod 97, 40% train, MLP [194,256,97] relu, float32, AdamW lr 1e-3", trainModadd},
       {"train-wide", "4096 x 100-d, MLP [100,512,512,10] relu, float32, SGD mom 0.9, batch 128", trainWide},
+      {"hvp", "exact Hessian-vector product of the train-spiral model at init, full data, float64", benchHvp},
+      {"top-eigs", "top 5 Hessian eigenvalues of that model to relative tolerance 1e-6 (Lanczos)", benchTopEigs},
+      {"slq-density", "stochastic Lanczos quadrature, 5 runs x 80 steps, full reorthogonalisation", benchSlqDensity},
       {"gemm-peak", "Eigen float32 512^3 GEMM on every core (the peak train-wide is compared with)", gemmPeak},
   };
   return all;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "losslab/config/experiment.hpp"
+
 namespace losslab::cli {
 
 struct BenchWorkload {
@@ -14,6 +16,12 @@ struct BenchWorkload {
 };
 
 const std::vector<BenchWorkload>& benchWorkloads();
+
+// The train-spiral experiment (the model the curvature and landscape workloads measure).
+ExperimentConfig spiralBenchConfig();
+nlohmann::json benchHvp();
+nlohmann::json benchTopEigs();
+nlohmann::json benchSlqDensity();
 
 // Calls fn once to warm up, then as often as fits in `seconds`; returns calls per second
 // (the peer's timed_rate).
