@@ -8,5 +8,6 @@ namespace losslab::cli {
 void addEvalCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
+void addHessianCommand(CLI::App& app);
 
 }  // namespace losslab::cli

@@ -19,6 +19,7 @@ struct TrainOptions {
   std::string config, out;
   long steps = -1;
   long logEvery = 1;
+  CurvatureTracking tracking;
 };
 
 void runTrain(const TrainOptions& o) {
@@ -29,13 +30,16 @@ void runTrain(const TrainOptions& o) {
   std::filesystem::create_directories(o.out, ec);
   if (ec) throw InputError(o.out + ": cannot create the output folder (" + ec.message() + ")");
 
+  validate(o.tracking);
   auto trainer = Trainer::create(config);
+  trainer->setCurvatureTracking(o.tracking);
   const DataSplit& data = trainer->data();
   const bool labelled = data.train.task == Task::Classification;
-  MetricsCsvWriter csv(o.out + "/metrics.csv", metricsColumns(!data.test.empty(), labelled));
+  MetricsCsvWriter csv(o.out + "/metrics.csv",
+                       metricsColumns(!data.test.empty(), labelled, curvatureColumns(o.tracking)));
   writeTextFileAtomically(o.out + "/config.json", toJson(config).dump(2) + "\n");
   for (long s = 0; s < config.steps && !trainer->diverged(); ++s) {
-    const bool log = s % o.logEvery == 0;
+    const bool log = s % o.logEvery == 0 || (o.tracking.every > 0 && s % o.tracking.every == 0);
     const MetricsRow row = trainer->step(log);
     if (log || trainer->diverged()) csv.write(row);
   }
@@ -80,6 +84,15 @@ void addTrainCommand(CLI::App& app) {
   cmd->add_option("--steps", options->steps, "Number of optimizer steps (default: the file's \"steps\")");
   cmd->add_option("--out", options->out, "Output folder (created if missing)")->required();
   cmd->add_option("--log-every", options->logEvery, "Write a metrics row every K steps (default 1)");
+  cmd->add_option("--track-sharpness", options->tracking.every,
+                  "Measure lambda_max of the training-loss Hessian (and its stability threshold) every N steps");
+  cmd->add_flag("--track-trace", options->tracking.trace, "With --track-sharpness: also Hutchinson tr H");
+  cmd->add_flag("--track-gauss-newton", options->tracking.gaussNewton,
+                "With --track-sharpness: also lambda_max of the Gauss-Newton matrix");
+  cmd->add_flag("--track-preconditioned", options->tracking.preconditioned,
+                "With --track-sharpness: also lambda_max(P^-1 H) for Adam/AdamW (Cohen et al. 2022)");
+  cmd->add_option("--curvature-subset", options->tracking.subset,
+                  "Measure curvature on a fixed random subset of N training samples (default: all)");
   cmd->callback([options] { runTrain(*options); });
 }
 

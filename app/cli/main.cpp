@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   losslab::cli::addEvalCommand(app);
   losslab::cli::addTrainCommand(app);
+  losslab::cli::addHessianCommand(app);
   losslab::cli::addBenchCommand(app);
   try {
     app.parse(argc, argv);

@@ -8,24 +8,37 @@ namespace losslab {
 
 CurvatureOperator::CurvatureOperator(const Architecture& arch, LossKind loss, Eigen::VectorXd theta,
                                      Samples<double> data, CurvatureKind kind)
+    : CurvatureOperator(arch, loss, std::move(theta),
+                        std::make_shared<const Samples<double>>(std::move(data)), kind) {}
+
+CurvatureOperator::CurvatureOperator(const Architecture& arch, LossKind loss, Eigen::VectorXd theta,
+                                     std::shared_ptr<const Samples<double>> data, CurvatureKind kind)
     : objective_(arch, loss), theta_(std::move(theta)), data_(std::move(data)), kind_(kind) {
   if (theta_.size() != arch.parameterCount())
     throw InputError("curvature: " + std::to_string(theta_.size()) + " parameters for a network of " +
                      std::to_string(arch.parameterCount()));
-  if (data_.size() == 0) throw InputError("curvature: the sample set is empty");
-  objective_.checkCompatible(data_);
+  if (!data_ || data_->size() == 0) throw InputError("curvature: the sample set is empty");
+  objective_.checkCompatible(*data_);
 }
 
 void CurvatureOperator::apply(const Eigen::VectorXd& v, Eigen::VectorXd& out) {
   const bool preconditioned = inverseSqrtDiagonal_.size() > 0;
   if (preconditioned) scaled_ = v.cwiseProduct(inverseSqrtDiagonal_);
   const Eigen::VectorXd& in = preconditioned ? scaled_ : v;
+  // Every product at this point reuses the first one's forward pass.
   if (kind_ == CurvatureKind::Hessian)
-    objective_.hessianVectorProduct(theta_, data_, in, out);
+    objective_.hessianVectorProduct(theta_, *data_, in, out, forwardCached_);
   else
-    objective_.gaussNewtonVectorProduct(theta_, data_, in, out);
+    objective_.gaussNewtonVectorProduct(theta_, *data_, in, out, forwardCached_);
+  forwardCached_ = true;
   if (preconditioned) out.array() *= inverseSqrtDiagonal_.array();
   ++products_;
+}
+
+void CurvatureOperator::setParameters(const Eigen::VectorXd& theta) {
+  if (theta.size() != theta_.size()) throw InputError("curvature: parameter count changed");
+  theta_ = theta;
+  forwardCached_ = false;
 }
 
 void CurvatureOperator::setDiagonalPreconditioner(const Eigen::VectorXd& diagonal) {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "losslab/curvature/hutchinson_trace.hpp"
+#include "losslab/curvature/lanczos_process.hpp"
 
 namespace losslab {
 
@@ -11,37 +12,6 @@ double SpectralDensity::mean() const {
   double m = 0;
   for (size_t i = 0; i < nodes.size(); ++i) m += weights[i] * nodes[i];
   return m;
-}
-
-void lanczosTridiagonal(CurvatureOperator& op, const Eigen::VectorXd& v0, int steps, bool fullReorth,
-                        Eigen::VectorXd& alpha, Eigen::VectorXd& beta, const TaskControl& control) {
-  const Index n = op.size();
-  const int m = static_cast<int>(std::min<Index>(steps, n));
-  Eigen::MatrixXd basis(n, fullReorth ? m : 2);
-  alpha.resize(m);
-  beta.resize(std::max(0, m - 1));
-  Eigen::VectorXd v = v0.normalized(), previous = Eigen::VectorXd::Zero(n), w;
-  int done = 0;
-  for (int j = 0; j < m; ++j) {
-    control.checkStop();
-    if (fullReorth) basis.col(j) = v;
-    op.apply(v, w);
-    alpha[j] = v.dot(w);
-    w -= alpha[j] * v;
-    if (j > 0) w -= beta[j - 1] * previous;
-    if (fullReorth) {  // twice is enough (Parlett's "twice is enough")
-      for (int pass = 0; pass < 2; ++pass) w -= basis.leftCols(j + 1) * (basis.leftCols(j + 1).transpose() * w);
-    }
-    done = j + 1;
-    if (j + 1 == m) break;
-    const double b = w.norm();
-    if (b <= 1e-12 * std::max(1.0, std::abs(alpha[j]))) break;  // invariant subspace found
-    beta[j] = b;
-    previous = v;
-    v = w / b;
-  }
-  alpha.conservativeResize(done);
-  beta.conservativeResize(std::max(0, done - 1));
 }
 
 SpectralDensity spectralDensity(CurvatureOperator& op, const DensityOptions& o, const TaskControl& control) {
@@ -52,10 +22,11 @@ SpectralDensity spectralDensity(CurvatureOperator& op, const DensityOptions& o, 
   SpectralDensity d;
   Rng rng(o.seed);
   const long before = op.products();
-  Eigen::VectorXd alpha, beta;
   for (int r = 0; r < o.runs; ++r) {
     TaskControl inner{control.stop, [&](double f) { control.report((r + f) / o.runs); }};
-    lanczosTridiagonal(op, rademacher(op.size(), rng), o.steps, o.fullReorthogonalization, alpha, beta, inner);
+    LanczosProcess lanczos(op, rademacher(op.size(), rng), o.steps, o.fullReorthogonalization);
+    while (lanczos.step(inner)) inner.report(double(lanczos.steps()) / o.steps);
+    const Eigen::VectorXd alpha = lanczos.alpha(), beta = lanczos.beta();
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> t;
     t.computeFromTridiagonal(alpha, beta, Eigen::ComputeEigenvectors);
     for (Index i = 0; i < alpha.size(); ++i) {

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <algorithm>
 
 #include "losslab/core/error.hpp"
 
@@ -20,16 +21,45 @@ double valueOf(const MetricsRow& r, const std::string& c) {
   if (c == "grad_norm") return r.gradNorm;
   if (c == "weight_norm") return r.weightNorm;
   if (c == "wall_seconds") return r.wallSeconds;
+  if (c == "sharpness") return r.sharpness;
+  if (c == "sharpness_threshold") return r.sharpnessThreshold;
+  if (c == "trace") return r.trace;
+  if (c == "gn_sharpness") return r.gnSharpness;
+  if (c == "precond_sharpness") return r.precondSharpness;
   return std::nan("");
 }
 }  // namespace
 
-std::vector<std::string> metricsColumns(bool hasTest, bool hasAccuracy) {
-  std::vector<std::string> c{"step", "epoch", "lr", "train_loss"};
-  if (hasAccuracy) c.push_back("train_accuracy");
-  if (hasTest) c.push_back("test_loss");
-  if (hasTest && hasAccuracy) c.push_back("test_accuracy");
-  for (const char* s : {"grad_norm", "weight_norm", "wall_seconds"}) c.push_back(s);
+const std::vector<std::string>& specMetricsColumns() {
+  static const std::vector<std::string> all{
+      "step", "epoch", "lr", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
+      "grad_norm", "weight_norm", "sharpness", "sharpness_threshold", "trace", "gn_sharpness",
+      "precond_sharpness", "sc_fraction_float16", "sc_fraction_float32", "sc_fraction_float64",
+      "zero_loss_fraction", "zero_grad_fraction", "nlm_cosine", "logit_norm", "wall_seconds"};
+  return all;
+}
+
+std::vector<std::string> metricsColumns(bool hasTest, bool hasAccuracy,
+                                        const std::vector<std::string>& optional) {
+  std::vector<std::string> c;
+  for (const auto& name : specMetricsColumns()) {
+    const bool always = name == "step" || name == "epoch" || name == "lr" || name == "train_loss" ||
+                        name == "grad_norm" || name == "weight_norm" || name == "wall_seconds";
+    const bool present =
+        always || (name == "train_accuracy" && hasAccuracy) || (name == "test_loss" && hasTest) ||
+        (name == "test_accuracy" && hasTest && hasAccuracy) ||
+        std::find(optional.begin(), optional.end(), name) != optional.end();
+    if (present) c.push_back(name);
+  }
+  return c;
+}
+
+std::vector<std::string> curvatureColumns(const CurvatureTracking& t) {
+  if (t.every <= 0) return {};
+  std::vector<std::string> c{"sharpness", "sharpness_threshold"};
+  if (t.trace) c.push_back("trace");
+  if (t.gaussNewton) c.push_back("gn_sharpness");
+  if (t.preconditioned) c.push_back("precond_sharpness");
   return c;
 }
 

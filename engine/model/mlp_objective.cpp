@@ -77,7 +77,7 @@ template <class S> void MlpObjective<S>::checkCompatible(const Samples<S>& data)
 
 template <class S>
 S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, const Vec<S>* v,
-                       Vec<S>* out, double* accuracy) {
+                       Vec<S>* out, double* accuracy, bool reuseForward) {
   const Index n = data.size();
   if (n == 0) throw InputError("data: no samples to evaluate the loss on");
   const int chunkCount = sampleChunkCount(n);
@@ -96,25 +96,31 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
       if (l == 0) return x;
       return k.a[l - 1];
     };
-    k.z.resize(L);
-    k.a.resize(L - 1);
-    k.d1.resize(L - 1);
-    for (int l = 0; l < L; ++l) {
-      k.z[l].noalias() = weights(arch_, p, l) * input(l);
-      if (arch_.bias[l]) k.z[l].colwise() += biases(arch_, p, l);
-      if (l < L - 1) {
-        applyActivation(arch_.activation, k.z[l], k.a[l]);
-        if (mode != Mode::Loss) activationDerivative(arch_.activation, k.z[l], k.a[l], k.d1[l]);
-      }
-    }
-    k.logits = alpha * k.z[L - 1];
     const Eigen::Ref<const Mat<S>> targets =
         data.targets.size() ? Eigen::Ref<const Mat<S>>(data.targets.middleCols(begin, count))
                             : Eigen::Ref<const Mat<S>>(data.targets);
     LogitTargets<S> t{labelled ? data.labels.data() + begin : nullptr, targets};
-    k.correct = 0;
-    k.lossSum = logitLossSum(loss_, k.logits, t, mode == Mode::Loss ? nullptr : &k.g, invN,
-                             labelled ? &k.correct : nullptr);
+    const bool secondOrder = mode == Mode::Hvp || mode == Mode::GaussNewton;
+    auto forward = [&] {
+      k.z.resize(L);
+      k.a.resize(L - 1);
+      k.d1.resize(L - 1);
+      k.d2.resize(L - 1);
+      for (int l = 0; l < L; ++l) {
+        k.z[l].noalias() = weights(arch_, p, l) * input(l);
+        if (arch_.bias[l]) k.z[l].colwise() += biases(arch_, p, l);
+        if (l < L - 1) {
+          applyActivation(arch_.activation, k.z[l], k.a[l]);
+          if (mode != Mode::Loss) activationDerivative(arch_.activation, k.z[l], k.a[l], k.d1[l]);
+          if (secondOrder) activationSecondDerivative(arch_.activation, k.z[l], k.a[l], k.d2[l]);
+        }
+      }
+      k.logits = alpha * k.z[L - 1];
+      k.correct = 0;
+      k.lossSum = logitLossSum(loss_, k.logits, t, mode == Mode::Loss ? nullptr : &k.g, invN,
+                               labelled ? &k.correct : nullptr);
+    };
+    if (!(secondOrder && reuseForward)) forward();
     if (mode == Mode::Loss) return;
 
     k.out.setZero(arch_.parameterCount());
@@ -142,7 +148,6 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
     const S* vp = v->data();
     k.rz.resize(L);
     k.ra.resize(L - 1);
-    k.d2.resize(L - 1);
     for (int l = 0; l < L; ++l) {
       k.rz[l].noalias() = weights(arch_, vp, l) * input(l);
       if (l > 0) k.rz[l].noalias() += weights(arch_, p, l) * k.ra[l - 1];
@@ -169,7 +174,6 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
         k.ga.noalias() = W.transpose() * k.delta;
         k.rga.noalias() = weights(arch_, vp, l).transpose() * k.delta;
         k.rga.noalias() += W.transpose() * k.rdelta;
-        activationSecondDerivative(arch_.activation, k.z[l - 1], k.a[l - 1], k.d2[l - 1]);
         k.rdelta = (k.d2[l - 1].array() * k.rz[l - 1].array() * k.ga.array() +
                     k.d1[l - 1].array() * k.rga.array()).matrix();
         k.delta = k.ga.cwiseProduct(k.d1[l - 1]);
@@ -200,25 +204,25 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
 
 template <class S>
 S MlpObjective<S>::loss(const Vec<S>& theta, const Samples<S>& data, double* accuracy) {
-  return run(Mode::Loss, theta, data, nullptr, nullptr, accuracy);
+  return run(Mode::Loss, theta, data, nullptr, nullptr, accuracy, false);
 }
 
 template <class S>
 S MlpObjective<S>::lossAndGradient(const Vec<S>& theta, const Samples<S>& data, Vec<S>& grad,
                                    double* accuracy) {
-  return run(Mode::Gradient, theta, data, nullptr, &grad, accuracy);
+  return run(Mode::Gradient, theta, data, nullptr, &grad, accuracy, false);
 }
 
 template <class S>
 void MlpObjective<S>::hessianVectorProduct(const Vec<S>& theta, const Samples<S>& data,
-                                           const Vec<S>& v, Vec<S>& hv) {
-  run(Mode::Hvp, theta, data, &v, &hv, nullptr);
+                                           const Vec<S>& v, Vec<S>& hv, bool reuseForward) {
+  run(Mode::Hvp, theta, data, &v, &hv, nullptr, reuseForward);
 }
 
 template <class S>
 void MlpObjective<S>::gaussNewtonVectorProduct(const Vec<S>& theta, const Samples<S>& data,
-                                               const Vec<S>& v, Vec<S>& gv) {
-  run(Mode::GaussNewton, theta, data, &v, &gv, nullptr);
+                                               const Vec<S>& v, Vec<S>& gv, bool reuseForward) {
+  run(Mode::GaussNewton, theta, data, &v, &gv, nullptr, reuseForward);
 }
 
 template <class S> void MlpObjective<S>::logits(const Vec<S>& theta, const Mat<S>& x, Mat<S>& out) {

@@ -78,6 +78,9 @@ template <class S> class TrainerImpl final : public Trainer {
     if (evaluate && test_.size())
       row.testLoss = double(objective_.loss(previous_, test_, &row.testAccuracy));
 
+    if (tracker_ && tracker_->due(step_) && std::isfinite(double(loss)))
+      measureCurvature(lr, row);
+
     if (!std::isfinite(double(loss)) || !theta_.allFinite()) {
       theta_ = previous_;  // keep the last finite parameters
       diverged_ = true;
@@ -115,6 +118,17 @@ template <class S> class TrainerImpl final : public Trainer {
     config_.schedule = schedule;
   }
 
+  void setCurvatureTracking(const CurvatureTracking& tracking) override {
+    validate(tracking);
+    if (tracking.every == 0) {
+      tracker_.reset();
+      return;
+    }
+    Samples<double> train = toSamples<double>(data_.train);
+    if (config_.loss == LossKind::Mse && data_.train.task == Task::Classification) addOneHotTargets(train);
+    tracker_ = std::make_unique<CurvatureTracker>(arch_, config_.loss, train, tracking, config_.seed);
+  }
+
   long stepCount() const override { return step_; }
   double epoch() const override { return double(samplesSeen_) / double(train_.size()); }
   bool diverged() const override { return diverged_; }
@@ -138,6 +152,18 @@ template <class S> class TrainerImpl final : public Trainer {
     gatherSamples(train_, indices_, batch_);
   }
 
+  // Curvature of the parameters the step started from (previous_), with the preconditioner the
+  // step used: Cohen et al. 2022 take P = (1 - beta1^t) diag(sqrt(v_hat) + eps) for Adam.
+  void measureCurvature(double lr, MetricsRow& row) {
+    Eigen::VectorXd preconditioner;
+    const OptimizerConfig& o = config_.optimizer;
+    if (o.kind == OptimizerKind::Adam || o.kind == OptimizerKind::AdamW) {
+      preconditioner = optimizer_.adamPreconditioner().template cast<double>();
+      preconditioner *= 1.0 - std::pow(o.beta1, double(optimizer_.stepCount()));
+    }
+    tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row);
+  }
+
   ExperimentConfig config_;
   Architecture arch_;
   DataSplit data_;
@@ -146,6 +172,7 @@ template <class S> class TrainerImpl final : public Trainer {
   Optimizer<S> optimizer_;
   Vec<S> theta_, previous_;
   Rng shuffler_;
+  std::unique_ptr<CurvatureTracker> tracker_;
   std::vector<Index> order_, indices_;
   size_t cursor_ = 0;
   long step_ = 0, samplesSeen_ = 0, divergedAt_ = -1;

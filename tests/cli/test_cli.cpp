@@ -117,6 +117,53 @@ class CliTest : public QObject {
     QVERIFY(!r.err.contains("terminate called"));
   }
 
+  void hessianMatchesTheReferences_data() { evalMatchesTheReferences_data(); }
+  void hessianMatchesTheReferences() {
+    QFETCH(QString, name);
+    const QString path = fixture("reference/") + name + ".json";
+    const Run r = cli({"hessian", "--model", path, "--top-k", "3", "--dense", "--trace", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject got = QJsonDocument::fromJson(r.out).object();
+    const QJsonObject want = expectedOf(path);
+    QCOMPARE(got.keys(), QStringList({"eigenvalues", "top_eigenvalues", "trace", "trace_probes", "trace_stderr"}));
+    for (int i = 0; i < 3; ++i) {
+      const double w = want["top_eigenvalues"].toArray()[i].toDouble();
+      QVERIFY(std::abs(got["top_eigenvalues"].toArray()[i].toDouble() - w) <= 1e-8 * std::abs(w));
+    }
+    const QJsonArray all = got["eigenvalues"].toArray(), wantAll = want["hessian_eigenvalues"].toArray();
+    QCOMPARE(all.size(), wantAll.size());
+    for (int i = 0; i < all.size(); ++i)
+      QVERIFY(std::abs(all[i].toDouble() - wantAll[i].toDouble()) <= 1e-9 * std::abs(wantAll.last().toDouble()));
+    const double trace = want["hessian_trace"].toDouble();
+    QVERIFY(std::abs(got["trace"].toDouble() - trace) <= 3 * got["trace_stderr"].toDouble());
+  }
+
+  void hessianBadRequests_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    const QString m = fixture("reference/tanh_ce_small.json");
+    QTest::newRow("k >= P") << QStringList{"hessian", "--model", m, "--top-k", "51"} << "k = 51";
+    QTest::newRow("nothing asked") << QStringList{"hessian", "--model", m} << "at least one";
+    QTest::newRow("empty subset") << QStringList{"hessian", "--model", m, "--top-k", "1", "--subset", "-3"} << "--subset";
+    QTest::newRow("operator") << QStringList{"hessian", "--model", m, "--top-k", "1", "--operator", "fisher"} << "fisher";
+  }
+  void hessianBadRequests() { badInputIsOneClearLine(); }
+
+  void trainTracksSharpness() {
+    QTemporaryDir dir;
+    const Run r = cli({"train", "--config", fixture("experiments/tiny_spiral.json"), "--steps", "6", "--out",
+                       dir.path(), "--track-sharpness", "2", "--track-trace"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile csv(dir.path() + "/metrics.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines[0], QByteArray("step,epoch,lr,train_loss,train_accuracy,test_loss,test_accuracy,grad_norm,"
+                                  "weight_norm,sharpness,sharpness_threshold,trace,wall_seconds"));
+    QCOMPARE(lines[1].split(',')[10], QByteArray("4"));  // 2/eta, eta = 0.5
+    QVERIFY(lines[1].split(',')[9].toDouble() > 0);
+    QVERIFY(lines[2].split(',')[9].isEmpty());  // step 1: not measured
+  }
+
   void trainRejectsBadConfigValues() {
     QTemporaryDir dir;
     const QString path = dir.path() + "/bad.json";

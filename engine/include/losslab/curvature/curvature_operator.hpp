@@ -3,6 +3,7 @@
 // set of samples, as a matrix-free symmetric operator v -> H v built on exact Hessian-vector
 // products. Analysis runs in float64 whatever precision the network trained in.
 #include <Eigen/Core>
+#include <memory>
 
 #include "losslab/core/task_control.hpp"
 #include "losslab/model/mlp_objective.hpp"
@@ -15,6 +16,10 @@ class CurvatureOperator {
  public:
   CurvatureOperator(const Architecture& arch, LossKind loss, Eigen::VectorXd theta,
                     Samples<double> data, CurvatureKind kind = CurvatureKind::Hessian);
+  // Shares the samples (no copy): for operators rebuilt at every tracked training step.
+  CurvatureOperator(const Architecture& arch, LossKind loss, Eigen::VectorXd theta,
+                    std::shared_ptr<const Samples<double>> data,
+                    CurvatureKind kind = CurvatureKind::Hessian);
 
   Index size() const { return theta_.size(); }
   CurvatureKind kind() const { return kind_; }
@@ -22,20 +27,24 @@ class CurvatureOperator {
   void apply(const Eigen::VectorXd& v, Eigen::VectorXd& out);
   long products() const { return products_; }
 
+  // Moves the operator to new parameters (same network and samples), keeping its workspaces.
+  void setParameters(const Eigen::VectorXd& theta);
+
   // Turns the operator into D^{-1/2} M D^{-1/2}, which has the eigenvalues of D^{-1} M: the
   // preconditioned sharpness of Adam (Cohen et al. 2022) with D its preconditioner.
   void setDiagonalPreconditioner(const Eigen::VectorXd& diagonal);
 
   const Eigen::VectorXd& parameters() const { return theta_; }
-  const Samples<double>& samples() const { return data_; }
+  const Samples<double>& samples() const { return *data_; }
 
  private:
   MlpObjective<double> objective_;
   Eigen::VectorXd theta_;
-  Samples<double> data_;
+  std::shared_ptr<const Samples<double>> data_;
   CurvatureKind kind_;
   Eigen::VectorXd inverseSqrtDiagonal_, scaled_;
   long products_ = 0;
+  bool forwardCached_ = false;
 };
 
 // n samples drawn without replacement by a seeded shuffle (the "fixed subset" of a probe).

@@ -28,11 +28,6 @@ struct SpectralDensity {
   double mean() const;                 // sum w_i node_i: the trace over P, in expectation
 };
 
-// alpha, beta of the m-step Lanczos tridiagonal matrix from the unit vector v (fewer steps if
-// the Krylov space is exhausted). Full reorthogonalisation keeps the nodes accurate.
-void lanczosTridiagonal(CurvatureOperator& op, const Eigen::VectorXd& v, int steps, bool fullReorth,
-                        Eigen::VectorXd& alpha, Eigen::VectorXd& beta, const TaskControl& control);
-
 SpectralDensity spectralDensity(CurvatureOperator& op, const DensityOptions& options,
                                 const TaskControl& control = {});
 

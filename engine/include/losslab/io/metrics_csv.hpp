@@ -6,12 +6,18 @@
 #include <string>
 #include <vector>
 
+#include "losslab/session/curvature_tracker.hpp"
 #include "losslab/session/snapshot.hpp"
 
 namespace losslab {
 
-// The spec's columns that a run with (or without) a test set and labels has.
-std::vector<std::string> metricsColumns(bool hasTest, bool hasAccuracy);
+// Every column of the spec, in its order.
+const std::vector<std::string>& specMetricsColumns();
+// The spec's columns that a run has: the always-present ones, accuracy with labels, test
+// columns with a test set, and the `optional` ones named (e.g. curvatureColumns()).
+std::vector<std::string> metricsColumns(bool hasTest, bool hasAccuracy,
+                                        const std::vector<std::string>& optional = {});
+std::vector<std::string> curvatureColumns(const CurvatureTracking& tracking);
 std::string metricsHeader(const std::vector<std::string>& columns);
 std::string metricsLine(const MetricsRow& row, const std::vector<std::string>& columns);
 

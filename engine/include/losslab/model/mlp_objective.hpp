@@ -31,13 +31,15 @@ template <class S> class MlpObjective {
   S loss(const Vec<S>& theta, const Samples<S>& data, double* accuracy = nullptr);
   S lossAndGradient(const Vec<S>& theta, const Samples<S>& data, Vec<S>& grad,
                     double* accuracy = nullptr);
-  // hv = H v, H the Hessian of the mean loss at theta.
+  // hv = H v, H the Hessian of the mean loss at theta. reuseForward: the previous second-order
+  // product of this objective was at the same theta and data, so its forward pass is reused
+  // (a curvature probe applies many products at one point).
   void hessianVectorProduct(const Vec<S>& theta, const Samples<S>& data, const Vec<S>& v,
-                            Vec<S>& hv);
+                            Vec<S>& hv, bool reuseForward = false);
   // gv = G v, G = J^T H_l J / n the Gauss-Newton matrix (J: logits by parameters, H_l: the loss
   // Hessian in the logits). The outliers of H come from G (Sagun et al.; Papyan).
   void gaussNewtonVectorProduct(const Vec<S>& theta, const Samples<S>& data, const Vec<S>& v,
-                                Vec<S>& gv);
+                                Vec<S>& gv, bool reuseForward = false);
   // Network outputs (alpha times the last affine layer), one column per sample.
   void logits(const Vec<S>& theta, const Mat<S>& x, Mat<S>& out);
 
@@ -45,7 +47,7 @@ template <class S> class MlpObjective {
   struct Chunk;
   enum class Mode { Loss, Gradient, Hvp, GaussNewton };
   S run(Mode mode, const Vec<S>& theta, const Samples<S>& data, const Vec<S>* v, Vec<S>* out,
-        double* accuracy);
+        double* accuracy, bool reuseForward);
 
   Architecture arch_;
   LossKind loss_;

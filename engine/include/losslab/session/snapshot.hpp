@@ -18,6 +18,10 @@ struct MetricsRow {
   double epoch = nan, lr = nan;
   double trainLoss = nan, trainAccuracy = nan, testLoss = nan, testAccuracy = nan;
   double gradNorm = nan, weightNorm = nan, wallSeconds = nan;
+  // Curvature, where tracked (training-loss Hessian, float64): lambda_max, the optimizer's
+  // stability threshold, Hutchinson tr H, lambda_max of Gauss-Newton, Adam's lambda_max(P^-1 H).
+  double sharpness = nan, sharpnessThreshold = nan, trace = nan, gnSharpness = nan,
+         precondSharpness = nan;
 };
 
 enum class RunState { Paused, Running, Diverged };

@@ -6,6 +6,7 @@
 
 #include "losslab/config/experiment.hpp"
 #include "losslab/data/dataset.hpp"
+#include "losslab/session/curvature_tracker.hpp"
 #include "losslab/session/snapshot.hpp"
 
 namespace losslab {
@@ -30,6 +31,8 @@ class Trainer {
 
   virtual void setOptimizer(const OptimizerConfig& optimizer) = 0;  // validated; next step
   virtual void setSchedule(const ScheduleConfig& schedule) = 0;
+  // Curvature columns at every `tracking.every`-th step (validated; 0 turns it off).
+  virtual void setCurvatureTracking(const CurvatureTracking& tracking) = 0;
 
   virtual long stepCount() const = 0;
   virtual double epoch() const = 0;

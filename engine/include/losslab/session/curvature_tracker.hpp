@@ -1,0 +1,51 @@
+#pragma once
+// Curvature measured along a training run (Cohen et al.'s sharpness trajectories): lambda_max
+// of the training-loss Hessian warm-started from the last step's eigenvector, and optionally
+// tr H, lambda_max of the Gauss-Newton matrix and, for Adam, lambda_max(P^-1 H), next to the
+// stability threshold of the optimizer in use. Analysis is float64 whatever the run's precision.
+#include <Eigen/Core>
+#include <memory>
+
+#include "losslab/curvature/curvature_operator.hpp"
+#include "losslab/optim/optimizer_config.hpp"
+#include "losslab/session/snapshot.hpp"
+
+namespace losslab {
+
+struct CurvatureTracking {
+  long every = 0;                 // measure at steps divisible by this; 0: off
+  bool trace = false;             // Hutchinson, traceProbes Rademacher probes
+  bool gaussNewton = false;       // lambda_max(G)
+  bool preconditioned = false;    // lambda_max(P^-1 H), Adam and AdamW only
+  Index subset = 0;               // samples of a fixed seeded subset; 0: the whole training set
+  double tolerance = 1e-6;        // relative, of each tracked eigenvalue
+  int traceProbes = 20;
+};
+
+void validate(const CurvatureTracking& tracking);
+
+class CurvatureTracker {
+ public:
+  CurvatureTracker(const Architecture& arch, LossKind loss, const Samples<double>& train,
+                   const CurvatureTracking& tracking, std::uint64_t seed);
+  bool due(long step) const { return tracking_.every > 0 && step % tracking_.every == 0; }
+  // Fills row.sharpness, row.sharpnessThreshold and the optional columns for parameters theta.
+  // adamPreconditioner: P of Cohen et al. 2022 (empty unless Adam).
+  void measure(const Eigen::VectorXd& theta, const OptimizerConfig& optimizer, double lr,
+               const Eigen::VectorXd& adamPreconditioner, MetricsRow& row);
+  const CurvatureTracking& tracking() const { return tracking_; }
+
+ private:
+  Architecture arch_;
+  LossKind loss_;
+  std::shared_ptr<const Samples<double>> data_;
+  CurvatureTracking tracking_;
+  std::uint64_t seed_;
+  // Operators live across steps so their workspaces do; each moves to the new parameters.
+  CurvatureOperator& operatorAt(std::unique_ptr<CurvatureOperator>& op, const Eigen::VectorXd& theta,
+                                CurvatureKind kind);
+  std::unique_ptr<CurvatureOperator> hessian_, gaussNewton_, preconditioned_;
+  Eigen::VectorXd hessianVector_, gaussNewtonVector_, preconditionedVector_;
+};
+
+}  // namespace losslab

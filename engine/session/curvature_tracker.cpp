@@ -1,0 +1,61 @@
+#include "losslab/session/curvature_tracker.hpp"
+
+#include "losslab/curvature/eigenvalue_tracking.hpp"
+#include "losslab/curvature/hutchinson_trace.hpp"
+#include "losslab/curvature/stability_threshold.hpp"
+
+namespace losslab {
+
+void validate(const CurvatureTracking& t) {
+  if (t.every < 0) throw InputError("track-sharpness: every " + std::to_string(t.every) + " must be >= 0");
+  if (t.subset < 0) throw InputError("curvature subset: " + std::to_string(t.subset) + " must be >= 0");
+  if (!(t.tolerance > 0 && t.tolerance < 1)) throw InputError("curvature tolerance must be in (0, 1)");
+  if (t.traceProbes < 1) throw InputError("trace probes must be >= 1");
+}
+
+CurvatureTracker::CurvatureTracker(const Architecture& arch, LossKind loss, const Samples<double>& train,
+                                   const CurvatureTracking& tracking, std::uint64_t seed)
+    : arch_(arch), loss_(loss), tracking_(tracking), seed_(seed) {
+  validate(tracking);
+  data_ = std::make_shared<const Samples<double>>(
+      tracking.subset > 0 ? sampleSubset(train, tracking.subset, seed ^ 0xC0FFEEull) : train);
+}
+
+CurvatureOperator& CurvatureTracker::operatorAt(std::unique_ptr<CurvatureOperator>& op,
+                                                const Eigen::VectorXd& theta, CurvatureKind kind) {
+  if (op)
+    op->setParameters(theta);
+  else
+    op = std::make_unique<CurvatureOperator>(arch_, loss_, theta, data_, kind);
+  return *op;
+}
+
+void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConfig& optimizer, double lr,
+                               const Eigen::VectorXd& adamPreconditioner, MetricsRow& row) {
+  CurvatureOperator& hessian = operatorAt(hessian_, theta, CurvatureKind::Hessian);
+  const TrackedEigenpair top = trackTopEigenpair(hessian, hessianVector_, tracking_.tolerance, 80, seed_);
+  hessianVector_ = top.vector;
+  row.sharpness = top.value;
+  row.sharpnessThreshold = sharpnessThreshold(optimizer, lr, row.gradNorm).value;
+  if (tracking_.trace) {
+    TraceOptions o;
+    o.minProbes = o.maxProbes = tracking_.traceProbes;
+    o.seed = seed_ + static_cast<std::uint64_t>(row.step);
+    row.trace = hutchinsonTrace(hessian, o).estimate;
+  }
+  if (tracking_.gaussNewton) {
+    CurvatureOperator& g = operatorAt(gaussNewton_, theta, CurvatureKind::GaussNewton);
+    const TrackedEigenpair gn = trackTopEigenpair(g, gaussNewtonVector_, tracking_.tolerance, 80, seed_);
+    gaussNewtonVector_ = gn.vector;
+    row.gnSharpness = gn.value;
+  }
+  if (tracking_.preconditioned && adamPreconditioner.size() == theta.size()) {
+    CurvatureOperator& p = operatorAt(preconditioned_, theta, CurvatureKind::Hessian);
+    p.setDiagonalPreconditioner(adamPreconditioner);
+    const TrackedEigenpair pre = trackTopEigenpair(p, preconditionedVector_, tracking_.tolerance, 80, seed_);
+    preconditionedVector_ = pre.vector;
+    row.precondSharpness = pre.value;
+  }
+}
+
+}  // namespace losslab

@@ -1,0 +1,90 @@
+// Warm-started tracking of lambda_max during training equals a cold Lanczos solve at every
+// measured step, for fewer products; the trainer fills the curvature columns.
+#include <QtTest>
+
+#include "losslab/curvature/eigenvalue_tracking.hpp"
+#include "losslab/curvature/stability_threshold.hpp"
+#include "losslab/curvature/top_eigenpairs.hpp"
+#include "losslab/core/error.hpp"
+#include "losslab/session/trainer.hpp"
+
+using namespace losslab;
+
+namespace {
+ExperimentConfig smallRun() {
+  ExperimentConfig c;
+  c.data.n = 200;
+  c.model.hidden = {12, 12};
+  c.optimizer.lr = 0.5;
+  return c;
+}
+}  // namespace
+
+class EigenvalueTracking : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void warmStartedTrackingEqualsColdLanczos() {
+    auto trainer = Trainer::create(smallRun());
+    auto data = std::make_shared<const Samples<double>>(toSamples<double>(trainer->data().train));
+    Eigen::VectorXd previous;
+    long warmProducts = 0, coldProducts = 0;
+    for (int step = 0; step < 40; ++step) {
+      trainer->step(false);
+      CurvatureOperator warm(trainer->architecture(), LossKind::CrossEntropy, trainer->parameters(), data);
+      const TrackedEigenpair tracked = trackTopEigenpair(warm, previous, 1e-9);
+      QVERIFY(tracked.converged);
+      previous = tracked.vector;
+      CurvatureOperator cold(trainer->architecture(), LossKind::CrossEntropy, trainer->parameters(), data);
+      EigenOptions o;
+      o.tolerance = 1e-12;
+      const Eigenpairs exact = extremeEigenpairs(cold, o);
+      QVERIFY2(std::abs(tracked.value - exact.values[0]) <= 1e-8 * std::abs(exact.values[0]),
+               qPrintable(QString("step %1: %2 vs %3").arg(step).arg(tracked.value).arg(exact.values[0])));
+      if (step > 0) {
+        warmProducts += tracked.products;
+        coldProducts += exact.products;
+      }
+    }
+    QVERIFY2(warmProducts * 2 < coldProducts, qPrintable(QString("%1 vs %2").arg(warmProducts).arg(coldProducts)));
+  }
+
+  void trainerFillsTheCurvatureColumns() {
+    ExperimentConfig c = smallRun();
+    c.optimizer.kind = OptimizerKind::Adam;
+    c.optimizer.lr = 0.01;
+    auto trainer = Trainer::create(c);
+    CurvatureTracking t;
+    t.every = 3;
+    t.trace = true;
+    t.gaussNewton = true;
+    t.preconditioned = true;
+    trainer->setCurvatureTracking(t);
+    for (int step = 0; step < 7; ++step) {
+      const MetricsRow row = trainer->step(false);
+      const bool due = step % 3 == 0;
+      QCOMPARE(std::isnan(row.sharpness), !due);
+      if (!due) continue;
+      QVERIFY(row.sharpness > 0);
+      QCOMPARE(row.sharpnessThreshold, sharpnessThreshold(c.optimizer, 0.01, row.gradNorm).value);
+      QVERIFY(row.trace > 0);
+      QVERIFY(row.gnSharpness > 0 && row.gnSharpness <= row.sharpness * 1.5);
+      QVERIFY(row.precondSharpness > row.sharpness);  // Adam's P is small early: P^-1 H is larger
+    }
+    t.every = 0;
+    trainer->setCurvatureTracking(t);
+    QVERIFY(std::isnan(trainer->step(false).sharpness));
+  }
+
+  void badTrackingSettingsAreRejected() {
+    auto trainer = Trainer::create(smallRun());
+    CurvatureTracking t;
+    t.every = -1;
+    QVERIFY_THROWS_EXCEPTION(InputError, trainer->setCurvatureTracking(t));
+    t.every = 1;
+    t.tolerance = 0;
+    QVERIFY_THROWS_EXCEPTION(InputError, trainer->setCurvatureTracking(t));
+  }
+};
+
+QTEST_APPLESS_MAIN(EigenvalueTracking)
+#include "test_eigenvalue_tracking.moc"
