@@ -24,14 +24,14 @@ template <class S> class TrainerImpl final : public Trainer {
               const Eigen::VectorXd& parameters, DataSplit data)
       : config_(config),
         arch_(arch),
-        data_(std::move(data)),
-        train_(toSamples<S>(data_.train)),
-        test_(toSamples<S>(data_.test)),
+        data_(std::make_shared<const DataSplit>(std::move(data))),
+        train_(toSamples<S>(data_->train)),
+        test_(toSamples<S>(data_->test)),
         objective_(arch_, config.loss),
         optimizer_(config.optimizer, arch_.tensors()),
         theta_(parameters.cast<S>()),
         shuffler_(config.seed ^ 0xD1B54A32D192ED03ull) {
-    if (config.loss == LossKind::Mse && data_.train.task == Task::Classification) {
+    if (config.loss == LossKind::Mse && data_->train.task == Task::Classification) {
       addOneHotTargets(train_);
       if (test_.size()) addOneHotTargets(test_);
     }
@@ -124,8 +124,8 @@ template <class S> class TrainerImpl final : public Trainer {
       tracker_.reset();
       return;
     }
-    Samples<double> train = toSamples<double>(data_.train);
-    if (config_.loss == LossKind::Mse && data_.train.task == Task::Classification) addOneHotTargets(train);
+    Samples<double> train = toSamples<double>(data_->train);
+    if (config_.loss == LossKind::Mse && data_->train.task == Task::Classification) addOneHotTargets(train);
     tracker_ = std::make_unique<CurvatureTracker>(arch_, config_.loss, train, tracking, config_.seed);
   }
 
@@ -136,7 +136,8 @@ template <class S> class TrainerImpl final : public Trainer {
   Eigen::VectorXd parameters() const override { return theta_.template cast<double>(); }
   const ExperimentConfig& config() const override { return config_; }
   const Architecture& architecture() const override { return arch_; }
-  const DataSplit& data() const override { return data_; }
+  const DataSplit& data() const override { return *data_; }
+  std::shared_ptr<const DataSplit> sharedData() const override { return data_; }
 
  private:
   // Minibatches walk a seeded permutation, reshuffled every epoch; the last batch of an epoch
@@ -166,7 +167,7 @@ template <class S> class TrainerImpl final : public Trainer {
 
   ExperimentConfig config_;
   Architecture arch_;
-  DataSplit data_;
+  std::shared_ptr<const DataSplit> data_;
   Samples<S> train_, test_, batch_;
   MlpObjective<S> objective_;
   Optimizer<S> optimizer_;

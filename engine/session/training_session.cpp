@@ -29,6 +29,7 @@ struct TrainingSession::Worker {
   std::atomic<long> stepsRemaining{0};
 
   std::unique_ptr<Trainer> trainer;  // touched by the worker thread only (after construction)
+  CurvatureTracking tracking;
   MetricsHistory history;
   SnapshotCallback onSnapshot;
   Clock::duration publishInterval;
@@ -60,6 +61,8 @@ struct TrainingSession::Worker {
     s->config = trainer->config();
     s->architecture = trainer->architecture();
     s->parameters = trainer->parameters();
+    s->data = trainer->sharedData();
+    s->tracking = tracking;
     s->history = history.shared();
     return s;
   }
@@ -173,6 +176,7 @@ void TrainingSession::reset(std::optional<std::uint64_t> newSeed) {
     ExperimentConfig config = w->trainer->config();
     if (newSeed) config.seed = *newSeed;
     w->trainer = Trainer::create(config);
+    w->trainer->setCurvatureTracking(w->tracking);
     w->history.clear();
     w->running = false;
     w->stepsRemaining = 0;
@@ -187,6 +191,14 @@ void TrainingSession::setOptimizer(const OptimizerConfig& optimizer) {
 void TrainingSession::setSchedule(const ScheduleConfig& schedule) {
   validate(schedule);
   worker_->enqueue([w = worker_.get(), schedule] { w->trainer->setSchedule(schedule); });
+}
+
+void TrainingSession::setCurvatureTracking(const CurvatureTracking& tracking) {
+  validate(tracking);
+  worker_->enqueue([w = worker_.get(), tracking] {
+    w->trainer->setCurvatureTracking(tracking);
+    w->tracking = tracking;
+  });
 }
 
 SnapshotPtr TrainingSession::latest() const {

@@ -156,6 +156,26 @@ class TrainingSessionTest : public QObject {
     QCOMPARE(t->epoch(), 1.5);
   }
 
+  void curvatureTrackingFillsTheHistoryAndSurvivesReset() {
+    TrainingSession s(smallSpiral());
+    CurvatureTracking t;
+    t.every = 2;
+    s.setCurvatureTracking(t);
+    s.step(4);
+    s.waitIdle();
+    auto h = *s.latest()->history;
+    QVERIFY(h[0].sharpness > 0 && std::isnan(h[1].sharpness) && h[2].sharpness > 0);
+    QCOMPARE(h[0].sharpnessThreshold, 20.0);  // 2/eta
+    QCOMPARE(s.latest()->tracking.every, 2L);
+    QVERIFY(s.latest()->data && s.latest()->data->train.size() == 160);
+    s.reset();
+    s.step(1);
+    s.waitIdle();
+    QVERIFY(s.latest()->history->front().sharpness > 0);
+    t.every = -1;
+    QVERIFY_THROWS_EXCEPTION(InputError, s.setCurvatureTracking(t));
+  }
+
   void badConfigThrowsFromTheConstructor() {
     ExperimentConfig c = smallSpiral();
     c.data.kind = "reg_plane";  // regression data with cross-entropy

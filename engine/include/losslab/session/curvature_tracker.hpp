@@ -8,21 +8,11 @@
 
 #include "losslab/curvature/curvature_operator.hpp"
 #include "losslab/optim/optimizer_config.hpp"
+#include "losslab/session/curvature_tracking.hpp"
 #include "losslab/session/snapshot.hpp"
 
 namespace losslab {
 
-struct CurvatureTracking {
-  long every = 0;                 // measure at steps divisible by this; 0: off
-  bool trace = false;             // Hutchinson, traceProbes Rademacher probes
-  bool gaussNewton = false;       // lambda_max(G)
-  bool preconditioned = false;    // lambda_max(P^-1 H), Adam and AdamW only
-  Index subset = 0;               // samples of a fixed seeded subset; 0: the whole training set
-  double tolerance = 1e-6;        // relative, of each tracked eigenvalue
-  int traceProbes = 20;
-};
-
-void validate(const CurvatureTracking& tracking);
 
 class CurvatureTracker {
  public:

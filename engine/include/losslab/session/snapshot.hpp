@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "losslab/config/experiment.hpp"
+#include "losslab/data/dataset.hpp"
 #include "losslab/model/architecture.hpp"
+#include "losslab/session/curvature_tracking.hpp"
 
 namespace losslab {
 
@@ -35,6 +37,8 @@ struct Snapshot {
   ExperimentConfig config;       // as in force now (hyperparameters may have changed)
   Architecture architecture;
   Eigen::VectorXd parameters;    // last finite parameters, in float64, spec flat order
+  std::shared_ptr<const DataSplit> data;  // the run's data (shared, never copied per snapshot)
+  CurvatureTracking tracking;    // which curvature columns the history carries
   std::shared_ptr<const std::vector<MetricsRow>> history;  // thinned, always ends at `step`
 };
 

@@ -42,6 +42,7 @@ class Trainer {
   virtual const ExperimentConfig& config() const = 0;
   virtual const Architecture& architecture() const = 0;
   virtual const DataSplit& data() const = 0;
+  virtual std::shared_ptr<const DataSplit> sharedData() const = 0;  // for snapshots and probes
 };
 
 }  // namespace losslab

@@ -31,6 +31,8 @@ class TrainingSession {
   void reset(std::optional<std::uint64_t> newSeed = std::nullopt);  // same seed by default
   void setOptimizer(const OptimizerConfig& optimizer);  // effective at the next step
   void setSchedule(const ScheduleConfig& schedule);     // effective at the next step
+  // Curvature columns in the history from the next step on (kept across reset).
+  void setCurvatureTracking(const CurvatureTracking& tracking);
 
   SnapshotPtr latest() const;  // never blocks on the worker's computation
   // Blocks until every queued command is done and the worker is idle (paused or diverged).
