@@ -34,7 +34,7 @@ void runTrain(const TrainOptions& o) {
   auto trainer = Trainer::create(config);
   trainer->setCurvatureTracking(o.tracking);
   const DataSplit& data = trainer->data();
-  const bool labelled = data.train.task == Task::Classification;
+  const bool labelled = data.train.task == Task::Classification && !data.train.empty();
   MetricsCsvWriter csv(o.out + "/metrics.csv",
                        metricsColumns(!data.test.empty(), labelled, curvatureColumns(o.tracking)));
   writeTextFileAtomically(o.out + "/config.json", toJson(config).dump(2) + "\n");
@@ -62,7 +62,8 @@ void runTrain(const TrainOptions& o) {
       d->task = Task::Regression;
     }
   }
-  writeModelFile(model, o.out + "/final.json");
+  if (config.model.kind == "mlp")  // losslab-model/1 holds MLPs; the quadratic model has no file form
+    writeModelFile(model, o.out + "/final.json");
 
   nlohmann::json summary{{"steps", trainer->stepCount()}, {"train_loss", last.trainLoss},
                          {"diverged", trainer->diverged()}};

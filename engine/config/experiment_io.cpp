@@ -52,7 +52,9 @@ void readData(const json& d, DataConfig& c) {
 
 void readModel(const json& m, ModelConfig& c) {
   jf::rejectUnknownKeys(m, {"kind", "hidden", "activation", "bias", "init", "init_scale",
-                            "output_scale"}, "model");
+                            "output_scale", "params", "residuals"}, "model");
+  if (m.contains("params")) c.params = static_cast<int>(jf::integer(m["params"], "model.params"));
+  if (m.contains("residuals")) c.residuals = static_cast<int>(jf::integer(m["residuals"], "model.residuals"));
   if (m.contains("kind")) c.kind = jf::string(m["kind"], "model.kind");
   if (m.contains("hidden")) c.hidden = jf::integers(m["hidden"], "model.hidden");
   if (m.contains("activation")) c.activation = activationFromString(jf::string(m["activation"], "model.activation"));
@@ -149,7 +151,14 @@ void validate(const ExperimentConfig& c) {
   if (!(c.data.noise >= 0)) fail("data.noise", c.data.noise, "must be >= 0");
   if (!(c.data.trainFraction > 0 && c.data.trainFraction <= 1))
     fail("data.train_fraction", c.data.trainFraction, "must be in (0, 1]");
-  if (c.model.kind != "mlp") throw InputError("model.kind: unknown \"" + c.model.kind + "\" (allowed: mlp)");
+  if (c.model.kind != "mlp" && c.model.kind != "quadratic")
+    throw InputError("model.kind: unknown \"" + c.model.kind + "\" (allowed: mlp, quadratic)");
+  if (c.model.kind == "quadratic") {
+    if (c.loss != LossKind::Mse) throw InputError("loss: the quadratic model's loss is mse (1/2 ||z||^2 / n)");
+    if (c.precision != Precision::Float64) throw InputError("precision: the quadratic model runs in float64");
+    if (c.model.params < 1 || c.model.params > 2000) fail("model.params", c.model.params, "must be in 1..2000");
+    if (c.model.residuals < 1 || c.model.residuals > 2000) fail("model.residuals", c.model.residuals, "must be in 1..2000");
+  }
   if (c.model.hidden.size() > 8) fail("model.hidden", double(c.model.hidden.size()), "hidden layers: allowed 0 to 8");
   for (size_t i = 0; i < c.model.hidden.size(); ++i)
     if (c.model.hidden[i] < 1 || c.model.hidden[i] > 4096)
@@ -184,15 +193,17 @@ json toJson(const ExperimentConfig& c) {
     if (!c.data.labelColumn.empty()) data["label_column"] = c.data.labelColumn;
   }
   const OptimizerConfig& o = c.optimizer;
+  json model{{"kind", c.model.kind}, {"hidden", c.model.hidden},
+             {"activation", toString(c.model.activation)}, {"bias", c.model.bias},
+             {"init", toString(c.model.init)}, {"init_scale", c.model.initScale},
+             {"output_scale", c.model.outputScale}};
+  if (c.model.kind == "quadratic") model["params"] = c.model.params, model["residuals"] = c.model.residuals;
   return json{
       {"format", "losslab-experiment/1"},
       {"seed", c.seed},
       {"precision", toString(c.precision)},
       {"data", data},
-      {"model", {{"kind", c.model.kind}, {"hidden", c.model.hidden},
-                 {"activation", toString(c.model.activation)}, {"bias", c.model.bias},
-                 {"init", toString(c.model.init)}, {"init_scale", c.model.initScale},
-                 {"output_scale", c.model.outputScale}}},
+      {"model", model},
       {"loss", toString(c.loss)},
       {"optimizer", {{"kind", toString(o.kind)}, {"lr", o.lr}, {"batch_size", nullable(o.batchSize)},
                      {"momentum", o.momentum}, {"nesterov", o.nesterov},

@@ -13,12 +13,21 @@ CurvatureOperator::CurvatureOperator(const Architecture& arch, LossKind loss, Ei
 
 CurvatureOperator::CurvatureOperator(const Architecture& arch, LossKind loss, Eigen::VectorXd theta,
                                      std::shared_ptr<const Samples<double>> data, CurvatureKind kind)
-    : objective_(arch, loss), theta_(std::move(theta)), data_(std::move(data)), kind_(kind) {
+    : size_(theta.size()),
+      objective_(std::make_unique<MlpObjective<double>>(arch, loss)),
+      theta_(std::move(theta)),
+      data_(std::move(data)),
+      kind_(kind) {
   if (theta_.size() != arch.parameterCount())
     throw InputError("curvature: " + std::to_string(theta_.size()) + " parameters for a network of " +
                      std::to_string(arch.parameterCount()));
   if (!data_ || data_->size() == 0) throw InputError("curvature: the sample set is empty");
-  objective_.checkCompatible(*data_);
+  objective_->checkCompatible(*data_);
+}
+
+CurvatureOperator::CurvatureOperator(Index size, Product product)
+    : size_(size), product_(std::move(product)), kind_(CurvatureKind::Hessian) {
+  if (size < 1 || !product_) throw InputError("curvature: an operator needs a size and a product");
 }
 
 void CurvatureOperator::apply(const Eigen::VectorXd& v, Eigen::VectorXd& out) {
@@ -26,17 +35,19 @@ void CurvatureOperator::apply(const Eigen::VectorXd& v, Eigen::VectorXd& out) {
   if (preconditioned) scaled_ = v.cwiseProduct(inverseSqrtDiagonal_);
   const Eigen::VectorXd& in = preconditioned ? scaled_ : v;
   // Every product at this point reuses the first one's forward pass.
-  if (kind_ == CurvatureKind::Hessian)
-    objective_.hessianVectorProduct(theta_, *data_, in, out, forwardCached_);
+  if (product_)
+    product_(in, out);
+  else if (kind_ == CurvatureKind::Hessian)
+    objective_->hessianVectorProduct(theta_, *data_, in, out, forwardCached_);
   else
-    objective_.gaussNewtonVectorProduct(theta_, *data_, in, out, forwardCached_);
+    objective_->gaussNewtonVectorProduct(theta_, *data_, in, out, forwardCached_);
   forwardCached_ = true;
   if (preconditioned) out.array() *= inverseSqrtDiagonal_.array();
   ++products_;
 }
 
 void CurvatureOperator::setParameters(const Eigen::VectorXd& theta) {
-  if (theta.size() != theta_.size()) throw InputError("curvature: parameter count changed");
+  if (product_ || theta.size() != theta_.size()) throw InputError("curvature: parameter count changed");
   theta_ = theta;
   forwardCached_ = false;
 }

@@ -12,6 +12,7 @@
 #include "losslab/model/mlp_objective.hpp"
 #include "losslab/optim/optimizer.hpp"
 #include "losslab/optim/schedule.hpp"
+#include "losslab/session/quadratic_trainer.hpp"
 
 namespace losslab {
 namespace {
@@ -203,6 +204,7 @@ std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config, const A
 
 std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config) {
   validate(config);
+  if (config.model.kind == "quadratic") return createQuadraticTrainer(config);
   DataSplit data = makeData(config.data, config.seed);
   checkLossFitsData(config.loss, data.train.task, config.data.kind);
   const Architecture arch = architectureFor(config.model, data.train.inputDim(), data.train.outputDim());

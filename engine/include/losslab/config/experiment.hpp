@@ -22,6 +22,8 @@ struct ModelConfig {
   InitKind init = InitKind::Pytorch;
   double initScale = 1.0;
   double outputScale = 1.0;
+  int params = 100;     // quadratic: parameter count P
+  int residuals = 50;   // quadratic: residual count n (its init_scale scales Q)
 };
 
 struct ExperimentConfig {

@@ -3,6 +3,7 @@
 // set of samples, as a matrix-free symmetric operator v -> H v built on exact Hessian-vector
 // products. Analysis runs in float64 whatever precision the network trained in.
 #include <Eigen/Core>
+#include <functional>
 #include <memory>
 
 #include "losslab/core/task_control.hpp"
@@ -21,7 +22,11 @@ class CurvatureOperator {
                     std::shared_ptr<const Samples<double>> data,
                     CurvatureKind kind = CurvatureKind::Hessian);
 
-  Index size() const { return theta_.size(); }
+  // Any symmetric operator given by its product (e.g. the quadratic regression model's Hessian).
+  using Product = std::function<void(const Eigen::VectorXd& v, Eigen::VectorXd& out)>;
+  CurvatureOperator(Index size, Product product);
+
+  Index size() const { return size_; }
   CurvatureKind kind() const { return kind_; }
   // out = M v. Not thread-safe (one operator per thread).
   void apply(const Eigen::VectorXd& v, Eigen::VectorXd& out);
@@ -38,7 +43,9 @@ class CurvatureOperator {
   const Samples<double>& samples() const { return *data_; }
 
  private:
-  MlpObjective<double> objective_;
+  Index size_ = 0;
+  Product product_;  // set for a generic operator; the MLP members are unused then
+  std::unique_ptr<MlpObjective<double>> objective_;
   Eigen::VectorXd theta_;
   std::shared_ptr<const Samples<double>> data_;
   CurvatureKind kind_;

@@ -1,0 +1,46 @@
+#pragma once
+// Rescaling a direction to the scale of the parameters it perturbs, so that landscapes of
+// networks with different weight scales can be compared (Li et al. 2018, "Visualizing the Loss
+// Landscape of Neural Nets", section 4).
+#include <Eigen/Core>
+#include <string>
+
+#include "losslab/model/architecture.hpp"
+
+namespace losslab {
+
+enum class DirectionNorm {
+  Filter,  // per output neuron: each row of W, d_row *= ||theta_row|| / ||d_row|| (the default)
+  Layer,   // per weight tensor, by Frobenius norms
+  Model,   // the whole vector: d *= ||theta|| / ||d||
+  None,    // the direction exactly as given (biases untouched too)
+};
+
+enum class BiasDirections {
+  Zero,       // bias entries set to zero (Li et al.'s "ignore biases", their recommended default)
+  Normalize,  // biases rescaled like weights: see normalizeDirection
+};
+
+struct NormalizationOptions {
+  DirectionNorm norm = DirectionNorm::Filter;
+  BiasDirections biases = BiasDirections::Zero;
+};
+
+// The normalised copy of d (a flat vector in spec order) relative to theta.
+// With BiasDirections::Normalize a bias tensor is treated as Li et al.'s code treats any 1-D
+// tensor: under Filter each bias entry is its own filter (d_i *= |theta_i| / |d_i|), under Layer
+// the bias tensor is scaled by its own Frobenius norm, under Model biases join the whole-vector
+// norm. With Zero they are zeroed and left out of every norm. A zero row or tensor of d stays
+// zero (no division by zero).
+Eigen::VectorXd normalizeDirection(const Eigen::VectorXd& d, const Eigen::VectorXd& theta,
+                                   const Architecture& arch, const NormalizationOptions& options = {});
+
+// Gram-Schmidt: d minus its component along `reference` (reference zero: d unchanged).
+Eigen::VectorXd orthogonalizedAgainst(const Eigen::VectorXd& d, const Eigen::VectorXd& reference);
+
+std::string toString(DirectionNorm n);
+DirectionNorm directionNormFromString(const std::string& name);  // filter, layer, model, none
+std::string toString(BiasDirections b);
+BiasDirections biasDirectionsFromString(const std::string& name);  // zero, normalize
+
+}  // namespace losslab

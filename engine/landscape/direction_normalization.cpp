@@ -1,0 +1,90 @@
+#include "losslab/landscape/direction_normalization.hpp"
+
+#include <cmath>
+
+#include "losslab/core/error.hpp"
+
+namespace losslab {
+namespace {
+
+// d_part *= ||theta_part|| / ||d_part||, leaving a zero d_part alone.
+void rescale(Eigen::Ref<Eigen::VectorXd> d, const Eigen::Ref<const Eigen::VectorXd>& theta) {
+  const double n = d.norm();
+  if (n > 0) d *= theta.norm() / n;
+}
+
+void normalizeModel(Eigen::VectorXd& d, const Eigen::VectorXd& theta, const Architecture& arch,
+                    bool withBiases) {
+  double dNorm2 = 0, thetaNorm2 = 0;
+  for (int l = 0; l < arch.affineCount(); ++l) {
+    const Index w = arch.weightOffset(l), size = Index(arch.layers[l]) * arch.layers[l + 1];
+    dNorm2 += d.segment(w, size).squaredNorm();
+    thetaNorm2 += theta.segment(w, size).squaredNorm();
+    if (withBiases && arch.bias[l]) {
+      dNorm2 += d.segment(arch.biasOffset(l), arch.layers[l + 1]).squaredNorm();
+      thetaNorm2 += theta.segment(arch.biasOffset(l), arch.layers[l + 1]).squaredNorm();
+    }
+  }
+  if (dNorm2 > 0) d *= std::sqrt(thetaNorm2 / dNorm2);
+}
+
+}  // namespace
+
+Eigen::VectorXd normalizeDirection(const Eigen::VectorXd& direction, const Eigen::VectorXd& theta,
+                                   const Architecture& arch, const NormalizationOptions& options) {
+  Eigen::VectorXd d = direction;
+  if (options.norm == DirectionNorm::None) return d;
+  const bool withBiases = options.biases == BiasDirections::Normalize;
+  if (!withBiases)
+    for (int l = 0; l < arch.affineCount(); ++l)
+      if (arch.bias[l]) d.segment(arch.biasOffset(l), arch.layers[l + 1]).setZero();
+  if (options.norm == DirectionNorm::Model) {
+    normalizeModel(d, theta, arch, withBiases);
+    return d;
+  }
+  for (int l = 0; l < arch.affineCount(); ++l) {
+    const int out = arch.layers[l + 1], in = arch.layers[l];
+    const Index w = arch.weightOffset(l), b = arch.biasOffset(l);
+    if (options.norm == DirectionNorm::Filter) {
+      for (int r = 0; r < out; ++r) rescale(d.segment(w + Index(r) * in, in), theta.segment(w + Index(r) * in, in));
+      if (withBiases && b >= 0)
+        for (int r = 0; r < out; ++r) rescale(d.segment(b + r, 1), theta.segment(b + r, 1));
+    } else {  // Layer
+      rescale(d.segment(w, Index(out) * in), theta.segment(w, Index(out) * in));
+      if (withBiases && b >= 0) rescale(d.segment(b, out), theta.segment(b, out));
+    }
+  }
+  return d;
+}
+
+Eigen::VectorXd orthogonalizedAgainst(const Eigen::VectorXd& d, const Eigen::VectorXd& reference) {
+  const double r2 = reference.squaredNorm();
+  if (r2 == 0) return d;
+  return d - (reference.dot(d) / r2) * reference;
+}
+
+std::string toString(DirectionNorm n) {
+  switch (n) {
+    case DirectionNorm::Filter: return "filter";
+    case DirectionNorm::Layer: return "layer";
+    case DirectionNorm::Model: return "model";
+    case DirectionNorm::None: return "none";
+  }
+  return "?";
+}
+
+DirectionNorm directionNormFromString(const std::string& name) {
+  for (DirectionNorm n : {DirectionNorm::Filter, DirectionNorm::Layer, DirectionNorm::Model, DirectionNorm::None})
+    if (toString(n) == name) return n;
+  throw InputError("direction normalisation \"" + name + "\" is unknown; choose filter, layer, model or none");
+}
+
+std::string toString(BiasDirections b) { return b == BiasDirections::Zero ? "zero" : "normalize"; }
+
+BiasDirections biasDirectionsFromString(const std::string& name) {
+  if (name == "zero") return BiasDirections::Zero;
+  if (name == "normalize") return BiasDirections::Normalize;
+  throw InputError("bias directions \"" + name + "\" is unknown; choose zero or normalize");
+}
+
+}  // namespace losslab
