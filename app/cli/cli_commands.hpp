@@ -9,5 +9,6 @@ void addEvalCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
 void addHessianCommand(CLI::App& app);
+void addCollapseCommand(CLI::App& app);
 
 }  // namespace losslab::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   losslab::cli::addEvalCommand(app);
   losslab::cli::addTrainCommand(app);
   losslab::cli::addHessianCommand(app);
+  losslab::cli::addCollapseCommand(app);
   losslab::cli::addBenchCommand(app);
   try {
     app.parse(argc, argv);

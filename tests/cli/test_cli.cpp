@@ -164,6 +164,32 @@ class CliTest : public QObject {
     QVERIFY(lines[2].split(',')[9].isEmpty());  // step 1: not measured
   }
 
+  // Scaling a trained classifier's logits by a large alpha pushes its confident samples past
+  // float16's and float32's collapse thresholds first.
+  void collapseFractionsPerPrecision() {
+    QFile f(fixture("reference/tanh_ce_small.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject model = QJsonDocument::fromJson(f.readAll()).object();
+    model.remove("expected");
+    model["output_scale"] = 40.0;
+    QTemporaryDir dir;
+    QFile out(dir.path() + "/scaled.json");
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(model).toJson());
+    out.close();
+    const Run r = cli({"collapse", "--model", out.fileName(), "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject got = QJsonDocument::fromJson(r.out).object();
+    const QJsonObject sc = got["sc_fraction"].toObject();
+    QVERIFY(sc["float16"].toDouble() >= sc["float32"].toDouble());
+    QVERIFY(sc["float32"].toDouble() >= sc["float64"].toDouble());
+    QVERIFY(sc["float16"].toDouble() > 0);
+    QVERIFY(got["logit_norm_mean"].toDouble() > 0);
+    QVERIFY(got.contains("weight_norm") && got.contains("zero_grad_fraction") && got.contains("zero_loss_fraction"));
+    const Run mse = cli({"collapse", "--model", fixture("reference/relu_mse.json")});
+    QCOMPARE(mse.exitCode, 2);
+  }
+
   void trainRejectsBadConfigValues() {
     QTemporaryDir dir;
     const QString path = dir.path() + "/bad.json";
