@@ -20,7 +20,14 @@ struct TrainOptions {
   long steps = -1;
   long logEvery = 1;
   CurvatureTracking tracking;
+  CollapseTracking collapse;
 };
+
+std::vector<std::string> optionalColumns(const TrainOptions& o) {
+  std::vector<std::string> c = curvatureColumns(o.tracking);
+  for (auto& name : collapseColumns(o.collapse)) c.push_back(name);
+  return c;
+}
 
 void runTrain(const TrainOptions& o) {
   ExperimentConfig config = readExperimentFile(o.config);
@@ -33,13 +40,15 @@ void runTrain(const TrainOptions& o) {
   validate(o.tracking);
   auto trainer = Trainer::create(config);
   trainer->setCurvatureTracking(o.tracking);
+  trainer->setCollapseTracking(o.collapse);
   const DataSplit& data = trainer->data();
   const bool labelled = data.train.task == Task::Classification && !data.train.empty();
   MetricsCsvWriter csv(o.out + "/metrics.csv",
-                       metricsColumns(!data.test.empty(), labelled, curvatureColumns(o.tracking)));
+                       metricsColumns(!data.test.empty(), labelled, optionalColumns(o)));
   writeTextFileAtomically(o.out + "/config.json", toJson(config).dump(2) + "\n");
   for (long s = 0; s < config.steps && !trainer->diverged(); ++s) {
-    const bool log = s % o.logEvery == 0 || (o.tracking.every > 0 && s % o.tracking.every == 0);
+    const bool log = s % o.logEvery == 0 || (o.tracking.every > 0 && s % o.tracking.every == 0) ||
+                     (o.collapse.every > 0 && s % o.collapse.every == 0);
     const MetricsRow row = trainer->step(log);
     if (log || trainer->diverged()) csv.write(row);
   }
@@ -94,6 +103,8 @@ void addTrainCommand(CLI::App& app) {
                 "With --track-sharpness: also lambda_max(P^-1 H) for Adam/AdamW (Cohen et al. 2022)");
   cmd->add_option("--curvature-subset", options->tracking.subset,
                   "Measure curvature on a fixed random subset of N training samples (default: all)");
+  cmd->add_option("--track-collapse", options->collapse.every,
+                  "Softmax-collapse columns (SC fraction per precision, zero loss/gradient, NLM cosine, logit norm) every N steps");
   cmd->callback([options] { runTrain(*options); });
 }
 

@@ -26,6 +26,13 @@ double valueOf(const MetricsRow& r, const std::string& c) {
   if (c == "trace") return r.trace;
   if (c == "gn_sharpness") return r.gnSharpness;
   if (c == "precond_sharpness") return r.precondSharpness;
+  if (c == "sc_fraction_float16") return r.scFraction16;
+  if (c == "sc_fraction_float32") return r.scFraction32;
+  if (c == "sc_fraction_float64") return r.scFraction64;
+  if (c == "zero_loss_fraction") return r.zeroLossFraction;
+  if (c == "zero_grad_fraction") return r.zeroGradFraction;
+  if (c == "nlm_cosine") return r.nlmCosine;
+  if (c == "logit_norm") return r.logitNorm;
   return std::nan("");
 }
 }  // namespace
@@ -104,6 +111,12 @@ void MetricsCsvWriter::close() {
   const bool closed = std::fclose(file_) == 0;
   file_ = nullptr;
   if (!ok || !closed) throw InputError(path_ + ": write failed (disk full or not writable)");
+}
+
+std::vector<std::string> collapseColumns(const CollapseTracking& t) {
+  if (t.every <= 0) return {};
+  return {"sc_fraction_float16", "sc_fraction_float32", "sc_fraction_float64", "zero_loss_fraction",
+          "zero_grad_fraction", "nlm_cosine", "logit_norm"};
 }
 
 }  // namespace losslab

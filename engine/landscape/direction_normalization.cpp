@@ -63,6 +63,13 @@ Eigen::VectorXd orthogonalizedAgainst(const Eigen::VectorXd& d, const Eigen::Vec
   return d - (reference.dot(d) / r2) * reference;
 }
 
+void makeLargestEntryPositive(Eigen::VectorXd& v) {
+  if (v.size() == 0) return;
+  Index i = 0;
+  v.cwiseAbs().maxCoeff(&i);
+  if (v[i] < 0) v = -v;
+}
+
 std::string toString(DirectionNorm n) {
   switch (n) {
     case DirectionNorm::Filter: return "filter";

@@ -1,14 +1,9 @@
 #include "losslab/landscape/hessian_directions.hpp"
 
 #include "losslab/curvature/top_eigenpairs.hpp"
+#include "losslab/landscape/direction_normalization.hpp"
 
 namespace losslab {
-
-void fixEigenvectorSign(Eigen::VectorXd& v) {
-  Index i = 0;
-  v.cwiseAbs().maxCoeff(&i);
-  if (v.size() && v[i] < 0) v = -v;
-}
 
 EigenDirections hessianEigenDirections(CurvatureOperator& hessian, double tolerance,
                                        const TaskControl& control) {
@@ -19,8 +14,8 @@ EigenDirections hessianEigenDirections(CurvatureOperator& hessian, double tolera
   EigenDirections d;
   d.dir1 = pairs.vectors.col(0);
   d.dir2 = pairs.vectors.col(1);
-  fixEigenvectorSign(d.dir1);
-  fixEigenvectorSign(d.dir2);
+  makeLargestEntryPositive(d.dir1);
+  makeLargestEntryPositive(d.dir2);
   d.lambda1 = pairs.values[0];
   d.lambda2 = pairs.values[1];
   d.converged = pairs.converged;

@@ -49,8 +49,10 @@ S logitLossSum(LossKind kind, const Mat<S>& z, const LogitTargets<S>& t, Mat<S>*
       Mat<S> p;
       Eigen::Array<S, 1, Eigen::Dynamic> lse;
       softmaxColumns(z, p, &lse);
-      S sum = lse.sum();
-      for (Index i = 0; i < n; ++i) sum -= z(t.labels[i], i);
+      // Per-sample differences first: with logits of order 1e4 in float32, summing all lse and
+      // all z_y separately would cancel catastrophically (and can go negative).
+      S sum = 0;
+      for (Index i = 0; i < n; ++i) sum += lse[i] - z(t.labels[i], i);
       if (grad) {
         for (Index i = 0; i < n; ++i) p(t.labels[i], i) -= S(1);
         *grad = gradScale * p;

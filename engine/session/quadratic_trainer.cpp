@@ -77,6 +77,9 @@ class QuadraticTrainer final : public Trainer {
     validate(t);
     tracking_ = t;
   }
+  void setCollapseTracking(const CollapseTracking& t) override {
+    if (t.every != 0) throw InputError("track-collapse: the quadratic model has no softmax");
+  }
   long stepCount() const override { return step_; }
   double epoch() const override { return double(step_); }
   bool diverged() const override { return diverged_; }

@@ -8,6 +8,7 @@
 #include "losslab/core/error.hpp"
 #include "losslab/core/random.hpp"
 #include "losslab/data/make_data.hpp"
+#include "losslab/diagnostics/softmax_collapse.hpp"
 #include "losslab/model/initialization.hpp"
 #include "losslab/model/mlp_objective.hpp"
 #include "losslab/optim/optimizer.hpp"
@@ -82,6 +83,8 @@ template <class S> class TrainerImpl final : public Trainer {
     if (tracker_ && tracker_->due(step_) && std::isfinite(double(loss)))
       measureCurvature(lr, row);
 
+    if (collapse_.every > 0 && step_ % collapse_.every == 0) measureCollapse(row);
+
     if (!std::isfinite(double(loss)) || !theta_.allFinite()) {
       theta_ = previous_;  // keep the last finite parameters
       diverged_ = true;
@@ -130,6 +133,13 @@ template <class S> class TrainerImpl final : public Trainer {
     tracker_ = std::make_unique<CurvatureTracker>(arch_, config_.loss, train, tracking, config_.seed);
   }
 
+  void setCollapseTracking(const CollapseTracking& tracking) override {
+    if (tracking.every < 0) throw InputError("track-collapse: every " + std::to_string(tracking.every) + " must be >= 0");
+    if (tracking.every > 0 && data_->train.task != Task::Classification)
+      throw InputError("track-collapse: softmax collapse needs a classification task");
+    collapse_ = tracking;
+  }
+
   long stepCount() const override { return step_; }
   double epoch() const override { return double(samplesSeen_) / double(train_.size()); }
   bool diverged() const override { return diverged_; }
@@ -166,6 +176,23 @@ template <class S> class TrainerImpl final : public Trainer {
     tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row);
   }
 
+  // Collapse of the parameters the step started from; the step is theta_ - previous_.
+  void measureCollapse(MetricsRow& row) {
+    Mat<S> logits;
+    objective_.logits(previous_, train_.x, logits);
+    const CollapseDiagnostics d = softmaxCollapse(logits.template cast<double>(), train_.labels);
+    const int own = config_.precision == Precision::Float32 ? int(FloatFormat::Float32) : int(FloatFormat::Float64);
+    row.scFraction16 = d.scFraction[int(FloatFormat::Float16)];
+    row.scFraction32 = d.scFraction[int(FloatFormat::Float32)];
+    row.scFraction64 = d.scFraction[int(FloatFormat::Float64)];
+    row.zeroLossFraction = d.zeroLossFraction[own];
+    row.zeroGradFraction = d.zeroGradFraction[own];
+    row.logitNorm = d.logitNormMean;
+    const Vec<S> step = theta_ - previous_;
+    const double denominator = double(previous_.norm()) * double(step.norm());
+    row.nlmCosine = denominator > 0 ? double(previous_.dot(step)) / denominator : kNan;
+  }
+
   ExperimentConfig config_;
   Architecture arch_;
   std::shared_ptr<const DataSplit> data_;
@@ -175,6 +202,7 @@ template <class S> class TrainerImpl final : public Trainer {
   Vec<S> theta_, previous_;
   Rng shuffler_;
   std::unique_ptr<CurvatureTracker> tracker_;
+  CollapseTracking collapse_;
   std::vector<Index> order_, indices_;
   size_t cursor_ = 0;
   long step_ = 0, samplesSeen_ = 0, divergedAt_ = -1;

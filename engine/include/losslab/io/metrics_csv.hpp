@@ -18,6 +18,7 @@ const std::vector<std::string>& specMetricsColumns();
 std::vector<std::string> metricsColumns(bool hasTest, bool hasAccuracy,
                                         const std::vector<std::string>& optional = {});
 std::vector<std::string> curvatureColumns(const CurvatureTracking& tracking);
+std::vector<std::string> collapseColumns(const CollapseTracking& tracking);
 std::string metricsHeader(const std::vector<std::string>& columns);
 std::string metricsLine(const MetricsRow& row, const std::vector<std::string>& columns);
 

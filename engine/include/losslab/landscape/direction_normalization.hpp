@@ -37,6 +37,9 @@ Eigen::VectorXd normalizeDirection(const Eigen::VectorXd& d, const Eigen::Vector
 
 // Gram-Schmidt: d minus its component along `reference` (reference zero: d unchanged).
 Eigen::VectorXd orthogonalizedAgainst(const Eigen::VectorXd& d, const Eigen::VectorXd& reference);
+// Flips v so that its entry of largest magnitude is positive: the sign convention for directions
+// whose sign is arbitrary (eigenvectors, principal components).
+void makeLargestEntryPositive(Eigen::VectorXd& v);
 
 std::string toString(DirectionNorm n);
 DirectionNorm directionNormFromString(const std::string& name);  // filter, layer, model, none

@@ -20,7 +20,4 @@ struct EigenDirections {
 EigenDirections hessianEigenDirections(CurvatureOperator& hessian, double tolerance = 1e-8,
                                        const TaskControl& control = {});
 
-// Flips v so that its entry of largest magnitude is positive.
-void fixEigenvectorSign(Eigen::VectorXd& v);
-
 }  // namespace losslab

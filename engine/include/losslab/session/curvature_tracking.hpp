@@ -16,4 +16,9 @@ struct CurvatureTracking {
 
 void validate(const CurvatureTracking& tracking);
 
+// Softmax-collapse columns every `every` steps (classification runs; 0: off).
+struct CollapseTracking {
+  long every = 0;
+};
+
 }  // namespace losslab

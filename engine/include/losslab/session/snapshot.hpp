@@ -24,6 +24,11 @@ struct MetricsRow {
   // stability threshold, Hutchinson tr H, lambda_max of Gauss-Newton, Adam's lambda_max(P^-1 H).
   double sharpness = nan, sharpnessThreshold = nan, trace = nan, gnSharpness = nan,
          precondSharpness = nan;
+  // Softmax Collapse (Prieto et al. 2025), where tracked, on the training set: SC fraction as
+  // each precision sees the run's logits; zero-loss and zero-gradient fractions in the run's
+  // precision; cos(theta, step taken) (+1: the step only scales the weights up); mean ||z||.
+  double scFraction16 = nan, scFraction32 = nan, scFraction64 = nan, zeroLossFraction = nan,
+         zeroGradFraction = nan, nlmCosine = nan, logitNorm = nan;
 };
 
 enum class RunState { Paused, Running, Diverged };

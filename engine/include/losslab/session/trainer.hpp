@@ -33,6 +33,8 @@ class Trainer {
   virtual void setSchedule(const ScheduleConfig& schedule) = 0;
   // Curvature columns at every `tracking.every`-th step (validated; 0 turns it off).
   virtual void setCurvatureTracking(const CurvatureTracking& tracking) = 0;
+  // Softmax-collapse columns at every `tracking.every`-th step (classification only).
+  virtual void setCollapseTracking(const CollapseTracking& tracking) = 0;
 
   virtual long stepCount() const = 0;
   virtual double epoch() const = 0;

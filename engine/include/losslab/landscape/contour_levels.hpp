@@ -1,0 +1,23 @@
+#pragma once
+// Where to draw contour lines of a landscape: equally spaced levels in the value or in its
+// logarithm (loss landscapes span decades, so log spacing is the useful default for them).
+#include <Eigen/Core>
+#include <vector>
+
+namespace losslab {
+
+enum class LevelSpacing { Linear, Log };
+
+struct ContourLevels {
+  std::vector<double> levels;  // ascending
+  // Values left out: a log scale has no place for loss <= 0, NaN and infinity have none anywhere.
+  Eigen::Index skippedNonPositive = 0;
+  Eigen::Index skippedNonFinite = 0;
+};
+
+// `count` levels strictly between the smallest and largest usable value of `field`, equally
+// spaced (in log10 for Log, over the positive values only). Empty when fewer than two distinct
+// usable values exist, e.g. a log scale over a field with no positive value.
+ContourLevels contourLevels(const Eigen::MatrixXd& field, int count, LevelSpacing spacing);
+
+}  // namespace losslab
