@@ -113,6 +113,7 @@ const std::vector<BenchWorkload>& benchWorkloads() {
       {"hvp", "exact Hessian-vector product of the train-spiral model at init, full data, float64", benchHvp},
       {"top-eigs", "top 5 Hessian eigenvalues of that model to relative tolerance 1e-6 (Lanczos)", benchTopEigs},
       {"slq-density", "stochastic Lanczos quadrature, 5 runs x 80 steps, full reorthogonalisation", benchSlqDensity},
+      {"landscape", "51x51 grid on [-1,1]^2 of that model's full-data loss along two filter-normalised random directions", benchLandscape},
       {"gemm-peak", "Eigen float32 512^3 GEMM on every core (the peak train-wide is compared with)", gemmPeak},
   };
   return all;

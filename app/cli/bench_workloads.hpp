@@ -22,6 +22,7 @@ ExperimentConfig spiralBenchConfig();
 nlohmann::json benchHvp();
 nlohmann::json benchTopEigs();
 nlohmann::json benchSlqDensity();
+nlohmann::json benchLandscape();
 
 // Calls fn once to warm up, then as often as fits in `seconds`; returns calls per second
 // (the peer's timed_rate).

@@ -10,5 +10,6 @@ void addTrainCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
 void addHessianCommand(CLI::App& app);
 void addCollapseCommand(CLI::App& app);
+void addLandscapeCommand(CLI::App& app);
 
 }  // namespace losslab::cli

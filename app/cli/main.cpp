@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   losslab::cli::addTrainCommand(app);
   losslab::cli::addHessianCommand(app);
   losslab::cli::addCollapseCommand(app);
+  losslab::cli::addLandscapeCommand(app);
   losslab::cli::addBenchCommand(app);
   try {
     app.parse(argc, argv);

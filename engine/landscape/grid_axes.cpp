@@ -12,9 +12,8 @@ namespace losslab {
 
 std::vector<double> axisValues(const AxisRange& axis) {
   std::vector<double> v(axis.points);
-  const double step = (axis.to - axis.from) / double(axis.points - 1);
-  for (int i = 0; i < axis.points; ++i) v[i] = double(i) * step + axis.from;
-  v.back() = axis.to;
+  const double n = double(axis.points - 1);
+  for (int i = 0; i < axis.points; ++i) v[i] = (axis.from * (n - i) + axis.to * i) / n;
   return v;
 }
 
@@ -30,9 +29,9 @@ void validateAxis(const AxisRange& axis, const std::string& rangeName, const std
     throw InputError(m.str());
   }
   if (axis.points < kMinAxisPoints || axis.points > kMaxAxisPoints)
-    throw InputError(pointsName + ": " + std::to_string(axis.points) + " points; allowed " +
-                     std::to_string(kMinAxisPoints) + ".." + std::to_string(kMaxAxisPoints) +
-                     " per axis");
+    throw InputError(pointsName + ": " + std::to_string(axis.points) +
+                     (axis.points == 1 ? " point" : " points") + "; allowed " +
+                     std::to_string(kMinAxisPoints) + ".." + std::to_string(kMaxAxisPoints) + " per axis");
 }
 
 std::size_t evaluationWorkspaceBytes(const Architecture& arch, Index samples, std::size_t scalarBytes) {

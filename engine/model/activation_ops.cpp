@@ -15,14 +15,17 @@ template <class S> S normalPdf(S x) {
 // the most expensive part of a tanh network's training step; this form vectorises: its Taylor
 // series below |x| = 1/8 (next term < 1e-17 relative) and (1 - e)/(1 + e), e = exp(-2|x|), above.
 void batchTanh(const Mat<double>& z, Mat<double>& a) {
+  // In place, with no temporaries: allocation churn on every call cost more than the maths.
+  a.resize(z.rows(), z.cols());
   const auto x = z.array();
-  const Eigen::ArrayXXd e = (-2.0 * x.abs()).exp();
-  const Eigen::ArrayXXd large = (1.0 - e) / (1.0 + e);
-  const Eigen::ArrayXXd x2 = x.square();
-  const Eigen::ArrayXXd series =
+  auto e = a.array();
+  e = (-2.0 * x.abs()).exp();
+  const auto x2 = x.square();
+  const auto series =
       x * (1.0 + x2 * (-1.0 / 3 + x2 * (2.0 / 15 + x2 * (-17.0 / 315 + x2 * (62.0 / 2835 +
            x2 * (-1382.0 / 155925 + x2 * (21844.0 / 6081075 + x2 * (-929569.0 / 638512875))))))));
-  a = (x.abs() < 0.125).select(series, (x < 0.0).select(-large, large)).matrix();
+  const auto large = (1.0 - e) / (1.0 + e);
+  e = (x.abs() < 0.125).select(series, (x < 0.0).select(-large, large));
 }
 void batchTanh(const Mat<float>& z, Mat<float>& a) { a = z.array().tanh(); }  // vectorised by Eigen
 

@@ -20,7 +20,7 @@ int sampleChunkCount(Index n) {
 
 template <class S> struct MlpObjective<S>::Chunk {
   std::vector<Mat<S>> z, a, d1, d2, rz, ra;  // per affine layer (a, d1, d2, ra: hidden only)
-  Mat<S> logits, g, rg, delta, rdelta, ga, rga;
+  Mat<S> logits, g, rg, delta, rdelta, ga, rga, scatter;
   Vec<S> out;
   S lossSum = 0;
   long correct = 0;
@@ -88,6 +88,14 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
   const S alpha = S(arch_.outputScale);
   const bool labelled = !data.labels.empty();
 
+  // One-hot inputs: the first layer gathers columns of W0 (and V0) rather than multiplying.
+  const int hot = data.hotPerSample;
+  Mat<S> w0Columns, v0Columns;
+  if (hot > 0) {
+    w0Columns = weights(arch_, p, 0);
+    if (v) v0Columns = weights(arch_, v->data(), 0);
+  }
+
   auto work = [&](int c) {
     Chunk& k = *chunks_[c];
     const Index begin = n * c / chunkCount, count = n * (c + 1) / chunkCount - begin;
@@ -95,6 +103,31 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
     auto input = [&](int l) -> const Eigen::Ref<const Mat<S>> {
       if (l == 0) return x;
       return k.a[l - 1];
+    };
+    const int* hotOf = hot > 0 ? data.hotIndices.data() + begin * hot : nullptr;
+    // out = M x for the first layer's weights M (given column-major when inputs are one-hot).
+    auto firstLayer = [&](const S* params, const Mat<S>& columns, Mat<S>& out) {
+      if (hot == 0) {
+        out.noalias() = weights(arch_, params, 0) * x;
+        return;
+      }
+      out.resize(arch_.layers[1], count);
+      for (Index i = 0; i < count; ++i) {
+        out.col(i) = columns.col(hotOf[i * hot]);
+        for (int j = 1; j < hot; ++j) out.col(i) += columns.col(hotOf[i * hot + j]);
+      }
+    };
+    // The first layer's weight gradient d x^T into g.
+    auto firstLayerGradient = [&](const Mat<S>& d, S* g) {
+      auto target = RowMap<S>(g + arch_.weightOffset(0), arch_.layers[1], arch_.layers[0]);
+      if (hot == 0) {
+        target.noalias() = d * x.transpose();
+        return;
+      }
+      k.scatter.setZero(arch_.layers[1], arch_.layers[0]);
+      for (Index i = 0; i < count; ++i)
+        for (int j = 0; j < hot; ++j) k.scatter.col(hotOf[i * hot + j]) += d.col(i);
+      target = k.scatter;
     };
     const Eigen::Ref<const Mat<S>> targets =
         data.targets.size() ? Eigen::Ref<const Mat<S>>(data.targets.middleCols(begin, count))
@@ -107,7 +140,10 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
       k.d1.resize(L - 1);
       k.d2.resize(L - 1);
       for (int l = 0; l < L; ++l) {
-        k.z[l].noalias() = weights(arch_, p, l) * input(l);
+        if (l == 0)
+          firstLayer(p, w0Columns, k.z[0]);
+        else
+          k.z[l].noalias() = weights(arch_, p, l) * input(l);
         if (arch_.bias[l]) k.z[l].colwise() += biases(arch_, p, l);
         if (l < L - 1) {
           applyActivation(arch_.activation, k.z[l], k.a[l]);
@@ -128,8 +164,11 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
     // Backpropagates k.delta (the gradient in the last pre-activations) into the weights.
     auto backward = [&] {
       for (int l = L - 1; l >= 0; --l) {
-        RowMap<S>(g + arch_.weightOffset(l), arch_.layers[l + 1], arch_.layers[l]).noalias() =
-            k.delta * input(l).transpose();
+        if (l == 0)
+          firstLayerGradient(k.delta, g);
+        else
+          RowMap<S>(g + arch_.weightOffset(l), arch_.layers[l + 1], arch_.layers[l]).noalias() =
+              k.delta * input(l).transpose();
         if (arch_.bias[l])
           VecMap<S>(g + arch_.biasOffset(l), arch_.layers[l + 1]) = k.delta.rowwise().sum();
         if (l > 0) {
@@ -149,7 +188,10 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
     k.rz.resize(L);
     k.ra.resize(L - 1);
     for (int l = 0; l < L; ++l) {
-      k.rz[l].noalias() = weights(arch_, vp, l) * input(l);
+      if (l == 0)
+        firstLayer(vp, v0Columns, k.rz[0]);
+      else
+        k.rz[l].noalias() = weights(arch_, vp, l) * input(l);
       if (l > 0) k.rz[l].noalias() += weights(arch_, p, l) * k.ra[l - 1];
       if (arch_.bias[l]) k.rz[l].colwise() += biases(arch_, vp, l);
       if (l < L - 1) k.ra[l] = k.d1[l].cwiseProduct(k.rz[l]);
@@ -164,9 +206,13 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
     k.delta = alpha * k.g;
     k.rdelta = alpha * k.rg;
     for (int l = L - 1; l >= 0; --l) {
-      auto rgw = RowMap<S>(g + arch_.weightOffset(l), arch_.layers[l + 1], arch_.layers[l]);
-      rgw.noalias() = k.rdelta * input(l).transpose();
-      if (l > 0) rgw.noalias() += k.delta * k.ra[l - 1].transpose();
+      if (l == 0) {
+        firstLayerGradient(k.rdelta, g);
+      } else {
+        auto rgw = RowMap<S>(g + arch_.weightOffset(l), arch_.layers[l + 1], arch_.layers[l]);
+        rgw.noalias() = k.rdelta * input(l).transpose();
+        rgw.noalias() += k.delta * k.ra[l - 1].transpose();
+      }
       if (arch_.bias[l])
         VecMap<S>(g + arch_.biasOffset(l), arch_.layers[l + 1]) = k.rdelta.rowwise().sum();
       if (l > 0) {

@@ -2,6 +2,32 @@
 
 namespace losslab {
 
+template <class S> void detectOneHotInputs(Samples<S>& s) {
+  s.hotPerSample = 0;
+  s.hotIndices.clear();
+  if (s.x.size() == 0) return;
+  int perSample = -1;
+  std::vector<int> indices;
+  for (Index i = 0; i < s.x.cols(); ++i) {
+    int ones = 0;
+    for (Index f = 0; f < s.x.rows(); ++f) {
+      const S v = s.x(f, i);
+      if (v == S(1)) {
+        indices.push_back(static_cast<int>(f));
+        ++ones;
+      } else if (v != S(0)) {
+        return;
+      }
+    }
+    if (perSample >= 0 && ones != perSample) return;
+    perSample = ones;
+  }
+  // Only worth it while the ones are a small share of the inputs.
+  if (perSample < 1 || perSample * 4 > s.x.rows()) return;
+  s.hotPerSample = perSample;
+  s.hotIndices = std::move(indices);
+}
+
 template <class S> Samples<S> toSamples(const Dataset& data) {
   Samples<S> s;
   s.task = data.task;
@@ -9,6 +35,7 @@ template <class S> Samples<S> toSamples(const Dataset& data) {
   s.labels = data.labels;
   s.targets = data.targets.cast<S>();
   s.numClasses = data.numClasses;
+  detectOneHotInputs(s);
   return s;
 }
 
@@ -19,6 +46,11 @@ void gatherSamples(const Samples<S>& all, const std::vector<Index>& indices, Sam
   out.numClasses = all.numClasses;
   out.x.resize(all.x.rows(), n);
   for (Index i = 0; i < n; ++i) out.x.col(i) = all.x.col(indices[i]);
+  out.hotPerSample = all.hotPerSample;
+  out.hotIndices.clear();
+  for (Index i = 0; all.hotPerSample > 0 && i < n; ++i)
+    for (int j = 0; j < all.hotPerSample; ++j)
+      out.hotIndices.push_back(all.hotIndices[indices[i] * all.hotPerSample + j]);
   if (all.task == Task::Classification) {
     out.labels.resize(n);
     for (Index i = 0; i < n; ++i) out.labels[i] = all.labels[indices[i]];
@@ -38,6 +70,8 @@ template <class S> void addOneHotTargets(Samples<S>& samples) {
   for (Index i = 0; i < samples.size(); ++i) samples.targets(samples.labels[i], i) = S(1);
 }
 
+template void detectOneHotInputs<float>(Samples<float>&);
+template void detectOneHotInputs<double>(Samples<double>&);
 template void addOneHotTargets<float>(Samples<float>&);
 template void addOneHotTargets<double>(Samples<double>&);
 template Samples<float> toSamples<float>(const Dataset&);

@@ -13,7 +13,8 @@ namespace losslab {
 // difference to the other checkpoint. t = 0 is theta1, t = 1 is theta2.
 LandscapePlane interpolationLine(const Eigen::VectorXd& theta1, const Eigen::VectorXd& theta2);
 // The usual interpolation range, past both ends: t in [-0.5, 1.5].
-inline constexpr AxisRange kInterpolationRange{-0.5, 1.5, 51};
+// 41 points (steps of 0.05) put t = 0 and t = 1, the two checkpoints themselves, on the grid.
+inline constexpr AxisRange kInterpolationRange{-0.5, 1.5, 41};
 
 struct CheckpointPlane {
   LandscapePlane plane;  // origin w1, orthonormal dir1 and dir2

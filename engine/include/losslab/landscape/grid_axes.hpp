@@ -23,8 +23,9 @@ struct AxisRange {
   int points = 51;
 };
 
-// numpy.linspace's arithmetic (from + i * step, last value exactly `to`), so grids written by
-// Python tools line up with ours value for value.
+// Computed as (from (n-1-i) + to i) / (n-1): both ends exact, and every value that is a
+// representable number (0 and 1 of an interpolation, the quarters of [-1, 1]) exactly that number,
+// whatever the compiler does with multiply-adds.
 std::vector<double> axisValues(const AxisRange& axis);
 
 // Throws InputError naming the option (rangeName for from/to, pointsName for points), the bad

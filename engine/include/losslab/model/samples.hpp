@@ -13,9 +13,17 @@ template <class S> struct Samples {
   std::vector<int> labels;  // classification
   Mat<S> targets;           // regression: outputs x samples
   int numClasses = 0;
+  // When every column of x is zeros with exactly hotPerSample ones (modular arithmetic's
+  // one-hot a || one-hot b), the rows of those ones, column by column: the first layer is then
+  // a gather of weight columns instead of a dense product.
+  int hotPerSample = 0;
+  std::vector<int> hotIndices;
 
   Index size() const { return x.cols(); }
 };
+
+// Fills hotPerSample/hotIndices if x is one-hot in that sense (else leaves them empty).
+template <class S> void detectOneHotInputs(Samples<S>& samples);
 
 template <class S> Samples<S> toSamples(const Dataset& data);
 // out = the samples of `all` at `indices`, in that order (a minibatch). Reuses out's storage.

@@ -1,0 +1,190 @@
+// losslab-cli landscape: the loss of a model file around its parameters, along seeded random
+// directions, given directions, the principal components of a checkpoint directory or the top
+// Hessian eigenvectors, or along the line to another model (interpolation), as JSON or CSV.
+#include <iostream>
+#include <memory>
+
+#include "cli_commands.hpp"
+#include "losslab/io/json_fields.hpp"
+#include "losslab/io/model_file.hpp"
+#include "losslab/io/text_file.hpp"
+#include "losslab/landscape/checkpoint_files.hpp"
+#include "losslab/landscape/checkpoint_plane.hpp"
+#include "losslab/landscape/hessian_directions.hpp"
+#include "losslab/landscape/landscape_export.hpp"
+#include "losslab/landscape/random_directions.hpp"
+#include "losslab/landscape/trajectory_pca.hpp"
+#include "losslab/landscape/trajectory_projection.hpp"
+
+namespace losslab::cli {
+
+namespace {
+using nlohmann::json;
+
+struct LandscapeOptions {
+  std::string model, dirs, pca, interpolate, out, norm = "filter", biases = "zero", data = "train";
+  std::uint64_t seed = 0;
+  bool hessian = false, orthogonalize = false;
+  std::vector<double> range{-1, 1}, rangeY;
+  int grid = 51, gridY = 0;
+  double maxMemoryMiB = 1024;
+  CLI::Option *random = nullptr, *rangeGiven = nullptr, *gridGiven = nullptr, *normGiven = nullptr,
+              *yGiven[2] = {nullptr, nullptr};
+};
+
+// The plane to evaluate, what to call its first coordinate, and what the output should add.
+struct Setup {
+  LandscapePlane plane;
+  std::string coordinate = "alpha", kind, norm = "none";
+  json extra = json::object();
+};
+
+std::vector<double> asVector(const Eigen::VectorXd& v) { return {v.data(), v.data() + v.size()}; }
+
+Eigen::VectorXd numbersAt(const json& doc, const char* key) {
+  const std::vector<double> v = json_fields::numbers(json_fields::require(doc, key, ""), key);
+  return Eigen::Map<const Eigen::VectorXd>(v.data(), Index(v.size()));
+}
+
+void normalizeRaw(LandscapePlane& p, const LandscapeOptions& o, const ModelFile& m, Setup& s) {
+  if (o.orthogonalize && !p.isLine()) p.dir2 = orthogonalizedAgainst(p.dir2, p.dir1);
+  const NormalizationOptions n{directionNormFromString(o.norm), biasDirectionsFromString(o.biases)};
+  p.dir1 = normalizeDirection(p.dir1, m.parameters, m.architecture, n);
+  if (!p.isLine()) p.dir2 = normalizeDirection(p.dir2, m.parameters, m.architecture, n);
+  s.norm = o.norm;
+  s.extra["biases"] = o.biases;
+}
+
+Setup givenDirections(const LandscapeOptions& o, const ModelFile& m) {
+  Setup s{{m.parameters, {}, {}}, "alpha", "dirs"};
+  try {
+    const json doc = json_fields::parse(readTextFile(o.dirs), "file");
+    json_fields::rejectUnknownKeys(doc, {"dir1", "dir2"}, "");
+    s.plane.dir1 = numbersAt(doc, "dir1");
+    if (doc.contains("dir2")) s.plane.dir2 = numbersAt(doc, "dir2");
+    validatePlane(s.plane, m.architecture, "file");
+  } catch (const InputError& e) {
+    throw InputError("--dirs " + o.dirs + ": " + e.what());
+  }
+  normalizeRaw(s.plane, o, m, s);
+  return s;
+}
+
+Setup pcaDirections(const LandscapeOptions& o, const ModelFile& m) {
+  const CheckpointTrajectory t = readCheckpointDirectory(o.pca, m.architecture);
+  const TrajectoryPca pca = trajectoryPca(t.parameters, m.parameters);
+  Setup s{{m.parameters, pca.dir1, pca.dir2}, "alpha", "pca"};
+  json path = json::array();
+  for (const PlaneCoordinates& c : projectOntoPlane(t.parameters, s.plane)) path.push_back({c.alpha, c.beta});
+  s.extra["explained_variance"] = {pca.explainedVariance1, pca.explainedVariance2};
+  s.extra["checkpoints"] = t.files;
+  s.extra["trajectory"] = path;
+  return s;
+}
+
+Setup hessianDirections(const ModelFile& m, const Samples<double>& data) {
+  CurvatureOperator hessian(m.architecture, m.loss, m.parameters, data);
+  const EigenDirections e = hessianEigenDirections(hessian);
+  if (!e.converged) std::cerr << "losslab-cli: warning: the Hessian eigenvectors did not converge to 1e-8\n";
+  Setup s{{m.parameters, e.dir1, e.dir2}, "alpha", "hessian"};
+  s.extra["eigenvalues"] = {e.lambda1, e.lambda2};
+  return s;
+}
+
+Setup interpolation(const LandscapeOptions& o, const ModelFile& m) {
+  const ModelFile other = readModelFile(o.interpolate);
+  if (other.architecture.layers != m.architecture.layers || other.architecture.bias != m.architecture.bias ||
+      other.architecture.activation != m.architecture.activation)
+    throw InputError("--interpolate " + o.interpolate + ": its network differs from --model's; both must be of one network");
+  Setup s{interpolationLine(m.parameters, other.parameters), "t", "interpolate"};
+  s.extra["to"] = o.interpolate;
+  return s;
+}
+
+void runLandscape(const LandscapeOptions& o) {
+  const int sources = int(o.random->count() > 0) + int(!o.dirs.empty()) + int(!o.pca.empty()) +
+                      int(!o.interpolate.empty()) + int(o.hessian);
+  if (sources != 1)
+    throw InputError("landscape: choose exactly one of --random SEED, --dirs FILE, --pca DIR, --interpolate MODEL, --hessian");
+  const bool fixedDirections = !o.pca.empty() || !o.interpolate.empty() || o.hessian;
+  if (fixedDirections && (o.normGiven->count() || o.orthogonalize))
+    throw InputError("--norm and --orthogonalize apply to --random and --dirs only (PCA, eigenvector and "
+                     "interpolation directions are used as they are)");
+  const bool csv = o.out.ends_with(".csv");
+  if (!csv && !o.out.ends_with(".json")) throw InputError("--out " + o.out + ": the file name must end in .json or .csv");
+  if (o.data != "train" && o.data != "test") throw InputError("--data " + o.data + ": choose train or test");
+  if (!(o.maxMemoryMiB > 0)) throw InputError("--max-memory: must be > 0 MiB");
+  directionNormFromString(o.norm);
+  biasDirectionsFromString(o.biases);
+  AxisRange x{o.range[0], o.range[1], o.grid};
+  if (!o.interpolate.empty()) {  // t in [-0.5, 1.5] unless asked otherwise
+    if (!o.rangeGiven->count()) x.from = kInterpolationRange.from, x.to = kInterpolationRange.to;
+    if (!o.gridGiven->count()) x.points = kInterpolationRange.points;
+  }
+  validateAxis(x, "--range", "--grid");
+  const AxisRange y{o.rangeY.empty() ? x.from : o.rangeY[0], o.rangeY.empty() ? x.to : o.rangeY[1], o.gridY ? o.gridY : x.points};
+
+  const ModelFile m = readModelFile(o.model);
+  if (o.data == "test" && m.test.empty()) throw InputError("--data test: " + o.model + " has no test set (data.x_test)");
+  const Samples<double> data = toSamples<double>(o.data == "test" ? m.test : m.data);
+  Setup s = o.random->count() ? Setup{{m.parameters, {}, {}}, "alpha", "random"}
+            : !o.dirs.empty() ? givenDirections(o, m)
+            : !o.pca.empty()  ? pcaDirections(o, m)
+            : o.hessian       ? hessianDirections(m, data)
+                              : interpolation(o, m);
+  if (s.kind == "random") {
+    const DirectionPair d = randomDirections(m.parameters, m.architecture, {o.seed, {}, false});
+    s.plane.dir1 = d.raw1, s.plane.dir2 = d.raw2;
+    normalizeRaw(s.plane, o, m, s);
+    s.extra["seed"] = o.seed;
+  }
+  if (s.plane.isLine() && (o.yGiven[0]->count() || o.yGiven[1]->count()))
+    throw InputError("--range-y and --grid-y apply to 2-D landscapes; this one has one direction");
+  if (!s.plane.isLine()) validateAxis(y, "--range-y", "--grid-y");
+
+  const std::size_t limit = std::size_t(o.maxMemoryMiB * double(1 << 20));
+  json out;
+  std::string text;
+  if (s.plane.isLine()) {
+    const LandscapeCurve c = evaluateCurve(m.architecture, m.loss, s.plane, data, x, {}, limit);
+    out = toJson(c, s.coordinate);
+    text = csv ? toCsv(c, s.coordinate) : "";
+  } else {
+    const LandscapeGrid g = evaluateSurface(m.architecture, m.loss, s.plane, data, GridSpec{x, y, limit});
+    out = toJson(g);
+    text = csv ? toCsv(g) : "";
+  }
+  if (!csv) {
+    out["dir1"] = asVector(s.plane.dir1);
+    if (!s.plane.isLine()) out["dir2"] = asVector(s.plane.dir2);
+    out.update(json{{"model", o.model}, {"directions", s.kind}, {"norm", s.norm}, {"data", o.data}, {"loss_kind", toString(m.loss)}});
+    out.update(s.extra);
+    text = out.dump() + "\n";
+  }
+  writeTextFileAtomically(o.out, text);
+}
+}  // namespace
+
+void addLandscapeCommand(CLI::App& app) {
+  auto o = std::make_shared<LandscapeOptions>();
+  CLI::App* cmd = app.add_subcommand("landscape", "Loss landscape of a model file: a 2-D grid or 1-D slice along directions");
+  cmd->add_option("--model", o->model, "Model file (losslab-model/1): the centre of the picture")->required();
+  o->random = cmd->add_option("--random", o->seed, "Two seeded Gaussian directions, normalised per --norm");
+  cmd->add_option("--dirs", o->dirs, "JSON {\"dir1\": [...], \"dir2\": [...]} of raw directions in the model format's flat order (no dir2: 1-D)");
+  cmd->add_option("--pca", o->pca, "Directory of checkpoint model files (*.json, name order): plane of their first two principal components around --model");
+  cmd->add_option("--interpolate", o->interpolate, "Other model file: 1-D loss of (1-t) model + t other, key \"ts\" (default t in [-0.5, 1.5], 41 points)");
+  cmd->add_flag("--hessian", o->hessian, "Plane of the top-2 Hessian eigenvectors (unit vectors)");
+  o->normGiven = cmd->add_option("--norm", o->norm, "filter (default; Li et al. 2018, per neuron), layer, model or none");
+  cmd->add_option("--biases", o->biases, "Bias entries of normalised directions: zero (default) or normalize (like weights)");
+  cmd->add_flag("--orthogonalize", o->orthogonalize, "Make dir2 orthogonal to dir1 before normalising");
+  o->rangeGiven = cmd->add_option("--range", o->range, "A B: alpha (or t) from A to B (default -1 1)")->expected(2);
+  o->yGiven[0] = cmd->add_option("--range-y", o->rangeY, "A B: beta from A to B (default: --range)")->expected(2);
+  o->gridGiven = cmd->add_option("--grid", o->grid, "Points along alpha, 2..1001 (default 51)");
+  o->yGiven[1] = cmd->add_option("--grid-y", o->gridY, "Points along beta (default: --grid)");
+  cmd->add_option("--data", o->data, "train (default) or test: the samples the loss is measured on");
+  cmd->add_option("--max-memory", o->maxMemoryMiB, "Memory limit of the evaluation in MiB (default 1024)");
+  cmd->add_option("--out", o->out, "Output FILE.json (grid, directions used, metadata) or FILE.csv (one row per point)")->required();
+  cmd->callback([o] { runLandscape(*o); });
+}
+
+}  // namespace losslab::cli

@@ -1,0 +1,124 @@
+// Contour lines without a display: marching squares on analytic fields (a circle's radius within
+// a grid step, straight lines, a saddle), gaps at NaN cells, and linear and log levels with
+// non-positive values.
+#include <QtTest>
+
+#include <limits>
+
+#include "../data/input_error.hpp"
+#include "losslab/landscape/grid_axes.hpp"
+#include "losslab/landscape/marching_squares.hpp"
+
+using namespace losslab;
+
+namespace {
+
+Eigen::MatrixXd sample(const std::vector<double>& xs, const std::vector<double>& ys, double (*f)(double, double)) {
+  Eigen::MatrixXd m(xs.size(), ys.size());
+  for (size_t i = 0; i < xs.size(); ++i)
+    for (size_t j = 0; j < ys.size(); ++j) m(i, j) = f(xs[i], ys[j]);
+  return m;
+}
+
+double radius2(double x, double y) { return x * x + y * y; }
+
+}  // namespace
+
+class Contours : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void aCircleIsOneClosedLineAtItsRadius() {
+    const std::vector<double> xs = axisValues({-2, 2, 41}), ys = axisValues({-2, 2, 31});  // steps 0.1, 0.133
+    const ContourSet set = contourLines(xs, ys, sample(xs, ys, radius2), {1.0, 2.25});
+    QCOMPARE(int(set.lines.size()), 2);
+    for (int k = 0; k < 2; ++k) {
+      const ContourLine& c = set.lines[k];
+      const double r = std::sqrt(c.level);
+      QCOMPARE(int(c.polylines.size()), 1);
+      const Polyline& p = c.polylines[0];
+      QVERIFY(p.size() > 20);
+      QCOMPARE(p.front(), p.back());  // closed
+      for (const Eigen::Vector2d& q : p) QVERIFY(std::abs(q.norm() - r) < 0.1);
+    }
+  }
+
+  // f = x on a non-square grid: a vertical line from bottom to top, exactly at x = level.
+  void aPlaneGivesAStraightOpenLine() {
+    const std::vector<double> xs = axisValues({0, 1, 5}), ys = axisValues({0, 2, 3});
+    const ContourSet set = contourLines(xs, ys, sample(xs, ys, [](double x, double) { return x; }), {0.3});
+    QCOMPARE(int(set.lines[0].polylines.size()), 1);
+    const Polyline& p = set.lines[0].polylines[0];
+    QCOMPARE(int(p.size()), 3);
+    for (const auto& q : p) QVERIFY(std::abs(q.x() - 0.3) < 1e-15);
+    QCOMPARE(std::min(p.front().y(), p.back().y()), 0.0);
+    QCOMPARE(std::max(p.front().y(), p.back().y()), 2.0);
+  }
+
+  // xy on one cell: corners +1, -1, +1, -1. The centre (0) is below 0.5, so the two corners above
+  // it are cut off separately.
+  void aSaddleCellIsResolvedByItsCentre() {
+    const std::vector<double> xs{-1, 1}, ys{-1, 1};
+    const Eigen::MatrixXd f = sample(xs, ys, [](double x, double y) { return x * y; });
+    const ContourSet above = contourLines(xs, ys, f, {0.5});
+    QCOMPARE(int(above.lines[0].polylines.size()), 2);
+    for (const Polyline& p : above.lines[0].polylines) {
+      QCOMPARE(int(p.size()), 2);
+      QVERIFY(p[0].x() * p[1].x() > 0);  // each segment stays in its corner's quadrant
+    }
+  }
+
+  void noLinePassesThroughANanCell() {
+    const std::vector<double> xs = axisValues({-2, 2, 41}), ys = axisValues({-2, 2, 41});
+    Eigen::MatrixXd f = sample(xs, ys, radius2);
+    f(30, 20) = std::numeric_limits<double>::quiet_NaN();  // (1, 0): on the unit circle
+    const ContourSet set = contourLines(xs, ys, f, {1.0});
+    QCOMPARE(int(set.lines[0].polylines.size()), 1);
+    const Polyline& p = set.lines[0].polylines[0];
+    QVERIFY(p.front() != p.back());  // the gap opens the circle
+    for (const auto& q : p) {
+      QVERIFY(q.allFinite());
+      QVERIFY(!(std::abs(q.x() - 1) < 0.1 - 1e-12 && std::abs(q.y()) < 0.1 - 1e-12));  // not inside the 4 cells
+    }
+  }
+
+  void linearLevelsAreEquallySpacedInsideTheRange() {
+    Eigen::MatrixXd f(2, 2);
+    f << 0, 1, 3, std::numeric_limits<double>::infinity();
+    const ContourLevels l = contourLevels(f, 2, LevelSpacing::Linear);
+    QCOMPARE(l.levels, (std::vector<double>{1, 2}));
+    QCOMPARE(l.skippedNonFinite, 1);
+  }
+
+  void logLevelsSkipNonPositiveValues() {
+    Eigen::MatrixXd f(2, 3);
+    f << -1, 0, 1, 10, 100, std::numeric_limits<double>::quiet_NaN();
+    const ContourLevels l = contourLevels(f, 3, LevelSpacing::Log);
+    QCOMPARE(int(l.levels.size()), 3);
+    for (int k = 0; k < 3; ++k) QVERIFY(std::abs(std::log10(l.levels[k]) - 0.5 * (k + 1)) < 1e-14);
+    QCOMPARE(l.skippedNonPositive, 2);
+    QCOMPARE(l.skippedNonFinite, 1);
+    const ContourLevels none = contourLevels(Eigen::MatrixXd::Constant(2, 2, -1.0), 3, LevelSpacing::Log);
+    QVERIFY(none.levels.empty());
+    QCOMPARE(none.skippedNonPositive, 4);
+  }
+
+  // f = x on [-1, 1]: under Log the columns x <= 0 are gaps and the line at 0.7 sits where it
+  // would on a log colour scale, between the nodes 0.5 and 1 at log-interpolated x.
+  void logContoursInterpolateInLogAndLeaveNonPositiveCellsOut() {
+    const std::vector<double> xs = axisValues({-1, 1, 5}), ys = axisValues({0, 1, 3});
+    const Eigen::MatrixXd f = sample(xs, ys, [](double x, double) { return x; });
+    const ContourSet set = contourLines(xs, ys, f, {0.7, -1.0}, LevelSpacing::Log);
+    QCOMPARE(set.skippedNonPositive, 9);
+    const double t = (std::log10(0.7) - std::log10(0.5)) / (0 - std::log10(0.5));
+    QCOMPARE(int(set.lines[0].polylines.size()), 1);
+    for (const auto& q : set.lines[0].polylines[0]) QVERIFY(std::abs(q.x() - (0.5 + 0.5 * t)) < 1e-15);
+    QVERIFY(set.lines[1].polylines.empty());  // a level <= 0 has no place on a log scale
+  }
+
+  void axesMustMatchTheField() {
+    LOSSLAB_VERIFY_INPUT_ERROR(contourLines({0, 1}, {0, 1, 2}, Eigen::MatrixXd::Zero(2, 2), {0.5}), "2 x 2", "2 and 3");
+  }
+};
+
+QTEST_APPLESS_MAIN(Contours)
+#include "test_contours.moc"

@@ -1,0 +1,156 @@
+// Directions of a landscape: filter normalisation as the PyTorch references compute it, the other
+// normalisations and bias settings, seeded Gaussian draws, orthogonalisation, and the top-2
+// Hessian eigenvectors.
+#include <QtTest>
+
+#include "../data/input_error.hpp"
+#include "landscape_test_support.hpp"
+#include "losslab/core/random.hpp"
+#include "losslab/landscape/hessian_directions.hpp"
+#include "losslab/landscape/random_directions.hpp"
+
+using namespace losslab;
+
+namespace {
+
+// A [3, 4, 2] network with biases, random parameters and direction.
+struct Random {
+  Architecture arch = Architecture::mlp({3, 4, 2}, Activation::Tanh);
+  Eigen::VectorXd theta, d;
+  Random() {
+    Rng rng(7);
+    theta = Eigen::VectorXd::NullaryExpr(arch.parameterCount(), [&] { return rng.normal(); });
+    d = Eigen::VectorXd::NullaryExpr(arch.parameterCount(), [&] { return 3 * rng.normal(); });
+  }
+  Eigen::Map<const RowMat<double>> w(const Eigen::VectorXd& v, int l) const {
+    return {v.data() + arch.weightOffset(l), arch.layers[l + 1], arch.layers[l]};
+  }
+  auto b(const Eigen::VectorXd& v, int l) const { return v.segment(arch.biasOffset(l), arch.layers[l + 1]); }
+};
+
+}  // namespace
+
+class Directions : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void filterNormalisationMatchesTheReferences_data() { test::referenceNames(); }
+  void filterNormalisationMatchesTheReferences() {
+    QFETCH(QString, name);
+    const ModelFile m = test::reference(name);
+    const auto& e = m.expected["landscape"];
+    for (const char* k : {"1", "2"}) {
+      const Eigen::VectorXd got = normalizeDirection(test::vec(e[std::string("raw_dir") + k]), m.parameters, m.architecture);
+      const Eigen::VectorXd want = test::vec(e[std::string("normalized_dir") + k]);
+      QCOMPARE(got.size(), want.size());
+      for (Index i = 0; i < got.size(); ++i)
+        QVERIFY2(std::abs(got[i] - want[i]) <= 1e-9 * std::abs(want[i]), qPrintable(QString::number(i)));
+    }
+  }
+
+  void filterGivesEachNeuronItsWeightsNormAndZeroBiases() {
+    const Random r;
+    const Eigen::VectorXd n = normalizeDirection(r.d, r.theta, r.arch);
+    for (int l = 0; l < 2; ++l) {
+      for (int row = 0; row < r.arch.layers[l + 1]; ++row)
+        QVERIFY(std::abs(r.w(n, l).row(row).norm() - r.w(r.theta, l).row(row).norm()) < 1e-12);
+      QCOMPARE(r.b(n, l).norm(), 0.0);
+    }
+  }
+
+  void filterWithBiasesScalesEachBiasEntryOnItsOwn() {
+    const Random r;
+    const Eigen::VectorXd n = normalizeDirection(r.d, r.theta, r.arch, {DirectionNorm::Filter, BiasDirections::Normalize});
+    for (int l = 0; l < 2; ++l)
+      for (int k = 0; k < r.arch.layers[l + 1]; ++k) {
+        QVERIFY(std::abs(std::abs(r.b(n, l)[k]) - std::abs(r.b(r.theta, l)[k])) < 1e-12);
+        QVERIFY(r.b(n, l)[k] * r.b(r.d, l)[k] > 0);  // the direction's sign is kept
+      }
+  }
+
+  void layerNormalisationScalesEachTensor() {
+    const Random r;
+    for (BiasDirections bias : {BiasDirections::Zero, BiasDirections::Normalize}) {
+      const Eigen::VectorXd n = normalizeDirection(r.d, r.theta, r.arch, {DirectionNorm::Layer, bias});
+      for (int l = 0; l < 2; ++l) {
+        QVERIFY(std::abs(r.w(n, l).norm() - r.w(r.theta, l).norm()) < 1e-12);
+        QVERIFY(std::abs(r.b(n, l).norm() - (bias == BiasDirections::Zero ? 0.0 : r.b(r.theta, l).norm())) < 1e-12);
+        // A tensor is scaled as a whole: its shape is the raw direction's.
+        QVERIFY((r.w(n, l) / r.w(n, l).norm() - r.w(r.d, l) / r.w(r.d, l).norm()).norm() < 1e-12);
+      }
+    }
+  }
+
+  void modelNormalisationScalesTheWholeVector() {
+    const Random r;
+    const Eigen::VectorXd withBiases = normalizeDirection(r.d, r.theta, r.arch, {DirectionNorm::Model, BiasDirections::Normalize});
+    QVERIFY(std::abs(withBiases.norm() - r.theta.norm()) < 1e-12);
+    QVERIFY((withBiases / withBiases.norm() - r.d / r.d.norm()).norm() < 1e-12);
+    const Eigen::VectorXd zeroBiases = normalizeDirection(r.d, r.theta, r.arch, {DirectionNorm::Model, BiasDirections::Zero});
+    double weightsNorm2 = 0;
+    for (int l = 0; l < 2; ++l) weightsNorm2 += r.w(r.theta, l).squaredNorm();
+    QVERIFY(std::abs(zeroBiases.norm() - std::sqrt(weightsNorm2)) < 1e-12);
+  }
+
+  void noneUsesTheDirectionAsGiven() {
+    const Random r;
+    QCOMPARE(normalizeDirection(r.d, r.theta, r.arch, {DirectionNorm::None, BiasDirections::Zero}), r.d);
+  }
+
+  void aZeroRowStaysZero() {
+    Random r;
+    r.d.segment(r.arch.weightOffset(0), 3).setZero();  // neuron 0 of layer 0
+    const Eigen::VectorXd n = normalizeDirection(r.d, r.theta, r.arch);
+    QVERIFY(n.allFinite());
+    QCOMPARE(r.w(n, 0).row(0).norm(), 0.0);
+  }
+
+  void randomDirectionsAreNamedByTheirSeed() {
+    const Random r;
+    const DirectionPair a = randomDirections(r.theta, r.arch, {5, {}, false});
+    const DirectionPair b = randomDirections(r.theta, r.arch, {5, {}, false});
+    const DirectionPair c = randomDirections(r.theta, r.arch, {6, {}, false});
+    QCOMPARE(a.dir1, b.dir1);
+    QCOMPARE(a.dir2, b.dir2);
+    QVERIFY(a.raw1 != c.raw1);
+    Rng rng(5);  // dir1 is the first P draws of the seed's stream, dir2 the next P
+    for (Index i = 0; i < r.arch.parameterCount(); ++i) QCOMPARE(a.raw1[i], rng.normal());
+    for (Index i = 0; i < r.arch.parameterCount(); ++i) QCOMPARE(a.raw2[i], rng.normal());
+    QCOMPARE(a.dir1, normalizeDirection(a.raw1, r.theta, r.arch));
+  }
+
+  void orthogonalisationComesBeforeNormalisation() {
+    const Random r;
+    const DirectionPair raw = randomDirections(r.theta, r.arch, {3, {DirectionNorm::None, BiasDirections::Zero}, true});
+    QVERIFY(std::abs(raw.dir1.dot(raw.dir2)) < 1e-12 * raw.dir1.norm() * raw.dir2.norm());
+    const DirectionPair filtered = randomDirections(r.theta, r.arch, {3, {}, true});
+    QCOMPARE(filtered.dir2, normalizeDirection(raw.raw2, r.theta, r.arch));  // still filter-normalised
+  }
+
+  void hessianDirectionsAreTheTopEigenvectors() {
+    const ModelFile m = test::reference("tanh_ce_small");
+    CurvatureOperator hessian(m.architecture, m.loss, m.parameters, toSamples<double>(m.data));
+    const EigenDirections d = hessianEigenDirections(hessian);
+    const auto top = m.expected["top_eigenvalues"].get<std::vector<double>>();
+    QVERIFY(d.converged);
+    QVERIFY(std::abs(d.lambda1 - top[0]) <= 1e-8 * std::abs(top[0]));
+    QVERIFY(std::abs(d.lambda2 - top[1]) <= 1e-8 * std::abs(top[0]));
+    for (auto [v, lambda] : {std::pair{d.dir1, d.lambda1}, std::pair{d.dir2, d.lambda2}}) {
+      Eigen::VectorXd hv;
+      hessian.apply(v, hv);
+      QVERIFY((hv - lambda * v).norm() < 1e-6 * std::abs(top[0]));
+      QVERIFY(std::abs(v.norm() - 1) < 1e-12);
+      Index i = 0;
+      v.cwiseAbs().maxCoeff(&i);
+      QVERIFY(v[i] > 0);  // the sign convention
+    }
+  }
+
+  void unknownNamesListTheChoices() {
+    LOSSLAB_VERIFY_INPUT_ERROR(directionNormFromString("rows"), "rows", "filter, layer, model or none");
+    LOSSLAB_VERIFY_INPUT_ERROR(biasDirectionsFromString("keep"), "keep", "zero or normalize");
+    QVERIFY(directionNormFromString("layer") == DirectionNorm::Layer);
+  }
+};
+
+QTEST_APPLESS_MAIN(Directions)
+#include "test_directions.moc"
