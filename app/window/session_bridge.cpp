@@ -20,6 +20,7 @@ void SessionBridge::start(const ExperimentConfig& config) {
   const quint64 generation = generation_ + 1;
   auto fresh = std::make_unique<TrainingSession>(
       config, [this, generation](SnapshotPtr s) { post(generation, std::move(s)); });
+  if (tracking_.every > 0) fresh->setCurvatureTracking(tracking_);  // before the first step
   const bool wasPlaying = playing_;
   session_ = std::move(fresh);  // the old run's worker is joined here; it finishes one step
   generation_ = generation;
@@ -89,6 +90,15 @@ void SessionBridge::setLearningRate(double lr) {
   } catch (const InputError& e) {
     // Slots must not throw; the controls only offer valid rates, so this is a programming slip.
     qWarning("LossLab: learning rate %g rejected: %s", lr, e.what());
+  }
+}
+
+void SessionBridge::setCurvatureTracking(const CurvatureTracking& tracking) {
+  try {
+    if (session_) session_->setCurvatureTracking(tracking);  // validates in this thread
+    tracking_ = tracking;
+  } catch (const InputError& e) {
+    qWarning("LossLab: curvature tracking rejected: %s", e.what());  // the panel offers valid ones
   }
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "losslab/config/experiment.hpp"
+#include "losslab/session/curvature_tracking.hpp"
 #include "losslab/session/snapshot.hpp"
 
 namespace losslab {
@@ -30,6 +31,7 @@ class SessionBridge : public QObject {
   bool hasSession() const { return session_ != nullptr; }
   const ExperimentConfig& config() const { return config_; }  // as last commanded
   bool isPlaying() const { return playing_; }                 // as last commanded
+  const CurvatureTracking& curvatureTracking() const { return tracking_; }  // as last commanded
   SnapshotPtr latest() const { return latest_; }              // last delivered to the GUI
 
  public Q_SLOTS:
@@ -39,6 +41,8 @@ class SessionBridge : public QObject {
   void step(long n = 1);  // n steps, then pause
   void reset();           // back to step 0 with the same seed: the same run again
   void setLearningRate(double lr);  // effective at the next step, no restart
+  // Curvature columns from the next step on; kept across reset and restarts.
+  void setCurvatureTracking(const losslab::CurvatureTracking& tracking);
 
  Q_SIGNALS:
   void snapshotArrived(losslab::SnapshotPtr snapshot);
@@ -51,6 +55,7 @@ class SessionBridge : public QObject {
 
   std::unique_ptr<TrainingSession> session_;
   ExperimentConfig config_;
+  CurvatureTracking tracking_;
   // Bumped on every start, so that snapshots still in flight from a replaced run are dropped.
   quint64 generation_ = 0;
   bool playing_ = false;

@@ -1,0 +1,82 @@
+#pragma once
+// The curvature settings beside the sharpness and spectrum views: what the run measures as it
+// trains (every N steps; also tr H, λmax(G), λmax(P⁻¹H)), on which data and to what tolerance,
+// and the spectrum probe of the current step with its progress bar and Cancel button.
+#include <QWidget>
+
+#include "losslab/config/experiment.hpp"
+#include "losslab/session/curvature_tracking.hpp"
+#include "losslab/session/snapshot.hpp"
+#include "spectrum_probe.hpp"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace losslab {
+
+class CurvaturePanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit CurvaturePanel(QWidget* parent = nullptr);
+
+  CurvatureTracking tracking() const;        // as the controls say
+  SpectrumRequest spectrumRequest() const;   // as the controls say
+
+  // Offers λmax(P⁻¹H) for Adam only. Emits nothing.
+  void showConfig(const ExperimentConfig& config);
+  // Bounds the subset by the training set's size.
+  void showSnapshot(const Snapshot& snapshot);
+
+  // The probe's life, as ProbeRunner reports it.
+  void showProbeStarted(long step);
+  void showProbeProgress(double fraction);
+  void showProbeFinished(const SpectrumResult& result);
+  void showProbeFailed(const QString& message);
+  void showProbeCancelled();
+
+  QSpinBox* everyBox() const { return every_; }
+  QCheckBox* traceBox() const { return trace_; }
+  QCheckBox* gaussNewtonBox() const { return gaussNewton_; }
+  QCheckBox* preconditionedBox() const { return preconditioned_; }
+  QSpinBox* subsetBox() const { return subset_; }
+  QComboBox* toleranceBox() const { return tolerance_; }
+  QSpinBox* topKBox() const { return topK_; }
+  QComboBox* operatorBox() const { return operator_; }
+  QPushButton* computeButton() const { return compute_; }
+  QPushButton* cancelButton() const { return cancel_; }
+  QProgressBar* progressBar() const { return progress_; }
+  QLabel* statusLabel() const { return status_; }
+
+ Q_SIGNALS:
+  void trackingChanged(const losslab::CurvatureTracking& tracking);
+  void computeRequested();
+  void cancelRequested();
+
+ private:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+  QWidget* buildTrackingGroup();
+  QWidget* buildDataGroup();
+  QWidget* buildSpectrumGroup();
+  void setProbeRunning(bool running);
+  void emitTracking();
+
+  QSpinBox* every_ = nullptr;
+  QCheckBox* trace_ = nullptr;
+  QCheckBox* gaussNewton_ = nullptr;
+  QCheckBox* preconditioned_ = nullptr;
+  QSpinBox* subset_ = nullptr;
+  QComboBox* tolerance_ = nullptr;
+  QSpinBox* topK_ = nullptr;
+  QComboBox* operator_ = nullptr;
+  QPushButton* compute_ = nullptr;
+  QPushButton* cancel_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QLabel* status_ = nullptr;
+};
+
+}  // namespace losslab

@@ -1,0 +1,171 @@
+// The curvature half of the window: tracking turned on in the panel puts the sharpness into the
+// run's history and onto the sharpness view beside 2/η, which follows the learning-rate slider;
+// "Compute spectrum" shows the spectrum of the current step without blocking, and Cancel stops it.
+#include <QComboBox>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QtTest>
+#include <cmath>
+
+#include "control_panel.hpp"
+#include "curvature_panel.hpp"
+#include "experiment_file.hpp"
+#include "losslab/curvature/top_eigenpairs.hpp"
+#include "losslab/widgets/log_slider.hpp"
+#include "losslab/widgets/loss_curve_view.hpp"
+#include "losslab/widgets/sharpness_view.hpp"
+#include "losslab/widgets/spectrum_view.hpp"
+#include "main_window.hpp"
+#include "probe_runner.hpp"
+#include "session_bridge.hpp"
+
+using namespace losslab;
+
+namespace {
+template <class Pred>
+SnapshotPtr waitFor(const MainWindow& w, Pred ok, int timeoutMs = 5000) {
+  const SessionBridge& b = *w.bridge();
+  const bool found = QTest::qWaitFor([&] { return b.latest() && ok(*b.latest()); }, timeoutMs);
+  return found ? b.latest() : nullptr;
+}
+bool pausedAt(const Snapshot& s, long step) {
+  return s.state == RunState::Paused && s.step == step;
+}
+int trackedRows(const Snapshot& s) {
+  int n = 0;
+  if (s.history)
+    for (const MetricsRow& r : *s.history) n += std::isfinite(r.sharpness);
+  return n;
+}
+double lastValue(const QCPGraph* g) {
+  return g->dataCount() ? g->data()->at(g->dataCount() - 1)->value : NAN;
+}
+}  // namespace
+
+class CurvatureWindowTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void init() {
+    window_ = std::make_unique<MainWindow>(loadExperimentFile(defaultPresetPath()));
+    window_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 0); }));
+  }
+  void cleanup() { window_.reset(); }
+
+  void opensOnTheLossViewWithTheCurvatureViewsInTabs() {
+    QCOMPARE(window_->currentView(), MainWindow::View::Loss);
+    QCOMPARE(window_->viewTabs()->count(), 3);
+    QCOMPARE(window_->viewTabs()->tabText(1), QString("Sharpness"));
+    QCOMPARE(window_->viewTabs()->tabText(2), QString("Spectrum"));
+    QVERIFY(!window_->curvatureControls()->isVisible());  // nothing to set for the loss
+    window_->showView(MainWindow::View::Spectrum);
+    QVERIFY(window_->curvatureControls()->isVisible());
+    QVERIFY(window_->spectrumView()->isVisible());
+    QCOMPARE(MainWindow::viewFromName("sharpness"), std::optional(MainWindow::View::Sharpness));
+    QVERIFY(!MainWindow::viewFromName("hessian"));
+  }
+
+  void trackingTurnedOnInThePanelPutsSharpnessInTheHistoryAndTheView() {
+    window_->showView(MainWindow::View::Sharpness);
+    CurvaturePanel* panel = window_->curvatureControls();
+    QVERIFY(panel->isVisible());
+    QVERIFY(window_->sharpnessView()->placeholder()->visible());
+    panel->everyBox()->setValue(2);
+    QCOMPARE(window_->bridge()->curvatureTracking().every, 2L);
+    window_->bridge()->step(10);
+    const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 10); });
+    QVERIFY(s);
+    QCOMPARE(s->tracking.every, 2L);
+    QCOMPARE(trackedRows(*s), 5);  // steps 0, 2, 4, 6, 8
+    QCOMPARE(s->history->front().sharpnessThreshold, 2.0 / 0.1);
+    SharpnessView* view = window_->sharpnessView();
+    QTRY_COMPARE_WITH_TIMEOUT(view->graph(CurvatureQuantity::Sharpness)->dataCount(), 5, 1000);
+    QCOMPARE(view->graph(CurvatureQuantity::Sharpness)->data()->at(0)->value,
+             s->history->front().sharpness);
+    QCOMPARE(lastValue(view->thresholdGraph()), 20.0);
+    QVERIFY(!view->placeholder()->visible());
+    QCOMPARE(view->xAxis->range().upper, window_->timelineLossCurve()->xAxis->range().upper);
+
+    panel->everyBox()->setValue(0);  // off again: no new curvature rows
+    window_->bridge()->step(4);
+    const SnapshotPtr off = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 14); });
+    QVERIFY(off);
+    QCOMPARE(trackedRows(*off), 5);
+  }
+
+  void theThresholdLineFollowsTheLearningRateSlider() {
+    window_->showView(MainWindow::View::Sharpness);
+    window_->curvatureControls()->everyBox()->setValue(1);
+    window_->bridge()->step(3);
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 3); }));
+    SharpnessView* view = window_->sharpnessView();
+    QTRY_COMPARE_WITH_TIMEOUT(lastValue(view->thresholdGraph()), 20.0, 1000);
+    window_->controls()->learningRateSlider()->setValue(0.05);
+    // The slider alone (paused, no new step) moves the line's end and its label.
+    QTRY_COMPARE_WITH_TIMEOUT(lastValue(view->thresholdGraph()), 40.0, 2000);
+    QCOMPARE(view->thresholdLabel()->text(), QString("2/η = 40"));
+    window_->bridge()->step(2);
+    const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 5); });
+    QVERIFY(s);
+    QCOMPARE(s->history->back().sharpnessThreshold, 40.0);  // the rows carry it from now on
+    QCOMPARE(s->history->at(1).sharpnessThreshold, 20.0);
+  }
+
+  void computeSpectrumShowsTheEnginesSpectrumOfTheCurrentStep() {
+    window_->bridge()->step(5);
+    const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 5); });
+    QVERIFY(s);
+    CurvaturePanel* panel = window_->curvatureControls();
+    panel->topKBox()->setValue(3);
+    panel->operatorBox()->setCurrentIndex(2);  // H and G
+    QTest::mouseClick(panel->computeButton(), Qt::LeftButton);
+    QCOMPARE(window_->currentView(), MainWindow::View::Spectrum);
+    QVERIFY(!panel->computeButton()->isEnabled());
+    QVERIFY(panel->cancelButton()->isEnabled());
+    QVERIFY(window_->spectrumView()->summaryLabel()->text().contains("Computing"));
+    QTRY_VERIFY_WITH_TIMEOUT(window_->spectrumView()->result() != nullptr, 20000);
+    const SpectrumResultPtr r = window_->spectrumView()->result();
+    QCOMPARE(r->step, 5L);
+    QCOMPARE(r->spectra.size(), size_t(2));
+    QCOMPARE(window_->spectrumView()->eigenvalueLines(CurvatureKind::Hessian).size(), 3);
+    CurvatureOperator op(s->architecture, s->config.loss, s->parameters, trainingSamples(*s, 0));
+    EigenOptions o;
+    o.k = 3;
+    o.tolerance = 1e-10;
+    const double top = extremeEigenpairs(op, o).values[0];
+    QVERIFY(std::abs(r->spectra[0].top[0] - top) <= 1e-5 * std::abs(top));  // panel tolerance 1e-6
+    QVERIFY(panel->computeButton()->isEnabled());
+    QVERIFY(!panel->cancelButton()->isEnabled());
+    QVERIFY(panel->statusLabel()->text().contains("Step 5"));
+  }
+
+  void cancelStopsTheProbeAndKeepsWhatTheViewShowed() {
+    CurvaturePanel* panel = window_->curvatureControls();
+    QTest::mouseClick(panel->computeButton(), Qt::LeftButton);
+    QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);  // before any result is delivered
+    QVERIFY(!window_->probes()->isRunning());
+    QVERIFY(panel->computeButton()->isEnabled());
+    QCOMPARE(panel->progressBar()->value(), 0);
+    QVERIFY(panel->statusLabel()->text().startsWith("Cancelled"));
+    QTest::qWait(300);
+    QVERIFY(!window_->spectrumView()->result());
+  }
+
+  void aRestartDropsTheOldRunsSpectrum() {
+    QTest::mouseClick(window_->curvatureControls()->computeButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window_->spectrumView()->result() != nullptr, 20000);
+    window_->controls()->widthSlider()->setValue(4);
+    QTRY_VERIFY_WITH_TIMEOUT(window_->bridge()->latest()->architecture.layers[1] == 4, 3000);
+    QVERIFY(!window_->spectrumView()->result());
+  }
+
+ private:
+  std::unique_ptr<MainWindow> window_;
+};
+
+QTEST_MAIN(CurvatureWindowTest)
+#include "test_curvature_window.moc"

@@ -1,0 +1,195 @@
+// The sharpness view draws the tracked curvature of a snapshot's history against step, beside
+// the optimizer's stability threshold taken from the rows, so the line follows the learning
+// rate; the trace gets its own axis and, for SGD, its own bound; tooltips say what is drawn.
+#include <QtTest>
+#include <cmath>
+
+#include "losslab/widgets/sharpness_view.hpp"
+
+using namespace losslab;
+
+namespace {
+struct Run {
+  long rows = 100;
+  long every = 10;       // tracked rows
+  double lr = 0.1;
+  long changeAt = -1;    // from this step on, the rate is lr2
+  double lr2 = 0.05;
+  OptimizerConfig optimizer;
+  bool trace = false;
+};
+
+// Rows as the engine writes them: lr and gradient norm at every step; curvature and the
+// engine's threshold (2/eta for GD) at tracked steps only, NaN elsewhere.
+SnapshotPtr makeSnapshot(const Run& run) {
+  auto history = std::make_shared<std::vector<MetricsRow>>();
+  for (long i = 0; i < run.rows; ++i) {
+    MetricsRow r;
+    r.step = i;
+    r.lr = run.changeAt >= 0 && i >= run.changeAt ? run.lr2 : run.lr;
+    r.gradNorm = 1.0;
+    r.trainLoss = 1.0 / (1.0 + i);
+    if (i % run.every == 0) {
+      r.sharpness = 1.0 + 0.1 * i;
+      r.precondSharpness = 50.0 + i;
+      r.sharpnessThreshold = sharpnessThreshold(run.optimizer, r.lr, r.gradNorm).value;
+      if (run.trace) r.trace = 100.0 + i;
+    }
+    history->push_back(r);
+  }
+  auto s = std::make_shared<Snapshot>();
+  s->step = run.rows;
+  s->config.optimizer = run.optimizer;
+  s->config.optimizer.lr = history->back().lr;
+  s->tracking.every = run.every;
+  s->tracking.trace = run.trace;
+  auto data = std::make_shared<DataSplit>();
+  data->train.x = Eigen::MatrixXd::Zero(2, 200);
+  s->data = data;
+  s->history = history;
+  return s;
+}
+
+QVector<double> values(const QCPGraph* g) {
+  QVector<double> v;
+  for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) v << it->value;
+  return v;
+}
+
+double valueAt(const QCPGraph* g, double step) {
+  auto it = g->data()->findBegin(step, false);
+  return it == g->data()->constEnd() ? NAN : it->value;
+}
+}  // namespace
+
+class SharpnessViewTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void drawsLambdaMaxAndTheThresholdTwoOverEtaFromTheRows() {
+    SharpnessView view;
+    view.setSnapshot(makeSnapshot(Run{}));
+    const QCPGraph* lambda = view.graph(CurvatureQuantity::Sharpness);
+    QCOMPARE(lambda->dataCount(), 10);  // tracked rows only, no gaps from the NaN ones
+    QCOMPARE(lambda->data()->at(3)->key, 30.0);
+    QCOMPARE(lambda->data()->at(3)->value, 4.0);
+    QVERIFY(view.thresholdGraph()->dataCount() >= 100);
+    for (double v : values(view.thresholdGraph())) QCOMPARE(v, 2.0 / 0.1);
+    QVERIFY(view.thresholdLabel()->visible());
+    QCOMPARE(view.thresholdLabel()->text(), QString("2/η = 20"));
+    QCOMPARE(view.thresholdGraph()->name(), QString("threshold on λmax(H)"));
+    QVERIFY(!view.placeholder()->visible());
+    QCOMPARE(view.xAxis->range().upper, 100.0);  // the loss curve's timeline
+    QVERIFY(view.yAxis->range().upper > 20.0);   // the line is in view
+  }
+
+  void theThresholdLineMovesWithTheLearningRate() {
+    SharpnessView view;
+    view.setMaxRedrawRate(0);
+    Run changed;
+    changed.changeAt = 50;
+    view.setSnapshot(makeSnapshot(changed));
+    QCOMPARE(valueAt(view.thresholdGraph(), 40), 20.0);
+    QCOMPARE(valueAt(view.thresholdGraph(), 50), 40.0);  // exactly where the rate changed
+    QCOMPARE(valueAt(view.thresholdGraph(), 99), 40.0);
+    QCOMPARE(view.thresholdLabel()->text(), QString("2/η = 40"));
+
+    // The slider moved while paused: no new row yet, but the line's end and label follow.
+    auto moved = std::make_shared<Snapshot>(*makeSnapshot(Run{}));
+    moved->config.optimizer.lr = 0.2;
+    view.setSnapshot(moved);
+    QCOMPARE(view.thresholdGraph()->data()->at(view.thresholdGraph()->dataCount() - 1)->key, 100.0);
+    QCOMPARE(view.thresholdGraph()->data()->at(view.thresholdGraph()->dataCount() - 1)->value, 10.0);
+    QCOMPARE(valueAt(view.thresholdGraph(), 99), 20.0);  // the past keeps its rate
+    QCOMPARE(view.thresholdLabel()->text(), QString("2/η = 10"));
+  }
+
+  void nothingTrackedShowsHowToTurnTrackingOn() {
+    SharpnessView view;
+    QVERIFY(view.placeholder()->visible());
+    view.setMaxRedrawRate(0);
+    Run sparse;
+    sparse.every = 1000;  // only step 0 tracked
+    view.setSnapshot(makeSnapshot(sparse));
+    QCOMPARE(view.graph(CurvatureQuantity::Sharpness)->dataCount(), 1);
+    QVERIFY(!view.placeholder()->visible());
+    auto untracked = std::make_shared<Snapshot>(*makeSnapshot(Run{}));
+    auto rows = std::make_shared<std::vector<MetricsRow>>(*untracked->history);
+    for (MetricsRow& r : *rows) r.sharpness = r.sharpnessThreshold = r.precondSharpness = NAN;
+    untracked->history = rows;
+    untracked->tracking = {};
+    view.setSnapshot(untracked);
+    QVERIFY(view.placeholder()->visible());
+    QVERIFY(view.placeholder()->text().contains("Measure every"));
+    QCOMPARE(view.graph(CurvatureQuantity::Sharpness)->dataCount(), 0);
+    QCOMPARE(view.thresholdGraph()->dataCount(), 0);  // no line without a curve to bound
+    QVERIFY(!view.thresholdLabel()->visible());
+  }
+
+  void adamsThresholdBoundsThePreconditionedSharpness() {
+    Run adam;
+    adam.optimizer.kind = OptimizerKind::Adam;
+    adam.lr = 0.001;
+    SharpnessView view;
+    view.setSnapshot(makeSnapshot(adam));
+    QCOMPARE(view.graph(CurvatureQuantity::PreconditionedSharpness)->dataCount(), 10);
+    QCOMPARE(view.thresholdGraph()->name(), QString("threshold on λmax(P⁻¹H)"));
+    QCOMPARE(valueAt(view.thresholdGraph(), 0), (2 + 2 * 0.9) / ((1 - 0.9) * 0.001));
+    QCOMPARE(view.thresholdLabel()->text(), QString("(2+2β₁)/((1−β₁)η) = 3.8e+04"));
+  }
+
+  void theTraceHasItsOwnAxisAndForSgdItsOwnBound() {
+    Run gd;
+    gd.trace = true;
+    SharpnessView view;
+    view.setMaxRedrawRate(0);
+    view.setSnapshot(makeSnapshot(gd));
+    const QCPGraph* trace = view.graph(CurvatureQuantity::Trace);
+    QCOMPARE(trace->valueAxis(), view.yAxis2);
+    QCOMPARE(trace->dataCount(), 10);
+    QVERIFY(view.yAxis2->visible());
+    QCOMPARE(view.traceThresholdGraph()->dataCount(), 0);  // Wu & Su's bound is SGD's
+
+    Run sgd = gd;
+    sgd.optimizer.kind = OptimizerKind::Sgd;
+    sgd.optimizer.batchSize = 32;
+    view.setSnapshot(makeSnapshot(sgd));
+    QVERIFY(view.traceThresholdGraph()->dataCount() >= 100);
+    QCOMPARE(valueAt(view.traceThresholdGraph(), 10), 20.0);
+    QCOMPARE(view.traceThresholdGraph()->valueAxis(), view.yAxis2);
+    QCOMPARE(view.traceThresholdLabel()->text(), QString("tr H ≤ 2/η = 20"));
+  }
+
+  void tooltipsNameTheQuantityAndSayTheBoundIsForAQuadraticModel() {
+    SharpnessView view;
+    view.resize(900, 600);
+    view.setSnapshot(makeSnapshot(Run{}));
+    view.replot(QCustomPlot::rpImmediateRefresh);
+    const QPoint onLine = view.thresholdGraph()->coordsToPixels(25.0, 20.0).toPoint();
+    const QString lineTip = view.toolTipAt(onLine);
+    QVERIFY2(lineTip.contains("quadratic model") && lineTip.contains("2/η") &&
+                 lineTip.contains("λmax(H)"), qPrintable(lineTip));
+    const QPoint onCurve = view.graph(CurvatureQuantity::Sharpness)->coordsToPixels(50.0, 6.0).toPoint();
+    const QString curveTip = view.toolTipAt(onCurve);
+    QVERIFY2(curveTip.contains("largest eigenvalue of the Hessian") &&
+                 curveTip.contains("every 10 steps") && curveTip.contains("= 6 at step 50"),
+             qPrintable(curveTip));
+    QCOMPARE(view.toolTipAt(QPoint(5, 5)), view.toolTip());
+  }
+
+  void aLogAxisSkipsWhatItCannotDraw() {
+    auto s = std::make_shared<Snapshot>(*makeSnapshot(Run{}));
+    auto rows = std::make_shared<std::vector<MetricsRow>>(*s->history);
+    (*rows)[10].sharpness = -0.5;  // negative curvature happens
+    s->history = rows;
+    SharpnessView view;
+    view.setSnapshot(s);
+    QCOMPARE(view.graph(CurvatureQuantity::Sharpness)->dataCount(), 10);
+    view.setLogScale(true);
+    QCOMPARE(view.yAxis->scaleType(), QCPAxis::stLogarithmic);
+    QCOMPARE(view.graph(CurvatureQuantity::Sharpness)->dataCount(), 9);
+    QVERIFY(view.yAxis->range().lower > 0.0);
+  }
+};
+
+QTEST_MAIN(SharpnessViewTest)
+#include "test_sharpness_view.moc"

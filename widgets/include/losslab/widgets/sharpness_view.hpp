@@ -1,0 +1,62 @@
+#pragma once
+// Curvature against step (Cohen et al.'s sharpness trajectories): λmax(H) and the other tracked
+// quantities from a snapshot's history, beside the optimizer's stability threshold drawn from the
+// rows (the learning rate in force at each step), so the 2/η line moves when the rate does.
+// tr H, far larger than λmax, has the right-hand axis and its own SGD bound.
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include "losslab/session/snapshot.hpp"
+#include "losslab/widgets/curvature_labels.hpp"
+#include "losslab/widgets/qcustomplot_compat.hpp"
+
+namespace losslab {
+
+class SharpnessView : public QCustomPlot {
+  Q_OBJECT
+
+ public:
+  explicit SharpnessView(QWidget* parent = nullptr);
+
+  // As LossCurveView: redraws at a bounded rate, keeping only the newest snapshot.
+  void setSnapshot(SnapshotPtr snapshot);
+  SnapshotPtr snapshot() const { return snapshot_; }
+  void setMaxRedrawRate(double hz);  // 0: every snapshot at once
+  int redrawCount() const { return redrawCount_; }
+
+  void setLogScale(bool on);
+  bool logScale() const { return logScale_; }
+
+  QCPGraph* graph(CurvatureQuantity q) const { return graphs_[static_cast<int>(q)]; }
+  QCPGraph* thresholdGraph() const { return threshold_; }        // on λmax(H) or λmax(P⁻¹H)
+  QCPGraph* traceThresholdGraph() const { return traceThreshold_; }  // tr H ≤ 2/η, SGD only
+  QCPItemText* thresholdLabel() const { return thresholdText_; }
+  QCPItemText* traceThresholdLabel() const { return traceThresholdText_; }
+  QCPItemText* placeholder() const { return placeholder_; }  // shown while nothing is tracked
+
+  // The tooltip at a widget position: the quantity or threshold under the mouse, else the view's.
+  QString toolTipAt(const QPoint& pos) const;
+
+ protected:
+  bool event(QEvent* event) override;
+
+ private:
+  void redraw();
+  void fitAxes(double lastStep);
+
+  SnapshotPtr snapshot_;
+  bool logScale_ = false;
+  int intervalMs_ = 33;
+  int redrawCount_ = 0;
+  QElapsedTimer sinceRedraw_;
+  QTimer pendingRedraw_;
+  QCPGraph* graphs_[4] = {};
+  QCPGraph* threshold_ = nullptr;
+  QCPGraph* traceThreshold_ = nullptr;
+  QCPItemText* thresholdText_ = nullptr;
+  QCPItemText* traceThresholdText_ = nullptr;
+  QCPItemText* placeholder_ = nullptr;
+  QString thresholdTip_, traceThresholdTip_;
+};
+
+}  // namespace losslab

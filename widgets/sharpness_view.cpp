@@ -1,0 +1,266 @@
+#include "losslab/widgets/sharpness_view.hpp"
+
+#include <QHelpEvent>
+#include <QToolTip>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <tuple>
+
+#include "losslab/optim/schedule.hpp"
+#include "losslab/widgets/line_label.hpp"
+#include "losslab/widgets/plot_style.hpp"
+
+namespace losslab {
+
+namespace {
+constexpr CurvatureQuantity quantities[] = {
+    CurvatureQuantity::Sharpness, CurvatureQuantity::GaussNewtonSharpness,
+    CurvatureQuantity::PreconditionedSharpness, CurvatureQuantity::Trace};
+
+double valueOf(const MetricsRow& row, CurvatureQuantity q) {
+  switch (q) {
+    case CurvatureQuantity::Sharpness: return row.sharpness;
+    case CurvatureQuantity::GaussNewtonSharpness: return row.gnSharpness;
+    case CurvatureQuantity::PreconditionedSharpness: return row.precondSharpness;
+    case CurvatureQuantity::Trace: return row.trace;
+  }
+  return MetricsRow::nan;
+}
+
+QColor colorOf(CurvatureQuantity q) {
+  switch (q) {
+    case CurvatureQuantity::Sharpness: return plot::hessianColor;
+    case CurvatureQuantity::GaussNewtonSharpness: return plot::gaussNewtonColor;
+    case CurvatureQuantity::PreconditionedSharpness: return plot::preconditionedColor;
+    case CurvatureQuantity::Trace: return plot::traceColor;
+  }
+  return Qt::black;
+}
+
+// The y range [lo, hi] of everything drawn on one axis; empty until a value arrives.
+struct Extent {
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  void add(double v) { lo = std::min(lo, v), hi = std::max(hi, v); }
+  bool empty() const { return !(lo <= hi); }
+  QCPRange range(bool log) const {
+    if (empty()) return log ? QCPRange(0.1, 100.0) : QCPRange(0.0, 1.0);
+    if (log) return QCPRange(lo / 1.5, hi * 1.5);
+    const double low = std::min(0.0, lo);  // curvature near 0 is the start of the story
+    return QCPRange(low, hi > low ? low + (hi - low) * 1.12 : low + 1.0);
+  }
+};
+}  // namespace
+
+SharpnessView::SharpnessView(QWidget* parent) : QCustomPlot(parent) {
+  setMinimumSize(420, 260);
+  setToolTip(tr("Curvature of the training loss against step, measured while the network "
+                "trains, with the optimizer's stability threshold. Point at a curve or a "
+                "dashed line for what it is."));
+  plot::styleAxes(*this);
+  xAxis->setLabel(tr("step"));
+  yAxis->setLabel(tr("largest eigenvalue"));
+  yAxis2->setLabel(quantityName(CurvatureQuantity::Trace));
+  yAxis2->setTickLabelColor(plot::traceColor.darker(130));
+  yAxis2->setLabelColor(plot::traceColor.darker(130));
+  setPlottingHint(QCP::phFastPolylines, true);  // zigzags at the edge of stability stay cheap
+
+  for (CurvatureQuantity q : quantities) {
+    QCPAxis* axis = q == CurvatureQuantity::Trace ? yAxis2 : yAxis;
+    QCPGraph* g = addGraph(xAxis, axis);
+    g->setName(quantityName(q));
+    // G's λmax nearly equals H's for MSE (the outliers come from G): dashed, H shows through.
+    g->setPen(plot::pen(colorOf(q), 2.5,
+                        q == CurvatureQuantity::GaussNewtonSharpness ? Qt::DashLine : Qt::SolidLine));
+    // The trace is a noisy Hutchinson estimate on its own axis: lighter, behind the eigenvalues.
+    if (q == CurvatureQuantity::Trace) {
+      QColor light = colorOf(q);
+      light.setAlpha(170);
+      g->setPen(plot::pen(light, 1.5));
+      g->setLayer(QStringLiteral("grid"));  // under the "main" layer of the others
+    }
+    graphs_[static_cast<int>(q)] = g;
+  }
+  threshold_ = addGraph(xAxis, yAxis);
+  threshold_->setPen(plot::pen(plot::thresholdColor, 2.0, Qt::DashLine));
+  threshold_->setLineStyle(QCPGraph::lsStepLeft);  // a rate holds until the next change
+  traceThreshold_ = addGraph(xAxis, yAxis2);
+  traceThreshold_->setPen(plot::pen(plot::traceColor.darker(120), 2.0, Qt::DashDotLine));
+  traceThreshold_->setLineStyle(QCPGraph::lsStepLeft);
+  thresholdText_ = makeLineLabel(*this, yAxis, plot::thresholdColor);
+  traceThresholdText_ = makeLineLabel(*this, yAxis2, plot::traceColor.darker(130));
+
+  plot::legendBelow(*this);
+
+  placeholder_ = new QCPItemText(this);
+  placeholder_->position->setType(QCPItemPosition::ptAxisRectRatio);
+  placeholder_->position->setCoords(0.5, 0.45);
+  placeholder_->setFont(plot::sized(font(), 13));
+  placeholder_->setColor(QColor(85, 85, 85));
+
+  pendingRedraw_.setSingleShot(true);
+  connect(&pendingRedraw_, &QTimer::timeout, this, &SharpnessView::redraw);
+  redraw();  // the empty picture; the first snapshot still draws at once
+  sinceRedraw_.invalidate();
+  redrawCount_ = 0;
+}
+
+void SharpnessView::setSnapshot(SnapshotPtr snapshot) {
+  snapshot_ = std::move(snapshot);
+  if (pendingRedraw_.isActive()) return;  // the pending redraw picks up the newest snapshot
+  const qint64 interval =
+      intervalMs_ > 0 ? std::max<qint64>(intervalMs_, std::llround(2.0 * replotTime())) : 0;
+  const qint64 elapsed = sinceRedraw_.isValid() ? sinceRedraw_.elapsed() : interval;
+  if (elapsed >= interval)
+    redraw();
+  else
+    pendingRedraw_.start(static_cast<int>(interval - elapsed));
+}
+
+void SharpnessView::setMaxRedrawRate(double hz) {
+  intervalMs_ = hz > 0 ? std::max(1, static_cast<int>(std::lround(1000.0 / hz))) : 0;
+}
+
+void SharpnessView::setLogScale(bool on) {
+  if (on == logScale_) return;
+  logScale_ = on;
+  plot::setLogAxis(yAxis, on);
+  plot::setLogAxis(yAxis2, on);
+  redraw();
+}
+
+void SharpnessView::redraw() {
+  ++redrawCount_;
+  sinceRedraw_.restart();
+  QVector<double> xs[4], ys[4], thresholdX, thresholdY, traceX, traceY;
+  Extent left, right;
+  auto drawable = [this](double v) { return std::isfinite(v) && (!logScale_ || v > 0.0); };
+  const bool haveRows = snapshot_ && snapshot_->history && !snapshot_->history->empty();
+  StabilityThreshold now;
+  bool sgd = false;
+  if (haveRows) {
+    const ExperimentConfig& c = snapshot_->config;
+    const OptimizerConfig& o = c.optimizer;
+    sgd = o.batchSize && snapshot_->data && *o.batchSize < snapshot_->data->train.size();
+    for (const MetricsRow& row : *snapshot_->history) {
+      const double x = static_cast<double>(row.step);
+      for (CurvatureQuantity q : quantities) {
+        const double v = valueOf(row, q);
+        if (!drawable(v)) continue;
+        const int i = static_cast<int>(q);
+        xs[i].push_back(x), ys[i].push_back(v);
+        (q == CurvatureQuantity::Trace ? right : left).add(v);
+      }
+      // The threshold of the rate in force at this row; at tracked rows, the engine's own value.
+      if (!(row.lr > 0.0) || (o.samRho > 0 && !std::isfinite(row.sharpnessThreshold))) continue;
+      StabilityThreshold t = sharpnessThreshold(o, row.lr, row.gradNorm);
+      if (std::isfinite(row.sharpnessThreshold)) t.value = row.sharpnessThreshold;
+      if (drawable(t.value)) thresholdX.push_back(x), thresholdY.push_back(t.value);
+      if (drawable(2.0 / row.lr)) traceX.push_back(x), traceY.push_back(2.0 / row.lr);
+    }
+    // The rate in force now (the slider may have moved since the last row): the line's end.
+    const double lr = learningRateAt(c.schedule, o.lr, snapshot_->step, c.steps);
+    now = sharpnessThreshold(o, lr, snapshot_->history->back().gradNorm);
+    if (drawable(now.value) && !thresholdX.isEmpty() && snapshot_->step > thresholdX.back())
+      thresholdX.push_back(static_cast<double>(snapshot_->step)), thresholdY.push_back(now.value);
+    if (drawable(2.0 / lr) && !traceX.isEmpty() && snapshot_->step > traceX.back())
+      traceX.push_back(static_cast<double>(snapshot_->step)), traceY.push_back(2.0 / lr);
+  }
+  const bool trackedLambda = !xs[0].isEmpty() || !xs[1].isEmpty() || !xs[2].isEmpty();
+  const bool trackedTrace = !xs[3].isEmpty();
+  for (CurvatureQuantity q : quantities) {
+    const int i = static_cast<int>(q);
+    graphs_[i]->setData(xs[i], ys[i], true);
+    // Few points (tracking every 50 steps, say) read better as dots on the line.
+    graphs_[i]->setScatterStyle(xs[i].size() <= 60 ? QCPScatterStyle(QCPScatterStyle::ssDisc, 7)
+                                                   : QCPScatterStyle());
+    xs[i].isEmpty() ? graphs_[i]->removeFromLegend() : graphs_[i]->addToLegend();
+  }
+  if (!trackedLambda) thresholdX.clear(), thresholdY.clear();
+  if (!trackedTrace || !sgd) traceX.clear(), traceY.clear();
+  for (double v : thresholdY) left.add(v);
+  for (double v : traceY) right.add(v);
+  threshold_->setData(thresholdX, thresholdY, true);
+  traceThreshold_->setData(traceX, traceY, true);
+  threshold_->setName(tr("threshold on %1").arg(prettyQuantity(now.quantity)));
+  traceThreshold_->setName(tr("SGD bound on tr H"));
+  thresholdX.isEmpty() ? threshold_->removeFromLegend() : threshold_->addToLegend();
+  traceX.isEmpty() ? traceThreshold_->removeFromLegend() : traceThreshold_->addToLegend();
+
+  thresholdText_->setVisible(!thresholdX.isEmpty());
+  if (!thresholdY.isEmpty()) {
+    StabilityThreshold shown = now;
+    shown.value = thresholdY.back();
+    thresholdText_->setText(losslab::thresholdLabel(shown));
+    thresholdTip_ = thresholdToolTip(shown);
+  }
+  traceThresholdText_->setVisible(!traceX.isEmpty());
+  if (!traceY.isEmpty()) {
+    StabilityThreshold shown = traceThreshold(2.0 / traceY.back());
+    traceThresholdText_->setText(tr("tr H ≤ %1").arg(losslab::thresholdLabel(shown)));
+    traceThresholdTip_ = thresholdToolTip(shown);
+  }
+
+  yAxis2->setVisible(trackedTrace);
+  placeholder_->setVisible(!trackedLambda && !trackedTrace);
+  const long every = snapshot_ ? snapshot_->tracking.every : 0;
+  placeholder_->setText(every > 0 ? tr("Tracking every %1 steps: λmax(H) appears at the next "
+                                       "measured step.").arg(every)
+                                  : tr("Curvature is not tracked yet.\nSet “Measure every … steps” "
+                                       "in the Curvature panel\nto draw λmax(H) here as the "
+                                       "network trains."));
+  yAxis->setRange(left.range(logScale_));
+  yAxis2->setRange(right.range(logScale_));
+  fitAxes(snapshot_ ? static_cast<double>(snapshot_->step) : 0.0);
+  if (!thresholdY.isEmpty())  // where the axes now put it
+    placeLineLabel(*thresholdText_, thresholdY.back(), {graphs_[0], graphs_[1], graphs_[2]});
+  if (!traceY.isEmpty()) placeLineLabel(*traceThresholdText_, traceY.back(), {graphs_[3]});
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SharpnessView::fitAxes(double lastStep) {
+  xAxis->setRange(0.0, std::max(10.0, lastStep));  // the loss curve's timeline
+}
+
+QString SharpnessView::toolTipAt(const QPoint& pos) const {
+  const QPointF p(pos);
+  const CurvatureTracking tracking = snapshot_ ? snapshot_->tracking : CurvatureTracking{};
+  double best = selectionTolerance();
+  QString tip = toolTip();
+  for (CurvatureQuantity q : quantities) {
+    const QCPGraph* g = graph(q);
+    const double d = g->visible() ? g->selectTest(p, false) : -1.0;
+    if (d < 0 || d > best) continue;
+    best = d;
+    double step = 0.0, value = 0.0;
+    g->pixelsToCoords(p, step, value);
+    auto it = g->data()->findBegin(step, false);  // the first point at or after the mouse ...
+    if (it == g->data()->constEnd() ||
+        (it != g->data()->constBegin() && step - (it - 1)->key < it->key - step))
+      --it;  // ... or the one before it, whichever is nearer
+    tip = quantityToolTip(q, tracking) +
+          tr("\nHere: %1 = %2 at step %3.").arg(quantityName(q), formatNumber(it->value))
+              .arg(static_cast<qlonglong>(it->key));
+  }
+  const std::tuple<const QCPGraph*, const QCPItemText*, const QString*> lines[] = {
+      {threshold_, thresholdText_, &thresholdTip_},
+      {traceThreshold_, traceThresholdText_, &traceThresholdTip_}};
+  for (auto [line, label, text] : lines) {  // a line, or its label, under the mouse
+    double d = line->dataCount() ? line->selectTest(p, false) : -1.0;
+    const double onLabel = label->visible() ? label->selectTest(p, false) : -1.0;
+    if (onLabel >= 0 && (d < 0 || onLabel < d)) d = onLabel;
+    if (d >= 0 && d <= best) best = d, tip = *text;
+  }
+  return tip;
+}
+
+bool SharpnessView::event(QEvent* event) {
+  if (event->type() == QEvent::ToolTip) {
+    auto* help = static_cast<QHelpEvent*>(event);
+    QToolTip::showText(help->globalPos(), toolTipAt(help->pos()), this);
+    return true;
+  }
+  return QCustomPlot::event(event);
+}
+
+}  // namespace losslab
