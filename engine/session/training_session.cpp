@@ -8,7 +8,9 @@
 #include <thread>
 
 #include "losslab/config/experiment_io.hpp"
+#include "losslab/core/error.hpp"
 #include "losslab/optim/schedule.hpp"
+#include "losslab/session/checkpoint_history.hpp"
 #include "losslab/session/metrics_history.hpp"
 #include "losslab/session/trainer.hpp"
 
@@ -31,6 +33,7 @@ struct TrainingSession::Worker {
   std::unique_ptr<Trainer> trainer;  // touched by the worker thread only (after construction)
   CurvatureTracking tracking;
   MetricsHistory history;
+  std::unique_ptr<CheckpointHistory> checkpoints;  // the trajectory, for landscape pictures
   SnapshotCallback onSnapshot;
   Clock::duration publishInterval;
   Clock::time_point lastPublish = Clock::now();
@@ -64,6 +67,9 @@ struct TrainingSession::Worker {
     s->data = trainer->sharedData();
     s->tracking = tracking;
     s->history = history.shared();
+    checkpoints->record(s->step, s->parameters);  // the trajectory always ends at the newest step
+    s->checkpoints = checkpoints->shared();
+    s->checkpointInterval = checkpoints->interval();
     return s;
   }
 
@@ -94,6 +100,7 @@ struct TrainingSession::Worker {
     if (c.optimizer.batchSize && *c.optimizer.batchSize < n)
       every = std::max(1L, n / *c.optimizer.batchSize / 4);
     history.append(trainer->step(trainer->stepCount() % every == 0));
+    if (checkpoints->due(trainer->stepCount())) checkpoints->record(trainer->stepCount(), trainer->parameters());
     if (trainer->diverged()) {
       running = false;
       stepsRemaining = 0;
@@ -137,6 +144,7 @@ struct TrainingSession::Worker {
 TrainingSession::TrainingSession(ExperimentConfig config, SnapshotCallback onSnapshot, double publishHz)
     : worker_(std::make_unique<Worker>()) {
   worker_->trainer = Trainer::create(config);
+  worker_->checkpoints = std::make_unique<CheckpointHistory>(worker_->trainer->parameters().size());
   worker_->latest = worker_->makeSnapshot();  // latest() is never empty
   worker_->onSnapshot = std::move(onSnapshot);
   worker_->publishInterval = std::chrono::duration_cast<Clock::duration>(
@@ -178,6 +186,7 @@ void TrainingSession::reset(std::optional<std::uint64_t> newSeed) {
     w->trainer = Trainer::create(config);
     w->trainer->setCurvatureTracking(w->tracking);
     w->history.clear();
+    w->checkpoints->clear();
     w->running = false;
     w->stepsRemaining = 0;
   }, true);
@@ -198,6 +207,13 @@ void TrainingSession::setCurvatureTracking(const CurvatureTracking& tracking) {
   worker_->enqueue([w = worker_.get(), tracking] {
     w->trainer->setCurvatureTracking(tracking);
     w->tracking = tracking;
+  });
+}
+
+void TrainingSession::setCheckpointInterval(long every) {
+  if (every < 0) throw InputError("checkpoint interval: " + std::to_string(every) + " must be >= 0 (0: off)");
+  worker_->enqueue([w = worker_.get(), every] {
+    w->checkpoints = std::make_unique<CheckpointHistory>(w->trainer->parameters().size(), every);
   });
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "losslab/session/snapshot.hpp"
+#include "losslab/session/thinned_series.hpp"
 
 namespace losslab {
 
@@ -14,14 +15,12 @@ class MetricsHistory {
   explicit MetricsHistory(size_t capacity = 4096);
   void append(const MetricsRow& row);
   void clear();
-  const std::vector<MetricsRow>& rows() const { return rows_; }
+  const std::vector<MetricsRow>& rows() const { return rows_.entries(); }
   // An immutable copy for a snapshot; reused until the history changes.
   std::shared_ptr<const std::vector<MetricsRow>> shared();
 
  private:
-  size_t capacity_;
-  long stride_ = 1;
-  std::vector<MetricsRow> rows_;
+  ThinnedSeries<MetricsRow> rows_;
   std::shared_ptr<const std::vector<MetricsRow>> shared_;
 };
 

@@ -33,6 +33,13 @@ struct MetricsRow {
 
 enum class RunState { Paused, Running, Diverged };
 
+// The parameters after `step` updates, recorded for trajectory pictures (PCA planes, the path
+// drawn over a landscape). Shared between snapshots and never mutated, so publishing is cheap.
+struct Checkpoint {
+  long step = 0;
+  std::shared_ptr<const Eigen::VectorXd> parameters;  // float64, spec flat order
+};
+
 struct Snapshot {
   long step = 0;                 // optimizer steps taken
   double epoch = 0.0;            // passes over the training set
@@ -45,6 +52,10 @@ struct Snapshot {
   std::shared_ptr<const DataSplit> data;  // the run's data (shared, never copied per snapshot)
   CurvatureTracking tracking;    // which curvature columns the history carries
   std::shared_ptr<const std::vector<MetricsRow>> history;  // thinned, always ends at `step`
+  // Every `checkpointInterval`-th step's parameters, thinned like the history (bounded memory),
+  // always ending at `step`; null when recording is off.
+  std::shared_ptr<const std::vector<Checkpoint>> checkpoints;
+  long checkpointInterval = 0;
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;

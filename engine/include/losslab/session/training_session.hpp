@@ -33,6 +33,10 @@ class TrainingSession {
   void setSchedule(const ScheduleConfig& schedule);     // effective at the next step
   // Curvature columns in the history from the next step on (kept across reset).
   void setCurvatureTracking(const CurvatureTracking& tracking);
+  // Records the parameters every `every`-th step (0: off; default kDefaultCheckpointInterval)
+  // into snapshots' `checkpoints`; the recorded trajectory restarts at the current step.
+  // Throws InputError for every < 0.
+  void setCheckpointInterval(long every);
 
   SnapshotPtr latest() const;  // never blocks on the worker's computation
   // Blocks until every queued command is done and the worker is idle (paused or diverged).
