@@ -102,6 +102,24 @@ class Contours : public QObject {
     QCOMPARE(none.skippedNonPositive, 4);
   }
 
+  // What a colour bar spans: finite values, and on a log scale positive ones only; a field
+  // with none gives an empty range rather than a wrecked scale.
+  void colourRangesSkipNonFiniteAndOnLogScalesNonPositiveValues() {
+    Eigen::MatrixXd f(2, 3);
+    f << -2, 0, 0.5, 8, std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN();
+    const FieldRange lin = usableRange(f, LevelSpacing::Linear);
+    QCOMPARE(lin.lo, -2.0);
+    QCOMPARE(lin.hi, 8.0);
+    QCOMPARE(lin.skippedNonFinite, 2);
+    QCOMPARE(lin.skippedNonPositive, 0);
+    const FieldRange log = usableRange(f, LevelSpacing::Log);
+    QCOMPARE(log.lo, 0.5);
+    QCOMPARE(log.hi, 8.0);
+    QCOMPARE(log.skippedNonPositive, 2);
+    QVERIFY(usableRange(Eigen::MatrixXd::Constant(2, 2, -1.0), LevelSpacing::Log).empty());
+    QVERIFY(!usableRange(Eigen::MatrixXd::Constant(2, 2, 3.0), LevelSpacing::Linear).empty());
+  }
+
   // f = x on [-1, 1]: under Log the columns x <= 0 are gaps and the line at 0.7 sits where it
   // would on a log colour scale, between the nodes 0.5 and 1 at log-interpolated x.
   void logContoursInterpolateInLogAndLeaveNonPositiveCellsOut() {

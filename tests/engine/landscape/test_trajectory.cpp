@@ -71,6 +71,21 @@ class Trajectory : public QObject {
     LOSSLAB_VERIFY_INPUT_ERROR(projectOntoPlane(points, {b.centre, b.u, -2 * b.u}), "parallel");
   }
 
+  // A live map moves its centre along fixed directions: coordinates shift by the new centre's.
+  void coordinatesOnAMovedCentreShiftByTheCentres() {
+    const Basis b;
+    const LandscapePlane plane{b.centre, b.u + 0.5 * b.v, 2 * b.v};
+    const PlaneProjector projector(plane);
+    const Eigen::VectorXd theta = b.centre + 0.7 * plane.dir1 + 0.2 * plane.dir2 + 0.1 * b.w;
+    const Eigen::VectorXd moved = b.centre - 0.3 * plane.dir1 + 1.1 * plane.dir2 + 0.4 * b.w;
+    const PlaneCoordinates direct = projectOntoPlane({theta}, {moved, plane.dir1, plane.dir2})[0];
+    const PlaneCoordinates c = projector.project(theta), o = projector.project(moved);
+    QVERIFY(std::abs(c.alpha - o.alpha - direct.alpha) < 1e-12);
+    QVERIFY(std::abs(c.beta - o.beta - direct.beta) < 1e-12);
+    QVERIFY(std::abs(direct.alpha - 1.0) < 1e-12 && std::abs(direct.beta + 0.9) < 1e-12);
+    LOSSLAB_VERIFY_INPUT_ERROR(projector.project(Eigen::VectorXd::Zero(2)), "2 parameters");
+  }
+
   void planeThroughThreeCheckpointsReportsTheirCoordinates() {
     const Basis b;
     const Eigen::VectorXd w1 = b.centre, w2 = b.centre + 2 * b.u, w3 = b.centre + b.u + 3 * b.v + 0 * b.w;
