@@ -8,6 +8,8 @@ packages=(
   libeigen3-dev libtbb-dev nlohmann-json3-dev libcli11-dev libspectra-dev
   # To run the window without a screen (tests, screenshots) and the PDF checks.
   xvfb xauth libgl1-mesa-dri
+  # Optional: losslab-cli sweep and landscape over MPI ranks (mpirun), and their tests.
+  openmpi-bin libopenmpi-dev
 )
 
 missing=()

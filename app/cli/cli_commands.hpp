@@ -3,6 +3,8 @@
 // losslab::InputError for bad input, which main() turns into one line on stderr.
 #include <CLI/CLI.hpp>
 
+#include "losslab/sweep/work_distribution.hpp"
+
 namespace losslab::cli {
 
 void addEvalCommand(CLI::App& app);
@@ -10,6 +12,8 @@ void addTrainCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
 void addHessianCommand(CLI::App& app);
 void addCollapseCommand(CLI::App& app);
-void addLandscapeCommand(CLI::App& app);
+// Landscape grids and sweeps share their work among `processes` (MPI ranks under mpirun).
+void addLandscapeCommand(CLI::App& app, WorkDistribution& processes);
+void addSweepCommand(CLI::App& app, WorkDistribution& processes);
 
 }  // namespace losslab::cli

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli_commands.hpp"
+#include "cli_processes.hpp"
 #include "losslab/io/json_fields.hpp"
 #include "losslab/io/model_file.hpp"
 #include "losslab/io/text_file.hpp"
@@ -15,6 +16,7 @@
 #include "losslab/landscape/random_directions.hpp"
 #include "losslab/landscape/trajectory_pca.hpp"
 #include "losslab/landscape/trajectory_projection.hpp"
+#include "losslab/sweep/distributed_surface.hpp"
 
 namespace losslab::cli {
 
@@ -101,7 +103,7 @@ Setup interpolation(const LandscapeOptions& o, const ModelFile& m) {
   return s;
 }
 
-void runLandscape(const LandscapeOptions& o) {
+void runLandscape(const LandscapeOptions& o, WorkDistribution& processes) {
   const int sources = int(o.random->count() > 0) + int(!o.dirs.empty()) + int(!o.pca.empty()) +
                       int(!o.interpolate.empty()) + int(o.hessian);
   if (sources != 1)
@@ -145,12 +147,17 @@ void runLandscape(const LandscapeOptions& o) {
   const std::size_t limit = std::size_t(o.maxMemoryMiB * double(1 << 20));
   json out;
   std::string text;
+  if (s.plane.isLine() && !processes.isWriter()) return;  // a curve is the writer's alone
   if (s.plane.isLine()) {
     const LandscapeCurve c = evaluateCurve(m.architecture, m.loss, s.plane, data, x, {}, limit);
     out = toJson(c, s.coordinate);
     text = csv ? toCsv(c, s.coordinate) : "";
   } else {
-    const LandscapeGrid g = evaluateSurface(m.architecture, m.loss, s.plane, data, GridSpec{x, y, limit});
+    // Under mpirun the ranks share the grid's rows; rank 0 assembles the identical grid.
+    const LandscapeGrid g = processes.processes() > 1
+                                ? evaluateSurfaceByRows(processes, m.architecture, m.loss, s.plane, data, GridSpec{x, y, limit})
+                                : evaluateSurface(m.architecture, m.loss, s.plane, data, GridSpec{x, y, limit});
+    if (!processes.isWriter()) return;
     out = toJson(g);
     text = csv ? toCsv(g) : "";
   }
@@ -165,7 +172,7 @@ void runLandscape(const LandscapeOptions& o) {
 }
 }  // namespace
 
-void addLandscapeCommand(CLI::App& app) {
+void addLandscapeCommand(CLI::App& app, WorkDistribution& processes) {
   auto o = std::make_shared<LandscapeOptions>();
   CLI::App* cmd = app.add_subcommand("landscape", "Loss landscape of a model file: a 2-D grid or 1-D slice along directions");
   cmd->add_option("--model", o->model, "Model file (losslab-model/1): the centre of the picture")->required();
@@ -184,7 +191,7 @@ void addLandscapeCommand(CLI::App& app) {
   cmd->add_option("--data", o->data, "train (default) or test: the samples the loss is measured on");
   cmd->add_option("--max-memory", o->maxMemoryMiB, "Memory limit of the evaluation in MiB (default 1024)");
   cmd->add_option("--out", o->out, "Output FILE.json (grid, directions used, metadata) or FILE.csv (one row per point)")->required();
-  cmd->callback([o] { runLandscape(*o); });
+  cmd->callback([o, &processes] { onEveryProcess(processes, [&] { runLandscape(*o, processes); }); });
 }
 
 }  // namespace losslab::cli

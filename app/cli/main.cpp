@@ -5,9 +5,11 @@
 #include <new>
 
 #include "cli_commands.hpp"
+#include "cli_processes.hpp"
 #include "losslab/core/error.hpp"
 
 int main(int argc, char** argv) {
+  const auto processes = losslab::cli::startProcesses(argc, argv);  // MPI ranks under mpirun
   CLI::App app{"LossLab: train small neural networks and measure their loss landscapes, "
                "Hessian spectra and softmax collapse"};
   app.set_version_flag("--version", std::string("losslab-cli ") + LOSSLAB_VERSION);
@@ -16,7 +18,8 @@ int main(int argc, char** argv) {
   losslab::cli::addTrainCommand(app);
   losslab::cli::addHessianCommand(app);
   losslab::cli::addCollapseCommand(app);
-  losslab::cli::addLandscapeCommand(app);
+  losslab::cli::addLandscapeCommand(app, *processes);
+  losslab::cli::addSweepCommand(app, *processes);
   losslab::cli::addBenchCommand(app);
   try {
     app.parse(argc, argv);
