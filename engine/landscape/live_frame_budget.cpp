@@ -13,6 +13,7 @@ LiveFrameBudget::Clock::duration LiveFrameBudget::waitBefore(Clock::time_point n
 }
 
 void LiveFrameBudget::frameStarted(Clock::time_point now) {
+  shareAtStart_ = measuredShare(now);
   if (!started_) first_ = now;
   started_ = inFlight_ = true;
   frameStart_ = now;

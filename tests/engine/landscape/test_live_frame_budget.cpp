@@ -46,6 +46,7 @@ class LiveFrameBudgetTest : public QObject {
       share = b.measuredShare(now);
       QVERIFY2(share <= 0.3 + 1e-9, qPrintable(QString::number(share)));
       b.frameStarted(now);
+      QCOMPARE(b.shareAtLastStart(), share);
       const int ms = frameMs > 0 ? frameMs : 5 + (tick * 37) % 300;
       b.frameFinished(now + std::chrono::milliseconds(ms));
     }

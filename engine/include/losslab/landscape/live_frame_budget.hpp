@@ -29,8 +29,11 @@ class LiveFrameBudget {
   void frameStarted(Clock::time_point now);
   // Also for a cancelled or failed frame: its time was spent all the same.
   void frameFinished(Clock::time_point now);
-  // Busy time over the time since the first frame started (0 before any).
+  // Busy time over the time since the first frame started (0 before any). Between a frame's
+  // end and the end of its rest this is above the budget; over whole cycles it is not:
   double measuredShare(Clock::time_point now) const;
+  // measuredShare when the latest frame started, i.e. over every completed frame and rest.
+  double shareAtLastStart() const { return shareAtStart_; }
   int framesFinished() const { return finished_; }
   void reset();  // forgets every frame (a new run)
 
@@ -38,6 +41,7 @@ class LiveFrameBudget {
   double share_;
   bool inFlight_ = false, started_ = false;
   int finished_ = 0;
+  double shareAtStart_ = 0;
   Clock::time_point first_, frameStart_, restUntil_;
   Clock::duration busy_{0};
 };
