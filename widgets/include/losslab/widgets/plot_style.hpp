@@ -45,6 +45,17 @@ inline void setLogAxis(QCPAxis* axis, bool log) {
   }
 }
 
+// A log axis over [lo, hi]: powers of ten when it spans two decades or more; inside a narrower
+// range, where decade ticks would all read alike ("8·10⁻¹"), evenly spaced plain numbers.
+inline void setLogAxisOver(QCPAxis* axis, double lo, double hi) {
+  setLogAxis(axis, true);
+  if (lo > 0 && hi / lo < 100.0) {
+    axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    axis->setNumberFormat("g");
+    axis->setNumberPrecision(3);
+  }
+}
+
 // Moves the legend out of the axis rect into a row under it (one line, no frame, centred
 // between two spacers), so it never covers a curve or a threshold line. The spacers also keep
 // the layout's column as wide as the plot when the legend is empty.

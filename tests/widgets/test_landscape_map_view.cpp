@@ -1,0 +1,162 @@
+// The landscape map draws what the engine computed: non-finite losses are gaps outside the
+// colour scale, a log scale leaves out losses <= 0 the same way, contour lines carry their
+// levels, coarse passes are drawn where they were computed, and the path is drawn with its
+// start, end and current point.
+#include <QtTest>
+#include <cmath>
+
+#include "losslab/widgets/landscape_map_view.hpp"
+
+using namespace losslab;
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+const double kNan = std::numeric_limits<double>::quiet_NaN();
+
+// loss = 1 + alpha^2 + beta^2 on [-1, 1]^2, n x n points.
+LandscapeGrid bowl(int n) {
+  LandscapeGrid g;
+  for (int i = 0; i < n; ++i) g.alphas.push_back(-1 + 2.0 * i / (n - 1));
+  g.betas = g.alphas;
+  g.loss.resize(n, n);
+  g.accuracy.setConstant(n, n, kNan);
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) g.loss(i, j) = 1 + g.alphas[i] * g.alphas[i] + g.betas[j] * g.betas[j];
+  return g;
+}
+}  // namespace
+
+class LandscapeMapViewTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void drawsTheGridAndLabelsTheColourBar() {
+    LandscapeMapView view;
+    QVERIFY(!view.hasGrid());
+    view.setGrid(bowl(11), "training loss");
+    QVERIFY(view.hasGrid());
+    QCOMPARE(view.heatmap()->data()->keySize(), 11);
+    QCOMPARE(view.heatmap()->data()->cell(5, 5), 1.0);
+    QCOMPARE(view.colorBar()->axis()->label(), QStringLiteral("training loss"));
+    QCOMPARE(view.colorBar()->dataRange().lower, 1.0);
+    QCOMPARE(view.colorBar()->dataRange().upper, 3.0);
+    QCOMPARE(view.heatmap()->gradient().colorStops().size(), 256);  // viridis by default
+  }
+
+  void nonFiniteLossesAreGapsAndDoNotStretchTheScale() {
+    LandscapeGrid g = bowl(11);
+    g.loss(0, 0) = kInf;
+    g.loss(3, 4) = kNan;
+    g.loss(10, 10) = 1e300;  // finite: on the scale
+    g.loss(10, 10) = 2.5;
+    LandscapeMapView view;
+    view.setGrid(g, "training loss");
+    QVERIFY(std::isnan(view.heatmap()->data()->cell(0, 0)));
+    QVERIFY(std::isnan(view.heatmap()->data()->cell(3, 4)));
+    QCOMPARE(view.nonFiniteCount(), 2);
+    QVERIFY(std::isfinite(view.colorBar()->dataRange().upper));
+    QCOMPARE(view.colorBar()->dataRange().upper, 3.0);
+    QVERIFY(view.caption().contains("non-finite"));
+    QCOMPARE(view.heatmap()->gradient().nanHandling(), QCPColorGradient::nhTransparent);
+    // A field with no finite value at all still draws (an empty, hatched map), no NaN range.
+    g.loss.setConstant(kNan);
+    view.setGrid(g, "training loss");
+    QVERIFY(std::isfinite(view.colorBar()->dataRange().lower));
+  }
+
+  void aLogScaleLeavesOutLossesAtOrBelowZero() {
+    LandscapeGrid g = bowl(11);
+    g.loss(1, 1) = 0.0;
+    g.loss(2, 2) = -0.5;
+    LandscapeMapView view;
+    view.setGrid(g, "training loss");
+    QCOMPARE(view.colorBar()->dataRange().lower, -0.5);  // linear: every finite value counts
+    view.setLogScale(true);
+    QVERIFY(std::isnan(view.heatmap()->data()->cell(1, 1)));
+    QVERIFY(std::isnan(view.heatmap()->data()->cell(2, 2)));
+    QCOMPARE(view.nonPositiveCount(), 2);
+    QCOMPARE(view.colorBar()->dataRange().lower, 1.0);
+    QCOMPARE(view.colorBar()->dataScaleType(), QCPAxis::stLogarithmic);
+    QVERIFY(view.colorBar()->axis()->label().contains("log"));
+    QVERIFY(view.caption().contains("≤ 0"));
+    for (QCPCurve* c : view.contourCurves()) QVERIFY(c->dataCount() >= 2);
+  }
+
+  void contourLinesCarryTheirLevels() {
+    LandscapeMapView view;
+    view.setContourCount(3);
+    view.setGrid(bowl(41), "training loss");
+    // Levels 1.5, 2, 2.5 of 1 + r^2 (from 1 to 3 on the square): one label per level; the
+    // first line is the closed circle of radius sqrt(0.5), the others meet the square's edges.
+    QCOMPARE(view.contourLabels().size(), 3);
+    QStringList texts;
+    for (QCPItemText* t : view.contourLabels()) texts << t->text();
+    QCOMPARE(texts, (QStringList{"1.5", "2", "2.5"}));
+    QVERIFY(view.contourCurves().size() >= 3);
+    const QCPCurve* first = view.contourCurves()[0];
+    QVERIFY(first->dataCount() > 20);
+    for (auto it = first->data()->constBegin(); it != first->data()->constEnd(); ++it)
+      QVERIFY(std::abs(std::hypot(it->key, it->value) - std::sqrt(0.5)) < 0.01);
+    view.setContourCount(0);
+    QVERIFY(view.contourCurves().isEmpty());
+  }
+
+  void aCoarsePassIsDrawnWhereItWasComputed() {
+    // 9 points with stride 4 -> indices 0, 4, 8 at alpha -1, 0, 1: uniform, drawn as 3 cells.
+    LandscapeGrid g = bowl(3);
+    g.stride = 4;
+    LandscapeMapView view;
+    view.setGrid(g, "training loss");
+    QCOMPARE(view.heatmap()->data()->keySize(), 3);
+    // 11 points, stride 8 -> indices 0, 8, 10: uneven; resampled at the finest spacing (0.4).
+    LandscapeGrid uneven;
+    uneven.alphas = {-1.0, 0.6, 1.0};
+    uneven.betas = {-1.0, 0.6, 1.0};
+    uneven.loss.resize(3, 3);
+    uneven.loss << 1, 2, 3, 4, 5, 6, 7, 8, 9;
+    uneven.accuracy.setConstant(3, 3, kNan);
+    uneven.stride = 8;
+    view.setGrid(uneven, "training loss");
+    QCOMPARE(view.heatmap()->data()->keySize(), 6);
+    QCOMPARE(view.heatmap()->data()->cell(0, 0), 1.0);  // alpha -1
+    QCOMPARE(view.heatmap()->data()->cell(1, 0), 1.0);  // alpha -0.6: nearer -1 than 0.6
+    QCOMPARE(view.heatmap()->data()->cell(3, 0), 4.0);  // alpha 0.2: nearer 0.6
+    QCOMPARE(view.heatmap()->data()->cell(4, 0), 4.0);  // alpha 0.6
+    QCOMPARE(view.heatmap()->data()->cell(5, 5), 9.0);
+    QVERIFY(view.caption().contains("coarse"));
+  }
+
+  void thePathIsDrawnWithItsStartEndAndCurrentPoint() {
+    LandscapeMapView view;
+    view.setGrid(bowl(11), "training loss");
+    MapTrajectory t;
+    t.path = {{-0.8, 0.9}, {-0.3, 0.4}, {0.1, 0.05}};
+    t.startStep = 0, t.endStep = 200;
+    t.current = QPointF(0.12, 0.04);
+    t.currentStep = 205;
+    view.setTrajectory(t);
+    QCOMPARE(view.pathCurve()->dataCount(), 3);
+    QVERIFY(view.pathCurve()->visible());
+    QCOMPARE(view.startMarker()->data()->constBegin()->key, -0.8);
+    QCOMPARE(view.endMarker()->data()->constBegin()->value, 0.05);
+    QCOMPARE(view.currentMarker()->data()->constBegin()->key, 0.12);
+    QCOMPARE(view.startMarker()->name(), QStringLiteral("start (step 0)"));
+    QCOMPARE(view.endMarker()->name(), QStringLiteral("end (step 200)"));
+    QCOMPARE(view.currentMarker()->name(), QStringLiteral("now (step 205)"));
+    view.clear();
+    QVERIFY(!view.pathCurve()->visible());
+    QVERIFY(!view.currentMarker()->visible());
+  }
+
+  void everyColormapCanBeChosen() {
+    LandscapeMapView view;
+    for (Colormap m : kColormaps) {
+      view.setColormap(m);
+      QCOMPARE(view.colormap(), m);
+      const QColor first = view.heatmap()->gradient().colorStops().first();
+      QVERIFY(std::abs(first.redF() - colormapTable(m)[0][0]) < 2e-5);  // QColor keeps 16 bits
+    }
+  }
+};
+
+QTEST_MAIN(LandscapeMapViewTest)
+#include "test_landscape_map_view.moc"

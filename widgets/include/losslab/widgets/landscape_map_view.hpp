@@ -1,0 +1,86 @@
+#pragma once
+// A 2-D loss landscape as a heatmap: a perceptual colormap on a linear or log colour scale with
+// a labelled colour bar, contour lines (marching squares in the engine) with their levels
+// written on them, and the training path projected onto the plane with its start, end and
+// current point. Non-finite losses (and, on a log scale, losses <= 0) are gaps: hatched,
+// outside the colour scale, counted in the caption, so one overflow never wrecks the colours.
+#include <QList>
+#include <QPointF>
+#include <optional>
+#include <vector>
+
+#include "losslab/landscape/landscape_surface.hpp"
+#include "losslab/widgets/colormap.hpp"
+#include "losslab/widgets/qcustomplot_compat.hpp"
+
+namespace losslab {
+
+// The path over the map: (alpha, beta) of each recorded checkpoint, oldest first, with steps.
+struct MapTrajectory {
+  std::vector<QPointF> path;
+  long startStep = 0, endStep = 0;
+  std::optional<QPointF> current;  // the run's parameters now
+  long currentStep = 0;
+};
+
+class LandscapeMapView : public QCustomPlot {
+  Q_OBJECT
+
+ public:
+  explicit LandscapeMapView(QWidget* parent = nullptr);
+
+  // Draws `grid` (a coarse pass or the complete grid); `quantity` labels the colour bar, e.g.
+  // "training loss". An empty grid clears the map.
+  void setGrid(const LandscapeGrid& grid, const QString& quantity);
+  // Clears the map, saying why in the caption (default: nothing computed yet).
+  void clear(const QString& why = {});
+  void setAxisLabels(const QString& alpha, const QString& beta);
+  void setTrajectory(const MapTrajectory& trajectory);
+  void setLogScale(bool on);
+  void setColormap(Colormap map);
+  void setContourCount(int count);  // 0: no contour lines
+
+  bool logScale() const { return log_; }
+  Colormap colormap() const { return colormap_; }
+  bool hasGrid() const { return grid_.loss.size() > 0; }
+  // Cells not drawn: non-finite, and (log scale) <= 0.
+  Eigen::Index nonFiniteCount() const { return nonFinite_; }
+  Eigen::Index nonPositiveCount() const { return nonPositive_; }
+  QString caption() const { return caption_->text(); }
+
+  QCPColorMap* heatmap() const { return heatmap_; }
+  QCPColorScale* colorBar() const { return colorBar_; }
+  QList<QCPCurve*> contourCurves() const { return contourCurves_; }
+  QList<QCPItemText*> contourLabels() const { return contourLabels_; }
+  QCPCurve* pathCurve() const { return path_; }
+  QCPCurve* startMarker() const { return start_; }
+  QCPCurve* endMarker() const { return end_; }
+  QCPCurve* currentMarker() const { return current_; }
+
+ private:
+  void redraw();
+  void drawHeatmap();
+  void drawContours();
+  void drawTrajectory();
+  void clearContours();
+
+  LandscapeGrid grid_;
+  QString quantity_, placeholder_;
+  MapTrajectory trajectory_;
+  bool log_ = false;
+  Colormap colormap_ = Colormap::Viridis;
+  int contourCount_ = 8;
+  Eigen::Index nonFinite_ = 0, nonPositive_ = 0;
+  QCPTextElement* caption_ = nullptr;
+  QCPColorMap* heatmap_ = nullptr;
+  QCPColorScale* colorBar_ = nullptr;
+  QList<QCPCurve*> contourCurves_;
+  QList<QCPItemText*> contourLabels_;
+  QCPCurve* pathShadow_ = nullptr;
+  QCPCurve* path_ = nullptr;
+  QCPCurve* start_ = nullptr;
+  QCPCurve* end_ = nullptr;
+  QCPCurve* current_ = nullptr;
+};
+
+}  // namespace losslab
