@@ -103,6 +103,8 @@ void addTrainCommand(CLI::App& app) {
                 "With --track-sharpness: also lambda_max(P^-1 H) for Adam/AdamW (Cohen et al. 2022)");
   cmd->add_option("--curvature-subset", options->tracking.subset,
                   "Measure curvature on a fixed random subset of N training samples (default: all)");
+  cmd->add_flag("--curvature-minibatch", options->tracking.minibatch,
+                "With a minibatch optimizer: curvature of each step's own minibatch (the batch Hessian)");
   cmd->add_option("--track-collapse", options->collapse.every,
                   "Softmax-collapse columns (SC fraction per precision, zero loss/gradient, NLM cosine, logit norm) every N steps");
   cmd->callback([options] { runTrain(*options); });

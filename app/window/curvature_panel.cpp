@@ -81,6 +81,12 @@ QWidget* CurvaturePanel::buildDataGroup() {
                          "curvature of a smaller batch. Tracking and the spectrum use the same "
                          "subset."));
   form->addRow(tr("Data"), subset_);
+  minibatch_ = new QCheckBox(tr("the step's minibatch"), group);
+  minibatch_->setToolTip(tr("Track the Hessian of each step's own minibatch (what SGD sees) "
+                            "instead of the full training loss: its extreme eigenvalues are "
+                            "larger, and grow as the batch shrinks. Minibatch optimizers only."));
+  form->addRow(QString(), minibatch_);
+  connect(minibatch_, &QCheckBox::toggled, this, &CurvaturePanel::emitTracking);
   tolerance_ = new QComboBox(group);
   for (auto [text, value] : {std::pair{"10⁻³ (fast)", 1e-3}, std::pair{"10⁻⁴", 1e-4},
                              std::pair{"10⁻⁶", 1e-6}, std::pair{"10⁻⁸ (exact)", 1e-8}})
@@ -145,6 +151,7 @@ CurvatureTracking CurvaturePanel::tracking() const {
   t.gaussNewton = gaussNewton_->isChecked();
   t.preconditioned = preconditioned_->isEnabled() && preconditioned_->isChecked();
   t.subset = subset_->value();
+  t.minibatch = minibatch_->isEnabled() && minibatch_->isChecked();
   t.tolerance = tolerance_->currentData().toDouble();
   return t;
 }
@@ -169,6 +176,7 @@ void CurvaturePanel::showConfig(const ExperimentConfig& config) {
   const bool adam = config.optimizer.kind == OptimizerKind::Adam ||
                     config.optimizer.kind == OptimizerKind::AdamW;
   preconditioned_->setEnabled(adam);
+  minibatch_->setEnabled(config.optimizer.batchSize.has_value());
   for (QCheckBox* c : {trace_, gaussNewton_}) c->setEnabled(every_->value() > 0);
 }
 

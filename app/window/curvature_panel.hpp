@@ -44,6 +44,7 @@ class CurvaturePanel : public QWidget {
   QCheckBox* gaussNewtonBox() const { return gaussNewton_; }
   QCheckBox* preconditionedBox() const { return preconditioned_; }
   QSpinBox* subsetBox() const { return subset_; }
+  QCheckBox* minibatchBox() const { return minibatch_; }
   QComboBox* toleranceBox() const { return tolerance_; }
   QSpinBox* topKBox() const { return topK_; }
   QComboBox* operatorBox() const { return operator_; }
@@ -70,6 +71,7 @@ class CurvaturePanel : public QWidget {
   QCheckBox* gaussNewton_ = nullptr;
   QCheckBox* preconditioned_ = nullptr;
   QSpinBox* subset_ = nullptr;
+  QCheckBox* minibatch_ = nullptr;
   QComboBox* tolerance_ = nullptr;
   QSpinBox* topK_ = nullptr;
   QComboBox* operator_ = nullptr;

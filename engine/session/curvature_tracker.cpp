@@ -22,17 +22,22 @@ CurvatureTracker::CurvatureTracker(const Architecture& arch, LossKind loss, cons
 }
 
 CurvatureOperator& CurvatureTracker::operatorAt(std::unique_ptr<CurvatureOperator>& op,
-                                                const Eigen::VectorXd& theta, CurvatureKind kind) {
-  if (op)
+                                                const Eigen::VectorXd& theta, CurvatureKind kind,
+                                                const std::shared_ptr<const Samples<double>>& data) {
+  if (op && &op->samples() == data.get())
     op->setParameters(theta);
-  else
-    op = std::make_unique<CurvatureOperator>(arch_, loss_, theta, data_, kind);
+  else  // first use, or another minibatch: its samples differ
+    op = std::make_unique<CurvatureOperator>(arch_, loss_, theta, data, kind);
   return *op;
 }
 
 void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConfig& optimizer, double lr,
-                               const Eigen::VectorXd& adamPreconditioner, MetricsRow& row) {
-  CurvatureOperator& hessian = operatorAt(hessian_, theta, CurvatureKind::Hessian);
+                               const Eigen::VectorXd& adamPreconditioner, MetricsRow& row,
+                               const Samples<double>* minibatch) {
+  const auto data = tracking_.minibatch && minibatch
+                        ? std::make_shared<const Samples<double>>(*minibatch)
+                        : data_;
+  CurvatureOperator& hessian = operatorAt(hessian_, theta, CurvatureKind::Hessian, data);
   const TrackedEigenpair top = trackTopEigenpair(hessian, hessianVector_, tracking_.tolerance, 80, seed_);
   hessianVector_ = top.vector;
   row.sharpness = top.value;
@@ -44,13 +49,13 @@ void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConf
     row.trace = hutchinsonTrace(hessian, o).estimate;
   }
   if (tracking_.gaussNewton) {
-    CurvatureOperator& g = operatorAt(gaussNewton_, theta, CurvatureKind::GaussNewton);
+    CurvatureOperator& g = operatorAt(gaussNewton_, theta, CurvatureKind::GaussNewton, data);
     const TrackedEigenpair gn = trackTopEigenpair(g, gaussNewtonVector_, tracking_.tolerance, 80, seed_);
     gaussNewtonVector_ = gn.vector;
     row.gnSharpness = gn.value;
   }
   if (tracking_.preconditioned && adamPreconditioner.size() == theta.size()) {
-    CurvatureOperator& p = operatorAt(preconditioned_, theta, CurvatureKind::Hessian);
+    CurvatureOperator& p = operatorAt(preconditioned_, theta, CurvatureKind::Hessian, data);
     p.setDiagonalPreconditioner(adamPreconditioner);
     const TrackedEigenpair pre = trackTopEigenpair(p, preconditionedVector_, tracking_.tolerance, 80, seed_);
     preconditionedVector_ = pre.vector;

@@ -81,7 +81,7 @@ template <class S> class TrainerImpl final : public Trainer {
       row.testLoss = double(objective_.loss(previous_, test_, &row.testAccuracy));
 
     if (tracker_ && tracker_->due(step_) && std::isfinite(double(loss)))
-      measureCurvature(lr, row);
+      measureCurvature(lr, row, fullBatch ? nullptr : &batch_);
 
     if (collapse_.every > 0 && step_ % collapse_.every == 0) measureCollapse(row);
 
@@ -166,14 +166,19 @@ template <class S> class TrainerImpl final : public Trainer {
 
   // Curvature of the parameters the step started from (previous_), with the preconditioner the
   // step used: Cohen et al. 2022 take P = (1 - beta1^t) diag(sqrt(v_hat) + eps) for Adam.
-  void measureCurvature(double lr, MetricsRow& row) {
+  void measureCurvature(double lr, MetricsRow& row, const Samples<S>* minibatch) {
     Eigen::VectorXd preconditioner;
     const OptimizerConfig& o = config_.optimizer;
     if (o.kind == OptimizerKind::Adam || o.kind == OptimizerKind::AdamW) {
       preconditioner = optimizer_.adamPreconditioner().template cast<double>();
       preconditioner *= 1.0 - std::pow(o.beta1, double(optimizer_.stepCount()));
     }
-    tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row);
+    if (minibatch && tracker_->tracking().minibatch) {
+      const Samples<double> batch = castSamples<double>(*minibatch);
+      tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row, &batch);
+    } else {
+      tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row);
+    }
   }
 
   // Collapse of the parameters the step started from; the step is theta_ - previous_.

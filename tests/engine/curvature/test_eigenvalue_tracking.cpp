@@ -84,6 +84,46 @@ class EigenvalueTracking : public QObject {
     t.tolerance = 0;
     QVERIFY_THROWS_EXCEPTION(InputError, trainer->setCurvatureTracking(t));
   }
+
+  // With tracking.minibatch an SGD step's sharpness is the largest eigenvalue of the Hessian of
+  // the minibatch it stepped on: it equals that of one of the possible batches, not the full one.
+  void minibatchTrackingMeasuresTheStepsBatch() {
+    ExperimentConfig c = smallRun();
+    c.data.n = 10;  // 8 training samples: 70 possible batches of 4
+    c.model.hidden = {4};
+    c.optimizer.kind = OptimizerKind::Sgd;
+    c.optimizer.batchSize = 4;
+    auto trainer = Trainer::create(c);
+    CurvatureTracking t;
+    t.every = 1;
+    t.minibatch = true;
+    t.tolerance = 1e-10;
+    trainer->setCurvatureTracking(t);
+    const Samples<double> train = toSamples<double>(trainer->data().train);
+    QCOMPARE(train.size(), Index(8));
+    auto largest = [&](const Eigen::VectorXd& theta, const Samples<double>& data) {
+      CurvatureOperator op(trainer->architecture(), LossKind::CrossEntropy, theta, data);
+      EigenOptions o;
+      o.tolerance = 1e-12;
+      return extremeEigenpairs(op, o).values[0];
+    };
+    for (int step = 0; step < 3; ++step) {
+      const Eigen::VectorXd theta = trainer->parameters();
+      const double measured = trainer->step(false).sharpness;
+      double nearest = std::numeric_limits<double>::infinity();
+      for (int mask = 0; mask < 256; ++mask) {
+        if (__builtin_popcount(mask) != 4) continue;
+        std::vector<Index> rows;
+        for (Index i = 0; i < 8; ++i)
+          if (mask & (1 << i)) rows.push_back(i);
+        Samples<double> batch;
+        gatherSamples(train, rows, batch);
+        nearest = std::min(nearest, std::abs(largest(theta, batch) - measured));
+      }
+      QVERIFY2(nearest <= 1e-8 * std::abs(measured), qPrintable(QString("step %1: %2 off").arg(step).arg(nearest)));
+      QVERIFY(std::abs(largest(theta, train) - measured) > 1e-6 * std::abs(measured));
+    }
+  }
 };
 
 QTEST_APPLESS_MAIN(EigenvalueTracking)

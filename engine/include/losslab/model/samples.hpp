@@ -29,6 +29,11 @@ template <class S> Samples<S> toSamples(const Dataset& data);
 // out = the samples of `all` at `indices`, in that order (a minibatch). Reuses out's storage.
 template <class S>
 void gatherSamples(const Samples<S>& all, const std::vector<Index>& indices, Samples<S>& out);
+// The same samples in another precision (curvature of a float32 run's minibatch is float64).
+template <class T, class S> Samples<T> castSamples(const Samples<S>& s) {
+  return Samples<T>{s.task, s.x.template cast<T>(), s.labels, s.targets.template cast<T>(),
+                    s.numClasses, s.hotPerSample, s.hotIndices};
+}
 // Classification data trained with MSE regresses one-hot targets; labels stay for accuracy.
 template <class S> void addOneHotTargets(Samples<S>& samples);
 

@@ -20,9 +20,11 @@ class CurvatureTracker {
                    const CurvatureTracking& tracking, std::uint64_t seed);
   bool due(long step) const { return tracking_.every > 0 && step % tracking_.every == 0; }
   // Fills row.sharpness, row.sharpnessThreshold and the optional columns for parameters theta.
-  // adamPreconditioner: P of Cohen et al. 2022 (empty unless Adam).
+  // adamPreconditioner: P of Cohen et al. 2022 (empty unless Adam). minibatch: the samples of
+  // the step, used instead of the tracker's own when tracking.minibatch is set.
   void measure(const Eigen::VectorXd& theta, const OptimizerConfig& optimizer, double lr,
-               const Eigen::VectorXd& adamPreconditioner, MetricsRow& row);
+               const Eigen::VectorXd& adamPreconditioner, MetricsRow& row,
+               const Samples<double>* minibatch = nullptr);
   const CurvatureTracking& tracking() const { return tracking_; }
 
  private:
@@ -33,7 +35,7 @@ class CurvatureTracker {
   std::uint64_t seed_;
   // Operators live across steps so their workspaces do; each moves to the new parameters.
   CurvatureOperator& operatorAt(std::unique_ptr<CurvatureOperator>& op, const Eigen::VectorXd& theta,
-                                CurvatureKind kind);
+                                CurvatureKind kind, const std::shared_ptr<const Samples<double>>& data);
   std::unique_ptr<CurvatureOperator> hessian_, gaussNewton_, preconditioned_;
   Eigen::VectorXd hessianVector_, gaussNewtonVector_, preconditionedVector_;
 };

@@ -10,6 +10,9 @@ struct CurvatureTracking {
   bool gaussNewton = false;       // lambda_max(G)
   bool preconditioned = false;    // lambda_max(P^-1 H), Adam and AdamW only
   Index subset = 0;               // samples of a fixed seeded subset; 0: the whole training set
+  // The Hessian of the step's own minibatch instead (SGD sees the batch Hessian, whose extreme
+  // eigenvalues exceed the full one's); full-batch steps still use the training set (or subset).
+  bool minibatch = false;
   double tolerance = 1e-6;        // relative, of each tracked eigenvalue
   int traceProbes = 20;
 };
