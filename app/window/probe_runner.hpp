@@ -15,7 +15,6 @@
 #include "losslab/widgets/spectrum_result.hpp"
 #include "spectrum_probe.hpp"
 
-Q_DECLARE_METATYPE(losslab::SpectrumResultPtr)
 
 namespace losslab {
 

@@ -12,8 +12,9 @@
 namespace losslab {
 class TrainingSession;
 }
+// Types crossing queued connections need no Q_DECLARE_METATYPE in Qt 6 (moc registers them);
+// declaring one after another header's moc code used it is an error once sources are globbed.
 
-Q_DECLARE_METATYPE(losslab::SnapshotPtr)
 
 namespace losslab {
 
