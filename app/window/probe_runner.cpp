@@ -16,7 +16,7 @@ ProbeRunner::~ProbeRunner() {
   probes_.clear();
 }
 
-void ProbeRunner::run(Job job) {
+void ProbeRunner::runTask(Task task) {
   stopCurrent();
   reap();
   const quint64 generation = ++generation_;
@@ -24,7 +24,7 @@ void ProbeRunner::run(Job job) {
   auto done = std::make_shared<std::atomic<bool>>(false);
   auto progress = std::make_shared<Progress>();
   // Runs on the worker thread: it only reads its own state and queues calls to this object.
-  auto work = [this, generation, done, progress, job = std::move(job)](std::stop_token stop) {
+  auto work = [this, generation, done, progress, task = std::move(task)](std::stop_token stop) {
     TaskControl control{stop, [this, generation, progress](double f) {
                           progress->fraction = f;
                           if (progress->posted.exchange(true)) return;  // one in flight suffices
@@ -33,10 +33,15 @@ void ProbeRunner::run(Job job) {
                             if (generation == generation_) Q_EMIT progressed(progress->fraction);
                           }, Qt::QueuedConnection);
                         }};
-    SpectrumResultPtr result;
+    const Post post = [this, generation](std::function<void()> call) {
+      QMetaObject::invokeMethod(this, [this, generation, call = std::move(call)] {
+        if (generation == generation_) call();
+      }, Qt::QueuedConnection);
+    };
+    std::function<void()> onResult;
     QString error;
     try {
-      result = std::make_shared<const SpectrumResult>(job(control));
+      onResult = task(control, post);
     } catch (const Cancelled&) {
       // cancel() has already told the GUI; nothing to deliver
     } catch (const std::exception& e) {
@@ -44,11 +49,18 @@ void ProbeRunner::run(Job job) {
     }
     *done = true;
     if (stop.stop_requested()) return;
-    QMetaObject::invokeMethod(this, [this, generation, result, error] {
-      deliver(generation, result, error);
+    QMetaObject::invokeMethod(this, [this, generation, onResult = std::move(onResult), error] {
+      deliver(generation, onResult, error);
     }, Qt::QueuedConnection);
   };
   probes_.push_back({std::jthread(std::move(work)), done});
+}
+
+void ProbeRunner::run(Job job) {
+  runTask([this, job = std::move(job)](const TaskControl& control, const Post&) -> std::function<void()> {
+    auto result = std::make_shared<const SpectrumResult>(job(control));
+    return [this, result] { Q_EMIT finished(result); };
+  });
 }
 
 void ProbeRunner::runSpectrum(SnapshotPtr snapshot, SpectrumRequest request) {
@@ -79,12 +91,13 @@ int ProbeRunner::activeThreads() const {
                                         [](const Probe& p) { return !p.done->load(); }));
 }
 
-void ProbeRunner::deliver(quint64 generation, SpectrumResultPtr result, const QString& error) {
+void ProbeRunner::deliver(quint64 generation, const std::function<void()>& onResult,
+                          const QString& error) {
   reap();
   if (generation != generation_) return;  // cancelled or replaced since
   running_ = false;
-  if (result)
-    Q_EMIT finished(std::move(result));
+  if (onResult)
+    onResult();
   else
     Q_EMIT failed(error.isEmpty() ? tr("The probe stopped without a result.") : error);
 }

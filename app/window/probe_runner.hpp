@@ -1,8 +1,8 @@
 #pragma once
-// Runs curvature probes off the GUI thread (DESIGN.md "Threads": the GUI never waits on the
-// engine). One probe at a time on its own std::jthread: progress and the result come back to
-// the GUI thread as queued invocations; cancel() returns at once, stops the probe through its
-// stop token, and the cancelled probe's result is never delivered.
+// Runs probes (curvature spectra, landscapes) off the GUI thread (DESIGN.md "Threads": the GUI
+// never waits on the engine). One probe at a time on its own std::jthread: progress, partial
+// results and the result come back to the GUI thread as queued invocations; cancel() returns
+// at once, stops the probe through its stop token, and nothing of a cancelled probe is applied.
 #include <QObject>
 #include <QString>
 #include <atomic>
@@ -23,11 +23,20 @@ class ProbeRunner : public QObject {
 
  public:
   using Job = std::function<SpectrumResult(const TaskControl&)>;
+  // Queues a call on the GUI thread, made only if the probe is still current by then.
+  using Post = std::function<void(std::function<void()>)>;
+  // A probe of any result type: runs on the worker thread, may post partial results (a
+  // landscape's coarse passes), and returns what to do with its result on the GUI thread.
+  using Task = std::function<std::function<void()>(const TaskControl&, const Post&)>;
 
   explicit ProbeRunner(QObject* parent = nullptr);
   ~ProbeRunner() override;  // stops every probe and joins its thread
 
-  // Starts `job` on a worker thread, cancelling the probe in progress (without a signal).
+  // Starts `task` on a worker thread, cancelling the probe in progress (without a signal).
+  // Its returned call runs on the GUI thread unless the probe was cancelled or replaced; an
+  // exception becomes failed(), Cancelled nothing.
+  void runTask(Task task);
+  // Starts `job` as runTask does; its result comes as finished().
   void run(Job job);
   // The spectrum of `snapshot` (kept alive by the worker: snapshots are immutable).
   void runSpectrum(SnapshotPtr snapshot, SpectrumRequest request);
@@ -55,7 +64,7 @@ class ProbeRunner : public QObject {
   };
   void stopCurrent();
   void reap();  // joins the threads whose probes have returned
-  void deliver(quint64 generation, SpectrumResultPtr result, const QString& error);
+  void deliver(quint64 generation, const std::function<void()>& onResult, const QString& error);
 
   std::vector<Probe> probes_;
   quint64 generation_ = 0;  // bumped at every start and cancel: stale deliveries are dropped

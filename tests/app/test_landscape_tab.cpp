@@ -1,0 +1,242 @@
+// The landscape tab: Compute shows the engine's grid of a snapshot, coarse first, with the path
+// over it; Cancel returns within 50 ms and nothing of the cancelled computation is applied;
+// live mode follows a running run on a small grid within its share of time, without blocking
+// the GUI thread, and refines to the full grid when the run pauses; a hidden tab does nothing.
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QtTest>
+
+#include "landscape_controls.hpp"
+#include "landscape_tab.hpp"
+#include "losslab/landscape/random_directions.hpp"
+#include "trained_snapshot.hpp"
+#include "losslab/widgets/landscape_map_view.hpp"
+#include "losslab/widgets/landscape_slice_view.hpp"
+#include "probe_runner.hpp"
+#include "session_bridge.hpp"
+
+using namespace losslab;
+
+namespace {
+ExperimentConfig spiral(int n = 200, std::vector<int> hidden = {8}) {
+  ExperimentConfig c;
+  c.data.kind = "spiral";
+  c.data.n = n;
+  c.model.hidden = std::move(hidden);
+  c.optimizer.lr = 0.1;
+  return c;
+}
+
+SnapshotPtr trained(const ExperimentConfig& c, long steps) { return test::trainedSnapshot(c, steps); }
+
+void setGrid(LandscapeTab& tab, int points) {
+  tab.controls()->pointsBox(0)->setValue(points);
+  tab.controls()->pointsBox(1)->setValue(points);
+}
+
+bool waitForPicture(LandscapeTab& tab, bool complete, int timeoutMs = 20000) {
+  QSignalSpy shown(&tab, &LandscapeTab::pictureShown);
+  QElapsedTimer t;
+  t.start();
+  while (t.elapsed() < timeoutMs) {
+    for (const auto& args : shown)
+      if (args.first().toBool() == complete) return true;
+    shown.wait(50);
+  }
+  return false;
+}
+}  // namespace
+
+class LandscapeTabTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void computeShowsTheEnginesGridCoarseFirstWithThePath() {
+    const ExperimentConfig c = spiral();
+    const SnapshotPtr s = trained(c, 40);
+    LandscapeTab tab(nullptr);
+    tab.resize(1400, 900);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    tab.showConfig(c);
+    tab.showSnapshot(s);
+    setGrid(tab, 21);
+    QSignalSpy shown(&tab, &LandscapeTab::pictureShown);
+    tab.compute();
+    QCOMPARE(tab.job(), LandscapeTab::Job::Compute);
+    QVERIFY(waitForPicture(tab, true));
+    QVERIFY(shown.count() >= 2);
+    QCOMPARE(shown.first().first().toBool(), false);  // a coarse pass came first
+    const auto result = tab.result();
+    QVERIFY(result && result->grid);
+    // The engine's numbers on the engine's plane (seed 0, filter-normalised, biases zeroed).
+    const DirectionPair d = randomDirections(s->parameters, s->architecture, {});
+    const LandscapeGrid direct = evaluateSurface(s->architecture, c.loss, LandscapePlane{s->parameters, d.dir1, d.dir2},
+                                                 toSamples<double>(s->data->train), GridSpec{{-1, 1, 21}, {-1, 1, 21}});
+    QCOMPARE(result->grid->loss, direct.loss);
+    QCOMPARE(tab.mapView()->heatmap()->data()->cell(10, 10), direct.loss(10, 10));
+    QCOMPARE(tab.mapView()->colorBar()->axis()->label(), QStringLiteral("training loss"));
+    QVERIFY(tab.sliceView()->trainGraph()->dataCount() == 21);
+    // The recorded path over the map: steps 0, 10, ..., 40; the current point at the centre.
+    QCOMPARE(tab.mapView()->pathCurve()->dataCount(), int(s->checkpoints->size()));
+    QVERIFY(tab.mapView()->currentMarker()->visible());
+    const auto now = tab.mapView()->currentMarker()->data()->constBegin();
+    QVERIFY(std::abs(now->key) < 1e-9 && std::abs(now->value) < 1e-9);
+    QCOMPARE(tab.mapView()->startMarker()->name(), QStringLiteral("start (step 0)"));
+    QVERIFY(tab.controls()->statusLabel()->text().contains("filter-normalised"));
+    QVERIFY(!tab.controls()->cancelButton()->isEnabled());
+  }
+
+  void cancelReturnsWithin50Milliseconds() {
+    const ExperimentConfig c = spiral(2000, {64, 64});
+    LandscapeTab tab(nullptr);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    tab.showSnapshot(trained(c, 1));
+    setGrid(tab, 301);
+    QSignalSpy progressed(tab.runner(), &ProbeRunner::progressed);
+    tab.compute();
+    QVERIFY(progressed.wait(20000));  // under way
+    QElapsedTimer t;
+    t.start();
+    tab.cancel();
+    const qint64 returned = t.elapsed();
+    while (tab.runner()->activeThreads() > 0 && t.elapsed() < 2000) QThread::usleep(500);
+    const qint64 stopped = t.elapsed();
+    qInfo("cancel returned after %lld ms; the worker stopped after %lld ms", returned, stopped);
+    QVERIFY(returned < 50);
+    QVERIFY(stopped < 50);
+    QCOMPARE(tab.job(), LandscapeTab::Job::None);
+    QVERIFY(tab.controls()->statusLabel()->text().contains("Cancelled"));
+    QTest::qWait(200);
+    QVERIFY(!tab.result());  // nothing of the cancelled computation arrives later
+  }
+
+  void liveModeKeepsItsBudgetAndRefinesWhenPaused() {
+    const ExperimentConfig c = spiral(400, {16});
+    SessionBridge bridge;
+    LandscapeTab tab(nullptr);
+    tab.resize(1200, 800);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    connect(&bridge, &SessionBridge::snapshotArrived, &tab, &LandscapeTab::showSnapshot);
+    bridge.start(c);
+    tab.showConfig(c);
+    setGrid(tab, 31);
+    QTRY_VERIFY(bridge.latest());
+    tab.compute();
+    QVERIFY(waitForPicture(tab, true));
+    const long firstStep = tab.result()->step;
+
+    // The GUI thread keeps ticking while live frames run.
+    QElapsedTimer sinceTick;
+    qint64 longestGap = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, [&] {
+      longestGap = std::max(longestGap, sinceTick.restart());
+    });
+    sinceTick.start();
+    ticker.start(5);
+    bridge.play();
+    tab.setRunPlaying(true);
+    QElapsedTimer running;
+    running.start();
+    while ((tab.liveBudget().framesFinished() < 4 || running.elapsed() < 2000) && running.elapsed() < 30000)
+      QTest::qWait(50);
+    ticker.stop();
+    // Over whole frames and their rests (measured when a frame starts) at most 30%.
+    const double share = tab.liveBudget().shareAtLastStart();
+    qInfo("live: %d frames in %lld ms, %.1f%% of the time, longest GUI gap %lld ms",
+          tab.liveBudget().framesFinished(), running.elapsed(), 100 * share, longestGap);
+    QVERIFY(tab.liveBudget().framesFinished() >= 4);
+    QVERIFY(share <= 0.3 + 1e-9);
+    QVERIFY(share > 0.0);
+    QVERIFY(longestGap < 250);
+    QVERIFY(tab.result()->live);
+    QCOMPARE(tab.result()->grid->alphas.size(), size_t(kLiveGridPoints));
+    QVERIFY(tab.result()->step > firstStep);  // it follows the run
+
+    QSignalSpy shown(&tab, &LandscapeTab::pictureShown);
+    bridge.pause();
+    tab.setRunPlaying(false);
+    QTRY_VERIFY_WITH_TIMEOUT(tab.result() && !tab.result()->live &&
+                                 tab.result()->step == bridge.latest()->step && tab.job() == LandscapeTab::Job::None,
+                             30000);
+    QCOMPARE(tab.result()->grid->alphas.size(), size_t(31));  // the full grid again
+    QVERIFY(shown.count() >= 2);                               // refined coarse to fine
+    QCOMPARE(shown.first().first().toBool(), false);
+    QCOMPARE(tab.result()->basis, tab.basis());                // the same directions throughout
+  }
+
+  void aHiddenTabOnlyKeepsTheNewestSnapshot() {
+    LandscapeTab tab(nullptr);  // never shown
+    const SnapshotPtr s = trained(spiral(), 5);
+    for (int i = 0; i < 50; ++i) tab.showSnapshot(s);
+    tab.setRunPlaying(true);
+    QCOMPARE(tab.job(), LandscapeTab::Job::None);
+    QCOMPARE(tab.runner()->activeThreads(), 0);
+  }
+
+  void pcaInterpolationAndClearRun() {
+    const ExperimentConfig c = spiral();
+    LandscapeTab tab(nullptr);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    tab.showSnapshot(trained(c, 60));
+    setGrid(tab, 11);
+    tab.controls()->kindBox()->setCurrentIndex(2);  // PCA of the trajectory
+    tab.compute();
+    QVERIFY(waitForPicture(tab, true));
+    QVERIFY(tab.basis()->kind == DirectionKind::TrajectoryPca);
+    QVERIFY(tab.mapView()->xAxis->label().contains("PC1"));
+    // The ranges were fitted to the path: its start (step 0) is on the map.
+    const auto start = tab.mapView()->startMarker()->data()->constBegin();
+    QVERIFY(tab.mapView()->xAxis->range().contains(start->key));
+    QVERIFY(tab.mapView()->yAxis->range().contains(start->value));
+    QVERIFY(std::abs(tab.controls()->rangeBox(0, 1)->value() - tab.result()->grid->alphas.back()) < 1e-3);
+    tab.controls()->kindBox()->setCurrentIndex(3);  // interpolation from the start
+    tab.compute();
+    QVERIFY(waitForPicture(tab, true));
+    QVERIFY(!tab.result()->grid);
+    QVERIFY(!tab.mapView()->hasGrid());
+    QCOMPARE(tab.sliceView()->markLines().size(), 2);  // t = 0 and t = 1
+    tab.clearRun();
+    QVERIFY(!tab.result() && !tab.basis());
+    QCOMPARE(tab.sliceView()->trainGraph()->dataCount(), 0);
+  }
+
+  void errorsAreShownAndLandscapesNeedANetwork() {
+    LandscapeTab tab(nullptr);
+    tab.show();
+    tab.showSnapshot(trained(spiral(), 0));
+    tab.controls()->kindBox()->setCurrentIndex(2);  // PCA with no past checkpoint
+    tab.compute();
+    QTRY_VERIFY_WITH_TIMEOUT(tab.controls()->statusLabel()->text().contains("PCA"), 10000);
+    QCOMPARE(tab.job(), LandscapeTab::Job::None);
+    ExperimentConfig q;
+    q.model.kind = "quadratic";
+    tab.showConfig(q);
+    QVERIFY(!tab.controls()->isEnabled());
+  }
+
+  void everyControlSaysWhatItDoes() {
+    LandscapeControls controls;
+    int checked = 0;
+    for (QWidget* w : controls.findChildren<QWidget*>())
+      if (qobject_cast<QAbstractButton*>(w) || qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractSpinBox*>(w)) {
+        QVERIFY2(!w->toolTip().isEmpty(), qPrintable(w->metaObject()->className()));
+        ++checked;
+      }
+    QVERIFY(checked >= 15);
+    QVERIFY(controls.normBox()->toolTip().contains("Li et al. 2018"));
+    QVERIFY(controls.normBox()->toolTip().contains("row of W"));
+  }
+};
+
+QTEST_MAIN(LandscapeTabTest)
+#include "test_landscape_tab.moc"
