@@ -1,6 +1,8 @@
 #include "losslab/sweep/sweep_axis_io.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
@@ -26,6 +28,12 @@ std::vector<double> rangeValues(AxisSpacing spacing, double from, double to, int
     // As the landscape axes: (a (n-1-k) + b k) / (n-1), so both ends are exact.
     const double t = (a * double(points - 1 - k) + b * double(k)) / double(points - 1);
     v[size_t(k)] = log ? std::exp(t) : t;
+  }
+  // 15 significant digits: a log range from 0.05 to 0.8 passes 0.1, not 0.10000000000000002.
+  char buffer[32];
+  for (double& x : v) {
+    std::snprintf(buffer, sizeof buffer, "%.15g", x);
+    x = std::strtod(buffer, nullptr);
   }
   v.front() = from;
   v.back() = to;

@@ -4,7 +4,6 @@
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
-#include "losslab/io/json_fields.hpp"
 #include "losslab/io/text_file.hpp"
 
 namespace losslab {
@@ -28,7 +27,7 @@ SweepDirectory::SweepDirectory(std::string path, const SweepConfig& sweep, std::
       throw InputError(path_ + ": already holds a sweep (sweep.json); add --resume to continue it, or choose another folder");
     nlohmann::json onDisk;
     try {
-      onDisk = toJson(sweepFromJson(json_fields::parse(readTextFile(sweepFile), sweepFile)));
+      onDisk = toJson(parseSweep(readTextFile(sweepFile), sweepFile));
     } catch (const InputError& e) {
       throw InputError(sweepFile + ": cannot resume: " + e.what());
     }
@@ -41,6 +40,17 @@ SweepDirectory::SweepDirectory(std::string path, const SweepConfig& sweep, std::
     writeTextFileAtomically(sweepFile, wanted.dump(2) + "\n");
   }
   if (!fs::exists(resultsFile)) writeTextFileAtomically(resultsFile, toResultsCsv(results_, sweep_, plan_));
+}
+
+SweepFolder readSweepFolder(const std::string& path) {
+  const std::string sweepFile = path + "/sweep.json", resultsFile = path + "/results.csv";
+  if (!fs::exists(sweepFile)) throw InputError(path + ": holds no sweep (no sweep.json)");
+  SweepFolder folder;
+  folder.sweep = parseSweep(readTextFile(sweepFile), sweepFile);
+  folder.plan = planSweep(folder.sweep);
+  folder.results = fs::exists(resultsFile) ? readResultsCsv(resultsFile, folder.sweep, folder.plan)
+                                           : SweepResults(folder.sweep.metrics);
+  return folder;
 }
 
 std::string SweepDirectory::runDirectory(long runIndex) const { return path_ + "/runs/" + plan_[size_t(runIndex)].id; }

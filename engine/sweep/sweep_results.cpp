@@ -20,8 +20,6 @@ double SweepResults::value(long runIndex, SweepMetric metric) const {
   return std::nan("");
 }
 
-namespace {
-// RFC 4180: a cell with a comma or a quote is quoted, its quotes doubled (e.g. [64,64]).
 std::string csvCell(const std::string& text) {
   if (text.find_first_of(",\"") == std::string::npos) return text;
   std::string quoted(1, '"');
@@ -32,7 +30,6 @@ std::string csvCell(const std::string& text) {
   quoted += '"';
   return quoted;
 }
-}  // namespace
 
 std::vector<std::string> resultsColumns(const SweepConfig& sweep) {
   std::vector<std::string> c{"run", "i"};

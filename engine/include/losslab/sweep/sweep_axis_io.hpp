@@ -16,7 +16,7 @@ SweepAxis readAxis(const nlohmann::json& entry, const nlohmann::json& baseExperi
 nlohmann::json toJson(const SweepAxis& axis);
 
 // `points` values from `from` to `to`, both exact: equally spaced (Linear) or equally spaced in
-// log (Log, from and to > 0).
+// log (Log, from and to > 0), rounded to 15 significant digits (0.1, not 0.10000000000000002).
 std::vector<double> rangeValues(AxisSpacing spacing, double from, double to, int points);
 
 // The text of a value for labels, run listings and categorical axes: numbers as %.17g

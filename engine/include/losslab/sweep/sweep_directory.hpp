@@ -36,4 +36,13 @@ class SweepDirectory {
   SweepResults results_;
 };
 
+// A sweep folder as it is on disk, read without writing anything (to show a finished or an
+// interrupted sweep). InputError if it holds no sweep.json or its files do not agree.
+struct SweepFolder {
+  SweepConfig sweep;
+  std::vector<SweepRun> plan;
+  SweepResults results;
+};
+SweepFolder readSweepFolder(const std::string& path);
+
 }  // namespace losslab

@@ -31,6 +31,9 @@ class SweepResults {
   std::map<long, std::vector<double>> rows_;
 };
 
+// RFC 4180: a cell with a comma or a quote is quoted, its quotes doubled (e.g. "[64,64]").
+std::string csvCell(const std::string& text);
+
 std::vector<std::string> resultsColumns(const SweepConfig& sweep);
 std::string toResultsCsv(const SweepResults& results, const SweepConfig& sweep, const std::vector<SweepRun>& plan);
 // Reads a results.csv back; InputError naming the file and line if its columns are not this
