@@ -4,27 +4,19 @@
 // without redoing its finished runs.
 #include <QtTest>
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <filesystem>
 #include <sys/stat.h>
 
+#include "cli_run.hpp"
 #include "fixtures.hpp"
 #include "losslab/io/text_file.hpp"
 
 namespace {
 
-struct Run {
-  int exitCode;
-  QByteArray out, err;
-};
-
-Run cli(const QStringList& args) {
-  QProcess p;
-  p.start(qEnvironmentVariable("LOSSLAB_CLI"), args);
-  if (!p.waitForFinished(120000)) return {-1, {}, "timeout"};
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
-}
+using losslab::test::CliRun;
+using Run = CliRun;
+const auto cli = losslab::test::runCli;
 
 QString sweepFixture(const char* name) { return QString::fromStdString(losslab::test::fixture(std::string("sweeps/") + name)); }
 

@@ -3,36 +3,27 @@
 // writes. Skipped when the CLI is built without MPI (LOSSLAB_MPI=OFF).
 #include <QtTest>
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <filesystem>
 
+#include "cli_run.hpp"
 #include "fixtures.hpp"
 #include "losslab/io/text_file.hpp"
 
 namespace {
 
-struct Run {
-  int exitCode;
-  QByteArray out, err;
-};
+using Run = losslab::test::CliRun;
 
 // `processes` 0: the CLI alone; else under mpirun with that many ranks (two cores here, so more
 // ranks than cores need --oversubscribe; CI runs as root, which OpenMPI must be told is fine).
 Run cli(int processes, const QStringList& args) {
-  QProcess p;
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
   env.insert("OMPI_ALLOW_RUN_AS_ROOT", "1");
   env.insert("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
-  p.setProcessEnvironment(env);
   const QString program = qEnvironmentVariable("LOSSLAB_CLI");
-  if (processes == 0)
-    p.start(program, args);
-  else
-    p.start(qEnvironmentVariable("LOSSLAB_MPIEXEC"),
-            QStringList{"-n", QString::number(processes), "--oversubscribe", program} + args);
-  if (!p.waitForFinished(180000)) return {-1, {}, "timeout"};
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
+  if (processes == 0) return losslab::test::runProgram(program, args, env);
+  return losslab::test::runProgram(qEnvironmentVariable("LOSSLAB_MPIEXEC"),
+                                   QStringList{"-n", QString::number(processes), "--oversubscribe", program} + args, env);
 }
 
 std::map<std::string, std::string> filesOf(const QString& dir) {
