@@ -81,6 +81,25 @@ class LandscapeMapViewTest : public QObject {
     for (QCPCurve* c : view.contourCurves()) QVERIFY(c->dataCount() >= 2);
   }
 
+  // Losses over a decade or two read as 0.05 0.1 0.2 0.5 1 2, not as one repeated power.
+  void aLogColourBarIsLabelledAtOneTwoFive() {
+    LandscapeGrid g = bowl(11);
+    g.loss = (g.loss.array() - 0.95).matrix();  // 0.05 .. 2.05
+    LandscapeMapView view;
+    view.setLogScale(true);
+    view.setGrid(g, "training loss");
+    auto* ticks = dynamic_cast<QCPAxisTickerText*>(view.colorBar()->axis()->ticker().data());
+    QVERIFY(ticks);
+    QStringList labels;
+    for (const QString& t : ticks->ticks()) labels << t;
+    QCOMPARE(labels, (QStringList{"0.05", "0.1", "0.2", "0.5", "1", "2"}));
+    // Inside too narrow a range for three of them: plain, evenly spaced numbers.
+    g.loss = (g.loss.array() * 0.01 + 0.7).matrix();
+    view.setGrid(g, "training loss");
+    QVERIFY(!dynamic_cast<QCPAxisTickerText*>(view.colorBar()->axis()->ticker().data()));
+    QCOMPARE(view.colorBar()->axis()->numberFormat(), QStringLiteral("g"));
+  }
+
   void contourLinesCarryTheirLevels() {
     LandscapeMapView view;
     view.setContourCount(3);

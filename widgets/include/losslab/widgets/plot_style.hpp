@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QFont>
 #include <QPen>
+#include <cmath>
 
 #include "losslab/widgets/qcustomplot_compat.hpp"
 
@@ -45,11 +46,23 @@ inline void setLogAxis(QCPAxis* axis, bool log) {
   }
 }
 
-// A log axis over [lo, hi]: powers of ten when it spans two decades or more; inside a narrower
-// range, where decade ticks would all read alike ("8·10⁻¹"), evenly spaced plain numbers.
+// A log axis over [lo, hi] that reads at any span: powers of ten over four decades or more;
+// below that ticks at 1, 2 and 5 times a power of ten ("0.05 0.1 0.2 0.5 1"), and inside a
+// range too narrow for three of those (0.64 to 0.82) evenly spaced plain numbers.
 inline void setLogAxisOver(QCPAxis* axis, double lo, double hi) {
   setLogAxis(axis, true);
-  if (lo > 0 && hi / lo < 100.0) {
+  if (!(lo > 0) || hi / lo >= 1e4) return;
+  auto ticks = QSharedPointer<QCPAxisTickerText>::create();
+  int count = 0;
+  for (int k = int(std::floor(std::log10(lo))); k <= int(std::ceil(std::log10(hi))); ++k)
+    for (double m : {1.0, 2.0, 5.0}) {
+      const double v = m * std::pow(10.0, k);
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) ticks->addTick(v, QString::number(v, 'g', 3)), ++count;
+    }
+  if (count >= 3) {
+    ticks->setSubTickCount(0);
+    axis->setTicker(ticks);
+  } else {
     axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     axis->setNumberFormat("g");
     axis->setNumberPrecision(3);
