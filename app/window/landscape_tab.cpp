@@ -83,6 +83,11 @@ LandscapeTab::~LandscapeTab() {
 }
 
 void LandscapeTab::showSnapshot(const SnapshotPtr& snapshot) {
+  // A run that went back to an earlier step or changed its network is a new run (reset, or
+  // restarted by the controls): its path and directions are not this picture's.
+  const bool newRun = snapshot && latest_ && (snapshot->step < latest_->step ||
+                                              snapshot->parameters.size() != latest_->parameters.size());
+  if (newRun) clearRun();
   latest_ = snapshot;
   if (!snapshot || !isVisible()) return;  // hidden: keep the newest, nothing else
   if (!pathTimer_->isActive()) pathTimer_->start(100);

@@ -33,7 +33,8 @@ class LandscapeTab : public QWidget {
   explicit LandscapeTab(QWidget* parent = nullptr);
   ~LandscapeTab() override;  // stops the worker before anything it reports to goes
 
-  // Every new snapshot (about 30 Hz), also while hidden: kept, and drawn only when visible.
+  // Every new snapshot (about 30 Hz), also while hidden: kept, and drawn only when visible. A
+  // snapshot of an earlier step or another network size starts over as clearRun() does.
   void showSnapshot(const SnapshotPtr& snapshot);
   // The run's settings: whether there is a test set, whether landscapes apply (MLPs only).
   void showConfig(const ExperimentConfig& config);

@@ -100,7 +100,10 @@ class LandscapeTabTest : public QObject {
     tab.showSnapshot(trained(c, 1));
     setGrid(tab, 301);
     QSignalSpy progressed(tab.runner(), &ProbeRunner::progressed);
-    tab.compute();
+    QElapsedTimer started;
+    started.start();
+    tab.compute();  // 90,601 points of a 64 x 64 network on 1,600 samples: seconds of work
+    QVERIFY(started.elapsed() < 50);  // ... on the worker: the GUI thread goes on at once
     QVERIFY(progressed.wait(20000));  // under way
     QElapsedTimer t;
     t.start();
@@ -156,7 +159,9 @@ class LandscapeTabTest : public QObject {
     QVERIFY(tab.liveBudget().framesFinished() >= 4);
     QVERIFY(share <= 0.3 + 1e-9);
     QVERIFY(share > 0.0);
-    QVERIFY(longestGap < 250);
+    // A frame computed on the GUI thread would stall it for the whole frame; drawing one takes
+    // milliseconds (the bound leaves room for a machine loaded by other work).
+    QVERIFY(longestGap < 1000);
     QVERIFY(tab.result()->live);
     QCOMPARE(tab.result()->grid->alphas.size(), size_t(kLiveGridPoints));
     QVERIFY(tab.result()->step > firstStep);  // it follows the run
@@ -208,6 +213,14 @@ class LandscapeTabTest : public QObject {
     tab.clearRun();
     QVERIFY(!tab.result() && !tab.basis());
     QCOMPARE(tab.sliceView()->trainGraph()->dataCount(), 0);
+    // A reset run (back to step 0) starts over by itself, so no stale path is drawn.
+    tab.showSnapshot(trained(c, 30));
+    tab.controls()->kindBox()->setCurrentIndex(0);
+    tab.compute();
+    QVERIFY(waitForPicture(tab, true));
+    tab.showSnapshot(trained(c, 0));
+    QVERIFY(!tab.result() && !tab.basis());
+    QVERIFY(!tab.mapView()->hasGrid());
   }
 
   void errorsAreShownAndLandscapesNeedANetwork() {
