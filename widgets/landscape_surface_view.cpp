@@ -82,9 +82,9 @@ void LandscapeSurfaceView::setColormap(Colormap map) {
   if (!series_) return;
   QLinearGradient gradient(0, 0, 1, 100);
   const ColormapTable& table = colormapTable(map);
-  // Q3DSurface's range gradient runs from the top (stop 0) to the bottom (stop 1).
+  // Q3DSurface's range gradient: stop 0 at the bottom of the height axis, 1 at the top.
   for (int k = 0; k < 256; ++k)
-    gradient.setColorAt(1.0 - k / 255.0, QColor::fromRgbF(table[k][0], table[k][1], table[k][2]));
+    gradient.setColorAt(k / 255.0, QColor::fromRgbF(table[k][0], table[k][1], table[k][2]));
   series_->setBaseGradient(gradient);
   series_->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
 }

@@ -50,6 +50,11 @@ class LandscapeSurfaceViewTest : public QObject {
     QCOMPARE(view.heightAt(1, 2), 1.0);                       // 0: at the bottom of the log axis
     QVERIFY(view.captionLabel()->text().contains("≤ 0"));
     QCOMPARE(view.series()->colorStyle(), Q3DTheme::ColorStyleRangeGradient);
+    // Low losses dark, high ones bright, as on the map: stop 0 is the bottom of the axis.
+    const QGradientStops stops = view.series()->baseGradient().stops();
+    QCOMPARE(stops.size(), 256);
+    QVERIFY(std::abs(stops.front().second.redF() - colormapTable(Colormap::Viridis)[0][0]) < 1e-5);
+    QCOMPARE(stops.front().first, 0.0);
     QTest::qWait(200);  // one real frame drawn under Xvfb
   }
 };
