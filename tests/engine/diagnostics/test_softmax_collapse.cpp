@@ -1,11 +1,13 @@
 // Softmax Collapse at and around each precision's threshold, on constructed logits: 113 classes,
-// the correct one ahead of all others by a gap d. With the largest term summed first, S == 1
-// exactly when exp(-d) is below half an ulp of 1: d > 24 ln 2 (float32), 11 ln 2 (float16),
-// 53 ln 2 (float64).
+// the first ahead of all others by a gap d. With the largest term summed first (the default),
+// S == 1 exactly when exp(-d), rounded to the precision, is at most half an ulp of 1 (2^-p,
+// p = 11, 24, 53): d > p ln 2. With the small terms first they add up before meeting the 1:
+// d > ln 112 + p ln 2 (float32: 16.6 and 21.4, the figures Prieto et al.'s setting turns on).
 #include <QtTest>
 
 #include <cmath>
 
+#include "losslab/core/error.hpp"
 #include "losslab/diagnostics/softmax_collapse.hpp"
 
 using namespace losslab;
@@ -16,30 +18,91 @@ Eigen::VectorXd equalGaps(double d) {
   z[0] = d;
   return z;
 }
+
+constexpr auto kLargest = SummationOrder::LargestFirst;
+constexpr auto kSmallest = SummationOrder::SmallestFirst;
+
+int significandBits(FloatFormat f) { return f == FloatFormat::Float16 ? 11 : f == FloatFormat::Float32 ? 24 : 53; }
+
+// Largest first, S == 1 exactly when every other term rounds to at most 2^-p (1 + 2^-p is a tie
+// that rounds to the even 1): checked over gaps within 0.5% of p ln 2, finer than T resolves.
+template <class T> void checkExactLargestFirstBoundary(FloatFormat f) {
+  const T halfUlp = T(std::ldexp(1.0, -significandBits(f)));
+  const double threshold = significandBits(f) * std::log(2.0);
+  int flips = 0;
+  bool before = false;
+  for (int i = 0; i <= 1000; ++i) {
+    const double gap = threshold * (1.0 - 5e-3 + 1e-5 * i);
+    const T d = T(gap);
+    const bool expected = T(std::exp(T(-d))) <= halfUlp;
+    const bool collapsed = softmaxCollapsed(equalGaps(gap), f, kLargest);
+    QVERIFY2(collapsed == expected, qPrintable(QString("%1 at d = %2").arg(toString(f)).arg(gap, 0, 'g', 17)));
+    if (i > 0 && collapsed != before) ++flips;
+    before = collapsed;
+  }
+  QCOMPARE(flips, 1);  // one edge, from not collapsed to collapsed
+  QVERIFY(before);
+}
 }  // namespace
 
 class SoftmaxCollapseTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
-  void thresholdsOfEachPrecision_data() {
+  void thresholdsOfEachPrecisionAndOrder_data() {
     QTest::addColumn<int>("format");
+    QTest::addColumn<int>("order");
     QTest::addColumn<double>("threshold");
-    QTest::newRow("float16") << int(FloatFormat::Float16) << 11 * std::log(2.0);
-    QTest::newRow("float32") << int(FloatFormat::Float32) << 24 * std::log(2.0);
-    QTest::newRow("float64") << int(FloatFormat::Float64) << 53 * std::log(2.0);
+    QTest::addColumn<double>("margin");  // above the rounding of d and of the sum
+    const double ln2 = std::log(2.0), ln112 = std::log(112.0);
+    QTest::newRow("float16 largest first") << int(FloatFormat::Float16) << int(kLargest) << 11 * ln2 << 0.01;
+    QTest::newRow("float32 largest first") << int(FloatFormat::Float32) << int(kLargest) << 24 * ln2 << 1e-5;
+    QTest::newRow("float64 largest first") << int(FloatFormat::Float64) << int(kLargest) << 53 * ln2 << 1e-12;
+    QTest::newRow("float16 smallest first") << int(FloatFormat::Float16) << int(kSmallest) << ln112 + 11 * ln2 << 0.15;
+    QTest::newRow("float32 smallest first") << int(FloatFormat::Float32) << int(kSmallest) << ln112 + 24 * ln2 << 1e-4;
+    QTest::newRow("float64 smallest first") << int(FloatFormat::Float64) << int(kSmallest) << ln112 + 53 * ln2 << 1e-9;
   }
-  void thresholdsOfEachPrecision() {
+  void thresholdsOfEachPrecisionAndOrder() {
     QFETCH(int, format);
+    QFETCH(int, order);
     QFETCH(double, threshold);
+    QFETCH(double, margin);
     const FloatFormat f = FloatFormat(format);
-    QVERIFY(!softmaxCollapsed(equalGaps(threshold - 0.05), f));
-    QVERIFY(softmaxCollapsed(equalGaps(threshold + 0.05), f));
-    QVERIFY(!softmaxCollapsed(equalGaps(1.0), f));
+    const SummationOrder o = SummationOrder(order);
+    QVERIFY(!softmaxCollapsed(equalGaps(threshold - margin), f, o));
+    QVERIFY(softmaxCollapsed(equalGaps(threshold + margin), f, o));
+    QVERIFY(!softmaxCollapsed(equalGaps(1.0), f, o));
+    QVERIFY(softmaxCollapsed(equalGaps(threshold + 5.0), f, o));
+    QCOMPARE(collapseGapThreshold(f, o, 113), threshold);
   }
 
-  void float32CollapsesNear16point6() {
-    QVERIFY(!softmaxCollapsed(equalGaps(16.5), FloatFormat::Float32));
+  void exactBoundaryLargestFirst() {
+    checkExactLargestFirstBoundary<Eigen::half>(FloatFormat::Float16);
+    checkExactLargestFirstBoundary<float>(FloatFormat::Float32);
+    checkExactLargestFirstBoundary<double>(FloatFormat::Float64);
+  }
+
+  // The figures of the issue: float32, 113 classes, equal gaps.
+  void float32CollapsesNear16point6LargestFirstAnd21SmallestFirst() {
+    QVERIFY(!softmaxCollapsed(equalGaps(16.5), FloatFormat::Float32));  // the default order
     QVERIFY(softmaxCollapsed(equalGaps(16.7), FloatFormat::Float32));
+    QVERIFY(!softmaxCollapsed(equalGaps(21.3), FloatFormat::Float32, kSmallest));
+    QVERIFY(softmaxCollapsed(equalGaps(21.45), FloatFormat::Float32, kSmallest));
+    // Between the two, the order alone decides.
+    QVERIFY(softmaxCollapsed(equalGaps(19.0), FloatFormat::Float32, kLargest));
+    QVERIFY(!softmaxCollapsed(equalGaps(19.0), FloatFormat::Float32, kSmallest));
+  }
+
+  // Largest first, only the runner-up matters; smallest first, the crowd behind it does too.
+  void unequalGapsCollapseByTheRunnerUpLargestFirst() {
+    Eigen::VectorXd z = Eigen::VectorXd::Constant(113, -100.0);
+    z[0] = 0.0;
+    z[57] = -17.0;  // one runner-up past float32's edge, the rest far behind
+    QVERIFY(softmaxCollapsed(z, FloatFormat::Float32, kLargest));
+    QVERIFY(softmaxCollapsed(z, FloatFormat::Float32, kSmallest));
+    z.setConstant(-17.0);  // 112 of them at 17: together above half an ulp
+    z[0] = 0.0;
+    QVERIFY(softmaxCollapsed(z, FloatFormat::Float32, kLargest));
+    QVERIFY(!softmaxCollapsed(z, FloatFormat::Float32, kSmallest));
   }
 
   void fractionsLossGradientAndNorms() {
@@ -61,6 +124,17 @@ class SoftmaxCollapseTest : public QObject {
     QCOMPARE(d.logitGaps[3], -20.0);
     QCOMPARE(d.logitNormMax, 40.0);
     QCOMPARE(d.logitNormMean, (20 + 5 + 40 + 20) / 4.0);
+    // Summed small terms first, a gap of 20 no longer collapses float32.
+    const CollapseDiagnostics s = softmaxCollapse(logits, labels, kSmallest);
+    QCOMPARE(s.scFraction[int(FloatFormat::Float16)], 0.75);
+    QCOMPARE(s.scFraction[int(FloatFormat::Float32)], 0.25);
+    QCOMPARE(s.zeroGradFraction[int(FloatFormat::Float32)], 0.25);
+  }
+
+  void orderNames() {
+    QCOMPARE(summationOrderFromString("smallest-first"), kSmallest);
+    QCOMPARE(summationOrderFromString(toString(kLargest)), kLargest);
+    QVERIFY_THROWS_EXCEPTION(InputError, summationOrderFromString("random"));
   }
 };
 

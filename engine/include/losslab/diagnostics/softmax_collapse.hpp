@@ -3,13 +3,17 @@
 // same logits as float16, float32 and float64 would see them.
 //
 // SC: a sample has collapsed in a precision when S = sum_k exp(z_k - max_j z_j), with the logits
-// cast to that precision and every operation rounded to it, equals exactly 1. The sum starts with
-// the largest term, exp(0) = 1, and adds the others in class order: then S == 1 exactly when every
-// other term is below half an ulp of 1 (float32: gaps above ~16.6 for equal gaps over 113
-// classes). Zero loss: log S + max - z_y == 0; zero gradient: exp(z_y - max) / S == 1, i.e. the
-// correct-class logit's gradient softmax_y - 1 is exactly 0.
+// cast to that precision and every operation rounded to it, equals exactly 1. Whether it does
+// depends on the order of the sum (SummationOrder): by default the largest term, exp(0) = 1,
+// comes first and the others follow in class order, so S == 1 exactly when every other term is
+// at most half an ulp of 1 (a top gap above p ln 2, p = 11, 24, 53 for float16/32/64: float32
+// collapses at d > 16.6 for equal gaps d). Summing the small terms first (ascending, the 1 last)
+// lets them add up before they meet the 1: with C classes and equal gaps that takes
+// d > ln(C - 1) + p ln 2 (float32, 113 classes: d > 21.4). Zero loss: log S + max - z_y == 0;
+// zero gradient: exp(z_y - max) / S == 1, i.e. the correct-class gradient softmax_y - 1 is 0.
 #include <Eigen/Core>
 #include <array>
+#include <string>
 #include <vector>
 
 namespace losslab {
@@ -18,6 +22,10 @@ enum class FloatFormat { Float16 = 0, Float32 = 1, Float64 = 2 };
 constexpr std::array<FloatFormat, 3> kFloatFormats{FloatFormat::Float16, FloatFormat::Float32,
                                                    FloatFormat::Float64};
 const char* toString(FloatFormat f);  // "float16", "float32", "float64"
+
+enum class SummationOrder { LargestFirst, SmallestFirst };
+const char* toString(SummationOrder o);  // "largest-first", "smallest-first"
+SummationOrder summationOrderFromString(const std::string& name);  // throws InputError
 
 struct CollapseDiagnostics {
   std::array<double, 3> scFraction{};        // indexed by FloatFormat
@@ -28,9 +36,16 @@ struct CollapseDiagnostics {
 };
 
 // logits: classes x samples (float64; cast down per format), labels: one class per sample.
-CollapseDiagnostics softmaxCollapse(const Eigen::MatrixXd& logits, const std::vector<int>& labels);
+CollapseDiagnostics softmaxCollapse(const Eigen::MatrixXd& logits, const std::vector<int>& labels,
+                                    SummationOrder order = SummationOrder::LargestFirst);
 
 // The per-sample test in one precision (exposed for tests of the thresholds).
-bool softmaxCollapsed(const Eigen::VectorXd& z, FloatFormat format);
+bool softmaxCollapsed(const Eigen::VectorXd& z, FloatFormat format,
+                      SummationOrder order = SummationOrder::LargestFirst);
+
+// The top gap z_max - z_other above which S == 1 when all C - 1 other logits are equal: p ln 2
+// largest first (exact for any logits: the runner-up decides), ln(C - 1) + p ln 2 smallest first
+// (the equal-gap case; unequal gaps collapse earlier).
+double collapseGapThreshold(FloatFormat format, SummationOrder order, int classes);
 
 }  // namespace losslab
