@@ -60,18 +60,22 @@ S logitLossSum(LossKind kind, const Mat<S>& z, const LogitTargets<S>& t, Mat<S>*
       return sum;
     }
     case LossKind::StableMaxCrossEntropy: {
-      // loss_i = log sum_j s(z_j) - log s(z_y); d/dz_k = s'(z_k)/S - [k = y] s'(z_y)/s(z_y).
+      // loss_i = log(1 + R / s(z_y)), R = sum_{k != y} s(z_k); d/dz_k = s'(z_k)/S for k != y and
+      // -s'(z_y) R / (S s(z_y)) for y, S = s(z_y) + R. Written through R, neither cancels when
+      // s(z_y) dwarfs R (a float32 z_y of 1e4 over 112 logits of -1e4 has R/s(z_y) ~ 1e-8),
+      // so StableMax's loss and gradient stay nonzero long after softmax has collapsed.
       S sum = 0;
       if (grad) grad->resize(z.rows(), n);
       for (Index i = 0; i < n; ++i) {
-        S total = 0;
-        for (Index k = 0; k < z.rows(); ++k) total += stableS(z(k, i));
         const int y = t.labels[i];
-        const S sy = stableS(z(y, i));
-        sum += std::log(total) - std::log(sy);
+        S rest = 0;
+        for (Index k = 0; k < z.rows(); ++k)
+          if (k != y) rest += stableS(z(k, i));
+        const S sy = stableS(z(y, i)), total = sy + rest;
+        sum += rest < sy ? S(std::log1p(rest / sy)) : S(std::log(total) - std::log(sy));
         if (grad) {
           for (Index k = 0; k < z.rows(); ++k) (*grad)(k, i) = stableS1(z(k, i)) / total;
-          (*grad)(y, i) -= stableS1(z(y, i)) / sy;
+          (*grad)(y, i) = -(stableS1(z(y, i)) / sy) * (rest / total);
           grad->col(i) *= gradScale;
         }
       }
