@@ -1,21 +1,25 @@
 // losslab-cli collapse: Softmax Collapse diagnostics of a model file's logits on its data, as
-// float16, float32 and float64 would see them (Prieto et al. 2025).
+// float16, float32 and float64 would see them (Prieto et al. 2025), with its test set, weight
+// norms, cos(theta, -grad L) and neural collapse when there is one to measure.
+#include <cmath>
 #include <iostream>
 #include <memory>
 
 #include "cli_commands.hpp"
 #include "losslab/core/error.hpp"
-#include "losslab/diagnostics/softmax_collapse.hpp"
 #include "losslab/io/model_file.hpp"
-#include "losslab/model/mlp_objective.hpp"
+#include "losslab/session/collapse_measurement.hpp"
 
 namespace losslab::cli {
 
 namespace {
 struct CollapseOptions {
   std::string model;
+  std::string order = toString(SummationOrder::LargestFirst);
   bool json = false;
 };
+
+nlohmann::json number(double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); }
 
 nlohmann::json perFormat(const std::array<double, 3>& values) {
   nlohmann::json out;
@@ -23,22 +27,42 @@ nlohmann::json perFormat(const std::array<double, 3>& values) {
   return out;
 }
 
+nlohmann::json setJson(const CollapseSetRecord& s) {
+  return {{"sc_fraction", perFormat(s.scFraction)},
+          {"zero_loss_fraction", perFormat(s.zeroLossFraction)},
+          {"zero_grad_fraction", perFormat(s.zeroGradFraction)},
+          {"logit_norm_mean", s.logitNormMean},
+          {"logit_norm_max", s.logitNormMax}};
+}
+
 void runCollapse(const CollapseOptions& o) {
   const ModelFile m = readModelFile(o.model);
   if (!isClassification(m.loss))
     throw InputError(o.model + ": softmax collapse needs a classification model (loss is mse)");
-  const Samples<double> data = toSamples<double>(m.data);
+  CollapseTracking tracking;
+  tracking.every = 1;
+  tracking.order = summationOrderFromString(o.order);
+  const Samples<double> data = toSamples<double>(m.data), test = toSamples<double>(m.test);
   MlpObjective<double> objective(m.architecture, m.loss);
   objective.checkCompatible(data);
-  Eigen::MatrixXd logits;
-  objective.logits(m.parameters, data.x, logits);
-  const CollapseDiagnostics d = softmaxCollapse(logits, data.labels);
-  const nlohmann::json out{{"sc_fraction", perFormat(d.scFraction)},
-                           {"zero_loss_fraction", perFormat(d.zeroLossFraction)},
-                           {"zero_grad_fraction", perFormat(d.zeroGradFraction)},
-                           {"logit_norm_mean", d.logitNormMean},
-                           {"logit_norm_max", d.logitNormMax},
-                           {"weight_norm", m.parameters.norm()}};
+  if (test.size()) objective.checkCompatible(test);
+  Eigen::VectorXd grad;
+  objective.lossAndGradient(m.parameters, data, grad);
+  const auto r = measureCollapse<double>(objective, m.parameters, Eigen::VectorXd::Zero(grad.size()),
+                                         grad, data, test, tracking, 0);
+  nlohmann::json out = setJson(r->train);
+  out["summation_order"] = toString(r->order);
+  out["weight_norm"] = r->weightNorm.total;
+  out["weight_norm_per_layer"] = r->weightNorm.perLayer;
+  out["nlm_grad_cosine"] = number(r->gradAlignment.total);
+  if (r->test) out["test"] = setJson(*r->test);
+  if (m.architecture.affineCount() > 1) {
+    const NeuralCollapse& nc = r->neural;
+    out["neural_collapse"] = {{"nc1", number(nc.nc1)}, {"nc2_equinorm", number(nc.nc2Equinorm)},
+                              {"nc2_equiangularity", number(nc.nc2Equiangularity)},
+                              {"nc2_max_angle", number(nc.nc2MaxAngle)}, {"nc3", number(nc.nc3)},
+                              {"nc4", number(nc.nc4)}};
+  }
   std::cout << (o.json ? out.dump() : out.dump(1)) << "\n";
 }
 }  // namespace
@@ -47,6 +71,8 @@ void addCollapseCommand(CLI::App& app) {
   auto o = std::make_shared<CollapseOptions>();
   CLI::App* cmd = app.add_subcommand("collapse", "Softmax Collapse fractions of a model file per precision");
   cmd->add_option("--model", o->model, "Model file (losslab-model/1, classification)")->required();
+  cmd->add_option("--order", o->order,
+                  "Summation order of S = sum exp(z_k - max z): largest-first (default) or smallest-first");
   cmd->add_flag("--json", o->json, "Print one JSON object on one line");
   cmd->callback([o] { runCollapse(*o); });
 }

@@ -7,6 +7,7 @@
 #include "cli_commands.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
+#include "losslab/io/collapse_columns.hpp"
 #include "losslab/io/metrics_csv.hpp"
 #include "losslab/io/model_file.hpp"
 #include "losslab/io/text_file.hpp"
@@ -21,11 +22,15 @@ struct TrainOptions {
   long logEvery = 1;
   CurvatureTracking tracking;
   CollapseTracking collapse;
+  std::string collapseOrder = toString(SummationOrder::LargestFirst);
+  bool noNeuralCollapse = false;
 };
 
-std::vector<std::string> optionalColumns(const TrainOptions& o) {
+std::vector<std::string> optionalColumns(const TrainOptions& o, const CollapseTracking& collapse,
+                                         const Architecture& arch, bool hasTest) {
   std::vector<std::string> c = curvatureColumns(o.tracking);
-  for (auto& name : collapseColumns(o.collapse)) c.push_back(name);
+  for (auto& name : collapseColumns(collapse)) c.push_back(name);
+  for (auto& name : addedCollapseColumns(collapse, arch, hasTest)) c.push_back(name);
   return c;
 }
 
@@ -38,13 +43,17 @@ void runTrain(const TrainOptions& o) {
   if (ec) throw InputError(o.out + ": cannot create the output folder (" + ec.message() + ")");
 
   validate(o.tracking);
+  CollapseTracking collapse = o.collapse;
+  collapse.order = summationOrderFromString(o.collapseOrder);
+  collapse.neuralCollapse = !o.noNeuralCollapse;
   auto trainer = Trainer::create(config);
   trainer->setCurvatureTracking(o.tracking);
-  trainer->setCollapseTracking(o.collapse);
+  trainer->setCollapseTracking(collapse);
   const DataSplit& data = trainer->data();
   const bool labelled = data.train.task == Task::Classification && !data.train.empty();
   MetricsCsvWriter csv(o.out + "/metrics.csv",
-                       metricsColumns(!data.test.empty(), labelled, optionalColumns(o)));
+                       metricsColumns(!data.test.empty(), labelled,
+                                      optionalColumns(o, collapse, trainer->architecture(), !data.test.empty())));
   writeTextFileAtomically(o.out + "/config.json", toJson(config).dump(2) + "\n");
   for (long s = 0; s < config.steps && !trainer->diverged(); ++s) {
     const bool log = s % o.logEvery == 0 || (o.tracking.every > 0 && s % o.tracking.every == 0) ||
@@ -107,6 +116,10 @@ void addTrainCommand(CLI::App& app) {
                 "With a minibatch optimizer: curvature of each step's own minibatch (the batch Hessian)");
   cmd->add_option("--track-collapse", options->collapse.every,
                   "Softmax-collapse columns (SC fraction per precision, zero loss/gradient, NLM cosine, logit norm) every N steps");
+  cmd->add_option("--collapse-order", options->collapseOrder,
+                  "With --track-collapse: summation order of S = sum exp(z_k - max z): largest-first (default) or smallest-first");
+  cmd->add_flag("--no-neural-collapse", options->noNeuralCollapse,
+                "With --track-collapse: skip NC1-NC4 of the last hidden layer");
   cmd->callback([options] { runTrain(*options); });
 }
 

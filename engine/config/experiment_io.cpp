@@ -67,7 +67,8 @@ void readModel(const json& m, ModelConfig& c) {
 void readOptimizer(const json& o, OptimizerConfig& c) {
   jf::rejectUnknownKeys(o, {"kind", "lr", "batch_size", "momentum", "nesterov", "betas", "eps",
                             "weight_decay", "sam_rho", "perp_grad", "perp_grad_per_tensor",
-                            "perp_grad_rescale", "clip_norm"}, "optimizer");
+                            "perp_grad_rescale", "clip_norm", "shuffle_full_batch",
+                            "divide_lr_by_output_scale_squared"}, "optimizer");
   if (o.contains("kind")) c.kind = optimizerFromString(jf::string(o["kind"], "optimizer.kind"));
   if (o.contains("lr")) c.lr = jf::number(o["lr"], "optimizer.lr");
   if (o.contains("batch_size") && !o["batch_size"].is_null()) {
@@ -90,6 +91,9 @@ void readOptimizer(const json& o, OptimizerConfig& c) {
   if (o.contains("perp_grad_per_tensor")) c.perpGradPerTensor = jf::boolean(o["perp_grad_per_tensor"], "optimizer.perp_grad_per_tensor");
   if (o.contains("perp_grad_rescale")) c.perpGradRescale = jf::boolean(o["perp_grad_rescale"], "optimizer.perp_grad_rescale");
   if (o.contains("clip_norm") && !o["clip_norm"].is_null()) c.clipNorm = jf::number(o["clip_norm"], "optimizer.clip_norm");
+  if (o.contains("shuffle_full_batch")) c.shuffleFullBatch = jf::boolean(o["shuffle_full_batch"], "optimizer.shuffle_full_batch");
+  if (o.contains("divide_lr_by_output_scale_squared"))
+    c.divideLrByOutputScaleSquared = jf::boolean(o["divide_lr_by_output_scale_squared"], "optimizer.divide_lr_by_output_scale_squared");
 }
 
 void readSchedule(const json& s, ScheduleConfig& c) {
@@ -104,13 +108,14 @@ void readSchedule(const json& s, ScheduleConfig& c) {
 }  // namespace
 
 ExperimentConfig experimentFromJson(const json& doc) {
-  jf::rejectUnknownKeys(doc, {"format", "seed", "precision", "data", "model", "loss", "optimizer",
-                              "schedule", "steps"}, "");
+  jf::rejectUnknownKeys(doc, {"format", "description", "seed", "precision", "data", "model", "loss",
+                              "optimizer", "schedule", "steps"}, "");
   if (doc.contains("format")) {
     const std::string f = jf::string(doc["format"], "format");
     if (f != "losslab-experiment/1") throw InputError("format: \"" + f + "\" is not \"losslab-experiment/1\"");
   }
   ExperimentConfig c;
+  if (doc.contains("description")) c.description = jf::string(doc["description"], "description");
   if (doc.contains("seed")) {
     const long s = jf::integer(doc["seed"], "seed");
     if (s < 0) throw InputError("seed: " + std::to_string(s) + " must be >= 0");
@@ -198,7 +203,7 @@ json toJson(const ExperimentConfig& c) {
              {"init", toString(c.model.init)}, {"init_scale", c.model.initScale},
              {"output_scale", c.model.outputScale}};
   if (c.model.kind == "quadratic") model["params"] = c.model.params, model["residuals"] = c.model.residuals;
-  return json{
+  json doc{
       {"format", "losslab-experiment/1"},
       {"seed", c.seed},
       {"precision", toString(c.precision)},
@@ -210,11 +215,21 @@ json toJson(const ExperimentConfig& c) {
                      {"betas", {o.beta1, o.beta2}}, {"eps", o.eps},
                      {"weight_decay", o.weightDecay}, {"sam_rho", o.samRho},
                      {"perp_grad", o.perpGrad}, {"perp_grad_per_tensor", o.perpGradPerTensor},
-                     {"perp_grad_rescale", o.perpGradRescale}, {"clip_norm", nullable(o.clipNorm)}}},
+                     {"perp_grad_rescale", o.perpGradRescale}, {"clip_norm", nullable(o.clipNorm)},
+                     {"shuffle_full_batch", o.shuffleFullBatch},
+                     {"divide_lr_by_output_scale_squared", o.divideLrByOutputScaleSquared}}},
       {"schedule", {{"kind", toString(c.schedule.kind)}, {"warmup_steps", c.schedule.warmupSteps},
                     {"total_steps", nullable(c.schedule.totalSteps)},
                     {"step_every", c.schedule.stepEvery}, {"gamma", c.schedule.gamma}}},
       {"steps", c.steps}};
+  if (!c.description.empty()) doc["description"] = c.description;
+  return doc;
+}
+
+double learningRateAt(const ExperimentConfig& c, long step) {
+  const double lr = learningRateAt(c.schedule, c.optimizer.lr, step, c.steps);
+  if (!c.optimizer.divideLrByOutputScaleSquared) return lr;
+  return lr / (c.model.outputScale * c.model.outputScale);
 }
 
 }  // namespace losslab

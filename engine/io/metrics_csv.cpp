@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "losslab/core/error.hpp"
+#include "losslab/diagnostics/collapse_record.hpp"
+#include "losslab/io/collapse_columns.hpp"
 
 namespace losslab {
 
@@ -33,6 +35,7 @@ double valueOf(const MetricsRow& r, const std::string& c) {
   if (c == "zero_grad_fraction") return r.zeroGradFraction;
   if (c == "nlm_cosine") return r.nlmCosine;
   if (c == "logit_norm") return r.logitNorm;
+  if (r.collapse) return collapseColumnValue(*r.collapse, c);
   return std::nan("");
 }
 }  // namespace
@@ -58,6 +61,10 @@ std::vector<std::string> metricsColumns(bool hasTest, bool hasAccuracy,
         std::find(optional.begin(), optional.end(), name) != optional.end();
     if (present) c.push_back(name);
   }
+  // Columns added since the spec was written follow its own, in the order asked for.
+  const auto& spec = specMetricsColumns();
+  for (const auto& name : optional)
+    if (std::find(spec.begin(), spec.end(), name) == spec.end()) c.push_back(name);
   return c;
 }
 

@@ -40,6 +40,17 @@ template <class S> ConstVecMap<S> biases(const Architecture& arch, const S* p, i
   return ConstVecMap<S>(p + arch.biasOffset(l), arch.layers[l + 1]);
 }
 
+// out = the sum of the columns of M (column-major) at each sample's hot indices: the first layer
+// applied to one-hot inputs, without the dense product.
+template <class S>
+void gatherColumns(const Mat<S>& columns, const int* hotOf, int hot, Index count, Mat<S>& out) {
+  out.resize(columns.rows(), count);
+  for (Index i = 0; i < count; ++i) {
+    out.col(i) = columns.col(hotOf[i * hot]);
+    for (int j = 1; j < hot; ++j) out.col(i) += columns.col(hotOf[i * hot + j]);
+  }
+}
+
 }  // namespace
 
 template <class S>
@@ -111,11 +122,7 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
         out.noalias() = weights(arch_, params, 0) * x;
         return;
       }
-      out.resize(arch_.layers[1], count);
-      for (Index i = 0; i < count; ++i) {
-        out.col(i) = columns.col(hotOf[i * hot]);
-        for (int j = 1; j < hot; ++j) out.col(i) += columns.col(hotOf[i * hot + j]);
-      }
+      gatherColumns(columns, hotOf, hot, count, out);
     };
     // The first layer's weight gradient d x^T into g.
     auto firstLayerGradient = [&](const Mat<S>& d, S* g) {
@@ -280,6 +287,39 @@ template <class S> void MlpObjective<S>::logits(const Vec<S>& theta, const Mat<S
     if (l < L - 1) applyActivation(arch_.activation, z, h);
   }
   out = S(arch_.outputScale) * z;
+}
+
+template <class S>
+void MlpObjective<S>::forward(const Vec<S>& theta, const Samples<S>& data, Mat<S>& out,
+                              Mat<S>* lastHidden) {
+  const int L = arch_.affineCount();
+  const Index n = data.size();
+  const int chunkCount = sampleChunkCount(n);
+  const int hot = data.hotPerSample;
+  const Mat<S> w0Columns = hot > 0 ? Mat<S>(weights(arch_, theta.data(), 0)) : Mat<S>();
+  out.resize(arch_.outputDim(), n);
+  if (lastHidden) lastHidden->resize(L > 1 ? arch_.layers[L - 1] : 0, n);
+  auto work = [&](int c) {
+    const Index begin = n * c / chunkCount, count = n * (c + 1) / chunkCount - begin;
+    Mat<S> h, z;
+    for (int l = 0; l < L; ++l) {
+      if (l > 0)
+        z.noalias() = weights(arch_, theta.data(), l) * h;
+      else if (hot > 0)
+        gatherColumns(w0Columns, data.hotIndices.data() + begin * hot, hot, count, z);
+      else
+        z.noalias() = weights(arch_, theta.data(), 0) * data.x.middleCols(begin, count);
+      if (arch_.bias[l]) z.colwise() += biases(arch_, theta.data(), l);
+      if (l < L - 1) applyActivation(arch_.activation, z, h);
+    }
+    out.middleCols(begin, count) = S(arch_.outputScale) * z;
+    if (lastHidden && L > 1) lastHidden->middleCols(begin, count) = h;
+  };
+  if (n == 0) return;
+  if (chunkCount == 1)
+    work(0);
+  else
+    tbb::parallel_for(0, chunkCount, work);
 }
 
 template class MlpObjective<float>;

@@ -8,7 +8,7 @@
 #include "losslab/core/error.hpp"
 #include "losslab/core/random.hpp"
 #include "losslab/data/make_data.hpp"
-#include "losslab/diagnostics/softmax_collapse.hpp"
+#include "losslab/session/collapse_measurement.hpp"
 #include "losslab/model/initialization.hpp"
 #include "losslab/model/mlp_objective.hpp"
 #include "losslab/optim/optimizer.hpp"
@@ -51,11 +51,14 @@ template <class S> class TrainerImpl final : public Trainer {
     row.epoch = epoch();
     if (diverged_) return row;
     const auto start = std::chrono::steady_clock::now();
-    const double lr = learningRateAt(config_.schedule, config_.optimizer.lr, step_, config_.steps);
+    const double lr = learningRateAt(config_, step_);
     const bool fullBatch = !config_.optimizer.batchSize || *config_.optimizer.batchSize >= train_.size();
     const Samples<S>* batch = &train_;
     if (!fullBatch) {
       nextMinibatch(*config_.optimizer.batchSize);
+      batch = &batch_;
+    } else if (config_.optimizer.shuffleFullBatch) {
+      nextMinibatch(train_.size());  // one batch an epoch, in a new order each time
       batch = &batch_;
     }
     double firstAccuracy = kNan;
@@ -102,7 +105,7 @@ template <class S> class TrainerImpl final : public Trainer {
     MetricsRow row;
     row.step = step_;
     row.epoch = epoch();
-    row.lr = learningRateAt(config_.schedule, config_.optimizer.lr, step_, config_.steps);
+    row.lr = learningRateAt(config_, step_);
     Vec<S> grad;
     row.trainLoss = double(objective_.lossAndGradient(theta_, train_, grad, &row.trainAccuracy));
     row.gradNorm = double(grad.norm());
@@ -134,7 +137,7 @@ template <class S> class TrainerImpl final : public Trainer {
   }
 
   void setCollapseTracking(const CollapseTracking& tracking) override {
-    if (tracking.every < 0) throw InputError("track-collapse: every " + std::to_string(tracking.every) + " must be >= 0");
+    validate(tracking);
     if (tracking.every > 0 && data_->train.task != Task::Classification)
       throw InputError("track-collapse: softmax collapse needs a classification task");
     collapse_ = tracking;
@@ -183,19 +186,9 @@ template <class S> class TrainerImpl final : public Trainer {
 
   // Collapse of the parameters the step started from; the step is theta_ - previous_.
   void measureCollapse(MetricsRow& row) {
-    Mat<S> logits;
-    objective_.logits(previous_, train_.x, logits);
-    const CollapseDiagnostics d = softmaxCollapse(logits.template cast<double>(), train_.labels);
-    const int own = config_.precision == Precision::Float32 ? int(FloatFormat::Float32) : int(FloatFormat::Float64);
-    row.scFraction16 = d.scFraction[int(FloatFormat::Float16)];
-    row.scFraction32 = d.scFraction[int(FloatFormat::Float32)];
-    row.scFraction64 = d.scFraction[int(FloatFormat::Float64)];
-    row.zeroLossFraction = d.zeroLossFraction[own];
-    row.zeroGradFraction = d.zeroGradFraction[own];
-    row.logitNorm = d.logitNormMean;
-    const Vec<S> step = theta_ - previous_;
-    const double denominator = double(previous_.norm()) * double(step.norm());
-    row.nlmCosine = denominator > 0 ? double(previous_.dot(step)) / denominator : kNan;
+    fillCollapseColumns(losslab::measureCollapse(objective_, previous_, Vec<S>(theta_ - previous_),
+                                                 optimizer_.lastGradient(), train_, test_, collapse_, step_),
+                        row);
   }
 
   ExperimentConfig config_;

@@ -11,6 +11,7 @@
 #include "losslab/core/error.hpp"
 #include "losslab/optim/schedule.hpp"
 #include "losslab/session/checkpoint_history.hpp"
+#include "losslab/session/collapse_measurement.hpp"
 #include "losslab/session/metrics_history.hpp"
 #include "losslab/session/trainer.hpp"
 
@@ -29,6 +30,7 @@ struct TrainingSession::Worker {
   bool busy = false, quit = false;
   std::atomic<bool> running{false};
   std::atomic<long> stepsRemaining{0};
+  CollapseTracking collapse;  // worker thread only, as the trainer
 
   std::unique_ptr<Trainer> trainer;  // touched by the worker thread only (after construction)
   CurvatureTracking tracking;
@@ -60,6 +62,7 @@ struct TrainingSession::Worker {
     s->epoch = trainer->epoch();
     s->state = trainer->diverged() ? RunState::Diverged : hasWork() ? RunState::Running : RunState::Paused;
     s->divergedAtStep = trainer->divergedAtStep();
+    s->collapseTracking = collapse;
     s->stepsPerSecond = stepsPerSecond;
     s->config = trainer->config();
     s->architecture = trainer->architecture();
@@ -184,6 +187,7 @@ void TrainingSession::reset(std::optional<std::uint64_t> newSeed) {
     ExperimentConfig config = w->trainer->config();
     if (newSeed) config.seed = *newSeed;
     w->trainer = Trainer::create(config);
+    w->trainer->setCollapseTracking(w->collapse);
     w->trainer->setCurvatureTracking(w->tracking);
     w->history.clear();
     w->checkpoints->clear();
@@ -200,6 +204,17 @@ void TrainingSession::setOptimizer(const OptimizerConfig& optimizer) {
 void TrainingSession::setSchedule(const ScheduleConfig& schedule) {
   validate(schedule);
   worker_->enqueue([w = worker_.get(), schedule] { w->trainer->setSchedule(schedule); });
+}
+
+void TrainingSession::setCollapseTracking(const CollapseTracking& tracking) {
+  validate(tracking);
+  const SnapshotPtr now = latest();  // the run's config and data never change, only its state
+  if (tracking.every > 0 && (now->config.model.kind != "mlp" || now->data->train.task != Task::Classification))
+    throw InputError("track-collapse: softmax collapse needs an MLP on a classification task");
+  worker_->enqueue([w = worker_.get(), tracking] {
+    w->trainer->setCollapseTracking(tracking);
+    w->collapse = tracking;
+  });
 }
 
 void TrainingSession::setCurvatureTracking(const CurvatureTracking& tracking) {

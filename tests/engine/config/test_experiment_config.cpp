@@ -31,14 +31,16 @@ class ExperimentConfigTest : public QObject {
 
   void roundTripKeepsEveryValue() {
     const ExperimentConfig c = parseExperiment(R"({
-      "format": "losslab-experiment/1", "seed": 7, "precision": "float32",
+      "format": "losslab-experiment/1", "description": "a note for people", "seed": 7,
+      "precision": "float32",
       "data": {"kind": "modular", "p": 13, "op": "mul", "train_fraction": 0.5},
       "model": {"hidden": [32], "activation": "relu", "bias": false, "init": "he",
                 "init_scale": 0.5, "output_scale": 2},
       "loss": "stablemax_cross_entropy",
       "optimizer": {"kind": "adamw", "lr": 0.005, "batch_size": 64, "betas": [0.9, 0.99],
                     "eps": 1e-25, "weight_decay": 0.1, "sam_rho": 0.05, "perp_grad": true,
-                    "clip_norm": 1.0},
+                    "clip_norm": 1.0, "shuffle_full_batch": true,
+                    "divide_lr_by_output_scale_squared": true},
       "schedule": {"kind": "cosine", "warmup_steps": 10, "total_steps": 500},
       "steps": 500})");
     const ExperimentConfig again = experimentFromJson(toJson(c));
@@ -48,6 +50,23 @@ class ExperimentConfigTest : public QObject {
     QCOMPARE(again.data.op, std::string("mul"));
     QVERIFY(again.model.init == InitKind::He);
     QCOMPARE(*again.schedule.totalSteps, 500L);
+    QCOMPARE(again.description, std::string("a note for people"));
+    QVERIFY(again.optimizer.shuffleFullBatch && again.optimizer.divideLrByOutputScaleSquared);
+    // Adam's epsilon goes down to 1e-30 (Prieto et al. run at 1e-25 and 1e-30).
+    QCOMPARE(parseExperiment(R"({"optimizer": {"kind": "adamw", "eps": 1e-30}})").optimizer.eps, 1e-30);
+  }
+
+  // The rate in force is lr / alpha^2 when asked for (the authors' --alpha), the schedule's
+  // otherwise.
+  void learningRateOverOutputScaleSquared() {
+    ExperimentConfig c = parseExperiment(R"({"model": {"output_scale": 4},
+        "optimizer": {"lr": 0.8, "divide_lr_by_output_scale_squared": true},
+        "schedule": {"kind": "step", "step_every": 10, "gamma": 0.5}})");
+    QCOMPARE(learningRateAt(c, 0), 0.05);
+    QCOMPARE(learningRateAt(c, 10), 0.025);
+    c.optimizer.divideLrByOutputScaleSquared = false;
+    QCOMPARE(learningRateAt(c, 0), 0.8);
+    QVERIFY(!toJson(parseExperiment("{}")).contains("description"));  // absent unless given
   }
 
   void badInputNamesTheField_data() {
@@ -71,6 +90,11 @@ class ExperimentConfigTest : public QObject {
     QTest::newRow("precision") << R"({"precision": "float16"})" << "float16";
     QTest::newRow("format") << R"({"format": "losslab-experiment/2"})" << "format";
     QTest::newRow("not an object") << "[1, 2]" << "object";
+    QTest::newRow("description") << R"({"description": 3})" << "description";
+    QTest::newRow("shuffle") << R"({"optimizer": {"shuffle_full_batch": "yes"}})" << "optimizer.shuffle_full_batch";
+    QTest::newRow("lr rule") << R"({"optimizer": {"divide_lr_by_output_scale_squared": 1}})"
+                             << "optimizer.divide_lr_by_output_scale_squared";
+    QTest::newRow("eps zero") << R"({"optimizer": {"eps": 0}})" << "optimizer.eps";
   }
   void badInputNamesTheField() {
     QFETCH(QString, json);

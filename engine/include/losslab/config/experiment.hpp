@@ -27,6 +27,7 @@ struct ModelConfig {
 };
 
 struct ExperimentConfig {
+  std::string description;  // free text for people (what the preset shows, how long it runs)
   std::uint64_t seed = 0;
   Precision precision = Precision::Float64;
   DataConfig data;

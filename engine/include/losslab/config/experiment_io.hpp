@@ -15,6 +15,9 @@ ExperimentConfig readExperimentFile(const std::string& path);
 nlohmann::json toJson(const ExperimentConfig& config);  // every key, defaults included
 // Range checks that need no data (the data set itself is checked when it is built).
 void validate(const ExperimentConfig& config);
+// The learning rate of step `step`: the schedule's, divided by output_scale^2 when
+// optimizer.divide_lr_by_output_scale_squared is set.
+double learningRateAt(const ExperimentConfig& config, long step);
 // The network an experiment trains on data of the given input and output widths.
 Architecture architectureFor(const ModelConfig& model, int inputDim, int outputDim);
 

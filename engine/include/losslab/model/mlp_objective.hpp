@@ -42,6 +42,9 @@ template <class S> class MlpObjective {
                                 Vec<S>& gv, bool reuseForward = false);
   // Network outputs (alpha times the last affine layer), one column per sample.
   void logits(const Vec<S>& theta, const Mat<S>& x, Mat<S>& out);
+  // The same for every sample of `data`, one-hot inputs gathered as in training, in parallel;
+  // lastHidden (if given) receives the last hidden layer's activations (0 rows without one).
+  void forward(const Vec<S>& theta, const Samples<S>& data, Mat<S>& out, Mat<S>* lastHidden = nullptr);
 
  private:
   struct Chunk;

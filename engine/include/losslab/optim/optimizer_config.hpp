@@ -20,6 +20,12 @@ struct OptimizerConfig {
   bool perpGradPerTensor = true;  // false: the paper's whole-vector form
   bool perpGradRescale = true;    // rescale g⊥ to ||g|| (the authors' released code)
   std::optional<double> clipNorm; // clip the gradient to this global norm
+  // Full batch only: the training set in a new seeded order every epoch, as a PyTorch
+  // DataLoader(shuffle=True) of one batch (the sum is the same; its float32 rounding is not).
+  bool shuffleFullBatch = false;
+  // The rate in force is lr / alpha^2, alpha = model.output_scale (lazy vs rich training:
+  // Chizat, Oyallon & Bach 2019; Kumar et al. 2024 on grokking).
+  bool divideLrByOutputScaleSquared = false;
 };
 
 enum class ScheduleKind { Constant, Warmup, Cosine, Step };

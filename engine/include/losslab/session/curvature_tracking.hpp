@@ -1,6 +1,7 @@
 #pragma once
 // Which curvature a training run measures along the way, and how often.
 #include "losslab/core/types.hpp"
+#include "losslab/session/collapse_tracking.hpp"  // CollapseTracking, beside it in snapshots
 
 namespace losslab {
 
@@ -18,10 +19,5 @@ struct CurvatureTracking {
 };
 
 void validate(const CurvatureTracking& tracking);
-
-// Softmax-collapse columns every `every` steps (classification runs; 0: off).
-struct CollapseTracking {
-  long every = 0;
-};
 
 }  // namespace losslab

@@ -13,6 +13,8 @@
 
 namespace losslab {
 
+struct CollapseRecord;
+
 // One logged step; NaN where a value was not computed (metrics.csv writes an empty cell).
 struct MetricsRow {
   static constexpr double nan = std::numeric_limits<double>::quiet_NaN();
@@ -29,6 +31,9 @@ struct MetricsRow {
   // precision; cos(theta, step taken) (+1: the step only scales the weights up); mean ||z||.
   double scFraction16 = nan, scFraction32 = nan, scFraction64 = nan, zeroLossFraction = nan,
          zeroGradFraction = nan, nlmCosine = nan, logitNorm = nan;
+  // Where collapse is tracked, all of it (every precision, test set, per layer, neural
+  // collapse, logit-gap histograms; losslab/diagnostics/collapse_record.hpp); null elsewhere.
+  std::shared_ptr<const CollapseRecord> collapse{};
 };
 
 enum class RunState { Paused, Running, Diverged };
@@ -51,6 +56,7 @@ struct Snapshot {
   Eigen::VectorXd parameters;    // last finite parameters, in float64, spec flat order
   std::shared_ptr<const DataSplit> data;  // the run's data (shared, never copied per snapshot)
   CurvatureTracking tracking;    // which curvature columns the history carries
+  CollapseTracking collapseTracking;  // which rows carry softmax-collapse records
   std::shared_ptr<const std::vector<MetricsRow>> history;  // thinned, always ends at `step`
   // Every `checkpointInterval`-th step's parameters, thinned like the history (bounded memory),
   // always ending at `step`; null when recording is off.

@@ -29,6 +29,9 @@ class TrainingSession {
   // n steps, then pause; commands sent after it wait for those steps, except pause and reset.
   void step(long n);
   void reset(std::optional<std::uint64_t> newSeed = std::nullopt);  // same seed by default
+  // Softmax-collapse records in the history from the next step on (kept across reset); the
+  // engine rejects it (InputError, in the caller's thread) for a run without classes.
+  void setCollapseTracking(const CollapseTracking& tracking);
   void setOptimizer(const OptimizerConfig& optimizer);  // effective at the next step
   void setSchedule(const ScheduleConfig& schedule);     // effective at the next step
   // Curvature columns in the history from the next step on (kept across reset).
