@@ -40,6 +40,7 @@ struct TrainingSession::Worker {
   Clock::duration publishInterval;
   Clock::time_point lastPublish = Clock::now();
   long stepsAtLastPublish = 0;
+  std::atomic<long> pace{0};  // steps per published frame while playing; 0: as fast as it goes
   double stepsPerSecond = 0.0;
 
   mutable std::mutex latestMutex;  // guards only the pointer swap, never a computation
@@ -112,6 +113,13 @@ struct TrainingSession::Worker {
     }
   }
 
+  // A paced run has taken its steps for this frame: it stands until the frame is due, unless a
+  // command arrives (pause, a new setting) or the session ends.
+  void waitForNextFrame() {
+    std::unique_lock lock(mutex);
+    wake.wait_until(lock, lastPublish + publishInterval, [&] { return quit || !commands.empty(); });
+  }
+
   void loop() {
     for (;;) {
       std::function<void()> command;
@@ -131,6 +139,7 @@ struct TrainingSession::Worker {
         publish();
       } else {
         trainOneStep();
+        if (pace > 0 && running && trainer->stepCount() - stepsAtLastPublish >= pace) waitForNextFrame();
         if (!hasWork() || Clock::now() - lastPublish >= publishInterval) publish();
       }
       bool nowIdle;
@@ -223,6 +232,12 @@ void TrainingSession::setCurvatureTracking(const CurvatureTracking& tracking) {
     w->trainer->setCurvatureTracking(tracking);
     w->tracking = tracking;
   });
+}
+
+void TrainingSession::setPace(long stepsPerFrame) {
+  if (stepsPerFrame < 0) throw InputError("steps per frame: " + std::to_string(stepsPerFrame) + " must be >= 0 (0: as fast as possible)");
+  worker_->pace = stepsPerFrame;
+  worker_->wake.notify_one();
 }
 
 void TrainingSession::setCheckpointInterval(long every) {

@@ -62,6 +62,28 @@ class TrainingSessionTest : public QObject {
     QVERIFY(published > 1);
   }
 
+  // A paced run takes at most `pace` steps a frame (here 20 frames a second) while playing; a
+  // pause still acts at once, and step(n) is not paced.
+  void pacedPlayTakesAFewStepsPerFrame() {
+    TrainingSession s(smallSpiral(), {}, 20.0);
+    s.setPace(2);
+    s.play();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    s.pause();
+    s.waitIdle();
+    const long paced = s.latest()->step;
+    QVERIFY2(paced >= 10 && paced <= 50, qPrintable(QString::number(paced)));  // about 2 x 20
+    const auto start = std::chrono::steady_clock::now();
+    s.step(200);
+    s.waitIdle();
+    QCOMPARE(s.latest()->step, paced + 200);
+    QVERIFY(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));  // 200 steps unpaced
+    s.setPace(0);
+    s.play();
+    QTRY_VERIFY_WITH_TIMEOUT(s.latest()->step > paced + 600, 5000);
+    QVERIFY_THROWS_EXCEPTION(InputError, s.setPace(-1));
+  }
+
   void learningRateChangeActsAtTheNextStep() {
     TrainingSession s(smallSpiral());
     s.step(3);

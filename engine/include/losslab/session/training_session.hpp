@@ -40,6 +40,9 @@ class TrainingSession {
   // into snapshots' `checkpoints`; the recorded trajectory restarts at the current step.
   // Throws InputError for every < 0.
   void setCheckpointInterval(long every);
+  // While playing, at most this many steps per published frame (about 30 frames a second), so
+  // a class can watch every step; 0 (the default) trains as fast as it can. Step(n) is unpaced.
+  void setPace(long stepsPerFrame);
 
   SnapshotPtr latest() const;  // never blocks on the worker's computation
   // Blocks until every queued command is done and the worker is idle (paused or diverged).
