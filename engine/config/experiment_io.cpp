@@ -108,14 +108,20 @@ void readSchedule(const json& s, ScheduleConfig& c) {
 }  // namespace
 
 ExperimentConfig experimentFromJson(const json& doc) {
-  jf::rejectUnknownKeys(doc, {"format", "description", "seed", "precision", "data", "model", "loss",
-                              "optimizer", "schedule", "steps"}, "");
+  jf::rejectUnknownKeys(doc, {"format", "description", "hidden_controls", "seed", "precision", "data",
+                              "model", "loss", "optimizer", "schedule", "steps"}, "");
   if (doc.contains("format")) {
     const std::string f = jf::string(doc["format"], "format");
     if (f != "losslab-experiment/1") throw InputError("format: \"" + f + "\" is not \"losslab-experiment/1\"");
   }
   ExperimentConfig c;
   if (doc.contains("description")) c.description = jf::string(doc["description"], "description");
+  if (doc.contains("hidden_controls")) {
+    const json& h = doc["hidden_controls"];
+    if (!h.is_array()) throw InputError("hidden_controls: must be an array of control names");
+    for (std::size_t i = 0; i < h.size(); ++i)
+      c.hiddenControls.push_back(jf::string(h[i], jf::at("hidden_controls", i)));
+  }
   if (doc.contains("seed")) {
     const long s = jf::integer(doc["seed"], "seed");
     if (s < 0) throw InputError("seed: " + std::to_string(s) + " must be >= 0");
@@ -223,6 +229,7 @@ json toJson(const ExperimentConfig& c) {
                     {"step_every", c.schedule.stepEvery}, {"gamma", c.schedule.gamma}}},
       {"steps", c.steps}};
   if (!c.description.empty()) doc["description"] = c.description;
+  if (!c.hiddenControls.empty()) doc["hidden_controls"] = c.hiddenControls;
   return doc;
 }
 

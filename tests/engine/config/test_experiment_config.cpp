@@ -32,6 +32,7 @@ class ExperimentConfigTest : public QObject {
   void roundTripKeepsEveryValue() {
     const ExperimentConfig c = parseExperiment(R"({
       "format": "losslab-experiment/1", "description": "a note for people", "seed": 7,
+      "hidden_controls": ["optimizer.momentum", "data.noise"],
       "precision": "float32",
       "data": {"kind": "modular", "p": 13, "op": "mul", "train_fraction": 0.5},
       "model": {"hidden": [32], "activation": "relu", "bias": false, "init": "he",
@@ -51,6 +52,7 @@ class ExperimentConfigTest : public QObject {
     QVERIFY(again.model.init == InitKind::He);
     QCOMPARE(*again.schedule.totalSteps, 500L);
     QCOMPARE(again.description, std::string("a note for people"));
+    QCOMPARE(again.hiddenControls, (std::vector<std::string>{"optimizer.momentum", "data.noise"}));
     QVERIFY(again.optimizer.shuffleFullBatch && again.optimizer.divideLrByOutputScaleSquared);
     // Adam's epsilon goes down to 1e-30 (Prieto et al. run at 1e-25 and 1e-30).
     QCOMPARE(parseExperiment(R"({"optimizer": {"kind": "adamw", "eps": 1e-30}})").optimizer.eps, 1e-30);
@@ -91,6 +93,8 @@ class ExperimentConfigTest : public QObject {
     QTest::newRow("format") << R"({"format": "losslab-experiment/2"})" << "format";
     QTest::newRow("not an object") << "[1, 2]" << "object";
     QTest::newRow("description") << R"({"description": 3})" << "description";
+    QTest::newRow("hidden controls") << R"({"hidden_controls": "optimizer.lr"})" << "hidden_controls";
+    QTest::newRow("hidden control") << R"({"hidden_controls": ["optimizer.lr", 4]})" << "hidden_controls[1]";
     QTest::newRow("shuffle") << R"({"optimizer": {"shuffle_full_batch": "yes"}})" << "optimizer.shuffle_full_batch";
     QTest::newRow("lr rule") << R"({"optimizer": {"divide_lr_by_output_scale_squared": 1}})"
                              << "optimizer.divide_lr_by_output_scale_squared";

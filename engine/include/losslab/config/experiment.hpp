@@ -28,6 +28,8 @@ struct ModelConfig {
 
 struct ExperimentConfig {
   std::string description;  // free text for people (what the preset shows, how long it runs)
+  // Controls the window hides for this experiment (a teacher's preset), by key: "optimizer.lr".
+  std::vector<std::string> hiddenControls;
   std::uint64_t seed = 0;
   Precision precision = Precision::Float64;
   DataConfig data;
