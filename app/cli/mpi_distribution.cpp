@@ -66,6 +66,12 @@ void MpiDistribution::run(const std::vector<long>& items, const Compute& compute
     runWriter(items, compute, deliver, control, threadsPerRank(threads));
   else
     runWorker(compute, control, threadsPerRank(threads));
+  // Every rank leaves together, polled gently: a rank done early would otherwise spin in
+  // MPI_Finalize (OpenMPI busy-waits) on a core the last runs still need.
+  MPI_Request together;
+  MPI_Ibarrier(MPI_COMM_WORLD, &together);
+  for (int done = 0; MPI_Test(&together, &done, MPI_STATUS_IGNORE), !done;)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
 void MpiDistribution::runWriter(const std::vector<long>& items, const Compute& compute, const Deliver& deliver,
