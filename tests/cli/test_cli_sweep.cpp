@@ -10,6 +10,7 @@
 
 #include "cli_run.hpp"
 #include "fixtures.hpp"
+#include "folder_files.hpp"
 #include "losslab/io/text_file.hpp"
 
 namespace {
@@ -22,12 +23,7 @@ QString sweepFixture(const char* name) { return QString::fromStdString(losslab::
 
 std::string read(const QString& path) { return losslab::readTextFile(path.toStdString()); }
 
-std::map<std::string, std::string> filesOf(const QString& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.toStdString()))
-    if (e.is_regular_file()) files[std::filesystem::relative(e.path(), dir.toStdString()).string()] = losslab::readTextFile(e.path().string());
-  return files;
-}
+using losslab::test::filesOf;
 
 // The columns `wanted` of a metrics.csv, row by row (train may write columns a sweep leaves out,
 // wall_seconds among them: it differs between any two runs).

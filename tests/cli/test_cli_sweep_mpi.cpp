@@ -8,6 +8,7 @@
 
 #include "cli_run.hpp"
 #include "fixtures.hpp"
+#include "folder_files.hpp"
 #include "losslab/io/text_file.hpp"
 
 namespace {
@@ -26,12 +27,7 @@ Run cli(int processes, const QStringList& args) {
                                    QStringList{"-n", QString::number(processes), "--oversubscribe", program} + args, env);
 }
 
-std::map<std::string, std::string> filesOf(const QString& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.toStdString()))
-    if (e.is_regular_file()) files[std::filesystem::relative(e.path(), dir.toStdString()).string()] = losslab::readTextFile(e.path().string());
-  return files;
-}
+using losslab::test::filesOf;
 
 std::string read(const QString& path) { return losslab::readTextFile(path.toStdString()); }
 

@@ -12,6 +12,7 @@
 #include "losslab/io/text_file.hpp"
 #include "losslab/sweep/sweep_directory.hpp"
 #include "losslab/sweep/sweep_runner.hpp"
+#include "folder_files.hpp"
 #include "sweep_test_support.hpp"
 
 using namespace losslab;
@@ -20,14 +21,7 @@ namespace {
 
 SweepConfig tiny() { return sweepFromJson(test::tinySweep()); }
 
-// Every file of a finished sweep folder, by relative path.
-std::map<std::string, std::string> filesOf(const QString& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.toStdString()))
-    if (e.is_regular_file())
-      files[std::filesystem::relative(e.path(), dir.toStdString()).string()] = readTextFile(e.path().string());
-  return files;
-}
+using losslab::test::filesOf;
 
 }  // namespace
 
