@@ -73,18 +73,43 @@ SampleOutcome outcome(const Eigen::VectorXd& z64, int label, SummationOrder orde
   return {sum == T(1), loss == T(0), py == T(1)};
 }
 
+// StableMax's s(x) (Prieto et al. 2025), rounded to T.
+template <class T> T stableS(T x) { return x >= T(0) ? T(x + T(1)) : T(T(1) / T(T(1) - x)); }
+
+// StableMax cross-entropy's own zero loss and zero correct-class gradient, computed in T as the
+// engine's loss computes them (through R, the other classes' sum).
+template <class T> void stableMaxOutcome(const Eigen::VectorXd& z64, int label, SampleOutcome& o) {
+  T rest = T(0);
+  for (Eigen::Index k = 0; k < z64.size(); ++k)
+    if (k != label) rest = T(rest + stableS(T(z64[k])));
+  const T zy = T(z64[label]), sy = stableS(zy), total = T(sy + rest);
+  const T loss = rest < sy ? T(std::log1p(T(rest / sy))) : T(T(std::log(total)) - T(std::log(sy)));
+  const T slope = zy >= T(0) ? T(1) : T(T(1) / T(T(T(1) - zy) * T(T(1) - zy)));
+  const T grad = T(T(slope / sy) * T(rest / total));
+  o.zeroLoss = loss == T(0);
+  o.zeroGrad = grad == T(0);
+}
+
 struct Scratch {
   std::vector<Eigen::half> half;
   std::vector<float> single;
   std::vector<double> dbl;
 };
 
+template <class T>
+SampleOutcome outcomeFor(const Eigen::VectorXd& z, int label, SummationOrder order, LossKind loss,
+                         std::vector<T>& terms) {
+  SampleOutcome o = outcome<T>(z, label, order, terms);
+  if (loss == LossKind::StableMaxCrossEntropy) stableMaxOutcome<T>(z, label, o);
+  return o;
+}
+
 SampleOutcome outcomeIn(FloatFormat f, const Eigen::VectorXd& z, int label, SummationOrder order,
-                        Scratch& s) {
+                        LossKind loss, Scratch& s) {
   switch (f) {
-    case FloatFormat::Float16: return outcome<Eigen::half>(z, label, order, s.half);
-    case FloatFormat::Float32: return outcome<float>(z, label, order, s.single);
-    case FloatFormat::Float64: return outcome<double>(z, label, order, s.dbl);
+    case FloatFormat::Float16: return outcomeFor<Eigen::half>(z, label, order, loss, s.half);
+    case FloatFormat::Float32: return outcomeFor<float>(z, label, order, loss, s.single);
+    case FloatFormat::Float64: return outcomeFor<double>(z, label, order, loss, s.dbl);
   }
   return {};
 }
@@ -93,11 +118,11 @@ SampleOutcome outcomeIn(FloatFormat f, const Eigen::VectorXd& z, int label, Summ
 
 bool softmaxCollapsed(const Eigen::VectorXd& z, FloatFormat format, SummationOrder order) {
   Scratch s;
-  return outcomeIn(format, z, 0, order, s).collapsed;
+  return outcomeIn(format, z, 0, order, LossKind::CrossEntropy, s).collapsed;
 }
 
 CollapseDiagnostics softmaxCollapse(const Eigen::MatrixXd& logits, const std::vector<int>& labels,
-                                    SummationOrder order) {
+                                    SummationOrder order, LossKind loss) {
   CollapseDiagnostics d;
   const Eigen::Index n = logits.cols();
   if (n == 0) return d;
@@ -111,7 +136,7 @@ CollapseDiagnostics softmaxCollapse(const Eigen::MatrixXd& logits, const std::ve
     for (Eigen::Index i = range.begin(); i != range.end(); ++i) {
       const Eigen::VectorXd z = logits.col(i);
       const int y = labels[i];
-      for (FloatFormat f : kFloatFormats) outcomes[i][static_cast<int>(f)] = outcomeIn(f, z, y, order, scratch);
+      for (FloatFormat f : kFloatFormats) outcomes[i][static_cast<int>(f)] = outcomeIn(f, z, y, order, loss, scratch);
       norms[i] = z.norm();
       double other = -INFINITY;
       for (Eigen::Index k = 0; k < z.size(); ++k)

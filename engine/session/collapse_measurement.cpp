@@ -15,16 +15,18 @@ void validate(const CollapseTracking& t) {
 
 namespace {
 
+// One set's fractions and norms; its gaps stay in `gaps` for a histogram shared with the other set.
 template <class S>
-CollapseSetRecord measureSet(const Mat<S>& logits, const Samples<S>& data, const CollapseTracking& t) {
-  const CollapseDiagnostics d = softmaxCollapse(logits.template cast<double>(), data.labels, t.order);
+CollapseSetRecord measureSet(const Mat<S>& logits, const Samples<S>& data, const CollapseTracking& t,
+                             LossKind loss, std::vector<double>& gaps) {
+  CollapseDiagnostics d = softmaxCollapse(logits.template cast<double>(), data.labels, t.order, loss);
   CollapseSetRecord r;
   r.scFraction = d.scFraction;
   r.zeroLossFraction = d.zeroLossFraction;
   r.zeroGradFraction = d.zeroGradFraction;
   r.logitNormMean = d.logitNormMean;
   r.logitNormMax = d.logitNormMax;
-  r.gaps = logitGapHistogram(d.logitGaps, t.gapBins, t.order, static_cast<int>(logits.rows()));
+  gaps = std::move(d.logitGaps);
   return r;
 }
 
@@ -42,8 +44,9 @@ std::shared_ptr<const CollapseRecord> measureCollapse(MlpObjective<S>& objective
   record->runFormat = std::is_same_v<S, float> ? FloatFormat::Float32 : FloatFormat::Float64;
   const bool neural = tracking.neuralCollapse && arch.affineCount() > 1;
   Mat<S> logits, hidden;
+  std::vector<double> trainGaps, testGaps;
   objective.forward(theta, train, logits, neural ? &hidden : nullptr);
-  record->train = measureSet(logits, train, tracking);
+  record->train = measureSet(logits, train, tracking, objective.lossKind(), trainGaps);
   if (neural) {
     const int L = arch.affineCount() - 1;
     const Eigen::Map<const RowMat<S>> w(theta.data() + arch.weightOffset(L), arch.layers[L + 1], arch.layers[L]);
@@ -52,8 +55,14 @@ std::shared_ptr<const CollapseRecord> measureCollapse(MlpObjective<S>& objective
   }
   if (test.size() > 0) {
     objective.forward(theta, test, logits);
-    record->test = measureSet(logits, test, tracking);
+    record->test = measureSet(logits, test, tracking, objective.lossKind(), testGaps);
   }
+  // Both histograms on the same bins, so the picture compares the sets bin by bin.
+  const auto [lo, hi] = gapRange(trainGaps, testGaps);
+  const int classes = arch.outputDim();
+  record->train.gaps = logitGapHistogram(trainGaps, tracking.gapBins, tracking.order, classes, lo, hi);
+  if (record->test)
+    record->test->gaps = logitGapHistogram(testGaps, tracking.gapBins, tracking.order, classes, lo, hi);
   const Eigen::VectorXd theta64 = theta.template cast<double>();
   record->weightNorm = weightNorms(theta64, arch);
   record->stepAlignment = nlmAlignment(theta64, update.template cast<double>(), arch);

@@ -75,6 +75,8 @@ class CollapseTrackingTest : public QObject {
       QVERIFY(r.test.has_value());  // 24 of the 49 pairs
       QCOMPARE(r.train.gaps.samples, 24);
       QCOMPARE(r.test->gaps.samples, 25);
+      QCOMPARE(r.test->gaps.lo, r.train.gaps.lo);  // one set of bins for both
+      QCOMPARE(r.test->gaps.width, r.train.gaps.width);
       QCOMPARE(r.weightNorm.perLayer.size(), size_t(3));
       QVERIFY(std::abs(r.weightNorm.total - theta.norm()) <= 1e-6 * theta.norm());
       QCOMPARE(r.stepAlignment.total, row.nlmCosine);

@@ -32,6 +32,23 @@ class LogitGapHistogramTest : public QObject {
     QCOMPARE(largest.counts[5], 1);
   }
 
+  // Given a range (both sets' together), gaps outside it land in the end bins.
+  void sharedRangeForTwoSets() {
+    const std::vector<double> train{0.0, 1.0, 2.0}, test{-4.0, 6.0};
+    const auto [lo, hi] = gapRange(train, test);
+    QCOMPARE(lo, -4.0);
+    QCOMPARE(hi, 6.0);
+    const LogitGapHistogram a = logitGapHistogram(train, 10, SummationOrder::LargestFirst, 113, lo, hi);
+    const LogitGapHistogram b = logitGapHistogram(test, 10, SummationOrder::LargestFirst, 113, lo, hi);
+    QCOMPARE(a.lo, b.lo);
+    QCOMPARE(a.width, 1.0);
+    QCOMPARE(a.counts[4], 1);
+    QCOMPARE(b.counts[0], 1);
+    QCOMPARE(b.counts[9], 1);
+    QCOMPARE(logitGapHistogram({-9.0, 9.0}, 4, SummationOrder::LargestFirst, 3, 0.0, 4.0).counts,
+             (std::vector<int>{1, 0, 0, 1}));
+  }
+
   void emptyGapsGiveAnEmptyHistogram() {
     const LogitGapHistogram h = logitGapHistogram({}, 4, SummationOrder::LargestFirst, 10);
     QCOMPARE(h.samples, 0);

@@ -131,6 +131,26 @@ class SoftmaxCollapseTest : public QObject {
     QCOMPARE(s.zeroGradFraction[int(FloatFormat::Float32)], 0.25);
   }
 
+  // A StableMax run's zero loss and gradient are its own loss's: none at a gap of 40, where
+  // every precision's softmax has collapsed; SC is still softmax's.
+  void stableMaxRunsCountTheirOwnZeros() {
+    Eigen::MatrixXd logits(113, 2);
+    logits.col(0) = equalGaps(40.0);
+    logits.col(1) = equalGaps(1e4);
+    const std::vector<int> labels{0, 0};
+    const CollapseDiagnostics soft = softmaxCollapse(logits, labels);
+    const CollapseDiagnostics stable = softmaxCollapse(logits, labels, kLargest, LossKind::StableMaxCrossEntropy);
+    for (int f = 0; f < 3; ++f) {
+      QCOMPARE(soft.zeroGradFraction[f], 1.0);
+      QCOMPARE(stable.scFraction[f], 1.0);
+    }
+    QCOMPARE(stable.zeroGradFraction[int(FloatFormat::Float32)], 0.0);
+    QCOMPARE(stable.zeroLossFraction[int(FloatFormat::Float32)], 0.0);
+    QCOMPARE(stable.zeroGradFraction[int(FloatFormat::Float64)], 0.0);
+    // Even float16 keeps a gradient there: R/S ~ 1e-2 and s'/s ~ 1e-4 are representable.
+    QCOMPARE(stable.zeroGradFraction[int(FloatFormat::Float16)], 0.0);
+  }
+
   void orderNames() {
     QCOMPARE(summationOrderFromString("smallest-first"), kSmallest);
     QCOMPARE(summationOrderFromString(toString(kLargest)), kLargest);

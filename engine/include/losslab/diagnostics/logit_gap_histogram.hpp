@@ -3,6 +3,7 @@
 // each precision's softmax collapses (collapseGapThreshold): the window draws both, so one sees
 // how much of the training set sits past float16's, float32's or float64's edge.
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "losslab/diagnostics/softmax_collapse.hpp"
@@ -21,5 +22,10 @@ struct LogitGapHistogram {
 // `bins` equal bins over [min gap, max gap] (a unit-wide range around a single value).
 LogitGapHistogram logitGapHistogram(const std::vector<double>& gaps, int bins, SummationOrder order,
                                     int classes);
+// The same bins over [lo, hi] (gaps outside go to the end bins), so that two sets compare bin by bin.
+LogitGapHistogram logitGapHistogram(const std::vector<double>& gaps, int bins, SummationOrder order,
+                                    int classes, double lo, double hi);
+// The [min, max] of the finite gaps of both sets (lo > hi when there are none).
+std::pair<double, double> gapRange(const std::vector<double>& a, const std::vector<double>& b);
 
 }  // namespace losslab

@@ -11,10 +11,15 @@
 // lets them add up before they meet the 1: with C classes and equal gaps that takes
 // d > ln(C - 1) + p ln 2 (float32, 113 classes: d > 21.4). Zero loss: log S + max - z_y == 0;
 // zero gradient: exp(z_y - max) / S == 1, i.e. the correct-class gradient softmax_y - 1 is 0.
+// A StableMax run's zero loss and gradient are its own loss's, log(1 + R/s(z_y)) == 0 and
+// -s'(z_y)/s(z_y) * R/(s(z_y) + R) == 0 with R = sum_{k != y} s(z_k), in that precision; SC stays
+// softmax's (what softmax would make of the same logits).
 #include <Eigen/Core>
 #include <array>
 #include <string>
 #include <vector>
+
+#include "losslab/loss/loss_kind.hpp"
 
 namespace losslab {
 
@@ -37,7 +42,8 @@ struct CollapseDiagnostics {
 
 // logits: classes x samples (float64; cast down per format), labels: one class per sample.
 CollapseDiagnostics softmaxCollapse(const Eigen::MatrixXd& logits, const std::vector<int>& labels,
-                                    SummationOrder order = SummationOrder::LargestFirst);
+                                    SummationOrder order = SummationOrder::LargestFirst,
+                                    LossKind loss = LossKind::CrossEntropy);
 
 // The per-sample test in one precision (exposed for tests of the thresholds).
 bool softmaxCollapsed(const Eigen::VectorXd& z, FloatFormat format,
