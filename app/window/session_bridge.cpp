@@ -21,6 +21,7 @@ void SessionBridge::start(const ExperimentConfig& config) {
   auto fresh = std::make_unique<TrainingSession>(
       config, [this, generation](SnapshotPtr s) { post(generation, std::move(s)); });
   if (tracking_.every > 0) fresh->setCurvatureTracking(tracking_);  // before the first step
+  if (collapse_.every > 0) applyCollapseTracking(*fresh);
   const bool wasPlaying = playing_;
   session_ = std::move(fresh);  // the old run's worker is joined here; it finishes one step
   generation_ = generation;
@@ -90,6 +91,27 @@ void SessionBridge::setLearningRate(double lr) {
   } catch (const InputError& e) {
     // Slots must not throw; the controls only offer valid rates, so this is a programming slip.
     qWarning("LossLab: learning rate %g rejected: %s", lr, e.what());
+  }
+}
+
+void SessionBridge::setCollapseTracking(const CollapseTracking& tracking) {
+  try {
+    validate(tracking);
+  } catch (const InputError& e) {
+    qWarning("LossLab: collapse tracking rejected: %s", e.what());  // the tab offers valid ones
+    return;
+  }
+  collapse_ = tracking;
+  if (session_) applyCollapseTracking(*session_);
+}
+
+void SessionBridge::applyCollapseTracking(TrainingSession& session) {
+  try {
+    session.setCollapseTracking(collapse_);  // validates in this thread
+  } catch (const InputError&) {
+    // A run without softmax (regression, the quadratic model): nothing to track; the setting
+    // stays for the next classification run.
+    if (collapse_.every > 0) session.setCollapseTracking(CollapseTracking{});
   }
 }
 

@@ -33,6 +33,7 @@ class SessionBridge : public QObject {
   const ExperimentConfig& config() const { return config_; }  // as last commanded
   bool isPlaying() const { return playing_; }                 // as last commanded
   const CurvatureTracking& curvatureTracking() const { return tracking_; }  // as last commanded
+  const CollapseTracking& collapseTracking() const { return collapse_; }    // as last commanded
   SnapshotPtr latest() const { return latest_; }              // last delivered to the GUI
 
  public Q_SLOTS:
@@ -44,6 +45,9 @@ class SessionBridge : public QObject {
   void setLearningRate(double lr);  // effective at the next step, no restart
   // Curvature columns from the next step on; kept across reset and restarts.
   void setCurvatureTracking(const losslab::CurvatureTracking& tracking);
+  // Softmax-collapse records from the next step on; kept across reset and restarts, and simply
+  // not applied to a run without softmax (a regression run), until a classification run starts.
+  void setCollapseTracking(const losslab::CollapseTracking& tracking);
 
  Q_SIGNALS:
   void snapshotArrived(losslab::SnapshotPtr snapshot);
@@ -53,10 +57,12 @@ class SessionBridge : public QObject {
   void post(quint64 generation, SnapshotPtr snapshot);  // any thread
   void deliver(quint64 generation, const SnapshotPtr& snapshot);  // GUI thread
   void setPlaying(bool playing);
+  void applyCollapseTracking(TrainingSession& session);
 
   std::unique_ptr<TrainingSession> session_;
   ExperimentConfig config_;
   CurvatureTracking tracking_;
+  CollapseTracking collapse_;
   // Bumped on every start, so that snapshots still in flight from a replaced run are dropped.
   quint64 generation_ = 0;
   bool playing_ = false;

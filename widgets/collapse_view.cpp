@@ -1,0 +1,376 @@
+#include "losslab/widgets/collapse_view.hpp"
+
+#include <QFontMetrics>
+#include <QHelpEvent>
+#include <QToolTip>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "losslab/diagnostics/collapse_record.hpp"
+#include "losslab/widgets/curvature_labels.hpp"
+#include "losslab/widgets/plot_style.hpp"
+
+namespace losslab {
+
+namespace {
+
+constexpr CollapseQuantity kQuantities[kCollapseQuantityCount] = {
+    CollapseQuantity::TrainAccuracy, CollapseQuantity::TestAccuracy,  CollapseQuantity::ScFloat16,
+    CollapseQuantity::ScFloat32,     CollapseQuantity::ScFloat64,     CollapseQuantity::ZeroGradient,
+    CollapseQuantity::StepAlignment, CollapseQuantity::GradientAlignment,
+    CollapseQuantity::WeightNorm,    CollapseQuantity::LogitNorm};
+
+CollapsePanel panelOf(CollapseQuantity q) {
+  switch (q) {
+    case CollapseQuantity::TrainAccuracy:
+    case CollapseQuantity::TestAccuracy: return CollapsePanel::Accuracy;
+    case CollapseQuantity::StepAlignment:
+    case CollapseQuantity::GradientAlignment: return CollapsePanel::Alignment;
+    case CollapseQuantity::WeightNorm:
+    case CollapseQuantity::LogitNorm: return CollapsePanel::Norms;
+    default: return CollapsePanel::Collapse;
+  }
+}
+
+// Each quantity's line: the run's colour, shaded per precision, in the quantity's style.
+QPen quantityPen(CollapseQuantity q, const QColor& run) {
+  switch (q) {
+    case CollapseQuantity::TrainAccuracy: return plot::pen(run, 2.0, Qt::DashLine);
+    case CollapseQuantity::TestAccuracy: return plot::pen(run, 3.0);
+    case CollapseQuantity::ScFloat16: return plot::pen(run.lighter(135), 2.5, Qt::DotLine);
+    case CollapseQuantity::ScFloat32: return plot::pen(run, 3.0);
+    case CollapseQuantity::ScFloat64: return plot::pen(run.darker(150), 2.5, Qt::DashDotLine);
+    case CollapseQuantity::ZeroGradient: return plot::pen(run, 2.0, Qt::DashLine);
+    case CollapseQuantity::StepAlignment: return plot::pen(run, 2.5);
+    case CollapseQuantity::GradientAlignment: return plot::pen(run, 2.0, Qt::DashLine);
+    case CollapseQuantity::WeightNorm: return plot::pen(run, 2.5);
+    case CollapseQuantity::LogitNorm: return plot::pen(run, 2.5, Qt::DashLine);
+  }
+  return plot::pen(run);
+}
+
+// Percentages for the fractions, the engine's numbers for the rest; NaN where not measured.
+double valueOf(const MetricsRow& r, CollapseQuantity q) {
+  switch (q) {
+    case CollapseQuantity::TrainAccuracy: return 100.0 * r.trainAccuracy;
+    case CollapseQuantity::TestAccuracy: return 100.0 * r.testAccuracy;
+    case CollapseQuantity::ScFloat16: return 100.0 * r.scFraction16;
+    case CollapseQuantity::ScFloat32: return 100.0 * r.scFraction32;
+    case CollapseQuantity::ScFloat64: return 100.0 * r.scFraction64;
+    case CollapseQuantity::ZeroGradient: return 100.0 * r.zeroGradFraction;
+    case CollapseQuantity::StepAlignment: return r.nlmCosine;
+    case CollapseQuantity::GradientAlignment: return r.collapse ? r.collapse->gradAlignment.total : MetricsRow::nan;
+    case CollapseQuantity::WeightNorm: return r.weightNorm;
+    case CollapseQuantity::LogitNorm: return r.logitNorm;
+  }
+  return MetricsRow::nan;
+}
+
+const char* panelLabel(CollapsePanel p) {
+  switch (p) {
+    case CollapsePanel::Accuracy: return "accuracy (%)";
+    case CollapsePanel::Collapse: return "collapsed (%)";
+    case CollapsePanel::Alignment: return "NLM cosine";
+    case CollapsePanel::Norms: return "‖θ‖";
+  }
+  return "";
+}
+
+void styleAxis(QCPAxis* axis, const QFont& font) {
+  axis->setTickLabelFont(plot::sized(font, 11));
+  axis->setLabelFont(plot::sized(font, 13));
+}
+
+// The row of `run` at or nearest before `step` whose `has` holds.
+template <class Has> const MetricsRow* rowNear(const std::vector<MetricsRow>& rows, double step, Has has) {
+  const MetricsRow* best = nullptr;
+  for (const MetricsRow& r : rows) {
+    if (!has(r)) continue;
+    if (!best || std::abs(double(r.step) - step) < std::abs(double(best->step) - step)) best = &r;
+  }
+  return best;
+}
+
+QString perLayer(const std::vector<double>& values) {
+  QStringList parts;
+  for (size_t l = 0; l < values.size(); ++l)
+    parts << QStringLiteral("layer %1: %2").arg(l + 1).arg(formatNumber(values[l]));
+  return parts.join(QStringLiteral(", "));
+}
+
+}  // namespace
+
+CollapseView::CollapseView(QWidget* parent) : QCustomPlot(parent) {
+  setMinimumSize(560, 640);
+  setToolTip(tr("Softmax collapse against step (Prieto et al. 2025): accuracy, the collapsed "
+                "share of the training set per precision, the alignment of the steps with the "
+                "weights, and the norms. Point at a curve for its definition and value."));
+  setAutoAddPlottableToLegend(false);
+  setPlottingHint(QCP::phFastPolylines, true);
+  buildPanels();
+  pendingRedraw_.setSingleShot(true);
+  connect(&pendingRedraw_, &QTimer::timeout, this, &CollapseView::redraw);
+  redraw();
+  sinceRedraw_.invalidate();
+  redrawCount_ = 0;
+}
+
+void CollapseView::buildPanels() {
+  plotLayout()->clear();
+  // Row 0: which colour is which run, across the whole width. Row 1: the panels, each with its
+  // style legend beside it.
+  runLegend_ = new QCPLegend;
+  runLegend_->setFont(plot::sized(font(), 12, true));
+  runLegend_->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  runLegend_->setBorderPen(Qt::NoPen);
+  runLegend_->setBrush(Qt::NoBrush);
+  runLegend_->setIconSize(34, 14);
+  runLegend_->setColumnSpacing(18);
+  auto* header = new QCPLayoutGrid;
+  plotLayout()->addElement(0, 0, header);
+  header->addElement(0, 0, new QCPLayoutElement(this));
+  header->addElement(0, 1, runLegend_);
+  header->addElement(0, 2, new QCPLayoutElement(this));
+  plotLayout()->setRowStretchFactor(0, 0.001);
+  runLegend_->setLayer(QStringLiteral("legend"));
+  auto* grid = new QCPLayoutGrid;
+  plotLayout()->addElement(1, 0, grid);
+
+  auto* margins = new QCPMarginGroup(this);
+  for (int p = 0; p < 4; ++p) {
+    auto* rect = new QCPAxisRect(this);
+    grid->addElement(p, 0, rect);
+    rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    for (QCPAxis* axis : rect->axes()) styleAxis(axis, font());
+    QCPAxis* x = rect->axis(QCPAxis::atBottom);
+    const bool last = p == 3;
+    x->setTickLabels(last);
+    if (last) x->setLabel(tr("step"));
+    rect->axis(QCPAxis::atLeft)->setLabel(tr(panelLabel(CollapsePanel(p))));
+    rect->setMinimumMargins(QMargins(12, 6, 12, last ? 6 : 2));
+    panels_[p] = rect;
+
+    auto* legend = new QCPLegend;
+    legend->setFont(plot::sized(font(), 12));
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    legend->setIconSize(38, 14);
+    legend->setRowSpacing(2);
+    auto* cell = new QCPLayoutGrid;  // the legend at the top of its cell
+    grid->addElement(p, 1, cell);
+    cell->addElement(0, 0, legend);
+    cell->addElement(1, 0, new QCPLayoutElement(this));
+    cell->setRowStretchFactor(0, 0.001);
+    legend->setLayer(QStringLiteral("legend"));
+    for (CollapseQuantity q : kQuantities) {
+      if (panelOf(q) != CollapsePanel(p)) continue;
+      // A legend entry in neutral grey: the style says the quantity, the colour says the run.
+      QCPGraph* key = addGraph(x, rect->axis(q == CollapseQuantity::LogitNorm ? QCPAxis::atRight : QCPAxis::atLeft));
+      key->setName(collapseQuantityName(q));
+      key->setPen(quantityPen(q, QColor(70, 70, 70)));
+      legend->addItem(new QCPPlottableLegendItem(legend, key));
+    }
+  }
+  grid->setColumnStretchFactor(1, 0.001);
+  // Wide enough for the longest entry: the column would otherwise take the narrowest legend's width.
+  const QFontMetrics metrics(plot::sized(font(), 12));
+  int widest = 0;
+  for (CollapseQuantity q : kQuantities) widest = std::max(widest, metrics.horizontalAdvance(collapseQuantityName(q)));
+  for (int p = 0; p < 4; ++p) grid->element(p, 1)->setMinimumSize(widest + 38 + 20, 0);
+  QCPAxisRect* norms = panel(CollapsePanel::Norms);
+  norms->axis(QCPAxis::atRight)->setVisible(true);
+  norms->axis(QCPAxis::atRight)->setLabel(tr("mean ‖z‖"));
+  // The weight norm grows by a factor of ten at most, the logits by decades: linear and log.
+  plot::setLogAxis(norms->axis(QCPAxis::atRight), true);
+  panel(CollapsePanel::Accuracy)->axis(QCPAxis::atLeft)->setRange(-3, 103);
+  panel(CollapsePanel::Collapse)->axis(QCPAxis::atLeft)->setRange(-3, 103);
+  panel(CollapsePanel::Alignment)->axis(QCPAxis::atLeft)->setRange(-1.08, 1.08);
+  // The x axes move together: the same steps in every panel.
+  for (int p = 0; p < 3; ++p)
+    connect(panels_[3]->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
+            panels_[p]->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
+
+  placeholder_ = new QCPItemText(this);
+  placeholder_->setClipAxisRect(panel(CollapsePanel::Collapse));
+  placeholder_->position->setAxisRect(panel(CollapsePanel::Collapse));
+  placeholder_->position->setAxes(panel(CollapsePanel::Collapse)->axis(QCPAxis::atBottom),
+                                  panel(CollapsePanel::Collapse)->axis(QCPAxis::atLeft));
+  placeholder_->position->setType(QCPItemPosition::ptAxisRectRatio);
+  placeholder_->position->setCoords(0.5, 0.5);
+  placeholder_->setFont(plot::sized(font(), 13));
+  placeholder_->setColor(QColor(85, 85, 85));
+}
+
+void CollapseView::ensureRunGraphs(int count) {
+  while (graphs_.size() < count) {
+    QVector<QCPGraph*> row;
+    for (CollapseQuantity q : kQuantities) {
+      QCPAxisRect* rect = panel(panelOf(q));
+      QCPGraph* g = addGraph(rect->axis(QCPAxis::atBottom),
+                             rect->axis(q == CollapseQuantity::LogitNorm ? QCPAxis::atRight : QCPAxis::atLeft));
+      row.push_back(g);
+    }
+    graphs_.push_back(row);
+    QCPGraph* key = addGraph(panel(CollapsePanel::Accuracy)->axis(QCPAxis::atBottom),
+                             panel(CollapsePanel::Accuracy)->axis(QCPAxis::atLeft));
+    runKeys_.push_back(key);
+  }
+}
+
+QCPGraph* CollapseView::graph(int run, CollapseQuantity q) const {
+  if (run < 0 || run >= runs_.size() || run >= graphs_.size()) return nullptr;
+  return graphs_[run][static_cast<int>(q)];
+}
+
+void CollapseView::setRuns(QVector<CollapseRun> runs) {
+  runs_ = std::move(runs);
+  if (pendingRedraw_.isActive()) return;  // the pending redraw picks up the newest runs
+  const qint64 interval =
+      intervalMs_ > 0 ? std::max<qint64>(intervalMs_, std::llround(2.0 * replotTime())) : 0;
+  const qint64 elapsed = sinceRedraw_.isValid() ? sinceRedraw_.elapsed() : interval;
+  if (elapsed >= interval)
+    redraw();
+  else
+    pendingRedraw_.start(static_cast<int>(interval - elapsed));
+}
+
+void CollapseView::setMaxRedrawRate(double hz) {
+  intervalMs_ = hz > 0 ? std::max(1, static_cast<int>(std::lround(1000.0 / hz))) : 0;
+}
+
+void CollapseView::setLogSteps(bool on) {
+  if (on == logSteps_) return;
+  logSteps_ = on;
+  for (QCPAxisRect* rect : panels_) plot::setLogAxis(rect->axis(QCPAxis::atBottom), on);
+  redraw();
+}
+
+void CollapseView::redraw() {
+  ++redrawCount_;
+  sinceRedraw_.restart();
+  ensureRunGraphs(runs_.size());
+  double lastStep = 10.0;
+  double normLo = INFINITY, normHi = -INFINITY, logitLo = INFINITY, logitHi = -INFINITY;
+  bool anyCollapse = false;
+  long every = 0;
+  runLegend_->clearItems();
+  for (int i = 0; i < graphs_.size(); ++i) {
+    const bool shown = i < runs_.size() && runs_[i].snapshot && runs_[i].snapshot->history;
+    QCPGraph* key = runKeys_[i];
+    for (int k = 0; k < kCollapseQuantityCount; ++k) {
+      QCPGraph* g = graphs_[i][k];
+      g->setVisible(shown);
+      if (!shown) {
+        g->data()->clear();
+        continue;
+      }
+      const CollapseQuantity q = kQuantities[k];
+      g->setPen(quantityPen(q, runs_[i].color));
+      QVector<double> xs, ys;
+      for (const MetricsRow& row : *runs_[i].snapshot->history) {
+        const double v = valueOf(row, q);
+        if (!std::isfinite(v) || (logSteps_ && row.step < 1)) continue;
+        if (q == CollapseQuantity::LogitNorm && !(v > 0)) continue;  // a log axis
+        xs.push_back(double(row.step));
+        ys.push_back(v);
+        if (q == CollapseQuantity::WeightNorm) normLo = std::min(normLo, v), normHi = std::max(normHi, v);
+        if (q == CollapseQuantity::LogitNorm) logitLo = std::min(logitLo, v), logitHi = std::max(logitHi, v);
+        if (q == CollapseQuantity::ScFloat32) anyCollapse = true;
+      }
+      g->setData(xs, ys, true);
+      // Few points (tracking every few hundred steps, say) read better as dots on the line.
+      g->setScatterStyle(xs.size() > 0 && xs.size() <= 40 && panelOf(q) != CollapsePanel::Accuracy
+                             ? QCPScatterStyle(QCPScatterStyle::ssDisc, 6)
+                             : QCPScatterStyle());
+    }
+    if (!shown) continue;
+    lastStep = std::max(lastStep, double(runs_[i].snapshot->step));
+    if (i == 0) every = runs_[i].snapshot->collapseTracking.every;
+    key->setName(runs_[i].name);
+    key->setPen(plot::pen(runs_[i].color, 4.0));
+    runLegend_->addItem(new QCPPlottableLegendItem(runLegend_, key));
+  }
+  for (int p = 0; p < 4; ++p) {
+    QCPAxis* x = panels_[p]->axis(QCPAxis::atBottom);
+    x->setRange(logSteps_ ? QCPRange(1.0, std::max(10.0, lastStep)) : QCPRange(0.0, lastStep));
+  }
+  QCPAxisRect* norms = panel(CollapsePanel::Norms);
+  norms->axis(QCPAxis::atLeft)->setRange(normLo <= normHi ? QCPRange(0.0, normHi * 1.1) : QCPRange(0.0, 1.0));
+  norms->axis(QCPAxis::atRight)->setRange(logitLo <= logitHi ? QCPRange(logitLo / 1.5, logitHi * 1.5)
+                                                             : QCPRange(0.1, 100.0));
+
+  placeholder_->setVisible(!anyCollapse);
+  placeholder_->setText(runs_.isEmpty() || !runs_[0].snapshot
+                            ? tr("No run yet.")
+                        : every > 0
+                            ? tr("Collapse is measured every %1 steps:\nthe first point appears at the next measured step.").arg(every)
+                            : tr("Softmax collapse is not tracked for this run\n(it needs a classification network)."));
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString CollapseView::curveToolTip(int run, CollapseQuantity q, double step) const {
+  const SnapshotPtr& s = runs_[run].snapshot;
+  const CollapseTracking tracking = s->collapseTracking;
+  QString tip = collapseDefinition(q, tracking);
+  const auto& rows = *s->history;
+  const MetricsRow* row = rowNear(rows, step, [q](const MetricsRow& r) { return std::isfinite(valueOf(r, q)); });
+  if (!row) return tip;
+  const bool percent = panelOf(q) == CollapsePanel::Accuracy || panelOf(q) == CollapsePanel::Collapse;
+  tip += tr("\nHere (%1): %2 = %3%4 at step %5.")
+             .arg(runs_[run].name, collapseQuantityName(q), formatNumber(valueOf(*row, q)),
+                  percent ? QStringLiteral("%") : QString())
+             .arg(static_cast<qlonglong>(row->step));
+  const MetricsRow* tracked = rowNear(rows, step, [](const MetricsRow& r) { return bool(r.collapse); });
+  if (!tracked) return tip;
+  const CollapseRecord& r = *tracked->collapse;
+  const QString at = tr(" (step %1)").arg(static_cast<qlonglong>(tracked->step));
+  if (q == CollapseQuantity::WeightNorm) tip += tr("\nPer layer%1: %2.").arg(at, perLayer(r.weightNorm.perLayer));
+  if (q == CollapseQuantity::StepAlignment) tip += tr("\nPer layer%1: %2.").arg(at, perLayer(r.stepAlignment.perLayer));
+  if (q == CollapseQuantity::GradientAlignment) tip += tr("\nPer layer%1: %2.").arg(at, perLayer(r.gradAlignment.perLayer));
+  if (q == CollapseQuantity::LogitNorm) tip += tr("\nMaximum over samples%1: %2.").arg(at, formatNumber(r.train.logitNormMax));
+  if (q == CollapseQuantity::ZeroGradient)
+    tip += tr("\nIn float16 / float32 / float64%1: %2% / %3% / %4%.")
+               .arg(at, formatNumber(100 * r.train.zeroGradFraction[0]), formatNumber(100 * r.train.zeroGradFraction[1]),
+                    formatNumber(100 * r.train.zeroGradFraction[2]));
+  return tip;
+}
+
+QString CollapseView::toolTipAt(const QPoint& pos) const {
+  const QPointF p(pos);
+  double best = selectionTolerance();
+  int bestRun = -1;
+  CollapseQuantity bestQ = CollapseQuantity::TrainAccuracy;
+  for (int i = 0; i < std::min<int>(runs_.size(), graphs_.size()); ++i)
+    for (int k = 0; k < kCollapseQuantityCount; ++k) {
+      const QCPGraph* g = graphs_[i][k];
+      const double d = g->visible() && g->dataCount() ? g->selectTest(p, false) : -1.0;
+      if (d >= 0 && d <= best) best = d, bestRun = i, bestQ = kQuantities[k];
+    }
+  if (bestRun >= 0) {
+    double step = 0, value = 0;
+    graphs_[bestRun][static_cast<int>(bestQ)]->pixelsToCoords(p, step, value);
+    return curveToolTip(bestRun, bestQ, step);
+  }
+  const CollapseTracking tracking = !runs_.isEmpty() && runs_[0].snapshot ? runs_[0].snapshot->collapseTracking
+                                                                          : CollapseTracking{};
+  for (int panelIndex = 0; panelIndex < 4; ++panelIndex) {
+    if (!panels_[panelIndex]->outerRect().contains(pos)) continue;
+    QStringList parts;
+    for (CollapseQuantity q : kQuantities)
+      if (panelOf(q) == CollapsePanel(panelIndex)) parts << collapseDefinition(q, tracking);
+    return parts.join(QStringLiteral("\n\n"));
+  }
+  return toolTip();
+}
+
+bool CollapseView::event(QEvent* event) {
+  if (event->type() == QEvent::ToolTip) {
+    auto* help = static_cast<QHelpEvent*>(event);
+    QToolTip::showText(help->globalPos(), toolTipAt(help->pos()), this);
+    return true;
+  }
+  return QCustomPlot::event(event);
+}
+
+}  // namespace losslab
