@@ -29,7 +29,8 @@ QString measured(const CollapseTracking& t) {
 QString scDefinition(FloatFormat f, const CollapseTracking& t) {
   return tr("SC fraction, %1: the share of samples whose S = Σₖ exp(zₖ − maxⱼ zⱼ), computed in "
             "%1 (logits cast to it), equals exactly 1 (Softmax Collapse, Prieto et al. 2025). "
-            "Summed %2.%3 ")
+            "Summed %2.%3 Not drawn for a StableMax run, which has no softmax to collapse (its "
+            "zero-gradient share is its own loss's). ")
              .arg(QString::fromLatin1(toString(f)), summationOrderName(t.order),
                   f == FloatFormat::Float16 ? tr(" float16 is emulated (Eigen's half).") : QString()) +
          measured(t);

@@ -268,7 +268,13 @@ void CollapseView::redraw() {
       const CollapseQuantity q = kQuantities[k];
       g->setPen(quantityPen(q, runs_[i].color));
       QVector<double> xs, ys;
+      // A StableMax run has no softmax to collapse: its own loss's zero-gradient share is drawn,
+      // and its gaps against softmax's edges are in the histogram.
+      const bool noSoftmax = runs_[i].snapshot->config.loss == LossKind::StableMaxCrossEntropy &&
+                             (q == CollapseQuantity::ScFloat16 || q == CollapseQuantity::ScFloat32 ||
+                              q == CollapseQuantity::ScFloat64);
       for (const MetricsRow& row : *runs_[i].snapshot->history) {
+        if (noSoftmax) break;
         const double v = valueOf(row, q);
         if (!std::isfinite(v) || (logSteps_ && row.step < 1)) continue;
         if (q == CollapseQuantity::LogitNorm && !(v > 0)) continue;  // a log axis

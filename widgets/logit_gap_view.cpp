@@ -102,7 +102,7 @@ void LogitGapView::setRecord(std::shared_ptr<const CollapseRecord> record, const
     hi = std::max(hi, gap);
   }
   const double span = hi - lo;
-  xAxis->setRange(lo - 0.03 * span, hi + 0.12 * span);
+  xAxis->setRange(lo - 0.03 * span, hi + 0.16 * span);  // room for the rightmost line's label
   yAxis->setRange(0.0, top * 1.1);
   title_->setText(tr("Logit gaps at step %1 — %2").arg(static_cast<qlonglong>(record_->step)).arg(run));
   replot(QCustomPlot::rpQueuedReplot);

@@ -61,6 +61,7 @@ CollapseTab::CollapseTab(QWidget* parent) : QWidget(parent) {
   split->addWidget(right);
   split->setStretchFactor(0, 3);
   split->setStretchFactor(1, 2);
+  split->setSizes({900, 600});  // the stacked panels need the width; the histogram less
 
   status_ = new QLabel(this);
   status_->setWordWrap(true);
@@ -212,10 +213,10 @@ void CollapseTab::showEvent(QShowEvent* event) {
 void CollapseTab::refresh() {
   QVector<CollapseRun> runs;
   const ExperimentConfig& c = run_ ? run_->config : config_;
-  runs.push_back({collapseRunName(c) + tr(" (this run)"), kRunColors[0], run_});
+  runs.push_back({collapseRunName(c), kRunColors[0], run_});
   if (twins_->active()) {
     runs.push_back({tr("StableMax twin"), kRunColors[1], twinSnapshots_[CollapseTwins::StableMax]});
-    runs.push_back({collapseRunName(CollapseTwins::twinConfig(twins_->base(), CollapseTwins::PerpGrad)) + tr(" twin"),
+    runs.push_back({QStringLiteral("⊥") + optimizerName(twins_->base().optimizer.kind) + tr(" twin"),
                     kRunColors[2], twinSnapshots_[CollapseTwins::PerpGrad]});
   }
   view_->setRuns(runs);

@@ -101,6 +101,18 @@ class CollapseViewTest : public QObject {
     QCOMPARE(view.graph(1, CollapseQuantity::ScFloat32), nullptr);
   }
 
+  // StableMax has no softmax to collapse: its SC curves stay empty, its own zero-gradient share is drawn.
+  void stableMaxRunsDrawNoSoftmaxCollapse() {
+    CollapseView view;
+    view.setMaxRedrawRate(0);
+    auto stable = std::make_shared<Snapshot>(*makeSnapshot(50, 5));
+    stable->config.loss = LossKind::StableMaxCrossEntropy;
+    view.setRuns(oneRun(stable));
+    for (CollapseQuantity q : {CollapseQuantity::ScFloat16, CollapseQuantity::ScFloat32, CollapseQuantity::ScFloat64})
+      QCOMPARE(view.graph(0, q)->dataCount(), 0);
+    QCOMPARE(view.graph(0, CollapseQuantity::ZeroGradient)->dataCount(), 10);
+  }
+
   void logStepAxisLeavesOutStepZero() {
     CollapseView view;
     view.setMaxRedrawRate(0);
