@@ -1,8 +1,6 @@
 #include "losslab/widgets/collapse_view.hpp"
 
 #include <QFontMetrics>
-#include <QHelpEvent>
-#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,6 +8,7 @@
 #include "losslab/diagnostics/collapse_record.hpp"
 #include "losslab/widgets/curvature_labels.hpp"
 #include "losslab/widgets/plot_style.hpp"
+#include "losslab/widgets/plot_tooltip.hpp"
 
 namespace losslab {
 
@@ -101,7 +100,8 @@ QString perLayer(const std::vector<double>& values) {
 
 }  // namespace
 
-CollapseView::CollapseView(QWidget* parent) : QCustomPlot(parent) {
+CollapseView::CollapseView(QWidget* parent)
+    : QCustomPlot(parent), throttle_([this] { redraw(); }, [this] { return replotTime(); }) {
   setMinimumSize(560, 640);
   setToolTip(tr("Softmax collapse against step (Prieto et al. 2025): accuracy, the collapsed "
                 "share of the training set per precision, the alignment of the steps with the "
@@ -109,10 +109,8 @@ CollapseView::CollapseView(QWidget* parent) : QCustomPlot(parent) {
   setAutoAddPlottableToLegend(false);
   setPlottingHint(QCP::phFastPolylines, true);
   buildPanels();
-  pendingRedraw_.setSingleShot(true);
-  connect(&pendingRedraw_, &QTimer::timeout, this, &CollapseView::redraw);
   redraw();
-  sinceRedraw_.invalidate();
+  throttle_.forget();  // the empty picture; the first runs still draw at once
   redrawCount_ = 0;
 }
 
@@ -225,19 +223,10 @@ QCPGraph* CollapseView::graph(int run, CollapseQuantity q) const {
 
 void CollapseView::setRuns(QVector<CollapseRun> runs) {
   runs_ = std::move(runs);
-  if (pendingRedraw_.isActive()) return;  // the pending redraw picks up the newest runs
-  const qint64 interval =
-      intervalMs_ > 0 ? std::max<qint64>(intervalMs_, std::llround(2.0 * replotTime())) : 0;
-  const qint64 elapsed = sinceRedraw_.isValid() ? sinceRedraw_.elapsed() : interval;
-  if (elapsed >= interval)
-    redraw();
-  else
-    pendingRedraw_.start(static_cast<int>(interval - elapsed));
+  throttle_.request();
 }
 
-void CollapseView::setMaxRedrawRate(double hz) {
-  intervalMs_ = hz > 0 ? std::max(1, static_cast<int>(std::lround(1000.0 / hz))) : 0;
-}
+void CollapseView::setMaxRedrawRate(double hz) { throttle_.setMaxRate(hz); }
 
 void CollapseView::setLogSteps(bool on) {
   if (on == logSteps_) return;
@@ -248,7 +237,7 @@ void CollapseView::setLogSteps(bool on) {
 
 void CollapseView::redraw() {
   ++redrawCount_;
-  sinceRedraw_.restart();
+  throttle_.drawn();
   ensureRunGraphs(runs_.size());
   double lastStep = 10.0;
   double normLo = INFINITY, normHi = -INFINITY, logitLo = INFINITY, logitHi = -INFINITY;
@@ -371,12 +360,7 @@ QString CollapseView::toolTipAt(const QPoint& pos) const {
 }
 
 bool CollapseView::event(QEvent* event) {
-  if (event->type() == QEvent::ToolTip) {
-    auto* help = static_cast<QHelpEvent*>(event);
-    QToolTip::showText(help->globalPos(), toolTipAt(help->pos()), this);
-    return true;
-  }
-  return QCustomPlot::event(event);
+  return answerToolTip(this, event, [this](const QPoint& p) { return toolTipAt(p); }) || QCustomPlot::event(event);
 }
 
 }  // namespace losslab

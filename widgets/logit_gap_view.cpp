@@ -1,11 +1,10 @@
 #include "losslab/widgets/logit_gap_view.hpp"
 
-#include <QHelpEvent>
-#include <QToolTip>
 #include <algorithm>
 
 #include "losslab/widgets/collapse_labels.hpp"
 #include "losslab/widgets/plot_style.hpp"
+#include "losslab/widgets/plot_tooltip.hpp"
 
 namespace losslab {
 
@@ -122,12 +121,7 @@ QString LogitGapView::toolTipAt(const QPoint& pos) const {
 }
 
 bool LogitGapView::event(QEvent* event) {
-  if (event->type() == QEvent::ToolTip) {
-    auto* help = static_cast<QHelpEvent*>(event);
-    QToolTip::showText(help->globalPos(), toolTipAt(help->pos()), this);
-    return true;
-  }
-  return QCustomPlot::event(event);
+  return answerToolTip(this, event, [this](const QPoint& p) { return toolTipAt(p); }) || QCustomPlot::event(event);
 }
 
 }  // namespace losslab

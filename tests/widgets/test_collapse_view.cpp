@@ -143,6 +143,18 @@ class CollapseViewTest : public QObject {
     QVERIFY(panel.contains("+1 means the step only scales the weights up"));
   }
 
+  // Snapshots at any rate: one drawing at once, the rest folded into one at the interval's end.
+  void redrawsAtABoundedRate() {
+    CollapseView view;
+    view.setMaxRedrawRate(10);
+    const SnapshotPtr s = makeSnapshot(10, 5);
+    for (int i = 0; i < 20; ++i) view.setRuns(oneRun(s));
+    QCOMPARE(view.redrawCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(view.redrawCount(), 2, 2000);
+    QTest::qWait(250);
+    QCOMPARE(view.redrawCount(), 2);
+  }
+
   void placeholderSaysWhatIsMissing() {
     CollapseView view;
     view.setMaxRedrawRate(0);

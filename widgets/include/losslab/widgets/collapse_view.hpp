@@ -5,13 +5,12 @@
 // and the weight and logit norms. Each run has its colour (the legend on top), each quantity a
 // line style (the legend beside its panel). Drawn from snapshots only; the x axis can be
 // logarithmic, since grokking spans decades of steps.
-#include <QElapsedTimer>
-#include <QTimer>
 #include <QVector>
 
 #include "losslab/session/snapshot.hpp"
 #include "losslab/widgets/collapse_labels.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
+#include "losslab/widgets/redraw_throttle.hpp"
 
 namespace losslab {
 
@@ -57,10 +56,8 @@ class CollapseView : public QCustomPlot {
 
   QVector<CollapseRun> runs_;
   bool logSteps_ = false;
-  int intervalMs_ = 33;
   int redrawCount_ = 0;
-  QElapsedTimer sinceRedraw_;
-  QTimer pendingRedraw_;
+  RedrawThrottle throttle_;
   QCPAxisRect* panels_[4] = {};
   QCPLegend* runLegend_ = nullptr;
   QVector<QCPGraph*> runKeys_;               // one legend entry per run
