@@ -2,12 +2,14 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "collapse_export.hpp"
 #include "collapse_summary.hpp"
 #include "collapse_twins.hpp"
 #include "losslab/config/experiment_io.hpp"
@@ -135,12 +137,23 @@ QWidget* CollapseTab::buildControls() {
   row->addWidget(fork_);
   removeTwins_ = new QPushButton(tr("Remove twins"), bar);
   row->addWidget(removeTwins_);
+  export_ = new QPushButton(tr("Export figures…"), bar);
+  export_->setToolTip(tr("Both figures as PDF, SVG and PNG (300 dpi), with the CSV of the plotted "
+                         "numbers and a JSON of the experiments and the definitions."));
+  row->addWidget(export_);
 
   connect(every_, &QComboBox::currentIndexChanged, this, &CollapseTab::trackingEdited);
   connect(order_, &QComboBox::currentIndexChanged, this, &CollapseTab::trackingEdited);
   connect(logSteps_, &QCheckBox::toggled, view_, &CollapseView::setLogSteps);
   connect(fork_, &QPushButton::clicked, this, &CollapseTab::forkTwins);
   connect(removeTwins_, &QPushButton::clicked, twins_, &CollapseTwins::clear);
+  connect(export_, &QPushButton::clicked, this, [this] {
+    const QString stem = QFileDialog::getSaveFileName(this, tr("Export the collapse figures"),
+                                                      QStringLiteral("collapse"), tr("File name stem (*)"));
+    QString error;
+    if (!stem.isEmpty() && !exportFigures(stem, &error))
+      status_->setText(tr("<b>Could not export:</b> %1").arg(error.toHtmlEscaped()));
+  });
   return bar;
 }
 
@@ -149,6 +162,13 @@ CollapseTracking CollapseTab::collapseTracking() const {
   t.every = every_->currentData().toInt();
   t.order = SummationOrder(order_->currentData().toInt());
   return t;
+}
+
+bool CollapseTab::exportFigures(const QString& stem, QString* error) {
+  refresh();  // what arrived while hidden
+  // What the run measured, which the tab's settings may have changed since.
+  const CollapseTracking measured = run_ ? run_->collapseTracking : collapseTracking();
+  return exportCollapseFigures(*view_, *gaps_, stem, 300, measured, error);
 }
 
 void CollapseTab::trackingEdited() {

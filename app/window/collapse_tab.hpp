@@ -40,11 +40,15 @@ class CollapseTab : public QWidget {
   void clearRun();
   // What the run should measure: every N steps, S summed in the chosen order.
   CollapseTracking collapseTracking() const;
+  // Both figures as stem-collapse.* and stem-gaps.* (PDF, SVG, PNG at 300 dpi, CSV, JSON);
+  // the Export button asks for the stem.
+  bool exportFigures(const QString& stem, QString* error = nullptr);
 
   CollapseView* view() const { return view_; }
   LogitGapView* gapView() const { return gaps_; }
   QPushButton* forkButton() const { return fork_; }
   QPushButton* removeTwinsButton() const { return removeTwins_; }
+  QPushButton* exportButton() const { return export_; }
   QComboBox* everyBox() const { return every_; }
   QComboBox* orderBox() const { return order_; }
   QComboBox* gapRunBox() const { return gapRun_; }
@@ -73,6 +77,7 @@ class CollapseTab : public QWidget {
   QCheckBox* logSteps_ = nullptr;
   QPushButton* fork_ = nullptr;
   QPushButton* removeTwins_ = nullptr;
+  QPushButton* export_ = nullptr;
   QLabel* status_ = nullptr;
   QLabel* summary_ = nullptr;
   CollapseTwins* twins_ = nullptr;
