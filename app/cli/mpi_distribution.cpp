@@ -89,7 +89,7 @@ void MpiDistribution::runWriter(const std::vector<long>& items, const Compute& c
         tbb::parallel_for(tbb::blocked_range<int>(0, threads, 1), [&](const tbb::blocked_range<int>&) {
           for (long item; !failed && (item = dealer.next()) >= 0;) {
             control.checkStop();
-            std::string result = tbb::this_task_arena::isolate([&] { return compute(item); });
+            std::string result = computeItem(compute, item, threads > 1);
             std::lock_guard lock(delivering);
             deliver(item, std::move(result));
             ++delivered;
@@ -154,7 +154,7 @@ void MpiDistribution::runWorker(const Compute& compute, const TaskControl& contr
         }
         if (item < 0) break;
         control.checkStop();
-        const std::string result = tbb::this_task_arena::isolate([&] { return compute(item); });
+        const std::string result = computeItem(compute, item, threads > 1);
         std::string message(sizeof item, '\0');
         std::memcpy(message.data(), &item, sizeof item);
         message += result;

@@ -10,6 +10,12 @@
 
 namespace losslab {
 
+std::string computeItem(const WorkDistribution::Compute& compute, long item, bool alone) {
+  if (!alone) return tbb::this_task_arena::isolate([&] { return compute(item); });
+  tbb::task_arena own(1);
+  return own.execute([&] { return compute(item); });
+}
+
 void LocalDistribution::run(const std::vector<long>& items, const Compute& compute, const Deliver& deliver,
                             const TaskControl& control, int threads) {
   if (items.empty()) return;
@@ -27,7 +33,9 @@ void LocalDistribution::run(const std::vector<long>& items, const Compute& compu
       try {
         for (size_t k; !failed && (k = next++) < items.size();) {
           control.checkStop();
-          std::string result = tbb::this_task_arena::isolate([&] { return compute(items[k]); });
+          // While others wait for a thread, each item keeps to its own; the last ones share.
+          const bool alone = items.size() - k >= size_t(slots);
+          std::string result = computeItem(compute, items[k], alone && slots > 1);
           std::lock_guard lock(delivering);
           deliver(items[k], std::move(result));
         }

@@ -30,6 +30,12 @@ class WorkDistribution {
                    const TaskControl& control = {}, int threads = 0) = 0;
 };
 
+// Computes one item on the calling thread. With `alone`, in a one-thread arena: the item's own
+// parallel loops stay on this thread, so items running side by side never wait on each other's
+// stolen chunks (a convoy whenever the OS preempts one thread on a busy machine). Without, in
+// the caller's arena, isolated, so idle threads help the last items.
+std::string computeItem(const WorkDistribution::Compute& compute, long item, bool alone);
+
 // One process: items on up to `threads` TBB threads (at most the cores), each in an isolated task so that a run's
 // own parallel loops never pick up another run.
 class LocalDistribution final : public WorkDistribution {
