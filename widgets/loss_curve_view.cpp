@@ -1,5 +1,7 @@
 #include "losslab/widgets/loss_curve_view.hpp"
 
+#include "losslab/widgets/plot_style.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -39,15 +41,32 @@ LossCurveView::LossCurveView(QWidget* parent) : QCustomPlot(parent) {
   test_ = addGraph();
   test_->setName(tr("test"));
   test_->setPen(curvePen(QColor(255, 127, 14)));
+  trainAccuracy_ = addGraph(xAxis, yAxis2);
+  trainAccuracy_->setName(tr("train acc."));
+  testAccuracy_ = addGraph(xAxis, yAxis2);
+  testAccuracy_->setName(tr("test acc."));
+  for (QCPGraph* g : {trainAccuracy_, testAccuracy_}) {
+    QPen pen = curvePen(g == trainAccuracy_ ? QColor(31, 119, 180) : QColor(255, 127, 14));
+    pen.setStyle(Qt::DashLine);
+    pen.setWidthF(2.0);
+    g->setPen(pen);
+    g->removeFromLegend();
+  }
+  yAxis2->setRange(0.0, 1.0);
+  yAxis2->setLabel(tr("accuracy (dashed)"));
+  yAxis2->setTickLabelFont(sized(font(), 11));
+  yAxis2->setLabelFont(sized(font(), 13));
+  yAxis2->setNumberFormat("f");
+  yAxis2->setNumberPrecision(1);
 
   // Thick antialiased polylines that zigzag (an unstable run) take the raster engine seconds
   // per frame; separate segments take milliseconds (1500 points: 1.5 s -> 11 ms, measured).
   setPlottingHint(QCP::phFastPolylines, true);
 
-  legend->setVisible(true);
   legend->setFont(sized(font(), 12));
-  legend->setBrush(QColor(255, 255, 255, 220));
-  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  // Under the plot, in one row: falling losses and rising accuracies fill every corner.
+  plot::legendBelow(*this);
+  legend->setWrap(2);  // losses in the first row, accuracies in the second
 
   divergedLine_ = new QCPItemStraightLine(this);
   divergedLine_->setPen(QPen(QColor(200, 30, 30), 2, Qt::DashLine));
@@ -95,6 +114,13 @@ void LossCurveView::setLogScale(bool on) {
   redraw();
 }
 
+void LossCurveView::setShowAccuracy(bool on) {
+  if (on == showAccuracy_) return;
+  showAccuracy_ = on;
+  yAxis2->setVisible(on);
+  redraw();
+}
+
 void LossCurveView::setMaxRedrawRate(double hz) {
   intervalMs_ = hz > 0 ? std::max(1, static_cast<int>(std::lround(1000.0 / hz))) : 0;
 }
@@ -102,7 +128,7 @@ void LossCurveView::setMaxRedrawRate(double hz) {
 void LossCurveView::redraw() {
   ++redrawCount_;
   sinceRedraw_.restart();
-  QVector<double> trainSteps, trainLoss, testSteps, testLoss;
+  QVector<double> trainSteps, trainLoss, testSteps, testLoss, accSteps[2], acc[2];
   double yMin = std::numeric_limits<double>::infinity(), yMax = -yMin, lastStep = 0.0;
   // Non-finite losses (divergence) and, on a log axis, non-positive ones cannot be drawn.
   auto drawable = [this](double v) { return std::isfinite(v) && (!logScale_ || v > 0.0); };
@@ -117,6 +143,12 @@ void LossCurveView::redraw() {
     for (const MetricsRow& row : *snapshot_->history) {
       take(static_cast<double>(row.step), row.trainLoss, trainSteps, trainLoss);
       take(static_cast<double>(row.step), row.testLoss, testSteps, testLoss);
+      if (showAccuracy_)
+        for (int k = 0; k < 2; ++k)
+          if (const double a = k == 0 ? row.trainAccuracy : row.testAccuracy; std::isfinite(a)) {
+            accSteps[k].push_back(static_cast<double>(row.step));
+            acc[k].push_back(a);
+          }
     }
     lastStep = static_cast<double>(snapshot_->step);
     yAxis->setLabel(tr("loss (%1, mean over samples)")
@@ -124,11 +156,13 @@ void LossCurveView::redraw() {
   }
   train_->setData(trainSteps, trainLoss, true);
   test_->setData(testSteps, testLoss, true);
-  // A test curve that never has a point would only clutter the legend.
-  if (testSteps.isEmpty())
-    test_->removeFromLegend();
-  else
-    test_->addToLegend();
+  trainAccuracy_->setData(accSteps[0], acc[0], true);
+  testAccuracy_->setData(accSteps[1], acc[1], true);
+  // Curves that never have a point (no test set, no labels) would only clutter the legend;
+  // the rest keep a fixed order: losses in the first row, accuracies in the second.
+  legend->clearItems();
+  for (QCPGraph* g : {train_, test_, trainAccuracy_, testAccuracy_})
+    if (g == train_ || !g->data()->isEmpty()) g->addToLegend();
   const bool diverged = snapshot_ && snapshot_->state == RunState::Diverged;
   showDivergence(diverged ? snapshot_->divergedAtStep : -1);
   fitAxes(lastStep, yMin, yMax);

@@ -20,6 +20,7 @@ QLabel* addField(QStatusBar* bar, const QString& toolTip, int minimumChars) {
 RunStatusBar::RunStatusBar(QWidget* parent) : QStatusBar(parent) {
   state_ = addField(this, tr("What the training run is doing"), 22);
   step_ = addField(this, tr("Optimizer steps taken since the start (or the last reset)"), 14);
+  epoch_ = addField(this, tr("Passes over the training set so far (samples seen / training set size)"), 12);
   loss_ = addField(this, tr("Training loss at the latest step (mean over samples)"), 16);
   speed_ = addField(this, tr("Recent training throughput"), 16);
   showSnapshot(Snapshot{});
@@ -48,6 +49,8 @@ void RunStatusBar::showSnapshot(const Snapshot& snapshot) {
                                                               : "#555555";
   state_->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(colour));
   step_->setText(tr("step %1").arg(locale.toString(static_cast<qlonglong>(snapshot.step))));
+  epoch_->setText(tr("epoch %1").arg(snapshot.epoch < 10 ? locale.toString(snapshot.epoch, 'f', 2)
+                                                         : locale.toString(qlonglong(std::floor(snapshot.epoch)))));
   const double loss = latestTrainLoss(snapshot);
   loss_->setText(std::isnan(loss) ? tr("loss –") : tr("loss %1").arg(QString::number(loss, 'g', 5)));
   speed_->setText(tr("%1 steps/s").arg(locale.toString(snapshot.stepsPerSecond, 'f', 0)));

@@ -1,59 +1,63 @@
 #pragma once
-// The left panel of the main window: the few knobs of a first experiment (data set, hidden
-// width, learning rate), each labelled with its value and a tooltip saying what it does.
-#include <QTimer>
-#include <QWidget>
+// The left panel of the main window: every setting of the experiment (data, network, loss and
+// precision, optimizer and schedule), each a labelled control with its value shown and a
+// tooltip saying what it does. Controls edit the RunDocument, so every change is undoable;
+// the panel only shows the document, it never talks to the engine.
+#include <QScrollArea>
+#include <QSet>
 
 #include "losslab/config/experiment.hpp"
 #include "losslab/session/snapshot.hpp"
 
-class QComboBox;
 class QLabel;
-class QSlider;
 
 namespace losslab {
 
-class LogSlider;
+class DataControls;
+class ModelControls;
+class OptimizerControls;
+class RunDocument;
 
-class ControlPanel : public QWidget {
+class ControlPanel : public QScrollArea {
   Q_OBJECT
 
  public:
-  explicit ControlPanel(QWidget* parent = nullptr);
+  explicit ControlPanel(RunDocument* document, QWidget* parent = nullptr);
 
-  // Shows `config` in the controls without emitting any change signal.
+  // Shows `config` in the controls without emitting any edit.
   void showConfig(const ExperimentConfig& config);
-  // Describes the network and optimizer actually running.
+  // Describes the network actually running.
   void showSnapshot(const Snapshot& snapshot);
 
-  QComboBox* dataKindBox() const { return dataKind_; }
-  QSlider* widthSlider() const { return width_; }
-  LogSlider* learningRateSlider() const { return learningRate_; }
+  // Presentation mode hides the secondary controls; a teacher hides chosen ones by key (the
+  // experiment's hidden_controls). Showing them emits nothing.
+  void setPresentation(bool on);
+  void setHiddenControls(const QSet<QString>& keys);
+  const QSet<QString>& hiddenControls() const { return hidden_; }
+  QStringList controlKeys() const;
+  QWidget* control(const QString& key) const;  // by key, e.g. "optimizer.lr"
+
+  DataControls* dataControls() const { return data_; }
+  ModelControls* modelControls() const { return model_; }
+  OptimizerControls* optimizerControls() const { return optimizer_; }
   QLabel* networkLabel() const { return network_; }
 
-  // The width slider reports only after it rests this long: every width restarts the run.
-  static constexpr int widthSettleMs = 250;
-
  Q_SIGNALS:
-  void dataKindChanged(const QString& kind);
-  void hiddenWidthChanged(int width);
-  void learningRateChanged(double lr);
+  // The user hid a control or showed them all (right-click): the window edits the experiment.
+  void hideRequested(const QSet<QString>& keys);
 
  private:
   // A focused slider keeps its arrow keys, which the window otherwise binds to Step.
   bool eventFilter(QObject* watched, QEvent* event) override;
-  QWidget* buildDataGroup();
-  QWidget* buildModelGroup();
-  QWidget* buildOptimizerGroup();
-  void showWidth(int width);
+  void contextMenuEvent(QContextMenuEvent* event) override;
+  void applyHidden();
 
-  QComboBox* dataKind_ = nullptr;
-  QSlider* width_ = nullptr;
-  QLabel* widthLabel_ = nullptr;
-  QLabel* network_ = nullptr;
-  LogSlider* learningRate_ = nullptr;
-  QLabel* optimizer_ = nullptr;
-  QTimer widthSettle_;
+  DataControls* data_;
+  ModelControls* model_;
+  OptimizerControls* optimizer_;
+  QLabel* network_;
+  QSet<QString> hidden_;
+  bool presentation_ = false;
 };
 
 }  // namespace losslab

@@ -13,6 +13,8 @@ namespace losslab {
 
 QString defaultPresetPath() { return QStringLiteral(":/presets/first-steps-spiral.json"); }
 
+void initBundledResources() { initLossLabResources(); }
+
 ExperimentConfig loadExperimentFile(const QString& path) {
   initLossLabResources();
   QFile file(path);

@@ -1,19 +1,24 @@
 // The LossLab window: `losslab [experiment.json]` opens the bundled first-steps preset, or the
 // given losslab-experiment/1 file, and starts training at once so the curve moves immediately.
+// Without a file it reopens the experiment of the last session (--default: the preset instead).
 // `--view sharpness` opens on another view; `--track-sharpness N` measures λmax every N steps.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QSpinBox>
+#include <cstdio>
 
 #include "curvature_panel.hpp"
 #include "experiment_file.hpp"
 #include "losslab/core/error.hpp"
 #include "main_window.hpp"
+#include "screenshot.hpp"
+#include "window_settings.hpp"
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("LossLab"));
+  QApplication::setOrganizationName(QStringLiteral("LossLab"));
   QApplication::setApplicationVersion(QStringLiteral(LOSSLAB_VERSION));
   // Readable on a projector: never smaller than 11 pt.
   QFont font = QApplication::font();
@@ -30,22 +35,31 @@ int main(int argc, char* argv[]) {
                                               "(default: the first-steps spiral preset)."),
                                QStringLiteral("[experiment.json]"));
   const QCommandLineOption view(QStringLiteral("view"),
-                               QStringLiteral("The view to open on: loss (default), sharpness or "
-                                              "spectrum."),
-                               QStringLiteral("name"), QStringLiteral("loss"));
+                               QStringLiteral("The view to open on: training, sharpness, spectrum, "
+                                              "landscape or collapse (default: the last one shown)."),
+                               QStringLiteral("name"));
+  const QCommandLineOption fresh(QStringLiteral("default"),
+                                 QStringLiteral("Open the default preset, not the last session's experiment."));
   const QCommandLineOption track(QStringLiteral("track-sharpness"),
                                  QStringLiteral("Measure the sharpness every N steps from the "
                                                 "start (as losslab-cli train)."),
                                  QStringLiteral("N"), QStringLiteral("0"));
-  parser.addOptions({view, track});
+  const QCommandLineOption steps(QStringLiteral("steps"),
+                                 QStringLiteral("With --screenshot: train this many steps first."),
+                                 QStringLiteral("N"), QStringLiteral("0"));
+  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                      QStringLiteral("Save the window as a PNG after --steps steps, then quit."),
+                                      QStringLiteral("file.png"));
+  parser.addOptions({view, track, fresh, steps, screenshot});
   parser.process(app);
-  const auto startView = losslab::MainWindow::viewFromName(parser.value(view));
+  const auto startView = losslab::MainWindow::viewFromName(
+      parser.isSet(view) ? parser.value(view) : QStringLiteral("training"));
   bool everyOk = false;
   const int every = parser.value(track).toInt(&everyOk);
   if (!startView || !everyOk || every < 0) {
     QMessageBox::critical(nullptr, QStringLiteral("LossLab"),
-                          !startView ? QStringLiteral("--view: '%1' is not one of loss, "
-                                                      "sharpness, spectrum").arg(parser.value(view))
+                          !startView ? QStringLiteral("--view: '%1' is not one of training, sharpness, "
+                                                      "spectrum, landscape, collapse").arg(parser.value(view))
                                      : QStringLiteral("--track-sharpness: '%1' is not a number "
                                                       "of steps >= 0").arg(parser.value(track)));
     return 2;
@@ -55,7 +69,8 @@ int main(int argc, char* argv[]) {
 
   losslab::ExperimentConfig config;
   try {
-    config = losslab::loadExperimentFile(path);
+    const auto last = files.isEmpty() && !parser.isSet(fresh) ? losslab::lastExperiment() : std::nullopt;
+    config = last ? *last : losslab::loadExperimentFile(path);
   } catch (const losslab::InputError& e) {
     QMessageBox::critical(nullptr, QStringLiteral("LossLab"), QString::fromUtf8(e.what()));
     return 1;
@@ -63,8 +78,18 @@ int main(int argc, char* argv[]) {
 
   losslab::MainWindow window(config);
   window.curvatureControls()->everyBox()->setValue(every);  // as if typed in the panel
-  window.showView(*startView);
+  if (parser.isSet(view)) window.showView(*startView);  // else the view shown last time
   window.show();
-  window.play();
+  if (parser.isSet(screenshot)) {
+    bool stepsOk = false;
+    const long n = parser.value(steps).toLong(&stepsOk);
+    if (!stepsOk || n < 0) {
+      std::fprintf(stderr, "losslab: --steps: '%s' is not a number of steps >= 0\n", qPrintable(parser.value(steps)));
+      return 2;
+    }
+    losslab::scheduleScreenshot(window, n, parser.value(screenshot));
+  } else {
+    window.play();
+  }
   return QApplication::exec();
 }

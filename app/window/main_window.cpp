@@ -1,21 +1,27 @@
 #include "main_window.hpp"
 
-#include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
-#include <QToolBar>
+#include <cmath>
 
 #include "control_panel.hpp"
 #include "curvature_panel.hpp"
+#include "landscape_tab.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
+#include "losslab/widgets/timeline_cursor.hpp"
 #include "probe_runner.hpp"
+#include "run_document.hpp"
 #include "session_bridge.hpp"
+#include "training_tab.hpp"
+#include "window_settings.hpp"
 
 namespace losslab {
 
@@ -23,101 +29,76 @@ namespace {
 // Fixed left and right margins give the loss and the sharpness axis rects the same horizontal
 // extent, so a step sits at the same x in both; the trace's axis takes room on the right.
 QMargins timelineMargins(bool traceAxis) { return QMargins(92, 0, traceAxis ? 92 : 28, 0); }
+
+QWidget* page(QWidget* view) {
+  auto* p = new QWidget;
+  auto* row = new QHBoxLayout(p);
+  row->setContentsMargins(0, 4, 0, 0);
+  row->addWidget(view, 1);
+  return p;
+}
 }  // namespace
 
 MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
     : QMainWindow(parent),
+      document_(new RunDocument(config, this)),
       bridge_(new SessionBridge(this)),
       probes_(new ProbeRunner(this)),
-      controls_(new ControlPanel(this)),
+      controls_(new ControlPanel(document_, this)),
       curvature_(new CurvaturePanel(this)),
-      curve_(new LossCurveView(this)),
+      training_(new TrainingTab(this)),
       timelineLoss_(new LossCurveView(this)),
       sharpness_(new SharpnessView(this)),
       spectrum_(new SpectrumView(this)),
+      landscape_(new LandscapeTab(this)),
+      cursor_(new TimelineCursor(this)),
       status_(new RunStatusBar(this)) {
   setWindowTitle(tr("LossLab"));
-  resize(1280, 800);
-
-  auto* central = new QWidget(this);
-  auto* layout = new QHBoxLayout(central);
-  layout->addWidget(controls_);
+  resize(1440, 900);
   buildViews();
-  layout->addWidget(tabs_, 1);
-  setCentralWidget(central);
+  setCentralWidget(tabs_);
+  controlDock_ = new QDockWidget(tr("Experiment"), this);
+  controlDock_->setObjectName(QStringLiteral("controlDock"));
+  controlDock_->setWidget(controls_);
+  controlDock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+  addDockWidget(Qt::LeftDockWidgetArea, controlDock_);
+  resizeDocks({controlDock_}, {controls_->minimumWidth()}, Qt::Horizontal);
   setStatusBar(status_);
   buildActions();
+  buildMenus();
+  buildPresetChooser();
 
   connect(bridge_, &SessionBridge::snapshotArrived, this, &MainWindow::onSnapshot);
   connect(bridge_, &SessionBridge::playingChanged, this, &MainWindow::onPlayingChanged);
-  connect(controls_, &ControlPanel::learningRateChanged, bridge_, &SessionBridge::setLearningRate);
-  connect(controls_, &ControlPanel::dataKindChanged, this, [this](const QString& kind) {
-    ExperimentConfig next = bridge_->config();
-    next.data.kind = kind.toStdString();
-    restartWith(next);
+  connect(document_, &RunDocument::changed, this, &MainWindow::onDocumentChanged);
+  connect(controls_, &ControlPanel::hideRequested, this, [this](const QSet<QString>& keys) {
+    QStringList sorted(keys.begin(), keys.end());
+    sorted.sort();
+    document_->edit(keys.isEmpty() ? tr("Show all controls") : tr("Hide a control"), QStringLiteral("hidden_controls"),
+                    [&](ExperimentConfig& c) {
+                      c.hiddenControls.clear();
+                      for (const QString& k : sorted) c.hiddenControls.push_back(k.toStdString());
+                    });
   });
-  connect(controls_, &ControlPanel::hiddenWidthChanged, this, [this](int width) {
-    ExperimentConfig next = bridge_->config();
-    for (int& w : next.model.hidden) w = width;  // same depth, new width
-    restartWith(next);
-  });
+  restartSettle_.setSingleShot(true);
+  restartSettle_.setInterval(restartSettleMs);
+  connect(&restartSettle_, &QTimer::timeout, this, &MainWindow::restartFromDocument);
   connectCurvature();
 
-  restartWith(config);
+  showHiddenControls(config);
+  controls_->showConfig(config);
+  restartFromDocument();
+  restoreWindowSettings(*this);
 }
 
-void MainWindow::buildActions() {
-  QToolBar* bar = addToolBar(tr("Run"));
-  bar->setObjectName(QStringLiteral("runToolBar"));
-  bar->setMovable(false);
-  bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-  bar->setIconSize(QSize(24, 24));
-
-  playPause_ = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
-  playPause_->setShortcut(Qt::Key_Space);
-  playPause_->setToolTip(tr("Train continuously, or pause (Space)"));
-  connect(playPause_, &QAction::triggered, bridge_, &SessionBridge::togglePlay);
-
-  step_ = bar->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
-  step_->setShortcuts({QKeySequence(Qt::Key_S), QKeySequence(Qt::Key_Right)});
-  step_->setToolTip(tr("Take exactly one optimizer step, then pause (S or Right arrow)"));
-  connect(step_, &QAction::triggered, bridge_, [this] { bridge_->step(1); });
-
-  reset_ = bar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
-  reset_->setShortcut(Qt::Key_R);
-  reset_->setToolTip(tr("Back to step 0 with the same seed: the same initial weights and the "
-                        "same run again (R)"));
-  connect(reset_, &QAction::triggered, bridge_, &SessionBridge::reset);
-
-  bar->addSeparator();
-  logScale_ = bar->addAction(tr("Log loss axis"));
-  logScale_->setCheckable(true);
-  logScale_->setShortcut(Qt::Key_L);
-  logScale_->setToolTip(tr("Logarithmic loss axis: shows progress once the loss is small (L)"));
-  connect(logScale_, &QAction::toggled, curve_, &LossCurveView::setLogScale);
-  connect(logScale_, &QAction::toggled, timelineLoss_, &LossCurveView::setLogScale);
-
-  logCurvature_ = bar->addAction(tr("Log curvature axis"));
-  logCurvature_->setCheckable(true);
-  logCurvature_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_L));
-  logCurvature_->setToolTip(tr("Logarithmic axis for the sharpness and trace: curvature that "
-                               "grows by orders of magnitude stays readable (Shift+L)"));
-  connect(logCurvature_, &QAction::toggled, sharpness_, &SharpnessView::setLogScale);
-
-  const int keys[] = {Qt::Key_1, Qt::Key_2, Qt::Key_3};
-  for (int i = 0; i < 3; ++i) {  // Ctrl+1..3 switch views
-    auto* show = new QAction(this);
-    show->setShortcut(QKeySequence(Qt::CTRL | keys[i]));
-    connect(show, &QAction::triggered, tabs_, [this, i] { tabs_->setCurrentIndex(i); });
-    addAction(show);
-  }
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::buildViews() {
   tabs_ = new QTabWidget(this);
   tabs_->setDocumentMode(true);
-  tabs_->addTab(curve_, tr("Loss"));
-  tabs_->setTabToolTip(0, tr("Training and test loss against step (Ctrl+1)"));
+  tabs_->addTab(training_, tr("Training"));
+  tabs_->setTabToolTip(0, tr("Loss and accuracy, what the network predicts, and the network "
+                             "itself (Ctrl+1)"));
 
   // Loss above sharpness, one timeline: equal step ranges and axis rects of equal extent.
   auto* timeline = new QSplitter(Qt::Vertical);
@@ -130,27 +111,27 @@ void MainWindow::buildViews() {
     plot->axisRect()->setAutoMargins(QCP::msTop | QCP::msBottom);
     plot->axisRect()->setMargins(timelineMargins(false));
   }
-  // The loss curve names its loss in a long axis label, too long for this shorter plot; the
-  // Loss tab keeps the full name.
+  // The loss curve names its loss in a long axis label, too long for this shorter plot.
   connect(timelineLoss_, &QCustomPlot::beforeReplot, timelineLoss_,
           [this] { timelineLoss_->yAxis->setLabel(tr("loss")); });
-  auto page = [](QWidget* view) {
-    auto* p = new QWidget;
-    auto* row = new QHBoxLayout(p);
-    row->setContentsMargins(0, 4, 0, 0);
-    row->addWidget(view, 1);
-    return p;
-  };
   tabs_->addTab(page(timeline), tr("Sharpness"));
   tabs_->setTabToolTip(1, tr("Sharpness λmax(H) and the stability threshold against step, under "
                              "the loss (Ctrl+2)"));
   tabs_->addTab(page(spectrum_), tr("Spectrum"));
   tabs_->setTabToolTip(2, tr("Eigenvalues of the Hessian at one step: density, top eigenvalues "
                              "and, for small models, all of them (Ctrl+3)"));
+  tabs_->addTab(landscape_, tr("Landscape"));
+  tabs_->setTabToolTip(3, tr("The loss around the current parameters along two directions, "
+                             "with the training path (Ctrl+4)"));
   curvature_->setParent(tabs_->widget(1));
   tabs_->widget(1)->layout()->addWidget(curvature_);
   connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::onViewChanged);
+  for (QCustomPlot* plot : {static_cast<QCustomPlot*>(training_->curve()),
+                            static_cast<QCustomPlot*>(timelineLoss_), static_cast<QCustomPlot*>(sharpness_)})
+    cursor_->attach(plot);
 }
+
+LossCurveView* MainWindow::lossCurve() const { return training_->curve(); }
 
 void MainWindow::play() { bridge_->play(); }
 
@@ -159,30 +140,65 @@ void MainWindow::showView(View view) { tabs_->setCurrentIndex(static_cast<int>(v
 MainWindow::View MainWindow::currentView() const { return static_cast<View>(tabs_->currentIndex()); }
 
 std::optional<MainWindow::View> MainWindow::viewFromName(const QString& name) {
-  if (name == QStringLiteral("loss")) return View::Loss;
+  if (name == QStringLiteral("training") || name == QStringLiteral("loss")) return View::Training;
   if (name == QStringLiteral("sharpness")) return View::Sharpness;
   if (name == QStringLiteral("spectrum")) return View::Spectrum;
+  if (name == QStringLiteral("landscape")) return View::Landscape;
+  if (name == QStringLiteral("collapse")) return View::Collapse;
   return std::nullopt;
 }
 
-void MainWindow::restartWith(const ExperimentConfig& config) {
+void MainWindow::openExperiment(const ExperimentConfig& config, const QString& name) {
+  document_->replace(tr("Open %1").arg(name), config);
+}
+
+void MainWindow::onDocumentChanged(const ExperimentConfig& config) {
+  showHiddenControls(config);
+  controls_->showConfig(config);
+  if (needsRestart(bridge_->config(), config) || !bridge_->hasSession()) {
+    restartSettle_.start();  // (re)started by every edit: a drag restarts once, where it rests
+    return;
+  }
+  if (restartSettle_.isActive()) return;  // the pending restart takes the whole config
+  try {
+    bridge_->setTraining(config.optimizer, config.schedule);
+  } catch (const InputError& e) {
+    status_->showMessage(tr("Not applied: %1").arg(QString::fromUtf8(e.what())), 10000);
+    // This runs inside the edit's push onto the undo stack: reject it once the push is done.
+    QMetaObject::invokeMethod(document_, &RunDocument::rejectLastEdit, Qt::QueuedConnection);
+    return;
+  }
+  curvature_->showConfig(config);
+}
+
+void MainWindow::showHiddenControls(const ExperimentConfig& config) {
+  QSet<QString> hidden;
+  for (const std::string& k : config.hiddenControls) hidden.insert(QString::fromStdString(k));
+  controls_->setHiddenControls(hidden);
+}
+
+void MainWindow::restartFromDocument() {
+  const ExperimentConfig config = document_->config();
   try {
     bridge_->start(config);
-    // The old run's curves and spectrum are no longer this run's.
-    for (LossCurveView* c : {curve_, timelineLoss_}) c->setSnapshot(nullptr);
-    sharpness_->setSnapshot(nullptr);
-    probes_->cancel();
-    spectrum_->setResult(nullptr);
   } catch (const InputError& e) {
     status_->showMessage(tr("Cannot start this run: %1").arg(QString::fromUtf8(e.what())), 10000);
+    if (bridge_->hasSession()) document_->rejectLastEdit();  // back to the run in force
+    return;
   }
-  // Either way, show the run that is in force: the new one, or the old one it could not replace.
-  controls_->showConfig(bridge_->config());
-  curvature_->showConfig(bridge_->config());
+  // The old run's pictures are no longer this run's.
+  training_->clearRun();
+  timelineLoss_->setSnapshot(nullptr);
+  sharpness_->setSnapshot(nullptr);
+  probes_->cancel();
+  spectrum_->setResult(nullptr);
+  landscape_->clearRun();
+  curvature_->showConfig(config);
+  landscape_->showConfig(config);
 }
 
 void MainWindow::onSnapshot(const SnapshotPtr& snapshot) {
-  curve_->setSnapshot(snapshot);
+  training_->showSnapshot(snapshot);
   if (currentView() == View::Sharpness) {  // hidden plots need no frames
     const QMargins margins = timelineMargins(snapshot->tracking.trace);
     timelineLoss_->axisRect()->setMargins(margins);
@@ -190,6 +206,7 @@ void MainWindow::onSnapshot(const SnapshotPtr& snapshot) {
     timelineLoss_->setSnapshot(snapshot);
     sharpness_->setSnapshot(snapshot);
   }
+  landscape_->showSnapshot(snapshot);
   status_->showSnapshot(*snapshot);
   controls_->showSnapshot(*snapshot);
   curvature_->showSnapshot(*snapshot);
@@ -197,8 +214,21 @@ void MainWindow::onSnapshot(const SnapshotPtr& snapshot) {
 
 void MainWindow::onPlayingChanged(bool playing) {
   playPause_->setText(playing ? tr("Pause") : tr("Play"));
-  playPause_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause
-                                                    : QStyle::SP_MediaPlay));
+  playPause_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+  landscape_->setRunPlaying(playing);
+}
+
+void MainWindow::stepOneEpoch() {
+  const SnapshotPtr s = bridge_->latest();
+  if (!s || !s->data) return;
+  const auto& batch = s->config.optimizer.batchSize;
+  const long n = s->data->train.size();
+  bridge_->step(batch && *batch < n ? (n + *batch - 1) / *batch : 1);  // one pass over the data
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  saveWindowSettings(*this);
+  QMainWindow::closeEvent(event);
 }
 
 }  // namespace losslab

@@ -32,7 +32,7 @@ void MainWindow::connectCurvature() {
 
 void MainWindow::onViewChanged(int index) {
   const View view = static_cast<View>(index);
-  if (view != View::Loss) {  // one panel, beside whichever curvature view is showing
+  if (view == View::Sharpness || view == View::Spectrum) {  // one panel, beside either view
     tabs_->widget(index)->layout()->addWidget(curvature_);
     curvature_->show();
   }

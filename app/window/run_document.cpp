@@ -11,7 +11,8 @@ namespace losslab {
 namespace {
 // Keys of an experiment file that a running network takes at its next step.
 bool liveKey(const std::string& key) {
-  return key == "optimizer" || key == "schedule" || key == "steps" || key == "description";
+  return key == "optimizer" || key == "schedule" || key == "steps" || key == "description" ||
+         key == "hidden_controls";
 }
 }  // namespace
 

@@ -1,8 +1,10 @@
 #include "session_bridge.hpp"
 
 #include <QMetaObject>
+#include <algorithm>
 
 #include "losslab/core/error.hpp"
+#include "losslab/optim/schedule.hpp"
 #include "losslab/session/training_session.hpp"
 
 namespace losslab {
@@ -22,6 +24,7 @@ void SessionBridge::start(const ExperimentConfig& config) {
       config, [this, generation](SnapshotPtr s) { post(generation, std::move(s)); });
   if (tracking_.every > 0) fresh->setCurvatureTracking(tracking_);  // before the first step
   if (collapse_.every > 0) applyCollapseTracking(*fresh);
+  if (pace_ > 0) fresh->setPace(pace_);
   const bool wasPlaying = playing_;
   session_ = std::move(fresh);  // the old run's worker is joined here; it finishes one step
   generation_ = generation;
@@ -80,6 +83,22 @@ void SessionBridge::reset() {
   if (!session_) return;
   session_->reset();
   if (playing_) session_->play();  // a reset run carries on the way it was going
+}
+
+void SessionBridge::setTraining(const OptimizerConfig& optimizer, const ScheduleConfig& schedule) {
+  if (session_) {  // each validates in this thread before anything is queued
+    validate(optimizer);
+    validate(schedule);
+    session_->setOptimizer(optimizer);
+    session_->setSchedule(schedule);
+  }
+  config_.optimizer = optimizer;
+  config_.schedule = schedule;
+}
+
+void SessionBridge::setPace(long stepsPerFrame) {
+  pace_ = std::max(0L, stepsPerFrame);
+  if (session_) session_->setPace(pace_);
 }
 
 void SessionBridge::setLearningRate(double lr) {

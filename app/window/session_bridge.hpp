@@ -33,8 +33,12 @@ class SessionBridge : public QObject {
   const ExperimentConfig& config() const { return config_; }  // as last commanded
   bool isPlaying() const { return playing_; }                 // as last commanded
   const CurvatureTracking& curvatureTracking() const { return tracking_; }  // as last commanded
+  // Optimizer and schedule for the running network from its next step, no restart. Throws
+  // InputError (and changes nothing) when the engine rejects a value.
+  void setTraining(const OptimizerConfig& optimizer, const ScheduleConfig& schedule);
   const CollapseTracking& collapseTracking() const { return collapse_; }    // as last commanded
   SnapshotPtr latest() const { return latest_; }              // last delivered to the GUI
+  long pace() const { return pace_; }
 
  public Q_SLOTS:
   void play();
@@ -43,6 +47,8 @@ class SessionBridge : public QObject {
   void step(long n = 1);  // n steps, then pause
   void reset();           // back to step 0 with the same seed: the same run again
   void setLearningRate(double lr);  // effective at the next step, no restart
+  // At most n steps per frame while playing (0: as fast as possible); kept across restarts.
+  void setPace(long stepsPerFrame);
   // Curvature columns from the next step on; kept across reset and restarts.
   void setCurvatureTracking(const losslab::CurvatureTracking& tracking);
   // Softmax-collapse records from the next step on; kept across reset and restarts, and simply
@@ -63,6 +69,7 @@ class SessionBridge : public QObject {
   ExperimentConfig config_;
   CurvatureTracking tracking_;
   CollapseTracking collapse_;
+  long pace_ = 0;
   // Bumped on every start, so that snapshots still in flight from a replaced run are dropped.
   quint64 generation_ = 0;
   bool playing_ = false;

@@ -10,7 +10,13 @@
 #include <QtTest>
 #include <cmath>
 
+#include <QSettings>
+#include <QStandardPaths>
+
 #include "control_panel.hpp"
+#include "losslab/widgets/value_slider.hpp"
+#include "model_controls.hpp"
+#include "optimizer_controls.hpp"
 #include "curvature_panel.hpp"
 #include "experiment_file.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
@@ -49,6 +55,8 @@ class CurvatureWindowTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void init() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();  // no layout or view from an earlier test
     window_ = std::make_unique<MainWindow>(loadExperimentFile(defaultPresetPath()));
     window_->show();
     QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
@@ -56,12 +64,12 @@ class CurvatureWindowTest : public QObject {
   }
   void cleanup() { window_.reset(); }
 
-  void opensOnTheLossViewWithTheCurvatureViewsInTabs() {
-    QCOMPARE(window_->currentView(), MainWindow::View::Loss);
-    QCOMPARE(window_->viewTabs()->count(), 3);
+  void opensOnTheTrainingViewWithTheCurvatureViewsInTabs() {
+    QCOMPARE(window_->currentView(), MainWindow::View::Training);
+    QVERIFY(window_->viewTabs()->count() >= 3);
     QCOMPARE(window_->viewTabs()->tabText(1), QString("Sharpness"));
     QCOMPARE(window_->viewTabs()->tabText(2), QString("Spectrum"));
-    QVERIFY(!window_->curvatureControls()->isVisible());  // nothing to set for the loss
+    QVERIFY(!window_->curvatureControls()->isVisible());  // nothing to set for training
     window_->showView(MainWindow::View::Spectrum);
     QVERIFY(window_->curvatureControls()->isVisible());
     QVERIFY(window_->spectrumView()->isVisible());
@@ -104,7 +112,7 @@ class CurvatureWindowTest : public QObject {
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 3); }));
     SharpnessView* view = window_->sharpnessView();
     QTRY_COMPARE_WITH_TIMEOUT(lastValue(view->thresholdGraph()), 20.0, 1000);
-    window_->controls()->learningRateSlider()->setValue(0.05);
+    window_->controls()->optimizerControls()->learningRateSlider()->setValue(0.05);
     // The slider alone (paused, no new step) moves the line's end and its label.
     QTRY_COMPARE_WITH_TIMEOUT(lastValue(view->thresholdGraph()), 40.0, 2000);
     QCOMPARE(view->thresholdLabel()->text(), QString("2/η = 40"));
@@ -158,7 +166,7 @@ class CurvatureWindowTest : public QObject {
   void aRestartDropsTheOldRunsSpectrum() {
     QTest::mouseClick(window_->curvatureControls()->computeButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(window_->spectrumView()->result() != nullptr, 20000);
-    window_->controls()->widthSlider()->setValue(4);
+    window_->controls()->modelControls()->widthSlider(0)->setValue(4);
     QTRY_VERIFY_WITH_TIMEOUT(window_->bridge()->latest()->architecture.layers[1] == 4, 3000);
     QVERIFY(!window_->spectrumView()->result());
   }

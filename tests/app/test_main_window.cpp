@@ -1,41 +1,35 @@
-// The first window: it shows, drives a real training run through its controls and keyboard,
-// and its curve and status bar follow the run.
+// The window drives a real training run: its controls and keyboard act on the engine, its views
+// and status bar follow the run, and data or architecture changes restart it.
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QSlider>
-#include <QToolBar>
+#include <QUndoStack>
 #include <QtTest>
 
 #include "control_panel.hpp"
-#include "experiment_file.hpp"
+#include "data_controls.hpp"
+#include "losslab/widgets/decision_surface_view.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
-#include "main_window.hpp"
-#include "session_bridge.hpp"
+#include "losslab/widgets/value_slider.hpp"
+#include "main_window_fixture.hpp"
+#include "model_controls.hpp"
+#include "optimizer_controls.hpp"
+#include "run_document.hpp"
+#include "training_tab.hpp"
 
 using namespace losslab;
-
-namespace {
-template <class Pred>
-SnapshotPtr waitFor(const MainWindow& w, Pred ok, int timeoutMs = 5000) {
-  const SessionBridge& b = *w.bridge();
-  const bool found = QTest::qWaitFor([&] { return b.latest() && ok(*b.latest()); }, timeoutMs);
-  return found ? b.latest() : nullptr;
-}
-bool pausedAt(const Snapshot& s, long step) {
-  return s.state == RunState::Paused && s.step == step;
-}
-}  // namespace
+using namespace losslab::testing;
 
 class MainWindowTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void init() {
-    window_ = std::make_unique<MainWindow>(loadExperimentFile(defaultPresetPath()));
-    window_->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    clearSettings();
+    window_ = openWindow();
+    QVERIFY(window_);
   }
   void cleanup() { window_.reset(); }
 
@@ -43,29 +37,36 @@ class MainWindowTest : public QObject {
     QCOMPARE(window_->windowTitle(), QString("LossLab"));
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 0); }));
     ControlPanel* c = window_->controls();
-    QCOMPARE(c->dataKindBox()->currentData().toString(), QString("spiral"));
-    QCOMPARE(c->widthSlider()->value(), 16);
-    QCOMPARE(c->learningRateSlider()->value(), 0.1);
+    QCOMPARE(c->dataControls()->kindBox()->currentData().toString(), QString("spiral"));
+    QCOMPARE(c->modelControls()->depthSlider()->value(), 2.0);
+    QCOMPARE(c->modelControls()->widthSlider(0)->value(), 16.0);
+    QCOMPARE(c->optimizerControls()->learningRateSlider()->value(), 0.1);
     QCOMPARE(window_->runStatus()->stateLabel()->text(), QString("paused"));
     QVERIFY(c->networkLabel()->text().startsWith(QString("2 → 16 → 16 → 2")));
-    for (QWidget* control : {static_cast<QWidget*>(c->dataKindBox()),
-                             static_cast<QWidget*>(c->widthSlider()),
-                             static_cast<QWidget*>(c->learningRateSlider())})
-      QVERIFY(!control->toolTip().isEmpty());
+    // Every control says what it does.
+    for (const QString& key : c->controlKeys()) QVERIFY2(!c->control(key)->toolTip().isEmpty(), qPrintable(key));
+    QVERIFY(c->controlKeys().size() >= 30);
   }
 
-  void playMovesTheCurveAtABoundedFrameRate() {
+  void playMovesTheViewsAtABoundedFrameRate() {
     window_->play();
     QCOMPARE(window_->playPauseAction()->text(), QString("Pause"));
     const int before = window_->lossCurve()->redrawCount();
-    QTest::qWait(1000);
+    QTest::qWait(1500);
     const SnapshotPtr s = window_->bridge()->latest();
     QVERIFY(s->state == RunState::Running);
     QVERIFY(s->step > 100);
     QVERIFY(window_->lossCurve()->trainGraph()->dataCount() > 10);
+    QVERIFY(window_->lossCurve()->trainAccuracyGraph()->dataCount() > 10);
     const int redraws = window_->lossCurve()->redrawCount() - before;
-    QVERIFY2(redraws >= 5 && redraws <= 40, qPrintable(QString::number(redraws)));
+    QVERIFY2(redraws >= 5 && redraws <= 60, qPrintable(QString::number(redraws)));
     QCOMPARE(window_->runStatus()->stateLabel()->text(), QString("running"));
+    QVERIFY(window_->runStatus()->epochLabel()->text().startsWith(QString("epoch")));
+    // The decision surface follows the run.
+    QVERIFY(QTest::qWaitFor([&] { return window_->trainingTab()->predictionsShown() >= 2; }, 5000));
+    QVERIFY(window_->trainingTab()->surface()->prediction());
+    QCOMPARE(window_->trainingTab()->surface()->trainPointCount(), 480);
+    QCOMPARE(window_->trainingTab()->surface()->testPointCount(), 120);
   }
 
   void keyboardPlaysPausesStepsAndResets() {
@@ -76,6 +77,8 @@ class MainWindowTest : public QObject {
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 1); }));
     QTest::keyClick(window_.get(), Qt::Key_Right);
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 2); }));
+    QTest::keyClick(window_.get(), Qt::Key_S, Qt::ShiftModifier);  // one epoch: one GD step
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 3); }));
     const double firstLoss = window_->bridge()->latest()->history->front().trainLoss;
 
     QTest::keyClick(window_.get(), Qt::Key_Space);
@@ -93,11 +96,21 @@ class MainWindowTest : public QObject {
     QCOMPARE(s->history->front().trainLoss, firstLoss);  // the same run again
   }
 
+  void anEpochOfMinibatchesIsCeilNOverBSteps() {
+    OptimizerControls* o = window_->controls()->optimizerControls();
+    o->kindBox()->setCurrentIndex(o->kindBox()->findData(QString("sgd")));
+    Q_EMIT o->kindBox()->activated(o->kindBox()->currentIndex());  // SGD, batch 32 by default
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.config.optimizer.batchSize == 32; }));
+    window_->stepEpochAction()->trigger();  // 480 training samples: 15 batches of 32
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 15); }));
+    QCOMPARE(window_->bridge()->latest()->epoch, 1.0);
+  }
+
   void learningRateSliderChangesTheRateOfTheNextStep() {
     window_->stepAction()->trigger();
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 1); }));
-    LogSlider* rate = window_->controls()->learningRateSlider();
-    rate->slider()->setValue(rate->slider()->value() - 50);  // half a decade down
+    LogSlider* rate = window_->controls()->optimizerControls()->learningRateSlider();
+    rate->slider()->setValue(rate->slider()->value() - 10);  // half a decade down
     QCOMPARE(rate->value(), 0.0316);
     window_->stepAction()->trigger();
     const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 2); });
@@ -111,7 +124,7 @@ class MainWindowTest : public QObject {
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 0); }));
     window_->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window_.get()));
-    QSlider* rate = window_->controls()->learningRateSlider()->slider();
+    QSlider* rate = window_->controls()->optimizerControls()->learningRateSlider()->slider();
     rate->setFocus();
     const int before = rate->value();
     QTest::keyClick(rate, Qt::Key_Right);
@@ -122,10 +135,10 @@ class MainWindowTest : public QObject {
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 1); }));
   }
 
-  void dataSetAndWidthRestartTheRun() {
+  void dataSetAndWidthRestartTheRunOncePerDrag() {
     window_->play();
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.step > 100; }));
-    QComboBox* kind = window_->controls()->dataKindBox();
+    QComboBox* kind = window_->controls()->dataControls()->kindBox();
     kind->setFocus();
     QTest::keyClick(kind, Qt::Key_Down);  // spiral -> circles, as a user would
     QCOMPARE(kind->currentData().toString(), QString("circles"));
@@ -133,14 +146,38 @@ class MainWindowTest : public QObject {
       return s.config.data.kind == "circles" && s.state == RunState::Running;
     }));
 
-    window_->controls()->widthSlider()->setValue(7);
-    window_->controls()->widthSlider()->setValue(8);  // one restart for the whole drag
+    QSlider* width = window_->controls()->modelControls()->widthSlider(0)->slider();
+    const SnapshotPtr before = window_->bridge()->latest();
+    width->setSliderDown(true);  // a drag: press, move, move, release
+    width->setValue(width->value() - 1);
+    width->setValue(width->value() - 1);
+    width->setSliderDown(false);
     const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) {
-      return s.architecture.layers == std::vector<int>({2, 8, 8, 2});
+      return s.architecture.layers == std::vector<int>({2, 10, 16, 2});
     });
     QVERIFY(s);
     QCOMPARE(s->config.data.kind, std::string("circles"));
-    QCOMPARE(window_->controls()->widthSlider()->value(), 8);
+    QVERIFY(before->architecture.layers != s->architecture.layers);
+  }
+
+  void optimizerSettingsActWithoutARestart() {
+    window_->stepAction()->trigger();
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 1); }));
+    ValueSlider* momentum = window_->controls()->optimizerControls()->momentumSlider();
+    momentum->slider()->setValue(momentum->nearestIndex(0.9));
+    window_->stepAction()->trigger();
+    const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 2); });
+    QVERIFY(s);  // step 2 of the same run: no restart
+    QCOMPARE(s->config.optimizer.momentum, 0.9);
+  }
+
+  void aValueTheEngineRejectsIsUndoneWithAMessage() {
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 0); }));
+    window_->document()->edit("Adam ε", "optimizer.eps", [](ExperimentConfig& c) { c.optimizer.eps = -1; });
+    QTRY_COMPARE(window_->document()->config().optimizer.eps, 1e-8);  // back to the value in force
+    QVERIFY(!window_->document()->undoStack()->canUndo());
+    QVERIFY2(window_->runStatus()->currentMessage().contains("optimizer.eps"),
+             qPrintable(window_->runStatus()->currentMessage()));
   }
 
   void logScaleActionSwitchesTheLossAxis() {

@@ -1,5 +1,5 @@
 #pragma once
-// Train and test loss against step, drawn from a snapshot's history. Snapshots may arrive faster
+// Train and test loss (and optionally accuracy) against step, drawn from a snapshot's history. Snapshots may arrive faster
 // than a screen needs; the view keeps only the newest and redraws at a bounded rate.
 #include <QElapsedTimer>
 #include <QTimer>
@@ -23,6 +23,9 @@ class LossCurveView : public QCustomPlot {
 
   void setLogScale(bool on);
   bool logScale() const { return logScale_; }
+  // Train and test accuracy (dashed, right-hand axis 0-100 %) beside the loss, for labelled data.
+  void setShowAccuracy(bool on);
+  bool showsAccuracy() const { return showAccuracy_; }
 
   // At most `hz` redraws a second, fewer if drawing is slow; 0 redraws every snapshot.
   void setMaxRedrawRate(double hz);
@@ -30,6 +33,8 @@ class LossCurveView : public QCustomPlot {
 
   QCPGraph* trainGraph() const { return train_; }
   QCPGraph* testGraph() const { return test_; }
+  QCPGraph* trainAccuracyGraph() const { return trainAccuracy_; }
+  QCPGraph* testAccuracyGraph() const { return testAccuracy_; }
   QCPItemText* divergenceLabel() const { return divergedText_; }
 
  private:
@@ -39,12 +44,15 @@ class LossCurveView : public QCustomPlot {
 
   SnapshotPtr snapshot_;
   bool logScale_ = false;
+  bool showAccuracy_ = false;
   int intervalMs_ = 33;
   int redrawCount_ = 0;
   QElapsedTimer sinceRedraw_;
   QTimer pendingRedraw_;
   QCPGraph* train_ = nullptr;
   QCPGraph* test_ = nullptr;
+  QCPGraph* trainAccuracy_ = nullptr;
+  QCPGraph* testAccuracy_ = nullptr;
   QCPItemStraightLine* divergedLine_ = nullptr;
   QCPItemText* divergedText_ = nullptr;
 };

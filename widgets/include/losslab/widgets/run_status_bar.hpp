@@ -1,5 +1,5 @@
 #pragma once
-// The window's status bar: where the run is (state, step, loss, speed), read from a snapshot.
+// The window's status bar: where the run is (state, step, epoch, loss, speed), read from a snapshot.
 #include <QStatusBar>
 
 #include "losslab/session/snapshot.hpp"
@@ -23,12 +23,14 @@ class RunStatusBar : public QStatusBar {
 
   QLabel* stateLabel() const { return state_; }
   QLabel* stepLabel() const { return step_; }
+  QLabel* epochLabel() const { return epoch_; }
   QLabel* lossLabel() const { return loss_; }
   QLabel* speedLabel() const { return speed_; }
 
  private:
   QLabel* state_;
   QLabel* step_;
+  QLabel* epoch_;
   QLabel* loss_;
   QLabel* speed_;
 };

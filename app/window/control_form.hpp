@@ -1,0 +1,44 @@
+#pragma once
+// A group of labelled controls, each under a key ("optimizer.lr") so that presentation mode and
+// a teacher's preset can hide it; the tooltip saying what a control does sits on its label too.
+#include <QGroupBox>
+#include <QSet>
+#include <QString>
+#include <vector>
+
+class QFormLayout;
+
+namespace losslab {
+
+class ControlForm : public QGroupBox {
+  Q_OBJECT
+
+ public:
+  explicit ControlForm(const QString& title, QWidget* parent = nullptr);
+
+  // `secondary` rows are hidden in presentation mode.
+  void addRow(const QString& key, const QString& label, QWidget* field, const QString& toolTip,
+              bool secondary = false);
+  // Rows that do not apply to the current experiment (the spiral's arms for moons).
+  void setRelevant(const QString& key, bool relevant);
+  void setHidden(const QSet<QString>& hidden, bool presentation);
+  QStringList keys() const;
+  QWidget* field(const QString& key) const;
+
+ private:
+  struct Row {
+    QString key;
+    QWidget* label;
+    QWidget* field;
+    bool secondary;
+    bool relevant = true;
+  };
+  void updateVisibility();
+
+  QFormLayout* form_;
+  std::vector<Row> rows_;
+  QSet<QString> hidden_;
+  bool presentation_ = false;
+};
+
+}  // namespace losslab

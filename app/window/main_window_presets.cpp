@@ -1,0 +1,86 @@
+// MainWindow, its experiments on disk: the preset chooser in the toolbar, opening and saving
+// experiment files, and saving the current experiment as a teacher's own preset.
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QToolBar>
+
+#include "experiment_file.hpp"
+#include "losslab/config/experiment_io.hpp"
+#include "losslab/core/error.hpp"
+#include "losslab/io/text_file.hpp"
+#include "losslab/widgets/run_status_bar.hpp"
+#include "main_window.hpp"
+#include "preset_library.hpp"
+#include "run_document.hpp"
+
+namespace losslab {
+
+void MainWindow::buildPresetChooser() {
+  QToolBar* bar = addToolBar(tr("Presets"));
+  bar->setObjectName(QStringLiteral("presetToolBar"));
+  bar->setMovable(false);
+  presets_ = new QComboBox(bar);
+  presets_->setToolTip(tr("Start a prepared experiment: each preset sets every control (undo "
+                          "with Ctrl+Z). Your own presets (File → Save as preset) come last."));
+  presets_->setMinimumContentsLength(28);
+  presets_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  bar->addWidget(presets_);
+  presets_->addItem(tr("Choose a preset…"), QString());
+  for (const PresetEntry& p : presetLibrary())
+    presets_->addItem(p.user ? tr("%1 (yours)").arg(p.title) : p.title, p.path);
+  connect(presets_, &QComboBox::activated, this, [this](int index) {
+    const QString path = presets_->itemData(index).toString();
+    if (path.isEmpty()) return;
+    try {
+      openExperiment(loadExperimentFile(path), presets_->itemText(index));
+    } catch (const InputError& e) {
+      QMessageBox::warning(this, tr("Preset"), QString::fromUtf8(e.what()));
+    }
+  });
+}
+
+void MainWindow::openExperimentFile() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open experiment"), QString(),
+                                                    tr("LossLab experiments (*.json)"));
+  if (path.isEmpty()) return;
+  try {
+    openExperiment(loadExperimentFile(path), QFileInfo(path).fileName());
+  } catch (const InputError& e) {
+    QMessageBox::warning(this, tr("Open experiment"), QString::fromUtf8(e.what()));
+  }
+}
+
+void MainWindow::saveExperimentFile() {
+  QString path = QFileDialog::getSaveFileName(this, tr("Save experiment"), QStringLiteral("experiment.json"),
+                                              tr("LossLab experiments (*.json)"));
+  if (path.isEmpty()) return;
+  if (!path.endsWith(QStringLiteral(".json"))) path += QStringLiteral(".json");
+  try {
+    writeTextFileAtomically(path.toStdString(), toJson(document_->config()).dump(2) + "\n");
+    status_->showMessage(tr("Saved %1").arg(path), 5000);
+  } catch (const InputError& e) {
+    QMessageBox::warning(this, tr("Save experiment"), QString::fromUtf8(e.what()));
+  }
+}
+
+void MainWindow::savePreset() {
+  bool ok = false;
+  const QString title = QInputDialog::getText(this, tr("Save as preset"),
+                                              tr("Name of the preset (shown in the preset list):"),
+                                              QLineEdit::Normal, QString(), &ok);
+  if (!ok || title.trimmed().isEmpty()) return;
+  const QString path = userPresetDirectory() + QLatin1Char('/') + presetFileName(title);
+  try {
+    writeTextFileAtomically(path.toStdString(), toJson(document_->config()).dump(2) + "\n");
+  } catch (const InputError& e) {
+    QMessageBox::warning(this, tr("Save as preset"), QString::fromUtf8(e.what()));
+    return;
+  }
+  presets_->addItem(tr("%1 (yours)").arg(presetTitle(path)), path);
+  status_->showMessage(tr("Saved the preset \"%1\"").arg(title.trimmed()), 5000);
+}
+
+}  // namespace losslab

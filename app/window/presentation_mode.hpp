@@ -1,0 +1,11 @@
+#pragma once
+// Presentation mode for projectors: every font and plot line of a window scaled up, and back.
+// The sizes a widget had before are remembered on it, so scaling twice never compounds.
+class QWidget;
+
+namespace losslab {
+
+// factor 1 restores the original sizes.
+void scaleForPresentation(QWidget* root, double factor);
+
+}  // namespace losslab

@@ -1,0 +1,42 @@
+#include "preset_library.hpp"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include "experiment_file.hpp"
+
+namespace losslab {
+
+QString presetTitle(const QString& fileName) {
+  QString words = QFileInfo(fileName).completeBaseName().replace(QLatin1Char('-'), QLatin1Char(' '));
+  if (!words.isEmpty()) words[0] = words[0].toUpper();
+  return words;
+}
+
+QString presetFileName(const QString& title) {
+  QString name = title.trimmed().toLower();
+  name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+  name.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+  return (name.isEmpty() ? QStringLiteral("preset") : name) + QStringLiteral(".json");
+}
+
+QString userPresetDirectory() {
+  const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/presets");
+  QDir().mkpath(dir);
+  return dir;
+}
+
+QVector<PresetEntry> presetLibrary() {
+  initBundledResources();
+  QVector<PresetEntry> presets;
+  const QString bundled = QFileInfo(defaultPresetPath()).path();  // ":/presets"
+  for (const QFileInfo& f : QDir(bundled).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+    presets.push_back({presetTitle(f.fileName()), f.filePath(), false});
+  for (const QFileInfo& f : QDir(userPresetDirectory()).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+    presets.push_back({presetTitle(f.fileName()), f.filePath(), true});
+  return presets;
+}
+
+}  // namespace losslab

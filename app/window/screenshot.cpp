@@ -1,0 +1,30 @@
+#include "screenshot.hpp"
+
+#include <QApplication>
+#include <QTimer>
+#include <cstdio>
+
+#include "main_window.hpp"
+#include "session_bridge.hpp"
+
+namespace losslab {
+
+void scheduleScreenshot(MainWindow& window, long steps, const QString& path) {
+  auto* poll = new QTimer(&window);
+  poll->setInterval(100);
+  QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, steps, path] {
+    const SnapshotPtr s = window.bridge()->latest();
+    if (!s || s->state == RunState::Running || (s->step < steps && s->state != RunState::Diverged)) return;
+    poll->stop();
+    // Predictions and probes of the last step arrive a moment later, off the GUI thread.
+    QTimer::singleShot(2500, &window, [&window, path] {
+      const bool saved = window.grab().save(path);
+      std::fprintf(stderr, saved ? "losslab: saved %s\n" : "losslab: cannot write %s\n", qPrintable(path));
+      QApplication::exit(saved ? 0 : 1);
+    });
+  });
+  window.bridge()->step(steps);
+  poll->start();
+}
+
+}  // namespace losslab

@@ -1,0 +1,39 @@
+#pragma once
+// Shared by the window tests: a main window on the default preset with settings of its own
+// (QStandardPaths test mode, cleared per test), and waiting for the run to reach a state.
+#include <QSettings>
+#include <QStandardPaths>
+#include <QtTest>
+#include <memory>
+
+#include "experiment_file.hpp"
+#include "main_window.hpp"
+#include "session_bridge.hpp"
+
+namespace losslab::testing {
+
+inline std::unique_ptr<MainWindow> openWindow(const QString& preset = defaultPresetPath()) {
+  QStandardPaths::setTestModeEnabled(true);
+  auto w = std::make_unique<MainWindow>(loadExperimentFile(preset));
+  w->show();
+  if (!QTest::qWaitForWindowExposed(w.get())) return nullptr;
+  return w;
+}
+
+inline void clearSettings() {
+  QStandardPaths::setTestModeEnabled(true);
+  QSettings().clear();
+}
+
+template <class Pred>
+SnapshotPtr waitFor(const MainWindow& w, Pred ok, int timeoutMs = 5000) {
+  const SessionBridge& b = *w.bridge();
+  const bool found = QTest::qWaitFor([&] { return b.latest() && ok(*b.latest()); }, timeoutMs);
+  return found ? b.latest() : nullptr;
+}
+
+inline bool pausedAt(const Snapshot& s, long step) {
+  return s.state == RunState::Paused && s.step == step;
+}
+
+}  // namespace losslab::testing

@@ -1,0 +1,129 @@
+// What the window keeps: undo and redo of every change (a whole drag is one step), presets,
+// the layout and settings across sessions, presentation mode and the controls a teacher hides.
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QSlider>
+#include <QTabWidget>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "control_panel.hpp"
+#include "losslab/widgets/log_slider.hpp"
+#include "losslab/widgets/value_slider.hpp"
+#include "main_window_fixture.hpp"
+#include "model_controls.hpp"
+#include "optimizer_controls.hpp"
+#include "run_document.hpp"
+
+using namespace losslab;
+using namespace losslab::testing;
+
+class MainWindowStateTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void init() { clearSettings(); }
+
+  void undoAndRedoOfADragIsOneStep() {
+    auto w = openWindow();
+    LogSlider* rate = w->controls()->optimizerControls()->learningRateSlider();
+    QSlider* s = rate->slider();
+    s->setSliderDown(true);
+    for (int i = 0; i < 5; ++i) s->setValue(s->value() - 2);
+    s->setSliderDown(false);
+    QCOMPARE(rate->value(), 0.0316);
+    QCOMPARE(w->document()->undoStack()->count(), 1);
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.config.optimizer.lr == 0.0316; }));
+    w->undoAction()->trigger();
+    QCOMPARE(rate->value(), 0.1);  // the control shows the undone value
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.config.optimizer.lr == 0.1; }));
+    w->redoAction()->trigger();
+    QCOMPARE(rate->value(), 0.0316);
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.config.optimizer.lr == 0.0316; }));
+  }
+
+  void undoOfAnArchitectureChangeRestartsTheOldNetwork() {
+    auto w = openWindow();
+    QSlider* depth = w->controls()->modelControls()->depthSlider()->slider();
+    depth->setValue(3);
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.architecture.layers.size() == 5; }));
+    QTest::keyClick(w.get(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.architecture.layers == std::vector<int>{2, 16, 16, 2}; }));
+    QTest::keyClick(w.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.architecture.layers.size() == 5; }));
+  }
+
+  void everyPresetLoadsFromTheChooser() {
+    auto w = openWindow();
+    QComboBox* presets = w->presetBox();
+    QVERIFY(presets->count() >= 4);  // the prompt and the bundled presets
+    for (int i = 1; i < presets->count(); ++i) {
+      presets->setCurrentIndex(i);
+      Q_EMIT presets->activated(i);
+      const std::string before = w->document()->config().data.kind;
+      QVERIFY2(waitFor(*w, [&](const Snapshot& s) { return s.config.data.kind == before && s.step == 0; }, 20000),
+               qPrintable(presets->itemText(i)));
+    }
+    QVERIFY(w->document()->undoStack()->canUndo());  // each load is undoable
+  }
+
+  void layoutAndSettingsPersist() {
+    QSize saved;
+    {
+      auto w = openWindow();
+      w->viewTabs()->setCurrentIndex(2);
+      w->logScaleAction()->setChecked(true);
+      w->resize(1360, 860);
+      saved = w->size();
+      QVERIFY(saved != QSize(1440, 900));  // not the default size
+      w->close();  // saves
+    }
+    auto w = openWindow();
+    QCOMPARE(w->viewTabs()->currentIndex(), 2);
+    QVERIFY(w->logScaleAction()->isChecked());
+    QCOMPARE(w->size(), saved);
+    w->restoreDefaults();
+    QCOMPARE(w->viewTabs()->currentIndex(), 0);
+    QVERIFY(!w->logScaleAction()->isChecked());
+  }
+
+  void hiddenControlsAreUndoableAndTravelWithTheExperiment() {
+    auto w = openWindow();
+    QWidget* sam = w->controls()->control(QStringLiteral("optimizer.sam_rho"));
+    QVERIFY(sam->isVisible());
+    Q_EMIT w->controls()->hideRequested({QStringLiteral("optimizer.sam_rho")});  // right-click, hide
+    QVERIFY(!sam->isVisible());
+    QCOMPARE(w->document()->config().hiddenControls, std::vector<std::string>{"optimizer.sam_rho"});
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.step == 0; }));
+    w->undoAction()->trigger();
+    QVERIFY(sam->isVisible());
+    w->redoAction()->trigger();
+    // Saved as a preset, the experiment opens with the same controls hidden.
+    const ExperimentConfig preset = w->document()->config();
+    w.reset();
+    auto again = std::make_unique<MainWindow>(preset);
+    again->show();
+    QVERIFY(QTest::qWaitForWindowExposed(again.get()));
+    QVERIFY(!again->controls()->control(QStringLiteral("optimizer.sam_rho"))->isVisible());
+    QVERIFY(again->controls()->control(QStringLiteral("optimizer.lr"))->isVisible());
+  }
+
+  void presentationModeEnlargesAndHidesSecondaryControls() {
+    auto w = openWindow();
+    QWidget* seed = w->controls()->control(QStringLiteral("seed"));
+    QWidget* rate = w->controls()->control(QStringLiteral("optimizer.lr"));
+    QVERIFY(seed->isVisible());
+    const double font = w->font().pointSizeF();
+    w->presentationAction()->trigger();
+    QVERIFY(w->presentationMode());
+    QVERIFY(!seed->isVisible());
+    QVERIFY(rate->isVisible());
+    QVERIFY(w->font().pointSizeF() > 1.3 * font);
+    w->presentationAction()->trigger();
+    QCOMPARE(w->font().pointSizeF(), font);
+    QVERIFY(seed->isVisible());
+  }
+};
+
+QTEST_MAIN(MainWindowStateTest)
+#include "test_main_window_state.moc"

@@ -1,0 +1,36 @@
+#pragma once
+// The network as a diagram: one column of neurons per layer, every weight a line between two
+// neurons, blue when positive and orange when negative, thicker and darker the larger it is
+// (relative to the largest weight of its layer). Wide layers show their first neurons and say
+// how many more there are. Redrawn from each snapshot's parameters.
+#include <QWidget>
+
+#include "losslab/session/snapshot.hpp"
+
+namespace losslab {
+
+class NetworkDiagramView : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit NetworkDiagramView(QWidget* parent = nullptr);
+
+  void setSnapshot(SnapshotPtr snapshot);  // null clears
+  SnapshotPtr snapshot() const { return snapshot_; }
+
+  // Neurons drawn per layer at most; the rest are summarised as "+N".
+  static constexpr int maxShown = 10;
+  static int shownCount(int width) { return width <= maxShown ? width : maxShown - 1; }
+  // Pen of a weight w in a layer whose largest |weight| is `largest`.
+  static QPen weightPen(double w, double largest);
+
+  QSize sizeHint() const override { return {420, 260}; }
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+
+ private:
+  SnapshotPtr snapshot_;
+};
+
+}  // namespace losslab

@@ -1,0 +1,49 @@
+#pragma once
+// The shared training timeline: hovering any time-series view (loss, sharpness, collapse)
+// marks the same step on all of them, each with its own curves' values at that step.
+#include <QObject>
+#include <QPointer>
+#include <vector>
+
+class QCustomPlot;
+class QCPItemStraightLine;
+class QCPItemText;
+
+namespace losslab {
+
+class TimelineCursor : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit TimelineCursor(QObject* parent = nullptr);
+
+  // `plot` (x axis = step) sets the cursor when hovered and draws it at the shared step.
+  void attach(QCustomPlot* plot);
+  void setStep(double step);
+  void clear();
+  bool isActive() const { return active_; }
+  double step() const { return step_; }
+  // The text a plot shows at the cursor: "step k" and each named visible curve's value there.
+  static QString valuesAt(const QCustomPlot& plot, double step);
+
+ Q_SIGNALS:
+  void moved(double step);
+  void cleared();
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  struct Marker {
+    QPointer<QCustomPlot> plot;
+    QCPItemStraightLine* line;
+    QCPItemText* text;
+  };
+  void show(Marker& m);
+
+  std::vector<Marker> markers_;
+  double step_ = 0.0;
+  bool active_ = false;
+};
+
+}  // namespace losslab
