@@ -8,6 +8,7 @@
 #include <QTabWidget>
 #include <cmath>
 
+#include "collapse_tab.hpp"
 #include "control_panel.hpp"
 #include "curvature_panel.hpp"
 #include "landscape_tab.hpp"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
       sharpness_(new SharpnessView(this)),
       spectrum_(new SpectrumView(this)),
       landscape_(new LandscapeTab(this)),
+      collapse_(new CollapseTab(this)),
       cursor_(new TimelineCursor(this)),
       status_(new RunStatusBar(this)) {
   setWindowTitle(tr("LossLab"));
@@ -80,6 +82,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
                       for (const QString& k : sorted) c.hiddenControls.push_back(k.toStdString());
                     });
   });
+  connect(collapse_, &CollapseTab::collapseTrackingChanged, bridge_, &SessionBridge::setCollapseTracking);
   restartSettle_.setSingleShot(true);
   restartSettle_.setInterval(restartSettleMs);
   connect(&restartSettle_, &QTimer::timeout, this, &MainWindow::restartFromDocument);
@@ -123,6 +126,9 @@ void MainWindow::buildViews() {
   tabs_->addTab(landscape_, tr("Landscape"));
   tabs_->setTabToolTip(3, tr("The loss around the current parameters along two directions, "
                              "with the training path (Ctrl+4)"));
+  tabs_->addTab(collapse_, tr("Collapse"));
+  tabs_->setTabToolTip(4, tr("Softmax collapse and grokking: SC fraction per precision, NLM "
+                             "alignment, logit and weight norms (Ctrl+5)"));
   curvature_->setParent(tabs_->widget(1));
   tabs_->widget(1)->layout()->addWidget(curvature_);
   connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::onViewChanged);
@@ -169,6 +175,7 @@ void MainWindow::onDocumentChanged(const ExperimentConfig& config) {
     return;
   }
   curvature_->showConfig(config);
+  collapse_->showConfig(config);
 }
 
 void MainWindow::showHiddenControls(const ExperimentConfig& config) {
@@ -193,8 +200,10 @@ void MainWindow::restartFromDocument() {
   probes_->cancel();
   spectrum_->setResult(nullptr);
   landscape_->clearRun();
+  collapse_->clearRun();
   curvature_->showConfig(config);
   landscape_->showConfig(config);
+  collapse_->showConfig(config);
 }
 
 void MainWindow::onSnapshot(const SnapshotPtr& snapshot) {
@@ -207,6 +216,7 @@ void MainWindow::onSnapshot(const SnapshotPtr& snapshot) {
     sharpness_->setSnapshot(snapshot);
   }
   landscape_->showSnapshot(snapshot);
+  collapse_->showSnapshot(snapshot);
   status_->showSnapshot(*snapshot);
   controls_->showSnapshot(*snapshot);
   curvature_->showSnapshot(*snapshot);
@@ -216,6 +226,7 @@ void MainWindow::onPlayingChanged(bool playing) {
   playPause_->setText(playing ? tr("Pause") : tr("Play"));
   playPause_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
   landscape_->setRunPlaying(playing);
+  collapse_->setRunPlaying(playing);
 }
 
 void MainWindow::stepOneEpoch() {

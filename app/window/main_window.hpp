@@ -20,6 +20,7 @@ class QTabWidget;
 
 namespace losslab {
 
+class CollapseTab;
 class ControlPanel;
 class CurvaturePanel;
 class LandscapeTab;
@@ -70,6 +71,7 @@ class MainWindow : public QMainWindow {
   SharpnessView* sharpnessView() const { return sharpness_; }
   SpectrumView* spectrumView() const { return spectrum_; }
   LandscapeTab* landscapeTab() const { return landscape_; }
+  CollapseTab* collapseTab() const { return collapse_; }
   TimelineCursor* timelineCursor() const { return cursor_; }
   QTabWidget* viewTabs() const { return tabs_; }
   RunStatusBar* runStatus() const { return status_; }
@@ -123,6 +125,7 @@ class MainWindow : public QMainWindow {
   SharpnessView* sharpness_;
   SpectrumView* spectrum_;
   LandscapeTab* landscape_;
+  CollapseTab* collapse_;
   TimelineCursor* cursor_;
   SweepWindow* sweeps_ = nullptr;
   QTabWidget* tabs_ = nullptr;
