@@ -11,9 +11,16 @@ namespace losslab {
 TimelineCursor::TimelineCursor(QObject* parent) : QObject(parent) {}
 
 void TimelineCursor::attach(QCustomPlot* plot) {
-  auto* line = new QCPItemStraightLine(plot);
-  line->setPen(QPen(QColor(90, 90, 90), 1.2, Qt::DotLine));
-  line->setSelectable(false);
+  std::vector<QCPItemStraightLine*> lines;
+  for (QCPAxisRect* rect : plot->axisRects()) {
+    auto* line = new QCPItemStraightLine(plot);
+    line->setPen(QPen(QColor(90, 90, 90), 1.2, Qt::DotLine));
+    line->setSelectable(false);
+    line->setClipAxisRect(rect);
+    for (QCPItemPosition* p : {line->point1, line->point2})
+      p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    lines.push_back(line);
+  }
   auto* text = new QCPItemText(plot);
   text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
   text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -23,12 +30,15 @@ void TimelineCursor::attach(QCustomPlot* plot) {
   text->setPadding(QMargins(5, 3, 5, 3));
   text->setTextAlignment(Qt::AlignLeft);
   text->setSelectable(false);
-  markers_.push_back({plot, line, text});
+  text->setClipAxisRect(plot->axisRect());
+  markers_.push_back({plot, lines, text});
   show(markers_.back());
   plot->setMouseTracking(true);
   plot->installEventFilter(this);
   connect(plot, &QCustomPlot::mouseMove, this, [this, plot](QMouseEvent* e) {
-    if (plot->axisRect()->rect().contains(e->pos())) setStep(std::max(0.0, plot->xAxis->pixelToCoord(e->pos().x())));
+    for (QCPAxisRect* rect : plot->axisRects())
+      if (rect->rect().contains(e->pos()))
+        setStep(std::max(0.0, rect->axis(QCPAxis::atBottom)->pixelToCoord(e->pos().x())));
   });
   // Curves change every frame: the values under a resting cursor follow them.
   connect(plot, &QCustomPlot::beforeReplot, this, [this, plot] {
@@ -58,12 +68,14 @@ bool TimelineCursor::eventFilter(QObject* watched, QEvent* event) {
 
 void TimelineCursor::show(Marker& m) {
   if (!m.plot) return;
-  m.line->setVisible(active_);
+  for (QCPItemStraightLine* line : m.lines) line->setVisible(active_);
   m.text->setVisible(active_);
   if (active_) {
     // Two positive y values so the vertical line maps on log axes too.
-    m.line->point1->setCoords(step_, 1.0);
-    m.line->point2->setCoords(step_, 2.0);
+    for (QCPItemStraightLine* line : m.lines) {
+      line->point1->setCoords(step_, 1.0);
+      line->point2->setCoords(step_, 2.0);
+    }
     m.text->position->setCoords(step_, 0.02);
     // Near the right edge the box opens to the left of the line, so it is never cut off.
     const bool rightHalf = m.plot->xAxis->coordToPixel(step_) > m.plot->axisRect()->center().x();

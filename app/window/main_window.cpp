@@ -13,6 +13,7 @@
 #include "curvature_panel.hpp"
 #include "landscape_tab.hpp"
 #include "losslab/core/error.hpp"
+#include "losslab/widgets/collapse_view.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
@@ -133,7 +134,8 @@ void MainWindow::buildViews() {
   tabs_->widget(1)->layout()->addWidget(curvature_);
   connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::onViewChanged);
   for (QCustomPlot* plot : {static_cast<QCustomPlot*>(training_->curve()),
-                            static_cast<QCustomPlot*>(timelineLoss_), static_cast<QCustomPlot*>(sharpness_)})
+                            static_cast<QCustomPlot*>(timelineLoss_), static_cast<QCustomPlot*>(sharpness_),
+                            static_cast<QCustomPlot*>(collapse_->view())})
     cursor_->attach(plot);
 }
 

@@ -2,6 +2,8 @@
 // log axes, presentation), the menus, and the keyboard shortcuts of the frequent actions.
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QComboBox>
 #include <QKeySequence>
 #include <QMenuBar>
@@ -11,6 +13,8 @@
 #include <QToolBar>
 #include <QUndoStack>
 
+#include "experiment_file.hpp"
+#include "losslab/core/error.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "main_window.hpp"
@@ -146,6 +150,17 @@ void MainWindow::showSweeps() {
     sweeps_->setWindowFlag(Qt::Window);
     sweeps_->setWindowTitle(tr("LossLab — sweeps"));
     sweeps_->resize(1200, 800);
+    // A point of the sweep opens in the main views: the same experiment and seed, trained again
+    // from step 0, gives the same numbers (runs are deterministic).
+    connect(sweeps_, &SweepWindow::runOpenRequested, this, [this](const QString& experiment, const QString&) {
+      try {
+        openExperiment(loadExperimentFile(experiment), QFileInfo(experiment).dir().dirName());
+        raise();
+        activateWindow();
+      } catch (const InputError& e) {
+        QMessageBox::warning(this, tr("Open run"), QString::fromUtf8(e.what()));
+      }
+    });
   }
   sweeps_->show();
   sweeps_->raise();

@@ -17,13 +17,15 @@ class TimelineCursor : public QObject {
  public:
   explicit TimelineCursor(QObject* parent = nullptr);
 
-  // `plot` (x axis = step) sets the cursor when hovered and draws it at the shared step.
+  // `plot` (x axes = step) sets the cursor when hovered and draws it at the shared step, in every
+  // axis rect it has (stacked panels share the step axis); the values box sits in the first.
   void attach(QCustomPlot* plot);
   void setStep(double step);
   void clear();
   bool isActive() const { return active_; }
   double step() const { return step_; }
-  // The text a plot shows at the cursor: "step k" and each named visible curve's value there.
+  // The text a plot shows at the cursor: "step k" and each named visible curve's value there
+  // (curves of every panel).
   static QString valuesAt(const QCustomPlot& plot, double step);
 
  Q_SIGNALS:
@@ -36,7 +38,7 @@ class TimelineCursor : public QObject {
  private:
   struct Marker {
     QPointer<QCustomPlot> plot;
-    QCPItemStraightLine* line;
+    std::vector<QCPItemStraightLine*> lines;  // one per axis rect
     QCPItemText* text;
   };
   void show(Marker& m);
