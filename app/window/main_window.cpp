@@ -84,6 +84,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
                     });
   });
   connect(collapse_, &CollapseTab::collapseTrackingChanged, bridge_, &SessionBridge::setCollapseTracking);
+  bridge_->setCollapseTracking(collapse_->collapseTracking());  // the tab's default, from step 0
   restartSettle_.setSingleShot(true);
   restartSettle_.setInterval(restartSettleMs);
   connect(&restartSettle_, &QTimer::timeout, this, &MainWindow::restartFromDocument);
