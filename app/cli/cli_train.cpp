@@ -112,6 +112,10 @@ void addTrainCommand(CLI::App& app) {
                 "With --track-sharpness: also lambda_max(P^-1 H) for Adam/AdamW (Cohen et al. 2022)");
   cmd->add_option("--curvature-subset", options->tracking.subset,
                   "Measure curvature on a fixed random subset of N training samples (default: all)");
+  cmd->add_option("--curvature-tolerance", options->tracking.tolerance,
+                  "Relative accuracy of each tracked eigenvalue (default 1e-6)");
+  cmd->add_flag("--curvature-power", options->tracking.power,
+                "Track each eigenvalue with one Hessian-vector product per measurement (power iteration carried across steps) instead of Lanczos to the tolerance");
   cmd->add_flag("--curvature-minibatch", options->tracking.minibatch,
                 "With a minibatch optimizer: curvature of each step's own minibatch (the batch Hessian)");
   cmd->add_option("--track-collapse", options->collapse.every,

@@ -40,6 +40,7 @@ class CurvaturePanel : public QWidget {
   void showProbeCancelled();
 
   QSpinBox* everyBox() const { return every_; }
+  QComboBox* methodBox() const { return method_; }
   QCheckBox* traceBox() const { return trace_; }
   QCheckBox* gaussNewtonBox() const { return gaussNewton_; }
   QCheckBox* preconditionedBox() const { return preconditioned_; }
@@ -67,6 +68,7 @@ class CurvaturePanel : public QWidget {
   void emitTracking();
 
   QSpinBox* every_ = nullptr;
+  QComboBox* method_ = nullptr;
   QCheckBox* trace_ = nullptr;
   QCheckBox* gaussNewton_ = nullptr;
   QCheckBox* preconditioned_ = nullptr;

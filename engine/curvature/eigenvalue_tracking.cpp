@@ -8,14 +8,34 @@
 
 namespace losslab {
 
+Eigen::VectorXd startingVector(Index n, const Eigen::VectorXd& start, std::uint64_t seed) {
+  if (start.size() == n && start.norm() > 0) return start.normalized();
+  Rng rng(seed);
+  return Eigen::VectorXd::NullaryExpr(n, [&] { return rng.normal(); }).normalized();
+}
+
+TrackedEigenpair streamFromProduct(const Eigen::VectorXd& v, const Eigen::VectorXd& hv, double tolerance) {
+  TrackedEigenpair r;
+  r.value = v.dot(hv);
+  r.products = 1;
+  r.converged = (hv - r.value * v).norm() <= tolerance * std::max(std::abs(r.value), 1e-300);
+  const double n = hv.norm();
+  r.vector = n > 0 ? Eigen::VectorXd(hv / n) : v;
+  return r;
+}
+
+TrackedEigenpair streamTopEigenpair(CurvatureOperator& op, const Eigen::VectorXd& start,
+                                    double tolerance, std::uint64_t seed) {
+  const Eigen::VectorXd v = startingVector(op.size(), start, seed);
+  Eigen::VectorXd hv;
+  op.apply(v, hv);
+  return streamFromProduct(v, hv, tolerance);
+}
+
 TrackedEigenpair trackTopEigenpair(CurvatureOperator& op, const Eigen::VectorXd& start,
                                    double tolerance, int maxSteps, std::uint64_t seed,
                                    const TaskControl& control) {
-  Eigen::VectorXd v0 = start;
-  if (v0.size() != op.size() || !(v0.norm() > 0)) {
-    Rng rng(seed);
-    v0 = Eigen::VectorXd::NullaryExpr(op.size(), [&] { return rng.normal(); });
-  }
+  const Eigen::VectorXd v0 = startingVector(op.size(), start, seed);
   const long before = op.products();
   LanczosProcess lanczos(op, v0, maxSteps, true);
   TrackedEigenpair r;

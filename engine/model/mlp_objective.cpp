@@ -21,7 +21,7 @@ int sampleChunkCount(Index n) {
 template <class S> struct MlpObjective<S>::Chunk {
   std::vector<Mat<S>> z, a, d1, d2, rz, ra;  // per affine layer (a, d1, d2, ra: hidden only)
   Mat<S> logits, g, rg, delta, rdelta, ga, rga, scatter;
-  Vec<S> out;
+  Vec<S> out, grad;
   S lossSum = 0;
   long correct = 0;
 };
@@ -88,7 +88,7 @@ template <class S> void MlpObjective<S>::checkCompatible(const Samples<S>& data)
 
 template <class S>
 S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, const Vec<S>* v,
-                       Vec<S>* out, double* accuracy, bool reuseForward) {
+                       Vec<S>* out, double* accuracy, bool reuseForward, Vec<S>* grad) {
   const Index n = data.size();
   if (n == 0) throw InputError("data: no samples to evaluate the loss on");
   const int chunkCount = sampleChunkCount(n);
@@ -140,7 +140,7 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
         data.targets.size() ? Eigen::Ref<const Mat<S>>(data.targets.middleCols(begin, count))
                             : Eigen::Ref<const Mat<S>>(data.targets);
     LogitTargets<S> t{labelled ? data.labels.data() + begin : nullptr, targets};
-    const bool secondOrder = mode == Mode::Hvp || mode == Mode::GaussNewton;
+    const bool secondOrder = mode == Mode::Hvp || mode == Mode::GaussNewton || mode == Mode::GradientAndHvp;
     auto forward = [&] {
       k.z.resize(L);
       k.a.resize(L - 1);
@@ -212,7 +212,18 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
     }
     k.delta = alpha * k.g;
     k.rdelta = alpha * k.rg;
+    const bool withGradient = mode == Mode::GradientAndHvp;
+    if (withGradient) k.grad.setZero(arch_.parameterCount());
     for (int l = L - 1; l >= 0; --l) {
+      if (withGradient) {  // the gradient's own backpropagation, which delta already follows
+        S* gg = k.grad.data();
+        if (l == 0)
+          firstLayerGradient(k.delta, gg);
+        else
+          RowMap<S>(gg + arch_.weightOffset(l), arch_.layers[l + 1], arch_.layers[l]).noalias() =
+              k.delta * input(l).transpose();
+        if (arch_.bias[l]) VecMap<S>(gg + arch_.biasOffset(l), arch_.layers[l + 1]) = k.delta.rowwise().sum();
+      }
       if (l == 0) {
         firstLayerGradient(k.rdelta, g);
       } else {
@@ -250,6 +261,10 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
     *out = chunks_[0]->out;
     for (int c = 1; c < chunkCount; ++c) *out += chunks_[c]->out;
   }
+  if (grad) {
+    *grad = chunks_[0]->grad;
+    for (int c = 1; c < chunkCount; ++c) *grad += chunks_[c]->grad;
+  }
   if (accuracy)
     *accuracy = labelled ? double(correct) / double(n) : std::numeric_limits<double>::quiet_NaN();
   return lossSum * invN;
@@ -264,6 +279,12 @@ template <class S>
 S MlpObjective<S>::lossAndGradient(const Vec<S>& theta, const Samples<S>& data, Vec<S>& grad,
                                    double* accuracy) {
   return run(Mode::Gradient, theta, data, nullptr, &grad, accuracy, false);
+}
+
+template <class S>
+S MlpObjective<S>::lossGradientAndHvp(const Vec<S>& theta, const Samples<S>& data, const Vec<S>& v,
+                                      Vec<S>& grad, Vec<S>& hv, double* accuracy) {
+  return run(Mode::GradientAndHvp, theta, data, &v, &hv, accuracy, false, &grad);
 }
 
 template <class S>

@@ -41,6 +41,31 @@ void Optimizer<S>::reset() {
   momentumStarted_ = false;
 }
 
+template <class S>
+OptimizerState Optimizer<S>::state() const {
+  OptimizerState s;
+  s.steps = steps_;
+  s.momentumStarted = momentumStarted_;
+  s.momentum = momentum_.template cast<double>();
+  s.secondMoment = secondMoment_.template cast<double>();
+  return s;
+}
+
+template <class S>
+void Optimizer<S>::restore(const OptimizerState& state, Index n) {
+  for (const Eigen::VectorXd* v : {&state.momentum, &state.secondMoment})
+    if (v->size() != 0 && v->size() != n)
+      throw std::invalid_argument("optimizer state: a buffer of " + std::to_string(v->size()) +
+                                  " values for " + std::to_string(n) + " parameters");
+  reset();
+  thetaOld_.resize(0);  // prepare() sizes every buffer afresh
+  prepare(n);
+  if (state.momentum.size()) momentum_ = state.momentum.template cast<S>();
+  if (state.secondMoment.size()) secondMoment_ = state.secondMoment.template cast<S>();
+  steps_ = state.steps;
+  momentumStarted_ = state.momentumStarted;
+}
+
 // Sizes the buffers once; a different parameter count mid-run is a programming error.
 template <class S>
 void Optimizer<S>::prepare(Index n) {

@@ -28,6 +28,11 @@ void CheckpointHistory::clear() {
   shared_.reset();
 }
 
+void CheckpointHistory::restore(std::vector<Checkpoint> checkpoints, long stride) {
+  series_.restore(std::move(checkpoints), stride);
+  shared_.reset();
+}
+
 std::shared_ptr<const std::vector<Checkpoint>> CheckpointHistory::shared() {
   if (interval_ == 0) return nullptr;
   if (!shared_) shared_ = std::make_shared<const std::vector<Checkpoint>>(series_.entries());

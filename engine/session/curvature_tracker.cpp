@@ -21,6 +21,25 @@ CurvatureTracker::CurvatureTracker(const Architecture& arch, LossKind loss, cons
       tracking.subset > 0 ? sampleSubset(train, tracking.subset, seed ^ 0xC0FFEEull) : train);
 }
 
+CurvatureWarmStart CurvatureTracker::warmStart() const {
+  return {hessianVector_, gaussNewtonVector_, preconditionedVector_};
+}
+
+void CurvatureTracker::setWarmStart(const CurvatureWarmStart& w) {
+  const Index n = arch_.parameterCount();
+  for (const Eigen::VectorXd* v : {&w.hessian, &w.gaussNewton, &w.preconditioned})
+    if (v->size() != 0 && v->size() != n)
+      throw InputError("curvature warm start: " + std::to_string(v->size()) + " values for " +
+                       std::to_string(n) + " parameters");
+  hessianVector_ = w.hessian;
+  gaussNewtonVector_ = w.gaussNewton;
+  preconditionedVector_ = w.preconditioned;
+}
+
+Eigen::VectorXd CurvatureTracker::fusedStart() const {
+  return startingVector(arch_.parameterCount(), hessianVector_, seed_);
+}
+
 CurvatureOperator& CurvatureTracker::operatorAt(std::unique_ptr<CurvatureOperator>& op,
                                                 const Eigen::VectorXd& theta, CurvatureKind kind,
                                                 const std::shared_ptr<const Samples<double>>& data) {
@@ -33,12 +52,17 @@ CurvatureOperator& CurvatureTracker::operatorAt(std::unique_ptr<CurvatureOperato
 
 void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConfig& optimizer, double lr,
                                const Eigen::VectorXd& adamPreconditioner, MetricsRow& row,
-                               const Samples<double>* minibatch) {
+                               const Samples<double>* minibatch, const Eigen::VectorXd* fusedHv) {
   const auto data = tracking_.minibatch && minibatch
                         ? std::make_shared<const Samples<double>>(*minibatch)
                         : data_;
-  CurvatureOperator& hessian = operatorAt(hessian_, theta, CurvatureKind::Hessian, data);
-  const TrackedEigenpair top = trackTopEigenpair(hessian, hessianVector_, tracking_.tolerance, 80, seed_);
+  auto follow = [this](CurvatureOperator& op, const Eigen::VectorXd& previous) {
+    return tracking_.power && previous.size() > 0 ? streamTopEigenpair(op, previous, tracking_.tolerance, seed_)
+                           : trackTopEigenpair(op, previous, tracking_.tolerance, 80, seed_);
+  };
+  auto hessian = [&]() -> CurvatureOperator& { return operatorAt(hessian_, theta, CurvatureKind::Hessian, data); };
+  const TrackedEigenpair top = fusedHv ? streamFromProduct(fusedStart(), *fusedHv, tracking_.tolerance)
+                                       : follow(hessian(), hessianVector_);
   hessianVector_ = top.vector;
   row.sharpness = top.value;
   row.sharpnessThreshold = sharpnessThreshold(optimizer, lr, row.gradNorm).value;
@@ -46,18 +70,18 @@ void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConf
     TraceOptions o;
     o.minProbes = o.maxProbes = tracking_.traceProbes;
     o.seed = seed_ + static_cast<std::uint64_t>(row.step);
-    row.trace = hutchinsonTrace(hessian, o).estimate;
+    row.trace = hutchinsonTrace(hessian(), o).estimate;
   }
   if (tracking_.gaussNewton) {
     CurvatureOperator& g = operatorAt(gaussNewton_, theta, CurvatureKind::GaussNewton, data);
-    const TrackedEigenpair gn = trackTopEigenpair(g, gaussNewtonVector_, tracking_.tolerance, 80, seed_);
+    const TrackedEigenpair gn = follow(g, gaussNewtonVector_);
     gaussNewtonVector_ = gn.vector;
     row.gnSharpness = gn.value;
   }
   if (tracking_.preconditioned && adamPreconditioner.size() == theta.size()) {
     CurvatureOperator& p = operatorAt(preconditioned_, theta, CurvatureKind::Hessian, data);
     p.setDiagonalPreconditioner(adamPreconditioner);
-    const TrackedEigenpair pre = trackTopEigenpair(p, preconditionedVector_, tracking_.tolerance, 80, seed_);
+    const TrackedEigenpair pre = follow(p, preconditionedVector_);
     preconditionedVector_ = pre.vector;
     row.precondSharpness = pre.value;
   }

@@ -14,6 +14,11 @@ void MetricsHistory::clear() {
   shared_.reset();
 }
 
+void MetricsHistory::restore(std::vector<MetricsRow> rows, long stride) {
+  rows_.restore(std::move(rows), stride);
+  shared_.reset();
+}
+
 std::shared_ptr<const std::vector<MetricsRow>> MetricsHistory::shared() {
   if (!shared_) shared_ = std::make_shared<const std::vector<MetricsRow>>(rows_.entries());
   return shared_;

@@ -2,8 +2,10 @@
 
 #include <chrono>
 #include <cmath>
+#include <stdexcept>
 
 #include "losslab/config/experiment_io.hpp"
+#include "losslab/core/error.hpp"
 #include "losslab/curvature/eigenvalue_tracking.hpp"
 #include "losslab/curvature/hutchinson_trace.hpp"
 #include "losslab/curvature/stability_threshold.hpp"
@@ -79,6 +81,34 @@ class QuadraticTrainer final : public Trainer {
   }
   void setCollapseTracking(const CollapseTracking& t) override {
     if (t.every != 0) throw InputError("track-collapse: the quadratic model has no softmax");
+  }
+  TrainerState state() const override {
+    TrainerState s;
+    s.step = s.samplesSeen = step_;
+    s.diverged = diverged_;
+    s.divergedAt = divergedAt_;
+    s.wallSeconds = wallSeconds_;
+    s.parameters = theta_;
+    s.optimizer = optimizer_.state();
+    s.warmStart.hessian = topVector_;
+    return s;
+  }
+  void restore(const TrainerState& s) override {
+    checkRestorable(s, theta_.size());
+    if (s.warmStart.hessian.size() != 0 && s.warmStart.hessian.size() != theta_.size())
+      throw InputError("curvature warm start: " + std::to_string(s.warmStart.hessian.size()) + " values for " +
+                       std::to_string(theta_.size()) + " parameters");
+    try {
+      optimizer_.restore(s.optimizer, theta_.size());
+    } catch (const std::invalid_argument& e) {
+      throw InputError(e.what());
+    }
+    theta_ = s.parameters;
+    topVector_ = s.warmStart.hessian;
+    step_ = s.step;
+    diverged_ = s.diverged;
+    divergedAt_ = s.divergedAt;
+    wallSeconds_ = s.wallSeconds;
   }
   long stepCount() const override { return step_; }
   double epoch() const override { return double(step_); }

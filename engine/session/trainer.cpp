@@ -1,8 +1,10 @@
 #include "losslab/session/trainer.hpp"
 
+#include <type_traits>
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
@@ -63,8 +65,22 @@ template <class S> class TrainerImpl final : public Trainer {
     }
     double firstAccuracy = kNan;
     bool first = true;
+    // Power tracking of a float64 full-batch run takes its product H v from the step's own
+    // gradient pass (at the parameters the step starts from; a look-ahead gradient does not fuse).
+    const bool tracking = tracker_ && tracker_->due(step_);
+    const bool fuse = tracking && fullBatch && std::is_same_v<S, double> && tracker_->fusable();
+    Vec<S> fusedV, fusedHv;
+    bool fused = false;
+    if (fuse) fusedV = tracker_->fusedStart().template cast<S>();
     auto gradient = [&](const Vec<S>& theta, Vec<S>& grad) {
-      const S loss = objective_.lossAndGradient(theta, *batch, grad, first ? &firstAccuracy : nullptr);
+      double* accuracy = first ? &firstAccuracy : nullptr;
+      S loss;
+      if (first && fuse && (theta.array() == theta_.array()).all()) {
+        loss = objective_.lossGradientAndHvp(theta, *batch, fusedV, grad, fusedHv, accuracy);
+        fused = true;
+      } else {
+        loss = objective_.lossAndGradient(theta, *batch, grad, accuracy);
+      }
       first = false;
       return loss;
     };
@@ -83,8 +99,10 @@ template <class S> class TrainerImpl final : public Trainer {
     if (evaluate && test_.size())
       row.testLoss = double(objective_.loss(previous_, test_, &row.testAccuracy));
 
-    if (tracker_ && tracker_->due(step_) && std::isfinite(double(loss)))
-      measureCurvature(lr, row, fullBatch ? nullptr : &batch_);
+    if (tracking && std::isfinite(double(loss))) {
+      const Eigen::VectorXd hv = fused ? Eigen::VectorXd(fusedHv.template cast<double>()) : Eigen::VectorXd();
+      measureCurvature(lr, row, fullBatch ? nullptr : &batch_, fused ? &hv : nullptr);
+    }
 
     if (collapse_.every > 0 && step_ % collapse_.every == 0) measureCollapse(row);
 
@@ -143,6 +161,55 @@ template <class S> class TrainerImpl final : public Trainer {
     collapse_ = tracking;
   }
 
+  TrainerState state() const override {
+    TrainerState s;
+    s.step = step_;
+    s.samplesSeen = samplesSeen_;
+    s.diverged = diverged_;
+    s.divergedAt = divergedAt_;
+    s.wallSeconds = wallSeconds_;
+    s.parameters = parameters();
+    s.optimizer = optimizer_.state();
+    s.shuffler = shuffler_.state();
+    s.order.assign(order_.begin(), order_.end());
+    s.cursor = long(cursor_);
+    if (tracker_) s.warmStart = tracker_->warmStart();
+    return s;
+  }
+
+  void restore(const TrainerState& s) override {
+    const Index n = theta_.size();
+    checkRestorable(s, n);
+    if (s.order.size() != order_.size())
+      throw InputError("trainer.order: " + std::to_string(s.order.size()) + " samples for a training set of " +
+                       std::to_string(order_.size()));
+    std::vector<bool> seen(order_.size(), false);
+    for (std::int64_t i : s.order) {
+      if (i < 0 || size_t(i) >= seen.size() || seen[size_t(i)])
+        throw InputError("trainer.order: not a permutation of the training samples");
+      seen[size_t(i)] = true;
+    }
+    if (s.cursor < 0 || size_t(s.cursor) > order_.size())
+      throw InputError("trainer.cursor: " + std::to_string(s.cursor) + " is outside the sample order");
+    Rng shuffler(0);
+    if (!shuffler.restore(s.shuffler)) throw InputError("trainer.shuffler: not a random generator state");
+    try {
+      optimizer_.restore(s.optimizer, n);
+    } catch (const std::invalid_argument& e) {
+      throw InputError(e.what());
+    }
+    if (tracker_) tracker_->setWarmStart(s.warmStart);
+    theta_ = s.parameters.cast<S>();
+    shuffler_ = shuffler;
+    order_.assign(s.order.begin(), s.order.end());
+    cursor_ = size_t(s.cursor);
+    step_ = s.step;
+    samplesSeen_ = s.samplesSeen;
+    diverged_ = s.diverged;
+    divergedAt_ = s.divergedAt;
+    wallSeconds_ = s.wallSeconds;
+  }
+
   long stepCount() const override { return step_; }
   double epoch() const override { return double(samplesSeen_) / double(train_.size()); }
   bool diverged() const override { return diverged_; }
@@ -169,7 +236,7 @@ template <class S> class TrainerImpl final : public Trainer {
 
   // Curvature of the parameters the step started from (previous_), with the preconditioner the
   // step used: Cohen et al. 2022 take P = (1 - beta1^t) diag(sqrt(v_hat) + eps) for Adam.
-  void measureCurvature(double lr, MetricsRow& row, const Samples<S>* minibatch) {
+  void measureCurvature(double lr, MetricsRow& row, const Samples<S>* minibatch, const Eigen::VectorXd* fusedHv) {
     Eigen::VectorXd preconditioner;
     const OptimizerConfig& o = config_.optimizer;
     if (o.kind == OptimizerKind::Adam || o.kind == OptimizerKind::AdamW) {
@@ -180,7 +247,7 @@ template <class S> class TrainerImpl final : public Trainer {
       const Samples<double> batch = castSamples<double>(*minibatch);
       tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row, &batch);
     } else {
-      tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row);
+      tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row, nullptr, fusedHv);
     }
   }
 
@@ -207,6 +274,22 @@ template <class S> class TrainerImpl final : public Trainer {
   bool diverged_ = false;
   double wallSeconds_ = 0.0;
 };
+
+}  // namespace
+
+void checkRestorable(const TrainerState& s, Index parameterCount) {
+  if (s.parameters.size() != parameterCount)
+    throw InputError("trainer.parameters: " + std::to_string(s.parameters.size()) + " values for a network of " +
+                     std::to_string(parameterCount));
+  if (!s.parameters.allFinite()) throw InputError("trainer.parameters: not all finite");
+  // A diverged step counts in the optimizer but not in the run (the step was undone).
+  if (s.step < 0 || s.samplesSeen < 0 || s.optimizer.steps < 0 || s.optimizer.steps > s.step + 1)
+    throw InputError("trainer: step counts out of range (step " + std::to_string(s.step) + ", optimizer " +
+                     std::to_string(s.optimizer.steps) + ")");
+  if (s.diverged != (s.divergedAt >= 0)) throw InputError("trainer.diverged_at: disagrees with diverged");
+}
+
+namespace {
 
 void checkLossFitsData(LossKind loss, Task task, const std::string& kind) {
   if (isClassification(loss) && task == Task::Regression)

@@ -77,6 +77,30 @@ struct TrainingSession::Worker {
     return s;
   }
 
+  std::shared_ptr<const SessionState> captureState() {
+    auto s = std::make_shared<SessionState>();
+    s->config = trainer->config();
+    s->curvature = tracking;
+    s->collapse = collapse;
+    s->history = history.rows();
+    s->historyStride = history.stride();
+    s->checkpointInterval = checkpoints->interval();
+    checkpoints->record(trainer->stepCount(), trainer->parameters());  // the newest step too
+    s->checkpoints = checkpoints->checkpoints();
+    s->checkpointStride = checkpoints->stride();
+    s->trainer = trainer->state();
+    return s;
+  }
+
+  void start(SnapshotCallback callback, double publishHz) {
+    latest = makeSnapshot();  // latest() is never empty
+    onSnapshot = std::move(callback);
+    publishInterval = std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>(1.0 / std::max(publishHz, 0.1)));
+    thread = std::thread([this] { loop(); });
+    enqueue([] {});  // publishes the initial snapshot from the worker thread
+  }
+
   void publish() {
     const auto now = Clock::now();
     const double dt = std::chrono::duration<double>(now - lastPublish).count();
@@ -157,12 +181,52 @@ TrainingSession::TrainingSession(ExperimentConfig config, SnapshotCallback onSna
     : worker_(std::make_unique<Worker>()) {
   worker_->trainer = Trainer::create(config);
   worker_->checkpoints = std::make_unique<CheckpointHistory>(worker_->trainer->parameters().size());
-  worker_->latest = worker_->makeSnapshot();  // latest() is never empty
-  worker_->onSnapshot = std::move(onSnapshot);
-  worker_->publishInterval = std::chrono::duration_cast<Clock::duration>(
-      std::chrono::duration<double>(1.0 / std::max(publishHz, 0.1)));
-  worker_->thread = std::thread([w = worker_.get()] { w->loop(); });
-  worker_->enqueue([] {});  // publishes the initial snapshot from the worker thread
+  worker_->start(std::move(onSnapshot), publishHz);
+}
+
+namespace {
+// Rows and checkpoints in increasing step order, none past the run's step, checkpoints of the
+// network's length: what a hand-edited or mismatched save could break.
+void checkSavedSeries(const SessionState& saved, Eigen::Index parameters) {
+  const long step = saved.trainer.step;
+  long last = -1;
+  for (const MetricsRow& row : saved.history) {
+    if (row.step <= last || row.step > step)
+      throw InputError("history: step " + std::to_string(row.step) + " out of order (run at step " +
+                       std::to_string(step) + ")");
+    last = row.step;
+  }
+  last = -1;
+  for (const Checkpoint& c : saved.checkpoints) {
+    if (c.step <= last || c.step > step)
+      throw InputError("checkpoints: step " + std::to_string(c.step) + " out of order (run at step " +
+                       std::to_string(step) + ")");
+    if (!c.parameters || c.parameters->size() != parameters)
+      throw InputError("checkpoints: step " + std::to_string(c.step) + " has " +
+                       std::to_string(c.parameters ? c.parameters->size() : 0) + " values for a network of " +
+                       std::to_string(parameters));
+    last = c.step;
+  }
+  if (saved.checkpointInterval < 0 || saved.historyStride < 1 || saved.checkpointStride < 1)
+    throw InputError("session: checkpoint interval or thinning stride out of range");
+}
+}  // namespace
+
+TrainingSession::TrainingSession(const SessionState& saved, SnapshotCallback onSnapshot, double publishHz)
+    : worker_(std::make_unique<Worker>()) {
+  auto trainer = Trainer::create(saved.config);
+  trainer->setCollapseTracking(saved.collapse);
+  trainer->setCurvatureTracking(saved.curvature);
+  trainer->restore(saved.trainer);
+  const Eigen::Index parameters = trainer->parameters().size();
+  checkSavedSeries(saved, parameters);
+  worker_->trainer = std::move(trainer);
+  worker_->tracking = saved.curvature;
+  worker_->collapse = saved.collapse;
+  worker_->history.restore(saved.history, saved.historyStride);
+  worker_->checkpoints = std::make_unique<CheckpointHistory>(parameters, saved.checkpointInterval);
+  worker_->checkpoints->restore(saved.checkpoints, saved.checkpointStride);
+  worker_->start(std::move(onSnapshot), publishHz);
 }
 
 TrainingSession::~TrainingSession() {
@@ -245,6 +309,12 @@ void TrainingSession::setCheckpointInterval(long every) {
   worker_->enqueue([w = worker_.get(), every] {
     w->checkpoints = std::make_unique<CheckpointHistory>(w->trainer->parameters().size(), every);
   });
+}
+
+void TrainingSession::requestState(StateCallback onState) {
+  // Marked as interrupting so that it runs between the steps of a pending step(n); it changes
+  // nothing, so those steps go on after it.
+  worker_->enqueue([w = worker_.get(), onState = std::move(onState)] { onState(w->captureState()); }, true);
 }
 
 SnapshotPtr TrainingSession::latest() const {

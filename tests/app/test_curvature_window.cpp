@@ -105,6 +105,25 @@ class CurvatureWindowTest : public QObject {
     QCOMPARE(trackedRows(*off), 5);
   }
 
+  // The method box reaches the run: power steps fill every row, close to Lanczos's values.
+  void thePowerMethodTracksEveryStepCheaply() {
+    CurvaturePanel* panel = window_->curvatureControls();
+    panel->everyBox()->setValue(1);
+    panel->methodBox()->setCurrentIndex(1);
+    Q_EMIT panel->methodBox()->activated(1);
+    QVERIFY(window_->bridge()->curvatureTracking().power);
+    window_->bridge()->step(30);
+    const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 30); });
+    QVERIFY(s);
+    QVERIFY(s->tracking.power);
+    QCOMPARE(trackedRows(*s), 30);
+    // Power steps follow on from the first row's Lanczos solve: no jumps, all positive.
+    for (std::size_t i = 1; i < s->history->size(); ++i) {
+      const double a = s->history->at(i - 1).sharpness, b = s->history->at(i).sharpness;
+      QVERIFY2(b > 0 && std::abs(b - a) < 0.05 * a, qPrintable(QString("row %1: %2 after %3").arg(i).arg(b).arg(a)));
+    }
+  }
+
   void theThresholdLineFollowsTheLearningRateSlider() {
     window_->showView(MainWindow::View::Sharpness);
     window_->curvatureControls()->everyBox()->setValue(1);

@@ -75,6 +75,58 @@ class EigenvalueTracking : public QObject {
     QVERIFY(std::isnan(trainer->step(false).sharpness));
   }
 
+  // Power tracking: one product per step (fused with the step's gradient in a float64
+  // full-batch run), the first measurement a Lanczos solve. It follows lambda_max to near the
+  // tolerance within a few steps (lagging by ~1e-4 relative at lr 0.5, where lambda_max moves
+  // fast), and training itself is untouched by it.
+  void powerTrackingFollowsLambdaMaxAndLeavesTrainingAlone() {
+    auto plain = Trainer::create(smallRun());
+    auto lanczos = Trainer::create(smallRun());
+    auto power = Trainer::create(smallRun());
+    auto powerFloat = Trainer::create([] { ExperimentConfig c = smallRun(); c.precision = Precision::Float32; return c; }());
+    CurvatureTracking t;
+    t.every = 1;
+    t.tolerance = 1e-10;
+    lanczos->setCurvatureTracking(t);
+    t.power = true;
+    power->setCurvatureTracking(t);
+    powerFloat->setCurvatureTracking(t);  // float32: not fused, the tracker's own float64 product
+    double worst = 0, worstFloat = 0;
+    for (int step = 0; step < 200; ++step) {
+      const MetricsRow a = plain->step(true), exact = lanczos->step(true), p = power->step(true);
+      const MetricsRow f = powerFloat->step(true);
+      QCOMPARE(p.trainLoss, a.trainLoss);  // bit for bit: the fused pass's gradient is the gradient
+      QCOMPARE(p.testLoss, a.testLoss);
+      if (step == 0) QVERIFY(std::abs(p.sharpness - exact.sharpness) <= 1e-9 * exact.sharpness);
+      if (step >= 20) {
+        worst = std::max(worst, std::abs(p.sharpness - exact.sharpness) / exact.sharpness);
+        worstFloat = std::max(worstFloat, std::abs(f.sharpness - exact.sharpness) / exact.sharpness);
+      }
+    }
+    QVERIFY2(worst < 1e-3, qPrintable(QString("relative error %1").arg(worst)));
+    QVERIFY2(worstFloat < 1e-2, qPrintable(QString("float32 relative error %1").arg(worstFloat)));
+    QVERIFY(power->parameters() == plain->parameters());
+  }
+
+  // A fixed operator: power steps carried across calls converge to lambda_max.
+  void streamedPowerStepsConvergeOnAFixedOperator() {
+    auto trainer = Trainer::create(smallRun());
+    auto data = std::make_shared<const Samples<double>>(toSamples<double>(trainer->data().train));
+    CurvatureOperator op(trainer->architecture(), LossKind::CrossEntropy, trainer->parameters(), data);
+    EigenOptions o;
+    o.tolerance = 1e-12;
+    const double exact = extremeEigenpairs(op, o).values[0];
+    Eigen::VectorXd v;
+    TrackedEigenpair r;
+    for (int i = 0; i < 400 && !r.converged; ++i) {
+      r = streamTopEigenpair(op, v, 1e-7, 3);
+      v = r.vector;
+      QCOMPARE(r.products, 1L);
+    }
+    QVERIFY(r.converged);
+    QVERIFY2(std::abs(r.value - exact) <= 1e-6 * exact, qPrintable(QString("%1 vs %2").arg(r.value).arg(exact)));
+  }
+
   void badTrackingSettingsAreRejected() {
     auto trainer = Trainer::create(smallRun());
     CurvatureTracking t;

@@ -78,6 +78,13 @@ class FiniteDifferences : public QObject {
     const Eigen::VectorXd hvFd = (gPlus - gMinus) / (2 * e);
     const double hvErr = (hv - hvFd).norm() / std::max(hv.norm(), 1e-12);
     QVERIFY2(hvErr < 1e-6, qPrintable(QString("HVP error %1").arg(hvErr)));
+
+    // The fused pass gives the same loss, gradient and H v, bit for bit.
+    Eigen::VectorXd fusedGrad, fusedHv;
+    const double fusedLoss = f.lossGradientAndHvp(p.theta, p.data, v, fusedGrad, fusedHv);
+    QCOMPARE(fusedLoss, f.loss(p.theta, p.data));
+    QVERIFY(fusedGrad == grad);
+    QVERIFY(fusedHv == hv);
   }
 
   void float32AgreesWithFloat64_data() { everyActivationAndLoss_data(); }

@@ -30,7 +30,7 @@ bool near(const Eigen::VectorXd& got, const Eigen::VectorXd& want, double tol = 
 
 }  // namespace
 
-class OptimizerState : public QObject {
+class OptimizerStateTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   // Two heavy-ball steps leave b = (1.8, 3.0) and θ = (0.72, 0). With μ = 0.5 and lr = 0.05:
@@ -118,5 +118,5 @@ class OptimizerState : public QObject {
   }
 };
 
-QTEST_APPLESS_MAIN(OptimizerState)
+QTEST_APPLESS_MAIN(OptimizerStateTest)
 #include "test_optimizer_state.moc"

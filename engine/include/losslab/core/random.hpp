@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <sstream>
+#include <string>
 
 namespace losslab {
 
@@ -19,6 +21,21 @@ class Rng {
   }
   // Uniform integer in [0, n), n > 0 (Lemire-free modulo: the bias is below 2^-40 for our sizes).
   std::uint64_t below(std::uint64_t n) { return engine_() % n; }
+  // The engine's state as the standard writes it (portable across libraries), to continue a
+  // saved run; restore() returns false for text that is not such a state.
+  std::string state() const {
+    std::ostringstream out;
+    out << engine_;
+    return out.str();
+  }
+  bool restore(const std::string& text) {
+    std::istringstream in(text);
+    std::mt19937_64 e;
+    in >> e;
+    if (in.fail()) return false;
+    engine_ = e;
+    return true;
+  }
   // Fisher-Yates shuffle.
   template <class It> void shuffle(It first, It last) {
     for (auto i = last - first - 1; i > 0; --i) std::swap(first[i], first[below(i + 1)]);

@@ -21,4 +21,18 @@ TrackedEigenpair trackTopEigenpair(CurvatureOperator& op, const Eigen::VectorXd&
                                    double tolerance = 1e-6, int maxSteps = 80,
                                    std::uint64_t seed = 0, const TaskControl& control = {});
 
+// One product per call: the Rayleigh quotient v^T H v of the start, and H v / ||H v|| as the
+// next start, i.e. power iteration carried across training steps. Cheap enough for every step;
+// it converges over steps to the eigenvalue of largest magnitude (lambda_max where sharpness
+// dominates, as at the edge of stability). `converged`: residual ||Hv - lambda v|| <=
+// tolerance |lambda|, which bounds the eigenvalue's error.
+TrackedEigenpair streamTopEigenpair(CurvatureOperator& op, const Eigen::VectorXd& start,
+                                    double tolerance = 1e-6, std::uint64_t seed = 0);
+// The same from a product computed elsewhere (fused with the training step's gradient):
+// v of unit norm and hv = H v.
+TrackedEigenpair streamFromProduct(const Eigen::VectorXd& v, const Eigen::VectorXd& hv, double tolerance);
+// A tracker's starting vector of unit norm: `start` when it has n entries and is nonzero,
+// otherwise a seeded Gaussian one.
+Eigen::VectorXd startingVector(Index n, const Eigen::VectorXd& start, std::uint64_t seed);
+
 }  // namespace losslab

@@ -31,6 +31,11 @@ template <class S> class MlpObjective {
   S loss(const Vec<S>& theta, const Samples<S>& data, double* accuracy = nullptr);
   S lossAndGradient(const Vec<S>& theta, const Samples<S>& data, Vec<S>& grad,
                     double* accuracy = nullptr);
+  // The gradient and hv = H v from one pass (the R-backward pass carries the gradient's
+  // backpropagation anyway): sharpness measured every step costs one product, not a gradient
+  // and a product.
+  S lossGradientAndHvp(const Vec<S>& theta, const Samples<S>& data, const Vec<S>& v, Vec<S>& grad,
+                       Vec<S>& hv, double* accuracy = nullptr);
   // hv = H v, H the Hessian of the mean loss at theta. reuseForward: the previous second-order
   // product of this objective was at the same theta and data, so its forward pass is reused
   // (a curvature probe applies many products at one point).
@@ -48,9 +53,10 @@ template <class S> class MlpObjective {
 
  private:
   struct Chunk;
-  enum class Mode { Loss, Gradient, Hvp, GaussNewton };
+  enum class Mode { Loss, Gradient, Hvp, GaussNewton, GradientAndHvp };
+  // grad: the gradient as well, in GradientAndHvp mode.
   S run(Mode mode, const Vec<S>& theta, const Samples<S>& data, const Vec<S>* v, Vec<S>* out,
-        double* accuracy, bool reuseForward);
+        double* accuracy, bool reuseForward, Vec<S>* grad = nullptr);
 
   Architecture arch_;
   LossKind loss_;

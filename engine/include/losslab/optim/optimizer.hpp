@@ -30,6 +30,15 @@
 
 namespace losslab {
 
+// What a continuation needs of an optimizer beyond its config: the step count (Adam's bias
+// corrections), whether momentum has started, the heavy-ball buffer or Adam's m, and Adam's v,
+// in float64 (a float32 run's values are exact in it). Empty vectors before the first step.
+struct OptimizerState {
+  long steps = 0;
+  bool momentumStarted = false;
+  Eigen::VectorXd momentum, secondMoment;
+};
+
 template <class S>
 class Optimizer {
  public:
@@ -50,6 +59,10 @@ class Optimizer {
   void setConfig(const OptimizerConfig& config);
   const OptimizerConfig& config() const { return config_; }
   void reset();  // forget momentum/Adam state and the step count
+  OptimizerState state() const;
+  // Continues from `state` for a parameter vector of length n; throws std::invalid_argument if
+  // its buffers are not of length n (empty buffers are allowed before the first step).
+  void restore(const OptimizerState& state, Index n);
 
   long stepCount() const { return steps_; }
   const Vec<S>& lastGradient() const { return grad_; }  // raw ∇L(θ) of the last step

@@ -32,6 +32,9 @@ class CheckpointHistory {
   // newest is not added twice). Off the interval, it stays only until the next one arrives.
   void record(long step, const Eigen::VectorXd& parameters);
   void clear();
+  // Continues a saved trajectory: its checkpoints and the thinning stride it had reached.
+  void restore(std::vector<Checkpoint> checkpoints, long stride);
+  long stride() const { return series_.stride(); }
   const std::vector<Checkpoint>& checkpoints() const { return series_.entries(); }
   // An immutable copy for a snapshot (pointers only), reused until the history changes; null
   // when recording is off.

@@ -22,10 +22,20 @@ class CurvatureTracker {
   // Fills row.sharpness, row.sharpnessThreshold and the optional columns for parameters theta.
   // adamPreconditioner: P of Cohen et al. 2022 (empty unless Adam). minibatch: the samples of
   // the step, used instead of the tracker's own when tracking.minibatch is set.
+  // fusedHv: H v at theta on the training set for v = fusedStart(), computed by the trainer
+  // together with the step's gradient (see fusable()).
   void measure(const Eigen::VectorXd& theta, const OptimizerConfig& optimizer, double lr,
                const Eigen::VectorXd& adamPreconditioner, MetricsRow& row,
-               const Samples<double>* minibatch = nullptr);
+               const Samples<double>* minibatch = nullptr, const Eigen::VectorXd* fusedHv = nullptr);
+  // Power tracking of H on the whole training set: the one product a measurement needs can come
+  // from the training step's own pass, so sharpness every step costs little more than training.
+  // The first measurement is a Lanczos solve (power steps then only follow the eigenvector).
+  bool fusable() const { return tracking_.power && tracking_.subset == 0 && hessianVector_.size() > 0; }
+  Eigen::VectorXd fusedStart() const;
   const CurvatureTracking& tracking() const { return tracking_; }
+  CurvatureWarmStart warmStart() const;
+  // Vectors of another length than the parameters' are an InputError (a corrupted save).
+  void setWarmStart(const CurvatureWarmStart& warmStart);
 
  private:
   Architecture arch_;

@@ -15,9 +15,18 @@ struct CurvatureTracking {
   // eigenvalues exceed the full one's); full-batch steps still use the training set (or subset).
   bool minibatch = false;
   double tolerance = 1e-6;        // relative, of each tracked eigenvalue
+  // One product per measured eigenvalue (power iteration carried across steps) instead of
+  // Lanczos to the tolerance: cheap enough to measure every step.
+  bool power = false;
   int traceProbes = 20;
 };
 
 void validate(const CurvatureTracking& tracking);
+
+// The eigenvectors the next measurement starts Lanczos from (the last step's), so that a run
+// continued from a saved session measures what the uninterrupted run would. Empty: not yet.
+struct CurvatureWarmStart {
+  Eigen::VectorXd hessian, gaussNewton, preconditioned;
+};
 
 }  // namespace losslab

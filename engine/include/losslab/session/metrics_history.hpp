@@ -15,6 +15,9 @@ class MetricsHistory {
   explicit MetricsHistory(size_t capacity = 4096);
   void append(const MetricsRow& row);
   void clear();
+  // Continues a saved history: its rows and the thinning stride it had reached.
+  void restore(std::vector<MetricsRow> rows, long stride);
+  long stride() const { return rows_.stride(); }
   const std::vector<MetricsRow>& rows() const { return rows_.entries(); }
   // An immutable copy for a snapshot; reused until the history changes.
   std::shared_ptr<const std::vector<MetricsRow>> shared();

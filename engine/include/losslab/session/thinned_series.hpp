@@ -22,16 +22,17 @@ template <class T> class ThinnedSeries {
     // next one replaces it. Doubling the stride keeps the spacing even over the whole run.
     if (!entries_.empty() && entries_.back().step % stride_ != 0) entries_.pop_back();
     entries_.push_back(std::move(entry));
-    if (entries_.size() > capacity_) {
-      stride_ *= 2;
-      T newest = entries_.back();
-      std::erase_if(entries_, [&](const T& e) { return e.step % stride_ != 0; });
-      if (entries_.empty() || entries_.back().step != newest.step) entries_.push_back(std::move(newest));
-    }
+    thinToCapacity();
   }
   void clear() {
     entries_.clear();
     stride_ = base_;
+  }
+  // Continues a saved series: its entries (increasing steps) and the stride it had reached.
+  void restore(std::vector<T> entries, long stride) {
+    entries_ = std::move(entries);
+    stride_ = std::max(stride, base_);
+    thinToCapacity();  // a series saved with a larger capacity
   }
   // Steps kept are multiples of this (besides the newest); starts at the base stride.
   long stride() const { return stride_; }
@@ -39,6 +40,15 @@ template <class T> class ThinnedSeries {
   const std::vector<T>& entries() const { return entries_; }
 
  private:
+  void thinToCapacity() {
+    while (entries_.size() > capacity_) {
+      stride_ *= 2;
+      T newest = entries_.back();
+      std::erase_if(entries_, [&](const T& e) { return e.step % stride_ != 0; });
+      if (entries_.empty() || entries_.back().step != newest.step) entries_.push_back(std::move(newest));
+    }
+  }
+
   size_t capacity_;
   long base_, stride_;
   std::vector<T> entries_;

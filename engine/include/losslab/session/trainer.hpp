@@ -8,6 +8,7 @@
 #include "losslab/data/dataset.hpp"
 #include "losslab/session/curvature_tracker.hpp"
 #include "losslab/session/snapshot.hpp"
+#include "losslab/session/trainer_state.hpp"
 
 namespace losslab {
 
@@ -35,6 +36,12 @@ class Trainer {
   virtual void setCurvatureTracking(const CurvatureTracking& tracking) = 0;
   // Softmax-collapse columns at every `tracking.every`-th step (classification only).
   virtual void setCollapseTracking(const CollapseTracking& tracking) = 0;
+
+  // Everything a continuation needs (trainer_state.hpp); restore() continues from it on a
+  // trainer built from the same config, with its tracking already set. A state that does not
+  // fit this run (lengths, a sample order that is not a permutation) is an InputError naming it.
+  virtual TrainerState state() const = 0;
+  virtual void restore(const TrainerState& state) = 0;
 
   virtual long stepCount() const = 0;
   virtual double epoch() const = 0;

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "losslab/config/experiment.hpp"
+#include "losslab/session/session_state.hpp"
 #include "losslab/session/snapshot.hpp"
 
 namespace losslab {
@@ -19,6 +20,11 @@ class TrainingSession {
   // Builds data and model from the config (throws InputError on a bad config) and starts the
   // worker paused at step 0. `publishHz` bounds how often snapshots are published while running.
   explicit TrainingSession(ExperimentConfig config, SnapshotCallback onSnapshot = {},
+                           double publishHz = 30.0);
+  // Continues a saved run paused where it stood: the same parameters, optimizer buffers, sample
+  // order, history, trajectory and tracking, so its next steps are the uninterrupted run's.
+  // Throws InputError naming what does not fit the run the config builds.
+  explicit TrainingSession(const SessionState& saved, SnapshotCallback onSnapshot = {},
                            double publishHz = 30.0);
   ~TrainingSession();
   TrainingSession(const TrainingSession&) = delete;
@@ -43,6 +49,11 @@ class TrainingSession {
   // While playing, at most this many steps per published frame (about 30 frames a second), so
   // a class can watch every step; 0 (the default) trains as fast as it can. Step(n) is unpaced.
   void setPace(long stepsPerFrame);
+
+  // The run as it stands, captured between two steps without pausing it (a pending step(n)
+  // goes on afterwards); onState runs on the worker thread, so it must only hand the state on.
+  using StateCallback = std::function<void(std::shared_ptr<const SessionState>)>;
+  void requestState(StateCallback onState);
 
   SnapshotPtr latest() const;  // never blocks on the worker's computation
   // Blocks until every queued command is done and the worker is idle (paused or diverged).
