@@ -3,68 +3,15 @@
 #include <QFontMetrics>
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
-#include "losslab/diagnostics/collapse_record.hpp"
-#include "losslab/widgets/curvature_labels.hpp"
-#include "losslab/widgets/plot_style.hpp"
+#include "collapse_quantities.hpp"
 #include "losslab/widgets/plot_tooltip.hpp"
 
 namespace losslab {
 
+using namespace collapse_quantities;
+
 namespace {
-
-constexpr CollapseQuantity kQuantities[kCollapseQuantityCount] = {
-    CollapseQuantity::TrainAccuracy, CollapseQuantity::TestAccuracy,  CollapseQuantity::ScFloat16,
-    CollapseQuantity::ScFloat32,     CollapseQuantity::ScFloat64,     CollapseQuantity::ZeroGradient,
-    CollapseQuantity::StepAlignment, CollapseQuantity::GradientAlignment,
-    CollapseQuantity::WeightNorm,    CollapseQuantity::LogitNorm};
-
-CollapsePanel panelOf(CollapseQuantity q) {
-  switch (q) {
-    case CollapseQuantity::TrainAccuracy:
-    case CollapseQuantity::TestAccuracy: return CollapsePanel::Accuracy;
-    case CollapseQuantity::StepAlignment:
-    case CollapseQuantity::GradientAlignment: return CollapsePanel::Alignment;
-    case CollapseQuantity::WeightNorm:
-    case CollapseQuantity::LogitNorm: return CollapsePanel::Norms;
-    default: return CollapsePanel::Collapse;
-  }
-}
-
-// Each quantity's line: the run's colour, shaded per precision, in the quantity's style.
-QPen quantityPen(CollapseQuantity q, const QColor& run) {
-  switch (q) {
-    case CollapseQuantity::TrainAccuracy: return plot::pen(run, 2.0, Qt::DashLine);
-    case CollapseQuantity::TestAccuracy: return plot::pen(run, 3.0);
-    case CollapseQuantity::ScFloat16: return plot::pen(run.lighter(135), 2.5, Qt::DotLine);
-    case CollapseQuantity::ScFloat32: return plot::pen(run, 3.0);
-    case CollapseQuantity::ScFloat64: return plot::pen(run.darker(150), 2.5, Qt::DashDotLine);
-    case CollapseQuantity::ZeroGradient: return plot::pen(run, 2.0, Qt::DashLine);
-    case CollapseQuantity::StepAlignment: return plot::pen(run, 2.5);
-    case CollapseQuantity::GradientAlignment: return plot::pen(run, 2.0, Qt::DashLine);
-    case CollapseQuantity::WeightNorm: return plot::pen(run, 2.5);
-    case CollapseQuantity::LogitNorm: return plot::pen(run, 2.5, Qt::DashLine);
-  }
-  return plot::pen(run);
-}
-
-// Percentages for the fractions, the engine's numbers for the rest; NaN where not measured.
-double valueOf(const MetricsRow& r, CollapseQuantity q) {
-  switch (q) {
-    case CollapseQuantity::TrainAccuracy: return 100.0 * r.trainAccuracy;
-    case CollapseQuantity::TestAccuracy: return 100.0 * r.testAccuracy;
-    case CollapseQuantity::ScFloat16: return 100.0 * r.scFraction16;
-    case CollapseQuantity::ScFloat32: return 100.0 * r.scFraction32;
-    case CollapseQuantity::ScFloat64: return 100.0 * r.scFraction64;
-    case CollapseQuantity::ZeroGradient: return 100.0 * r.zeroGradFraction;
-    case CollapseQuantity::StepAlignment: return r.nlmCosine;
-    case CollapseQuantity::GradientAlignment: return r.collapse ? r.collapse->gradAlignment.total : MetricsRow::nan;
-    case CollapseQuantity::WeightNorm: return r.weightNorm;
-    case CollapseQuantity::LogitNorm: return r.logitNorm;
-  }
-  return MetricsRow::nan;
-}
 
 const char* panelLabel(CollapsePanel p) {
   switch (p) {
@@ -79,23 +26,6 @@ const char* panelLabel(CollapsePanel p) {
 void styleAxis(QCPAxis* axis, const QFont& font) {
   axis->setTickLabelFont(plot::sized(font, 11));
   axis->setLabelFont(plot::sized(font, 13));
-}
-
-// The row of `run` at or nearest before `step` whose `has` holds.
-template <class Has> const MetricsRow* rowNear(const std::vector<MetricsRow>& rows, double step, Has has) {
-  const MetricsRow* best = nullptr;
-  for (const MetricsRow& r : rows) {
-    if (!has(r)) continue;
-    if (!best || std::abs(double(r.step) - step) < std::abs(double(best->step) - step)) best = &r;
-  }
-  return best;
-}
-
-QString perLayer(const std::vector<double>& values) {
-  QStringList parts;
-  for (size_t l = 0; l < values.size(); ++l)
-    parts << QStringLiteral("layer %1: %2").arg(l + 1).arg(formatNumber(values[l]));
-  return parts.join(QStringLiteral(", "));
 }
 
 }  // namespace
@@ -302,61 +232,6 @@ void CollapseView::redraw() {
                             ? tr("Collapse is measured every %1 steps:\nthe first point appears at the next measured step.").arg(every)
                             : tr("Softmax collapse is not tracked for this run\n(it needs a classification network)."));
   replot(QCustomPlot::rpQueuedReplot);
-}
-
-QString CollapseView::curveToolTip(int run, CollapseQuantity q, double step) const {
-  const SnapshotPtr& s = runs_[run].snapshot;
-  const CollapseTracking tracking = s->collapseTracking;
-  QString tip = collapseDefinition(q, tracking);
-  const auto& rows = *s->history;
-  const MetricsRow* row = rowNear(rows, step, [q](const MetricsRow& r) { return std::isfinite(valueOf(r, q)); });
-  if (!row) return tip;
-  const bool percent = panelOf(q) == CollapsePanel::Accuracy || panelOf(q) == CollapsePanel::Collapse;
-  tip += tr("\nHere (%1): %2 = %3%4 at step %5.")
-             .arg(runs_[run].name, collapseQuantityName(q), formatNumber(valueOf(*row, q)),
-                  percent ? QStringLiteral("%") : QString())
-             .arg(static_cast<qlonglong>(row->step));
-  const MetricsRow* tracked = rowNear(rows, step, [](const MetricsRow& r) { return bool(r.collapse); });
-  if (!tracked) return tip;
-  const CollapseRecord& r = *tracked->collapse;
-  const QString at = tr(" (step %1)").arg(static_cast<qlonglong>(tracked->step));
-  if (q == CollapseQuantity::WeightNorm) tip += tr("\nPer layer%1: %2.").arg(at, perLayer(r.weightNorm.perLayer));
-  if (q == CollapseQuantity::StepAlignment) tip += tr("\nPer layer%1: %2.").arg(at, perLayer(r.stepAlignment.perLayer));
-  if (q == CollapseQuantity::GradientAlignment) tip += tr("\nPer layer%1: %2.").arg(at, perLayer(r.gradAlignment.perLayer));
-  if (q == CollapseQuantity::LogitNorm) tip += tr("\nMaximum over samples%1: %2.").arg(at, formatNumber(r.train.logitNormMax));
-  if (q == CollapseQuantity::ZeroGradient)
-    tip += tr("\nIn float16 / float32 / float64%1: %2% / %3% / %4%.")
-               .arg(at, formatNumber(100 * r.train.zeroGradFraction[0]), formatNumber(100 * r.train.zeroGradFraction[1]),
-                    formatNumber(100 * r.train.zeroGradFraction[2]));
-  return tip;
-}
-
-QString CollapseView::toolTipAt(const QPoint& pos) const {
-  const QPointF p(pos);
-  double best = selectionTolerance();
-  int bestRun = -1;
-  CollapseQuantity bestQ = CollapseQuantity::TrainAccuracy;
-  for (int i = 0; i < std::min<int>(runs_.size(), graphs_.size()); ++i)
-    for (int k = 0; k < kCollapseQuantityCount; ++k) {
-      const QCPGraph* g = graphs_[i][k];
-      const double d = g->visible() && g->dataCount() ? g->selectTest(p, false) : -1.0;
-      if (d >= 0 && d <= best) best = d, bestRun = i, bestQ = kQuantities[k];
-    }
-  if (bestRun >= 0) {
-    double step = 0, value = 0;
-    graphs_[bestRun][static_cast<int>(bestQ)]->pixelsToCoords(p, step, value);
-    return curveToolTip(bestRun, bestQ, step);
-  }
-  const CollapseTracking tracking = !runs_.isEmpty() && runs_[0].snapshot ? runs_[0].snapshot->collapseTracking
-                                                                          : CollapseTracking{};
-  for (int panelIndex = 0; panelIndex < 4; ++panelIndex) {
-    if (!panels_[panelIndex]->outerRect().contains(pos)) continue;
-    QStringList parts;
-    for (CollapseQuantity q : kQuantities)
-      if (panelOf(q) == CollapsePanel(panelIndex)) parts << collapseDefinition(q, tracking);
-    return parts.join(QStringLiteral("\n\n"));
-  }
-  return toolTip();
 }
 
 bool CollapseView::event(QEvent* event) {
