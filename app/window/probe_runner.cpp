@@ -1,5 +1,7 @@
 #include "probe_runner.hpp"
 
+#include "losslab/core/background_priority.hpp"
+
 #include <QMetaObject>
 #include <algorithm>
 
@@ -25,6 +27,7 @@ void ProbeRunner::runTask(Task task) {
   auto progress = std::make_shared<Progress>();
   // Runs on the worker thread: it only reads its own state and queues calls to this object.
   auto work = [this, generation, done, progress, task = std::move(task)](std::stop_token stop) {
+    const BackgroundPriority background;  // the probe yields to the window
     TaskControl control{stop, [this, generation, progress](double f) {
                           progress->fraction = f;
                           if (progress->posted.exchange(true)) return;  // one in flight suffices

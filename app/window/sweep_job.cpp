@@ -1,5 +1,7 @@
 #include "sweep_job.hpp"
 
+#include "losslab/core/background_priority.hpp"
+
 #include <QMetaObject>
 
 #include "losslab/core/error.hpp"
@@ -27,6 +29,7 @@ bool SweepJob::start(const SweepConfig& sweep, const QString& outDir, bool resum
   };
   // The worker reads only its own copies and queues calls on this object.
   thread_ = std::jthread([this, post, sweep, dir = outDir.toStdString(), resume, threads](std::stop_token stop) {
+    const BackgroundPriority background;  // the sweep yields to the window
     SweepCallbacks callbacks;
     callbacks.progress = [this, &post](const SweepProgress& p) { post([this, p] { Q_EMIT progressed(p); }); };
     callbacks.runFinished = [this, &post](const SweepRun& run, const std::vector<double>& values) {

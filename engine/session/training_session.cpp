@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "losslab/config/experiment_io.hpp"
+#include "losslab/core/background_priority.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/optim/schedule.hpp"
 #include "losslab/session/checkpoint_history.hpp"
@@ -145,6 +146,7 @@ struct TrainingSession::Worker {
   }
 
   void loop() {
+    const BackgroundPriority background;  // this thread and its TBB workers yield to the window
     for (;;) {
       std::function<void()> command;
       {

@@ -2,10 +2,14 @@
 // The network as a diagram: one column of neurons per layer, every weight a line between two
 // neurons, blue when positive and orange when negative, thicker and darker the larger it is
 // (relative to the largest weight of its layer). Wide layers show their first neurons and say
-// how many more there are. Redrawn from each snapshot's parameters.
+// how many more there are. Redrawn from the snapshots' parameters at most 10 times a second
+// (wide antialiased lines are slow to stroke; the weights move smoothly), into a picture that
+// paint events only copy.
+#include <QImage>
 #include <QWidget>
 
 #include "losslab/session/snapshot.hpp"
+#include "losslab/widgets/redraw_throttle.hpp"
 
 namespace losslab {
 
@@ -30,7 +34,12 @@ class NetworkDiagramView : public QWidget {
   void paintEvent(QPaintEvent* event) override;
 
  private:
+  void render();  // the picture of snapshot_ at the widget's size
+  void draw(QPainter& p) const;
   SnapshotPtr snapshot_;
+  QImage picture_;
+  double renderMs_ = 0.0;
+  RedrawThrottle throttle_;
 };
 
 }  // namespace losslab
