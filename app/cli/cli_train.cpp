@@ -11,6 +11,7 @@
 #include "losslab/io/metrics_csv.hpp"
 #include "losslab/io/model_file.hpp"
 #include "losslab/io/text_file.hpp"
+#include "losslab/io/trained_model.hpp"
 #include "losslab/session/trainer.hpp"
 
 namespace losslab::cli {
@@ -65,21 +66,7 @@ void runTrain(const TrainOptions& o) {
   if (!trainer->diverged()) csv.write(last);
   csv.close();
 
-  ModelFile model;
-  model.name = "trained";
-  model.architecture = trainer->architecture();
-  model.loss = config.loss;
-  model.parameters = trainer->parameters();
-  model.data = data.train;
-  model.test = data.test;
-  if (config.loss == LossKind::Mse && labelled) {
-    // A model file's MSE data carries target rows; use the one-hot targets that were trained on.
-    for (Dataset* d : {&model.data, &model.test}) {
-      d->targets = Eigen::MatrixXd::Zero(d->numClasses, d->size());
-      for (int i = 0; i < d->size(); ++i) d->targets(d->labels[i], i) = 1.0;
-      d->task = Task::Regression;
-    }
-  }
+  const ModelFile model = trainedModelFile("trained", config.loss, trainer->architecture(), trainer->parameters(), data);
   if (config.model.kind == "mlp")  // losslab-model/1 holds MLPs; the quadratic model has no file form
     writeModelFile(model, o.out + "/final.json");
 

@@ -157,7 +157,8 @@ void DataControls::showConfig(const ExperimentConfig& c) {
   showValue(relevantBits_, c.data.k);
   showValue(dim_, c.data.dim);
   showValue(seed_, int(c.seed));
-  const bool quadratic = c.model.kind == "quadratic";  // the second-order model has no data set
+  // The second-order model has no data set; an imported network (model.file) brings its own.
+  const bool quadratic = c.model.kind == "quadratic" || !c.model.file.empty();
   setRelevant(QStringLiteral("data.kind"), !quadratic);
   setRelevant(QStringLiteral("data.noise"), !quadratic && generated(kind) && kind != "sparse_parity");
   setRelevant(QStringLiteral("data.n"), !quadratic && generated(kind));

@@ -1,6 +1,8 @@
 // MainWindow, its experiments on disk: the preset chooser in the toolbar, opening and saving
-// experiment files, and saving the current experiment as a teacher's own preset.
+// experiment files, saving the current experiment as a teacher's own preset, and the dock beside
+// the views that shows the open experiment's name and description.
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -13,6 +15,7 @@
 #include "losslab/io/text_file.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "main_window.hpp"
+#include "preset_description.hpp"
 #include "preset_library.hpp"
 #include "run_document.hpp"
 
@@ -40,6 +43,17 @@ void MainWindow::buildPresetChooser() {
       QMessageBox::warning(this, tr("Preset"), QString::fromUtf8(e.what()));
     }
   });
+}
+
+void MainWindow::buildPresetDescription() {
+  description_ = new PresetDescription(this);
+  descriptionDock_ = new QDockWidget(tr("About this experiment"), this);
+  descriptionDock_->setObjectName(QStringLiteral("descriptionDock"));
+  descriptionDock_->setWidget(description_);
+  addDockWidget(Qt::RightDockWidgetArea, descriptionDock_);
+  resizeDocks({descriptionDock_}, {280}, Qt::Horizontal);
+  description_->showConfig(document_->config());
+  connect(document_, &RunDocument::changed, description_, &PresetDescription::showConfig);
 }
 
 void MainWindow::openExperimentFile() {
@@ -72,14 +86,26 @@ void MainWindow::savePreset() {
                                               tr("Name of the preset (shown in the preset list):"),
                                               QLineEdit::Normal, QString(), &ok);
   if (!ok || title.trimmed().isEmpty()) return;
+  // The text shown beside the views when the preset is opened (the current one to start from).
+  const QString text = QInputDialog::getMultiLineText(
+      this, tr("Save as preset"), tr("What the preset shows: what to watch, which control to move, the paper:"),
+      QString::fromStdString(document_->config().description), &ok);
+  if (!ok) return;
+  ExperimentConfig preset = document_->config();
+  preset.description = text.trimmed().toStdString();
   const QString path = userPresetDirectory() + QLatin1Char('/') + presetFileName(title);
   try {
-    writeTextFileAtomically(path.toStdString(), toJson(document_->config()).dump(2) + "\n");
+    writeTextFileAtomically(path.toStdString(), toJson(preset).dump(2) + "\n");
   } catch (const InputError& e) {
     QMessageBox::warning(this, tr("Save as preset"), QString::fromUtf8(e.what()));
     return;
   }
-  presets_->addItem(tr("%1 (yours)").arg(presetTitle(path)), path);
+  document_->edit(tr("Describe the experiment"), QStringLiteral("description"),
+                  [&](ExperimentConfig& c) { c.description = preset.description; });
+  if (presets_->findData(path) < 0)  // saved again under the same name: the file was replaced
+    presets_->addItem(tr("%1 (yours)").arg(presetTitle(path)), path);
+  presets_->setCurrentIndex(presets_->findData(path));
+  description_->setTitle(presets_->currentText());
   status_->showMessage(tr("Saved the preset \"%1\"").arg(title.trimmed()), 5000);
 }
 

@@ -110,11 +110,12 @@ ModelControls::ModelControls(RunDocument* document, QWidget* parent)
 
 void ModelControls::showConfig(const ExperimentConfig& c) {
   const bool mlp = c.model.kind == "mlp";
+  const bool built = mlp && c.model.file.empty();  // an imported network brings its own layers
   const int depth = int(c.model.hidden.size());
   showValue(depth_, depth);
   for (int i = 0; i < maxHiddenLayers; ++i) {
     if (i < depth) showValue(widths_[i], c.model.hidden[i]);
-    setRelevant(QStringLiteral("model.hidden.%1").arg(i), mlp && i < depth);
+    setRelevant(QStringLiteral("model.hidden.%1").arg(i), built && i < depth);
   }
   showValue(activation_, QString::fromStdString(toString(c.model.activation)));
   showValue(bias_, c.model.bias);
@@ -127,8 +128,9 @@ void ModelControls::showConfig(const ExperimentConfig& c) {
   showValue(residuals_, c.model.residuals);
   showValue(loss_, QString::fromStdString(toString(c.loss)));
   showValue(precision_, QString::fromStdString(toString(c.precision)));
-  for (const char* key : {"model.depth", "model.activation", "model.bias", "model.init", "model.output_scale", "loss"})
-    setRelevant(QString::fromLatin1(key), mlp);
+  for (const char* key : {"model.depth", "model.activation", "model.bias", "model.init"})
+    setRelevant(QString::fromLatin1(key), built);
+  for (const char* key : {"model.output_scale", "loss"}) setRelevant(QString::fromLatin1(key), mlp);
   setRelevant(QStringLiteral("model.params"), !mlp);
   setRelevant(QStringLiteral("model.residuals"), !mlp);
 }

@@ -28,6 +28,17 @@ QString userPresetDirectory() {
   return dir;
 }
 
+QString presetTitleWithDescription(const std::string& description) {
+  if (description.empty()) return {};
+  for (const PresetEntry& p : presetLibrary()) {
+    try {
+      if (loadExperimentFile(p.path).description == description) return p.title;
+    } catch (const std::exception&) {  // a damaged file of the user's names nothing
+    }
+  }
+  return {};
+}
+
 QVector<PresetEntry> presetLibrary() {
   initBundledResources();
   QVector<PresetEntry> presets;

@@ -52,7 +52,7 @@ void readData(const json& d, DataConfig& c) {
 
 void readModel(const json& m, ModelConfig& c) {
   jf::rejectUnknownKeys(m, {"kind", "hidden", "activation", "bias", "init", "init_scale",
-                            "output_scale", "params", "residuals"}, "model");
+                            "output_scale", "params", "residuals", "file"}, "model");
   if (m.contains("params")) c.params = static_cast<int>(jf::integer(m["params"], "model.params"));
   if (m.contains("residuals")) c.residuals = static_cast<int>(jf::integer(m["residuals"], "model.residuals"));
   if (m.contains("kind")) c.kind = jf::string(m["kind"], "model.kind");
@@ -62,6 +62,7 @@ void readModel(const json& m, ModelConfig& c) {
   if (m.contains("init")) c.init = initFromString(jf::string(m["init"], "model.init"));
   if (m.contains("init_scale")) c.initScale = jf::number(m["init_scale"], "model.init_scale");
   if (m.contains("output_scale")) c.outputScale = jf::number(m["output_scale"], "model.output_scale");
+  if (m.contains("file")) c.file = jf::string(m["file"], "model.file");
 }
 
 void readOptimizer(const json& o, OptimizerConfig& c) {
@@ -170,6 +171,8 @@ void validate(const ExperimentConfig& c) {
     if (c.model.params < 1 || c.model.params > 2000) fail("model.params", c.model.params, "must be in 1..2000");
     if (c.model.residuals < 1 || c.model.residuals > 2000) fail("model.residuals", c.model.residuals, "must be in 1..2000");
   }
+  if (!c.model.file.empty() && c.model.kind != "mlp")
+    throw InputError("model.file: a model file holds an MLP; model.kind must be \"mlp\", not \"" + c.model.kind + "\"");
   if (c.model.hidden.size() > 8) fail("model.hidden", double(c.model.hidden.size()), "hidden layers: allowed 0 to 8");
   for (size_t i = 0; i < c.model.hidden.size(); ++i)
     if (c.model.hidden[i] < 1 || c.model.hidden[i] > 4096)
@@ -209,6 +212,7 @@ json toJson(const ExperimentConfig& c) {
              {"init", toString(c.model.init)}, {"init_scale", c.model.initScale},
              {"output_scale", c.model.outputScale}};
   if (c.model.kind == "quadratic") model["params"] = c.model.params, model["residuals"] = c.model.residuals;
+  if (!c.model.file.empty()) model["file"] = c.model.file;
   json doc{
       {"format", "losslab-experiment/1"},
       {"seed", c.seed},

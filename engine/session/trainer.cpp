@@ -10,6 +10,7 @@
 #include "losslab/core/error.hpp"
 #include "losslab/core/random.hpp"
 #include "losslab/data/make_data.hpp"
+#include "losslab/io/model_file.hpp"
 #include "losslab/session/collapse_measurement.hpp"
 #include "losslab/model/initialization.hpp"
 #include "losslab/model/mlp_objective.hpp"
@@ -314,6 +315,14 @@ std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config, const A
 std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config) {
   validate(config);
   if (config.model.kind == "quadratic") return createQuadraticTrainer(config);
+  if (!config.model.file.empty()) {  // an imported network: its parameters and data, as stored
+    ModelFile m = readModelFile(config.model.file);
+    if (isClassification(config.loss) && m.data.task == Task::Regression)
+      throw InputError("loss: " + toString(config.loss) + " needs class labels, but " + config.model.file +
+                       " holds regression targets (use mse)");
+    m.architecture.outputScale = config.model.outputScale;
+    return create(config, m.architecture, m.parameters, DataSplit{std::move(m.data), std::move(m.test)});
+  }
   DataSplit data = makeData(config.data, config.seed);
   checkLossFitsData(config.loss, data.train.task, config.data.kind);
   const Architecture arch = architectureFor(config.model, data.train.inputDim(), data.train.outputDim());

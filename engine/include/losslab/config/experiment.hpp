@@ -24,6 +24,10 @@ struct ModelConfig {
   double outputScale = 1.0;
   int params = 100;     // quadratic: parameter count P
   int residuals = 50;   // quadratic: residual count n (its init_scale scales Q)
+  // mlp: a losslab-model/1 file the run starts from (an imported network): its layers,
+  // activation, biases, parameters and data replace hidden, activation, bias, init and the
+  // data settings; output_scale, loss and precision still apply. "": built from the settings.
+  std::string file;
 };
 
 struct ExperimentConfig {
