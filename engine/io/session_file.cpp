@@ -166,7 +166,7 @@ void checkLengths(const SessionFile& s) {
 
 SessionFile sessionFromJson(const json& doc, const BlobReader& blob) {
   jf::rejectUnknownKeys(doc, {"format", "engine_version", "experiment", "tracking", "history", "checkpoints",
-                              "trainer", "probes"}, "");
+                              "trainer", "probes", "window"}, "");
   if (jf::string(jf::require(doc, "format", ""), "format") != kSessionFormat)
     throw InputError("format: not " + std::string(kSessionFormat));
   SessionFile s;
@@ -189,6 +189,10 @@ SessionFile sessionFromJson(const json& doc, const BlobReader& blob) {
     s.spectrum = spectrumFromJson(p, blob, "probes.spectrum");
   if (const json& p = jf::require(probes, "landscape", "probes"); !p.is_null())
     s.landscape = landscapeFromJson(p, blob, "probes.landscape");
+  if (const auto w = doc.find("window"); w != doc.end()) {
+    if (!w->is_object()) throw InputError("window: expected an object");
+    s.window = *w;
+  }
   checkLengths(s);
   return s;
 }
@@ -197,7 +201,7 @@ SessionFile sessionFromJson(const json& doc, const BlobReader& blob) {
 
 std::string encodeSession(const SessionFile& s, const SessionWriteOptions& options) {
   BlobWriter blob;
-  const json doc{
+  json doc{
       {"format", kSessionFormat},
       {"engine_version", LOSSLAB_VERSION},
       {"experiment", toJson(s.run.config)},
@@ -207,6 +211,7 @@ std::string encodeSession(const SessionFile& s, const SessionWriteOptions& optio
       {"trainer", trainerToJson(s.run.trainer, blob)},
       {"probes", {{"spectrum", s.spectrum ? toJson(*s.spectrum, blob) : json(nullptr)},
                   {"landscape", s.landscape ? toJson(*s.landscape, blob) : json(nullptr)}}}};
+  if (!s.window.is_null()) doc["window"] = s.window;
   const std::string text = doc.dump();
   std::string out = std::string(kSessionFormat) + " " + std::to_string(text.size()) + " " + hex8(crc32(text)) + " " +
                     std::to_string(blob.bytes().size()) + " " + hex8(crc32(blob.bytes())) + "\n";

@@ -33,7 +33,7 @@ SessionFile sampleSession() {
   session.setCheckpointInterval(3);
   session.step(31);
   session.waitIdle();
-  SessionFile file{*test::capturedState(session), {}, {}, {}};
+  SessionFile file{*test::capturedState(session), {}, {}, {}, {{"view", "landscape"}}};
   const Eigen::Index n = file.run.trainer.parameters.size();
 
   SpectrumResult spectrum;
@@ -93,6 +93,7 @@ class SessionFileTest : public QObject {
     const SessionFile a = sampleSession();
     const SessionFile b = decodeSession(encodeSession(a));
     QCOMPARE(b.engineVersion, std::string(LOSSLAB_VERSION));
+    QCOMPARE(b.window.dump(), a.window.dump());  // the window's own state, as it was
     QCOMPARE(toJson(b.run.config).dump(), toJson(a.run.config).dump());
     QCOMPARE(b.run.config.description, std::string("a session test"));
     QCOMPARE(toJson(b.run.curvature).dump(), toJson(a.run.curvature).dump());

@@ -22,6 +22,8 @@ struct SessionFile {
   std::optional<SpectrumResult> spectrum;
   std::optional<SessionLandscape> landscape;
   std::string engineVersion;  // of the LossLab that wrote it (set on write)
+  // The front end's own state (the window's view), kept as it is; null: none (key "window").
+  nlohmann::json window = nullptr;
 };
 
 struct SessionWriteOptions {

@@ -1,0 +1,18 @@
+#pragma once
+// The landscape tab's picture as a session file keeps it (SessionLandscape) and back: the
+// directions, plane, grid and slice, with the projector and the path rebuilt on reading, so a
+// reopened session draws the same map with its path over it.
+#include <memory>
+#include <vector>
+
+#include "landscape_probe.hpp"
+#include "losslab/io/session_probes.hpp"
+
+namespace losslab {
+
+SessionLandscape toSessionLandscape(const LandscapeResult& result);
+// Throws InputError when the saved plane cannot be projected on (parallel directions).
+std::shared_ptr<const LandscapeResult> landscapeResultFrom(const SessionLandscape& saved,
+                                                           const std::vector<Checkpoint>& checkpoints);
+
+}  // namespace losslab

@@ -1,0 +1,30 @@
+#pragma once
+// What the window saves of itself in a session: the run's state (captured between two steps by
+// the engine) and, beside it, the pictures the probes made and the view shown. Only shared
+// pointers, so taking one on the GUI thread costs nothing; sessionFile() builds the file's
+// contents (copies included) wherever the write happens.
+#include <QString>
+#include <memory>
+#include <optional>
+
+#include "landscape_probe.hpp"
+#include "losslab/curvature/spectrum_result.hpp"
+#include "losslab/io/session_file.hpp"
+
+namespace losslab {
+
+struct SessionCapture {
+  std::shared_ptr<const SessionState> state;
+  SpectrumResultPtr spectrum;                      // the spectrum view's, if any
+  std::shared_ptr<const LandscapeResult> landscape;  // the landscape tab's last complete picture
+  QString view;     // "training", "sharpness", …: MainWindow::viewName
+  QString path;     // the session file the window had open (kept by a recovery file)
+};
+
+SessionFile sessionFile(const SessionCapture& capture);
+
+// The window's part of a session file ({"view", "path"}), empty strings where absent.
+QString savedView(const SessionFile& file);
+QString savedPath(const SessionFile& file);
+
+}  // namespace losslab

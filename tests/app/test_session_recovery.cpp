@@ -1,0 +1,162 @@
+// The recovery file: written in the background every few seconds while the window has changes
+// it lacks, removed on a clean exit, and after a crash — the real `losslab` killed with
+// SIGKILL while it autosaves — offered at the next start and recovered at its step.
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "autosave.hpp"
+#include "session_window_support.hpp"
+
+using namespace losslab;
+using namespace losslab::testing;
+
+namespace {
+SnapshotPtr stepTo(MainWindow& w, long n) {
+  w.bridge()->step(n - w.bridge()->latest()->step);
+  return waitFor(w, [n](const Snapshot& s) { return pausedAt(s, n); }, 20000);
+}
+
+long savedStep(const QString& path) {
+  try {
+    return readSessionFile(path.toStdString()).run.trainer.step;
+  } catch (const InputError&) {
+    return -1;
+  }
+}
+
+QString losslabBinary() {
+  const QString env = qEnvironmentVariable("LOSSLAB_APP");
+  return !env.isEmpty() ? env : QCoreApplication::applicationDirPath() + "/../app/losslab";
+}
+
+// The recovery files under `root` (the child's XDG data folder).
+QStringList recoveryFiles(const QString& root) {
+  QStringList found;
+  QDirIterator it(root, {"recovery-*.losslab"}, QDir::Files, QDirIterator::Subdirectories);
+  while (it.hasNext()) found << it.next();
+  return found;
+}
+}  // namespace
+
+class SessionRecoveryTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void init() {
+    clearSettings();
+    // A file left by an earlier, interrupted run of this test would be offered as a crash's.
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/recovery").removeRecursively();
+  }
+
+  void autosaveWritesOnlyWhileThereAreChanges() {
+    auto w = openWindow();
+    const QString path = w->autosave()->recoveryPath();
+    QVERIFY(!path.isEmpty());
+    QVERIFY(!QFile::exists(path));
+    w->autosave()->setInterval(100);
+    QTest::qWait(300);
+    QVERIFY(!QFile::exists(path));  // a new run at step 0: nothing to lose yet
+    QSignalSpy saved(w->autosave(), &Autosave::saved);
+    QVERIFY(stepTo(*w, 30));
+    QTRY_COMPARE_WITH_TIMEOUT(savedStep(path), 30L, 10000);
+    const int writes = saved.count();
+    QTest::qWait(500);
+    QCOMPARE(saved.count(), writes);  // standing still: nothing more to write
+    w.reset();  // a clean exit
+    QVERIFY(!QFile::exists(path));
+  }
+
+  // A crashed run's file in a free slot: the next window offers it and recovers it.
+  void aCrashedRunIsOfferedAndRecovered() {
+    QTemporaryDir dir;
+    QString path;
+    const QString kept = dir.filePath("kept.losslab");
+    {
+      auto w = openWindow();
+      path = w->autosave()->recoveryPath();
+      w->autosave()->setInterval(50);
+      QVERIFY(stepTo(*w, 17));
+      QTRY_COMPARE_WITH_TIMEOUT(savedStep(path), 17L, 10000);
+      QVERIFY(QFile::copy(path, kept));
+    }  // as if it had crashed: the file is put back below, without its owner
+    QVERIFY(QFile::copy(kept, path));
+    auto w = openWindow();
+    QCOMPARE(w->autosave()->recoveryPath(), path);
+    QVERIFY(w->autosave()->hasLeftover());
+    QString asked;
+    QVERIFY(w->offerRecovery([&](const QString& q) { asked = q; return true; }));
+    QVERIFY2(asked.contains("step 17"), qPrintable(asked));
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 17); }));
+    QVERIFY(w->isWindowModified());
+    QVERIFY(!w->offerRecovery([](const QString&) { return true; }));  // offered once
+    w.reset();
+
+    QVERIFY(QFile::copy(kept, path));
+    w = openWindow();
+    QVERIFY(!w->offerRecovery([](const QString&) { return false; }));  // declined: discarded
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }));
+  }
+
+  void aCorruptedRecoveryFileIsDiscardedWithoutAsking() {
+    QString path;
+    {
+      auto w = openWindow();
+      path = w->autosave()->recoveryPath();
+    }
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("losslab-session/1 12 00000000 0 00000000\n{\"form");
+    f.close();
+    auto w = openWindow();
+    bool asked = false;
+    QVERIFY(!w->offerRecovery([&](const QString&) { return asked = true; }));
+    QVERIFY(!asked);
+    QVERIFY(!QFile::exists(path));
+  }
+
+  void theRealProgramKilledWhileAutosavingRecoversAtItsStep() {
+    const QString binary = losslabBinary();
+    if (!QFileInfo(binary).isExecutable()) QSKIP(qPrintable("no losslab binary at " + binary));
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    env.insert("XDG_DATA_HOME", home.filePath("data"));
+    env.insert("XDG_CONFIG_HOME", home.filePath("config"));
+    QProcess run;
+    run.setProcessEnvironment(env);
+    run.setProcessChannelMode(QProcess::MergedChannels);
+    // Autosaving five times a second while it trains at full speed: a kill lands mid-write often.
+    run.start(binary, {"--default", "--autosave", "0.2"});
+    QVERIFY(run.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(recoveryFiles(home.path()).size() == 1, 30000);
+    const QString file = recoveryFiles(home.path()).front();
+    QTRY_VERIFY_WITH_TIMEOUT(savedStep(file) > 0, 30000);
+    QTest::qWait(1100);  // a few more writes, each replacing the last
+    run.kill();  // SIGKILL: no destructor, no clean-up
+    QVERIFY(run.waitForFinished());
+    const long step = savedStep(file);
+    QVERIFY2(step > 0, "the recovery file must be whole whenever the program dies");
+
+    QProcess again;
+    again.setProcessEnvironment(env);
+    again.setProcessChannelMode(QProcess::MergedChannels);
+    again.start(binary, {"--recover", "yes", "--autosave", "0"});
+    QVERIFY(again.waitForStarted());
+    QString output;
+    const QRegularExpression recovered("recovered the run at step (\\d+)");
+    QTRY_VERIFY_WITH_TIMEOUT((output += again.readAll(), output.contains(recovered)), 30000);
+    QVERIFY2(output.contains(QString("at step %1").arg(step)), qPrintable(output));  // the offer
+    QCOMPARE(recovered.match(output).captured(1).toLong(), step);
+    again.kill();
+    again.waitForFinished();
+  }
+};
+
+QTEST_MAIN(SessionRecoveryTest)
+#include "test_session_recovery.moc"
