@@ -1,10 +1,13 @@
 #include "collapse_twins.hpp"
 
-#include "session_bridge.hpp"
+#include "forked_runs.hpp"
 
 namespace losslab {
 
-CollapseTwins::CollapseTwins(QObject* parent) : QObject(parent) {}
+CollapseTwins::CollapseTwins(QObject* parent) : QObject(parent), runs_(new ForkedRuns(this)) {
+  connect(runs_, &ForkedRuns::snapshotArrived, this, &CollapseTwins::snapshotArrived);
+  connect(runs_, &ForkedRuns::changed, this, &CollapseTwins::changed);
+}
 
 CollapseTwins::~CollapseTwins() = default;
 
@@ -21,41 +24,22 @@ bool CollapseTwins::canFork(const ExperimentConfig& base) {
   return base.model.kind == "mlp" && base.loss == LossKind::CrossEntropy && !base.optimizer.perpGrad;
 }
 
+bool CollapseTwins::active() const { return !runs_->empty(); }
+
+SessionBridge* CollapseTwins::bridge(Twin twin) const { return active() ? runs_->bridge(twin) : nullptr; }
+
 void CollapseTwins::fork(const ExperimentConfig& base, const CollapseTracking& tracking, bool playing) {
-  clear();
-  std::array<std::unique_ptr<SessionBridge>, kTwins> fresh;
-  for (int t = 0; t < kTwins; ++t) {
-    fresh[t] = std::make_unique<SessionBridge>();
-    fresh[t]->setCollapseTracking(tracking);
-    fresh[t]->start(twinConfig(base, Twin(t)));  // throws InputError: nothing is kept
-    connect(fresh[t].get(), &SessionBridge::snapshotArrived, this,
-            [this, t](const SnapshotPtr& s) { Q_EMIT snapshotArrived(t, s); });
-  }
-  bridges_ = std::move(fresh);
-  base_ = base;
-  if (playing) setPlaying(true);
-  Q_EMIT changed();
+  base_ = base;  // before replace() announces the twins: the tab names them from it
+  runs_->setCollapseTracking(tracking);
+  runs_->replace({twinConfig(base, StableMax), twinConfig(base, PerpGrad)}, playing);  // throws InputError
 }
 
-void CollapseTwins::clear() {
-  if (!active()) return;
-  for (auto& b : bridges_) b.reset();  // joins each twin's worker
-  Q_EMIT changed();
-}
+void CollapseTwins::clear() { runs_->clear(); }
 
-void CollapseTwins::setPlaying(bool playing) {
-  for (auto& b : bridges_)
-    if (b) playing ? b->play() : b->pause();
-}
+void CollapseTwins::setPlaying(bool playing) { runs_->setPlaying(playing); }
 
-void CollapseTwins::setCollapseTracking(const CollapseTracking& tracking) {
-  for (auto& b : bridges_)
-    if (b) b->setCollapseTracking(tracking);
-}
+void CollapseTwins::setCollapseTracking(const CollapseTracking& tracking) { runs_->setCollapseTracking(tracking); }
 
-void CollapseTwins::reset() {
-  for (auto& b : bridges_)
-    if (b) b->reset();
-}
+void CollapseTwins::reset() { runs_->reset(); }
 
 }  // namespace losslab

@@ -1,10 +1,8 @@
 #pragma once
 // Prieto et al.'s two rescues from Softmax Collapse, trained beside a run for comparison: a twin
 // with StableMax cross-entropy and a twin with ⊥Grad before its optimizer, each forked from the
-// run's config at step 0 with the same seed, each a SessionBridge of its own.
+// run's config at step 0 with the same seed: a pair of ForkedRuns.
 #include <QObject>
-#include <array>
-#include <memory>
 
 #include "losslab/config/experiment.hpp"
 #include "losslab/session/collapse_tracking.hpp"
@@ -12,6 +10,7 @@
 
 namespace losslab {
 
+class ForkedRuns;
 class SessionBridge;
 
 class CollapseTwins : public QObject {
@@ -33,9 +32,9 @@ class CollapseTwins : public QObject {
   // InputError, leaving no twins, when the engine rejects a twin's config.
   void fork(const ExperimentConfig& base, const CollapseTracking& tracking, bool playing);
   void clear();
-  bool active() const { return bool(bridges_[0]); }
+  bool active() const;
   const ExperimentConfig& base() const { return base_; }
-  SessionBridge* bridge(Twin twin) const { return bridges_[twin].get(); }
+  SessionBridge* bridge(Twin twin) const;  // null while not active
 
   void setPlaying(bool playing);
   void setCollapseTracking(const CollapseTracking& tracking);
@@ -46,7 +45,7 @@ class CollapseTwins : public QObject {
   void changed();  // forked or cleared
 
  private:
-  std::array<std::unique_ptr<SessionBridge>, kTwins> bridges_;
+  ForkedRuns* runs_;
   ExperimentConfig base_;
 };
 

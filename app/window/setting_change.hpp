@@ -1,0 +1,43 @@
+#pragma once
+// One setting of an experiment changed, the rest kept: what a compared run differs by
+// (Run → Compare with a changed setting). Values travel as text, as the dialog edits them.
+#include <QString>
+#include <QStringList>
+
+#include "losslab/config/experiment.hpp"
+
+namespace losslab {
+
+enum class ComparedSetting {
+  LearningRate, BatchSize, Precision, Optimizer, Momentum, WeightDecay, SamRho, Width,
+  OutputScale, Loss, Seed
+};
+inline constexpr ComparedSetting kComparedSettings[] = {
+    ComparedSetting::LearningRate, ComparedSetting::BatchSize, ComparedSetting::Precision,
+    ComparedSetting::Optimizer,    ComparedSetting::Momentum,  ComparedSetting::WeightDecay,
+    ComparedSetting::SamRho,       ComparedSetting::Width,     ComparedSetting::OutputScale,
+    ComparedSetting::Loss,         ComparedSetting::Seed};
+
+struct SettingChange {
+  ComparedSetting setting = ComparedSetting::LearningRate;
+  QString value;  // as settingValue() writes it: "0.05", "full", "float64", "adam", "128"
+};
+
+QString settingName(ComparedSetting setting);  // "learning rate", "batch size", ...
+// The command line's name (`losslab --compare lr=0.05`): lr, batch_size, precision, optimizer,
+// momentum, weight_decay, sam_rho, width, output_scale, loss, seed.
+QString settingKey(ComparedSetting setting);
+// "lr=0.05" as a change; throws InputError listing the keys when the key is unknown.
+SettingChange parseSettingChange(const QString& keyEqualsValue);
+// The values a setting takes when it is a choice ("float32", "float64"); empty for a number.
+QStringList settingChoices(ComparedSetting setting);
+QString settingValue(ComparedSetting setting, const ExperimentConfig& config);
+// A value worth comparing against: 5× the learning rate, the other precision, twice the width…
+QString suggestedValue(ComparedSetting setting, const ExperimentConfig& config);
+// `base` with the change; throws InputError naming the setting when the value does not read.
+// The engine validates the result when the run starts.
+ExperimentConfig applyChange(const ExperimentConfig& base, const SettingChange& change);
+// What a legend calls the compared run: "lr 0.05", "float64", "batch 16", "SAM ρ 0.05".
+QString changeLabel(const SettingChange& change);
+
+}  // namespace losslab

@@ -1,0 +1,82 @@
+// What a compared run differs by: one setting of the experiment changed and the rest kept, a
+// value worth comparing offered, and a legend name that says what changed.
+#include <QtTest>
+
+#include "losslab/config/experiment_io.hpp"
+#include "losslab/core/error.hpp"
+#include "setting_change.hpp"
+
+using namespace losslab;
+
+namespace {
+ExperimentConfig base() {
+  return parseExperiment(R"({"seed": 3, "precision": "float32",
+      "data": {"kind": "spiral", "n": 60},
+      "model": {"hidden": [8, 12], "activation": "tanh"},
+      "optimizer": {"kind": "gd", "lr": 0.01}})");
+}
+}  // namespace
+
+class SettingChangeTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void changesOneSettingAndKeepsTheRest() {
+    const ExperimentConfig b = base();
+    const ExperimentConfig c = applyChange(b, {ComparedSetting::LearningRate, "0.05"});
+    QCOMPARE(c.optimizer.lr, 0.05);
+    ExperimentConfig back = c;
+    back.optimizer.lr = b.optimizer.lr;
+    QCOMPARE(toJson(back), toJson(b));  // nothing else moved, the seed least of all
+    QVERIFY(applyChange(b, {ComparedSetting::Precision, "float64"}).precision == Precision::Float64);
+    QCOMPARE(applyChange(b, {ComparedSetting::Width, "32"}).model.hidden, (std::vector<int>{32, 32}));
+    QCOMPARE(applyChange(b, {ComparedSetting::BatchSize, "16"}).optimizer.batchSize, std::optional<int>(16));
+    QVERIFY(!applyChange(applyChange(b, {ComparedSetting::BatchSize, "16"}), {ComparedSetting::BatchSize, "full"})
+                 .optimizer.batchSize);
+    QVERIFY(applyChange(b, {ComparedSetting::Optimizer, "adam"}).optimizer.kind == OptimizerKind::Adam);
+    QVERIFY(applyChange(b, {ComparedSetting::Loss, "stablemax_cross_entropy"}).loss == LossKind::StableMaxCrossEntropy);
+    QCOMPARE(applyChange(b, {ComparedSetting::Seed, "9"}).seed, std::uint64_t(9));
+    QCOMPARE(applyChange(b, {ComparedSetting::SamRho, "0.05"}).optimizer.samRho, 0.05);
+    QCOMPARE(applyChange(b, {ComparedSetting::OutputScale, "10"}).model.outputScale, 10.0);
+  }
+
+  void aValueThatDoesNotReadIsRefused() {
+    QVERIFY_THROWS_EXCEPTION(InputError, applyChange(base(), {ComparedSetting::LearningRate, "fast"}));
+    QVERIFY_THROWS_EXCEPTION(InputError, applyChange(base(), {ComparedSetting::Precision, "float16"}));
+    QVERIFY_THROWS_EXCEPTION(InputError, applyChange(base(), {ComparedSetting::Width, "-4"}));
+    QVERIFY_THROWS_EXCEPTION(InputError, applyChange(base(), {ComparedSetting::Optimizer, "lbfgs"}));
+  }
+
+  void suggestsAValueWorthComparing() {
+    const ExperimentConfig b = base();
+    QCOMPARE(suggestedValue(ComparedSetting::LearningRate, b), QString("0.05"));  // 0.01 vs 0.05
+    QCOMPARE(suggestedValue(ComparedSetting::Precision, b), QString("float64"));
+    QCOMPARE(suggestedValue(ComparedSetting::Width, b), QString("16"));
+    QCOMPARE(suggestedValue(ComparedSetting::Seed, b), QString("4"));
+    QCOMPARE(suggestedValue(ComparedSetting::BatchSize, b), QString("32"));
+    // Every suggestion applies to the experiment it was made for.
+    for (ComparedSetting s : kComparedSettings) applyChange(b, {s, suggestedValue(s, b)});
+    QCOMPARE(settingValue(ComparedSetting::LearningRate, b), QString("0.01"));
+    QCOMPARE(settingValue(ComparedSetting::BatchSize, b), QString("full"));
+  }
+
+  void namesTheRunByItsChange() {
+    QCOMPARE(changeLabel({ComparedSetting::LearningRate, "0.05"}), QString("lr 0.05"));
+    QCOMPARE(changeLabel({ComparedSetting::Precision, "float64"}), QString("float64"));
+    QCOMPARE(changeLabel({ComparedSetting::BatchSize, "16"}), QString("batch 16"));
+    QCOMPARE(changeLabel({ComparedSetting::Optimizer, "adamw"}), QString("AdamW"));
+    QCOMPARE(changeLabel({ComparedSetting::SamRho, "0.05"}), QString("SAM ρ 0.05"));
+  }
+
+  void readsTheCommandLinesKeyEqualsValue() {
+    const SettingChange c = parseSettingChange("lr=0.05");
+    QCOMPARE(c.setting, ComparedSetting::LearningRate);
+    QCOMPARE(c.value, QString("0.05"));
+    QCOMPARE(parseSettingChange("precision=float64").setting, ComparedSetting::Precision);
+    for (ComparedSetting s : kComparedSettings) QCOMPARE(parseSettingChange(settingKey(s) + "=1").setting, s);
+    QVERIFY_THROWS_EXCEPTION(InputError, parseSettingChange("rate=0.05"));
+    QVERIFY_THROWS_EXCEPTION(InputError, parseSettingChange("lr"));
+  }
+};
+
+QTEST_GUILESS_MAIN(SettingChangeTest)
+#include "test_setting_change.moc"
