@@ -101,7 +101,13 @@ void LogitGapView::setRecord(std::shared_ptr<const CollapseRecord> record, const
     hi = std::max(hi, gap);
   }
   const double span = hi - lo;
-  xAxis->setRange(lo - 0.03 * span, hi + 0.16 * span);  // room for the rightmost line's label
+  xAxis->setRange(lo - 0.03 * span, hi + 0.05 * span);
+  for (FloatFormat f : kFloatFormats) {  // a label near the right edge goes left of its line
+    const int i = static_cast<int>(f);
+    const bool nearRight = h.thresholds[i] > xAxis->range().upper - 0.2 * xAxis->range().size();
+    labels_[i]->setPositionAlignment((nearRight ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+    labels_[i]->setTextAlignment(nearRight ? Qt::AlignRight : Qt::AlignLeft);
+  }
   yAxis->setRange(0.0, top * 1.1);
   title_->setText(tr("Logit gaps at step %1 — %2").arg(static_cast<qlonglong>(record_->step)).arg(run));
   replot(QCustomPlot::rpQueuedReplot);

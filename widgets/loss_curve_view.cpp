@@ -23,7 +23,7 @@ QPen curvePen(const QColor& color) {
 }
 }  // namespace
 
-LossCurveView::LossCurveView(QWidget* parent) : QCustomPlot(parent) {
+LossCurveView::LossCurveView(QWidget* parent) : QCustomPlot(parent), compared_(*this, comparedSeries()) {
   setMinimumSize(420, 300);
   setToolTip(tr("Training loss (and test loss, when the data set has a test split) after each "
                 "optimizer step. The loss is a mean over samples."));
@@ -97,6 +97,25 @@ void LossCurveView::setSnapshot(SnapshotPtr snapshot) {
     pendingRedraw_.start(static_cast<int>(interval - elapsed));
 }
 
+std::vector<RunOverlay::Series> LossCurveView::comparedSeries() {
+  const auto accuracy = [this](bool train) {
+    return [this, train](const Snapshot&, const MetricsRow& r) {
+      return showAccuracy_ ? (train ? r.trainAccuracy : r.testAccuracy) : MetricsRow::nan;
+    };
+  };
+  return {{tr("train"), yAxis, Qt::SolidLine, 2.5, true, QCPGraph::lsLine,
+           [](const Snapshot&, const MetricsRow& r) { return r.trainLoss; }, false},
+          {tr("test"), yAxis, Qt::DotLine, 2.5, true, QCPGraph::lsLine,
+           [](const Snapshot&, const MetricsRow& r) { return r.testLoss; }, false},
+          {tr("train acc."), yAxis2, Qt::DashLine, 2.0, false, QCPGraph::lsLine, accuracy(true), false},
+          {tr("test acc."), yAxis2, Qt::DashDotLine, 2.0, false, QCPGraph::lsLine, accuracy(false), false}};
+}
+
+void LossCurveView::setComparedRuns(QVector<PlottedRun> runs) {
+  compared_.setRuns(std::move(runs));
+  setSnapshot(snapshot_);  // at the bounded rate
+}
+
 void LossCurveView::setLogScale(bool on) {
   if (on == logScale_) return;
   logScale_ = on;
@@ -163,6 +182,10 @@ void LossCurveView::redraw() {
   legend->clearItems();
   for (QCPGraph* g : {train_, test_, trainAccuracy_, testAccuracy_})
     if (g == train_ || !g->data()->isEmpty()) g->addToLegend();
+  const auto fitLoss = [&](int series, double v) {
+    if (series <= ComparedTest) yMin = std::min(yMin, v), yMax = std::max(yMax, v);
+  };
+  lastStep = std::max(lastStep, compared_.redraw(drawable, fitLoss));
   const bool diverged = snapshot_ && snapshot_->state == RunState::Diverged;
   showDivergence(diverged ? snapshot_->divergedAtStep : -1);
   fitAxes(lastStep, yMin, yMax);

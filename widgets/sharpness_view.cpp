@@ -10,6 +10,7 @@
 #include "losslab/optim/schedule.hpp"
 #include "losslab/widgets/line_label.hpp"
 #include "losslab/widgets/plot_style.hpp"
+#include "threshold_at_row.hpp"
 
 namespace losslab {
 
@@ -52,7 +53,7 @@ struct Extent {
 };
 }  // namespace
 
-SharpnessView::SharpnessView(QWidget* parent) : QCustomPlot(parent) {
+SharpnessView::SharpnessView(QWidget* parent) : QCustomPlot(parent), compared_(*this, comparedSeries()) {
   setMinimumSize(420, 260);
   setToolTip(tr("Curvature of the training loss against step, measured while the network "
                 "trains, with the optimizer's stability threshold. Point at a curve or a "
@@ -117,6 +118,21 @@ void SharpnessView::setSnapshot(SnapshotPtr snapshot) {
     pendingRedraw_.start(static_cast<int>(interval - elapsed));
 }
 
+std::vector<RunOverlay::Series> SharpnessView::comparedSeries() {
+  return {{QString(), yAxis, Qt::SolidLine, 2.5, true, QCPGraph::lsLine,
+           [](const Snapshot&, const MetricsRow& r) { return r.sharpness; }, true},
+          {tr("threshold"), yAxis, Qt::DashLine, 2.0, true, QCPGraph::lsStepLeft,
+           [](const Snapshot& s, const MetricsRow& r) {
+             const auto t = thresholdAtRow(s.config.optimizer, r);
+             return t ? t->value : MetricsRow::nan;
+           }}};
+}
+
+void SharpnessView::setComparedRuns(QVector<PlottedRun> runs) {
+  compared_.setRuns(std::move(runs));
+  setSnapshot(snapshot_);  // at the bounded rate
+}
+
 void SharpnessView::setMaxRedrawRate(double hz) {
   intervalMs_ = hz > 0 ? std::max(1, static_cast<int>(std::lround(1000.0 / hz))) : 0;
 }
@@ -152,10 +168,9 @@ void SharpnessView::redraw() {
         (q == CurvatureQuantity::Trace ? right : left).add(v);
       }
       // The threshold of the rate in force at this row; at tracked rows, the engine's own value.
-      if (!(row.lr > 0.0) || (o.samRho > 0 && !std::isfinite(row.sharpnessThreshold))) continue;
-      StabilityThreshold t = sharpnessThreshold(o, row.lr, row.gradNorm);
-      if (std::isfinite(row.sharpnessThreshold)) t.value = row.sharpnessThreshold;
-      if (drawable(t.value)) thresholdX.push_back(x), thresholdY.push_back(t.value);
+      const std::optional<StabilityThreshold> t = thresholdAtRow(o, row);
+      if (!t) continue;
+      if (drawable(t->value)) thresholdX.push_back(x), thresholdY.push_back(t->value);
       if (drawable(2.0 / row.lr)) traceX.push_back(x), traceY.push_back(2.0 / row.lr);
     }
     // The rate in force now (the slider may have moved since the last row): the line's end.
@@ -209,13 +224,33 @@ void SharpnessView::redraw() {
                                   : tr("Curvature is not tracked yet.\nSet “Measure every … steps” "
                                        "in the Curvature panel\nto draw λmax(H) here as the "
                                        "network trains."));
+  const double comparedStep = drawCompared(drawable, [&](double v) { left.add(v); },
+                                           thresholdY.isEmpty() ? MetricsRow::nan : thresholdY.back());
   yAxis->setRange(left.range(logScale_));
   yAxis2->setRange(right.range(logScale_));
-  fitAxes(snapshot_ ? static_cast<double>(snapshot_->step) : 0.0);
+  fitAxes(std::max(comparedStep, snapshot_ ? static_cast<double>(snapshot_->step) : 0.0));
   if (!thresholdY.isEmpty())  // where the axes now put it
     placeLineLabel(*thresholdText_, thresholdY.back(), {graphs_[0], graphs_[1], graphs_[2]});
   if (!traceY.isEmpty()) placeLineLabel(*traceThresholdText_, traceY.back(), {graphs_[3]});
   replot(QCustomPlot::rpQueuedReplot);
+}
+
+double SharpnessView::drawCompared(const std::function<bool(double)>& drawable,
+                                   const std::function<void(double)>& fit, double ownThreshold) {
+  const double lastStep = compared_.redraw(drawable, [&](int series, double v) {
+    if (series == ComparedSharpness) fit(v);
+  });
+  // A compared run's threshold only beside its λmax, and only where it is another line than
+  // this run's (its rate, momentum or SAM differs): two dashed lines on one another read as one.
+  for (int r = 0; r < compared_.runs().size(); ++r) {
+    const QCPGraph* line = compared_.graph(r, ComparedThreshold);
+    const bool tracked = !compared_.graph(r, ComparedSharpness)->data()->isEmpty();
+    const double last = line->data()->isEmpty() ? MetricsRow::nan : (line->data()->constEnd() - 1)->value;
+    const bool sameLine = !(std::abs(last - ownThreshold) > 1e-9 * std::abs(ownThreshold));
+    if (!tracked || sameLine) compared_.hide(r, ComparedThreshold);
+    else for (const QCPGraphData& d : *line->data()) fit(d.value);
+  }
+  return lastStep;
 }
 
 void SharpnessView::fitAxes(double lastStep) {

@@ -52,7 +52,9 @@ json trainModadd() {
   c.optimizer.kind = OptimizerKind::AdamW;
   c.optimizer.lr = 1e-3;
   c.optimizer.weightDecay = 0.0;
-  return rate(Trainer::create(c));
+  json out = rate(Trainer::create(c));
+  out["epochs_per_second"] = out["value"];  // full batch: one step is one epoch (the grokking unit)
+  return out;
 }
 
 // Multiply-adds of one training step of an MLP: forward, weight gradients, and input gradients

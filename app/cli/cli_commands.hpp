@@ -12,6 +12,7 @@ void addTrainCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
 void addHessianCommand(CLI::App& app);
 void addCollapseCommand(CLI::App& app);
+void addFigureCommand(CLI::App& app);  // cli_figure.cpp: the window's figures, headless
 // Landscape grids and sweeps share their work among `processes` (MPI ranks under mpirun).
 void addLandscapeCommand(CLI::App& app, WorkDistribution& processes);
 void addSweepCommand(CLI::App& app, WorkDistribution& processes);

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   losslab::cli::addLandscapeCommand(app, *processes);
   losslab::cli::addSweepCommand(app, *processes);
   losslab::cli::addBenchCommand(app);
+  losslab::cli::addFigureCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,7 +9,7 @@
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/widgets/collapse_labels.hpp"
 #include "losslab/widgets/logit_gap_view.hpp"
-#include "sweep_figure_export.hpp"
+#include "losslab/widgets/plot_figure.hpp"
 
 namespace losslab {
 
@@ -68,8 +68,8 @@ std::string logitGapsCsv(const CollapseRecord& record) {
   return csv;
 }
 
-std::string collapseFigureJson(const QVector<CollapseRun>& runs, const CollapseTracking& tracking,
-                               const CollapseRecord* gaps, const QString& gapsRun) {
+nlohmann::json collapseFigureJson(const QVector<CollapseRun>& runs, const CollapseTracking& tracking,
+                                  const CollapseRecord* gaps, const QString& gapsRun) {
   using nlohmann::json;
   json definitions;
   for (int q = 0; q < kCollapseQuantityCount; ++q)
@@ -93,16 +93,23 @@ std::string collapseFigureJson(const QVector<CollapseRun>& runs, const CollapseT
     doc["logit_gaps"] = {{"run", gapsRun.toStdString()}, {"step", gaps->step},
                          {"classes", gaps->train.gaps.classes}, {"collapse_gap", thresholds}};
   }
-  return doc.dump(2);
+  return doc;
 }
 
-bool exportCollapseFigures(CollapseView& view, LogitGapView& gaps, const QString& stem, int dpi,
-                           const CollapseTracking& tracking, QString* error) {
+std::vector<Figure> collapseFigures(CollapseView& view, LogitGapView& gaps, const CollapseTracking& tracking) {
   const CollapseRecord* record = gaps.record().get();
-  const QString gapsRun = gaps.title()->text();
-  const std::string json = collapseFigureJson(view.runs(), tracking, record, gapsRun);
-  if (!exportSweepFigure(view, stem + "-collapse", dpi, collapseCurvesCsv(view.runs()), json, error)) return false;
-  return !record || exportSweepFigure(gaps, stem + "-gaps", dpi, logitGapsCsv(*record), json, error);
+  const nlohmann::json json = collapseFigureJson(view.runs(), tracking, record, gaps.title()->text());
+  // Drawn as any plot; the CSV and JSON are the collapse quantities by name, not the drawn items.
+  auto figure = [&](QCustomPlot& plot, const char* name, const QString& title, std::string csv) {
+    Figure f = plotFigure(plot, QString::fromLatin1(name), title);
+    f.csv = std::move(csv);
+    f.metadata = json;
+    return f;
+  };
+  std::vector<Figure> figures{figure(view, "collapse", QStringLiteral("Softmax collapse"), collapseCurvesCsv(view.runs()))};
+  if (record)
+    figures.push_back(figure(gaps, "collapse-gaps", QStringLiteral("Logit gaps"), logitGapsCsv(*record)));
+  return figures;
 }
 
 }  // namespace losslab

@@ -2,7 +2,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -12,10 +11,12 @@
 #include "collapse_export.hpp"
 #include "collapse_summary.hpp"
 #include "collapse_twins.hpp"
+#include "figure_export_dialog.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/diagnostics/collapse_record.hpp"
 #include "losslab/widgets/collapse_view.hpp"
+#include "losslab/widgets/figure_export.hpp"
 #include "losslab/widgets/logit_gap_view.hpp"
 
 namespace losslab {
@@ -40,7 +41,7 @@ CollapseTab::CollapseTab(QWidget* parent) : QWidget(parent) {
   summary_->setWordWrap(true);
   summary_->setTextFormat(Qt::RichText);
   summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-  summary_->setMinimumWidth(380);
+  summary_->setMinimumWidth(300);
   QFont big = summary_->font();
   big.setPointSize(12);
   summary_->setFont(big);
@@ -98,13 +99,7 @@ QWidget* CollapseTab::buildControls() {
   auto* bar = new QWidget(this);
   auto* row = new QHBoxLayout(bar);
   row->setContentsMargins(0, 0, 0, 0);
-  auto* title = new QLabel(tr("<b>Softmax collapse</b>"), bar);
-  QFont f = title->font();
-  f.setPointSize(f.pointSize() + 3);
-  title->setFont(f);
-  row->addWidget(title);
-  row->addSpacing(16);
-
+  // No title: the tab says "Collapse", and the row must fit a 1600-pixel screen beside the controls.
   row->addWidget(new QLabel(tr("Measure every"), bar));
   every_ = new QComboBox(bar);
   for (int n : {1, 2, 4, 8, 16, 32, 64, 128, 256}) every_->addItem(tr("%1 steps").arg(n), n);
@@ -128,7 +123,7 @@ QWidget* CollapseTab::buildControls() {
                            "first hundred steps and the last ten thousand side by side."));
   row->addWidget(logSteps_);
   row->addStretch(1);
-  fork_ = new QPushButton(tr("Fork StableMax and ⊥Grad twins"), bar);
+  fork_ = new QPushButton(tr("Fork StableMax, ⊥Grad"), bar);
   fork_->setToolTip(tr("Start two more runs from this run's config at step 0 with the same seed: "
                        "one with StableMax cross-entropy, one with ⊥Grad (the gradient's component "
                        "along each weight tensor removed, rescaled to its norm). They train alongside "
@@ -138,8 +133,8 @@ QWidget* CollapseTab::buildControls() {
   removeTwins_ = new QPushButton(tr("Remove twins"), bar);
   row->addWidget(removeTwins_);
   export_ = new QPushButton(tr("Export figures…"), bar);
-  export_->setToolTip(tr("Both figures as PDF, SVG and PNG (300 dpi), with the CSV of the plotted "
-                         "numbers and a JSON of the experiments and the definitions."));
+  export_->setToolTip(tr("Both figures as PDF, SVG and PNG, with the CSV of the plotted numbers and "
+                         "a JSON of the experiments and the definitions (as File → Export figure)."));
   row->addWidget(export_);
 
   connect(every_, &QComboBox::currentIndexChanged, this, &CollapseTab::trackingEdited);
@@ -148,11 +143,8 @@ QWidget* CollapseTab::buildControls() {
   connect(fork_, &QPushButton::clicked, this, &CollapseTab::forkTwins);
   connect(removeTwins_, &QPushButton::clicked, twins_, &CollapseTwins::clear);
   connect(export_, &QPushButton::clicked, this, [this] {
-    const QString stem = QFileDialog::getSaveFileName(this, tr("Export the collapse figures"),
-                                                      QStringLiteral("collapse"), tr("File name stem (*)"));
-    QString error;
-    if (!stem.isEmpty() && !exportFigures(stem, &error))
-      status_->setText(tr("<b>Could not export:</b> %1").arg(error.toHtmlEscaped()));
+    const QString outcome = exportFiguresInteractively(this, tr("Export the collapse figures"), [this] { return figures(); }, false);
+    if (!outcome.isEmpty()) status_->setText(outcome.toHtmlEscaped());
   });
   return bar;
 }
@@ -164,11 +156,15 @@ CollapseTracking CollapseTab::collapseTracking() const {
   return t;
 }
 
-bool CollapseTab::exportFigures(const QString& stem, QString* error) {
+std::vector<Figure> CollapseTab::figures() {
   refresh();  // what arrived while hidden
   // What the run measured, which the tab's settings may have changed since.
   const CollapseTracking measured = run_ ? run_->collapseTracking : collapseTracking();
-  return exportCollapseFigures(*view_, *gaps_, stem, 300, measured, error);
+  return collapseFigures(*view_, *gaps_, measured);
+}
+
+bool CollapseTab::exportFigures(const QString& stem, QString* error, const FigureOptions& options) {
+  return losslab::exportFigures(figures(), stem, options, error);
 }
 
 void CollapseTab::trackingEdited() {
@@ -215,6 +211,11 @@ void CollapseTab::clearRun() {
   refresh();
 }
 
+void CollapseTab::setComparedRuns(QVector<CollapseRun> runs) {
+  compared_ = std::move(runs);
+  if (isVisible()) refresh();
+}
+
 void CollapseTab::forkTwins() {
   const ExperimentConfig base = run_ ? run_->config : config_;
   if (!hasConfig_ && !run_) return;
@@ -239,6 +240,7 @@ void CollapseTab::refresh() {
     runs.push_back({QStringLiteral("⊥") + optimizerName(twins_->base().optimizer.kind) + tr(" twin"),
                     kRunColors[2], twinSnapshots_[CollapseTwins::PerpGrad]});
   }
+  runs += compared_;
   view_->setRuns(runs);
   refreshGaps(runs);
 }

@@ -11,10 +11,13 @@
 #include <QVector>
 #include <QWidget>
 #include <array>
+#include <vector>
 
 #include "losslab/config/experiment.hpp"
 #include "losslab/session/collapse_tracking.hpp"
 #include "losslab/session/snapshot.hpp"
+#include "losslab/widgets/figure.hpp"
+#include "losslab/widgets/figure_options.hpp"
 
 class QCheckBox;
 class QComboBox;
@@ -25,7 +28,8 @@ namespace losslab {
 
 class CollapseTwins;
 class CollapseView;
-struct CollapseRun;
+struct PlottedRun;
+using CollapseRun = PlottedRun;
 class LogitGapView;
 
 class CollapseTab : public QWidget {
@@ -38,11 +42,15 @@ class CollapseTab : public QWidget {
   void showConfig(const ExperimentConfig& config);
   void setRunPlaying(bool playing);
   void clearRun();
+  // Runs compared with this one (Run → Compare), drawn after the twins; kept until replaced.
+  void setComparedRuns(QVector<CollapseRun> runs);
   // What the run should measure: every N steps, S summed in the chosen order.
   CollapseTracking collapseTracking() const;
-  // Both figures as stem-collapse.* and stem-gaps.* (PDF, SVG, PNG at 300 dpi, CSV, JSON);
-  // the Export button asks for the stem.
-  bool exportFigures(const QString& stem, QString* error = nullptr);
+  // The collapse view and the logit-gap histogram as figures (collapse_export.hpp), up to date.
+  std::vector<Figure> figures();
+  // Both as stem-collapse.* and stem-collapse-gaps.* (figure_export.hpp); the Export button
+  // asks for the options and the stem in the export dialog.
+  bool exportFigures(const QString& stem, QString* error = nullptr, const FigureOptions& options = {});
 
   CollapseView* view() const { return view_; }
   LogitGapView* gapView() const { return gaps_; }
@@ -84,6 +92,7 @@ class CollapseTab : public QWidget {
 
   SnapshotPtr run_;
   std::array<SnapshotPtr, 2> twinSnapshots_;
+  QVector<CollapseRun> compared_;
   ExperimentConfig config_;
   bool hasConfig_ = false;
   bool playing_ = false;

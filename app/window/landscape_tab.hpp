@@ -42,6 +42,8 @@ class LandscapeTab : public QWidget {
   void setRunPlaying(bool playing);
   // The run was restarted: results dropped, computations cancelled.
   void clearRun();
+  // A picture saved in a session, shown as it was (with its directions, for re-centring).
+  void showRestored(const std::shared_ptr<const LandscapeResult>& result);
 
   // What the buttons do.
   void compute();   // derive directions at the newest snapshot, then the full grid
@@ -58,6 +60,7 @@ class LandscapeTab : public QWidget {
   ProbeRunner* runner() const { return runner_; }
   const LiveFrameBudget& liveBudget() const { return budget_; }
   std::shared_ptr<const LandscapeResult> result() const { return result_; }  // last complete
+  const LandscapeRequest& shownRequest() const { return request_; }  // of the picture shown
   LandscapeBasisPtr basis() const { return basis_; }
 
  Q_SIGNALS:

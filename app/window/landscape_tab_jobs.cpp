@@ -168,6 +168,15 @@ void LandscapeTab::showResult(const std::shared_ptr<const LandscapeResult>& r) {
   followRun();  // the next live frame after its rest, or the full grid of a newer step
 }
 
+void LandscapeTab::showRestored(const std::shared_ptr<const LandscapeResult>& result) {
+  if (job_ != Job::None) runner_->cancel();
+  request_ = controls_->request();  // what Re-centre goes on with; the directions are the saved ones
+  request_.kind = result->basis->kind;
+  request_.testData = result->testData;
+  adoptBasis(result->basis);
+  showResult(result);
+}
+
 void LandscapeTab::updatePath() {
   if (!basis_ || !basis_->projector || !latest_ || shownCentre_.size() != latest_->parameters.size() ||
       !map_->hasGrid()) {

@@ -2,17 +2,21 @@
 // given losslab-experiment/1 file, and starts training at once so the curve moves immediately.
 // Without a file it reopens the experiment of the last session (--default: the preset instead).
 // `--view sharpness` opens on another view; `--track-sharpness N` measures λmax every N steps.
+// A .losslab session file opens paused where it was saved. After a crash it offers the
+// autosaved run back (--recover yes|no answers without asking).
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QSpinBox>
 #include <cstdio>
 
+#include "autosave.hpp"
 #include "curvature_panel.hpp"
 #include "experiment_file.hpp"
 #include "losslab/core/error.hpp"
 #include "main_window.hpp"
 #include "screenshot.hpp"
+#include "setting_change.hpp"
 #include "window_settings.hpp"
 
 int main(int argc, char* argv[]) {
@@ -33,7 +37,7 @@ int main(int argc, char* argv[]) {
   parser.addPositionalArgument(QStringLiteral("experiment"),
                                QStringLiteral("A losslab-experiment/1 JSON file to open "
                                               "(default: the first-steps spiral preset)."),
-                               QStringLiteral("[experiment.json]"));
+                               QStringLiteral("[experiment.json | session.losslab]"));
   const QCommandLineOption view(QStringLiteral("view"),
                                QStringLiteral("The view to open on: training, sharpness, spectrum, "
                                               "landscape or collapse (default: the last one shown)."),
@@ -50,7 +54,19 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                       QStringLiteral("Save the window as a PNG after --steps steps, then quit."),
                                       QStringLiteral("file.png"));
-  parser.addOptions({view, track, fresh, steps, screenshot});
+  const QCommandLineOption recover(QStringLiteral("recover"),
+                                   QStringLiteral("After a crash: recover the autosaved run (yes), discard it "
+                                                  "(no) or ask (default)."),
+                                   QStringLiteral("yes|no|ask"), QStringLiteral("ask"));
+  const QCommandLineOption autosave(QStringLiteral("autosave"),
+                                    QStringLiteral("Seconds between autosaves of the recovery file (0: off)."),
+                                    QStringLiteral("seconds"), QStringLiteral("5"));
+  parser.addOptions({view, track, fresh, steps, screenshot, recover, autosave});
+  const QCommandLineOption compare(QStringLiteral("compare"),
+                                   QStringLiteral("Compare with a changed setting (Run → Compare), e.g. lr=0.05 or "
+                                                  "precision=float64; may be given several times."),
+                                   QStringLiteral("setting=value"));
+  parser.addOption(compare);
   parser.process(app);
   const auto startView = losslab::MainWindow::viewFromName(
       parser.isSet(view) ? parser.value(view) : QStringLiteral("training"));
@@ -64,12 +80,25 @@ int main(int argc, char* argv[]) {
                                                       "of steps >= 0").arg(parser.value(track)));
     return 2;
   }
-  const QStringList files = parser.positionalArguments();
+  bool autosaveOk = false;
+  const double autosaveSeconds = parser.value(autosave).toDouble(&autosaveOk);
+  const QString answer = parser.value(recover);
+  if (!autosaveOk || autosaveSeconds < 0 || !QStringList{"yes", "no", "ask"}.contains(answer)) {
+    std::fprintf(stderr, "losslab: %s\n",
+                 !autosaveOk || autosaveSeconds < 0
+                     ? qPrintable(QStringLiteral("--autosave: '%1' is not a number of seconds >= 0").arg(parser.value(autosave)))
+                     : qPrintable(QStringLiteral("--recover: '%1' is not yes, no or ask").arg(answer)));
+    return 2;
+  }
+  QStringList files = parser.positionalArguments();
+  // A session opens over the default experiment (the file brings its own).
+  QString session;
+  if (!files.isEmpty() && files.front().endsWith(QStringLiteral(".losslab"))) session = files.takeFirst();
   const QString path = files.isEmpty() ? losslab::defaultPresetPath() : files.front();
 
   losslab::ExperimentConfig config;
   try {
-    const auto last = files.isEmpty() && !parser.isSet(fresh) ? losslab::lastExperiment() : std::nullopt;
+    const auto last = files.isEmpty() && session.isEmpty() && !parser.isSet(fresh) ? losslab::lastExperiment() : std::nullopt;
     config = last ? *last : losslab::loadExperimentFile(path);
   } catch (const losslab::InputError& e) {
     QMessageBox::critical(nullptr, QStringLiteral("LossLab"), QString::fromUtf8(e.what()));
@@ -79,7 +108,37 @@ int main(int argc, char* argv[]) {
   losslab::MainWindow window(config);
   window.curvatureControls()->everyBox()->setValue(every);  // as if typed in the panel
   if (parser.isSet(view)) window.showView(*startView);  // else the view shown last time
+  window.autosave()->setInterval(int(autosaveSeconds * 1000));
   window.show();
+  bool standing = false;  // a session or a recovered run stands at its step until Play
+  if (!session.isEmpty()) {
+    QString error;
+    standing = window.openSessionFile(session, &error);
+    if (!standing) {
+      QMessageBox::critical(&window, QStringLiteral("LossLab"),
+                            QStringLiteral("The session could not be opened.\n\n%1").arg(error));
+      return 1;
+    }
+  }
+  if (!parser.isSet(screenshot))  // a script's screenshot never waits on a question
+    standing = window.offerRecovery([&](const QString& question) {
+      if (answer != QStringLiteral("ask")) {
+        std::fprintf(stderr, "losslab: %s -- %s\n", qPrintable(question.simplified()), qPrintable(answer));
+        return answer == QStringLiteral("yes");
+      }
+      return QMessageBox::question(&window, QStringLiteral("Recover the last run?"), question,
+                                   QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+    }) || standing;
+  for (const QString& change : parser.values(compare)) {
+    QString error;
+    try {
+      if (window.compareWith(losslab::parseSettingChange(change), &error)) continue;
+    } catch (const losslab::InputError& e) {
+      error = QString::fromUtf8(e.what());
+    }
+    std::fprintf(stderr, "losslab: --compare: %s\n", qPrintable(error));
+    return 2;
+  }
   if (parser.isSet(screenshot)) {
     bool stepsOk = false;
     const long n = parser.value(steps).toLong(&stepsOk);
@@ -88,7 +147,7 @@ int main(int argc, char* argv[]) {
       return 2;
     }
     losslab::scheduleScreenshot(window, n, parser.value(screenshot));
-  } else {
+  } else if (!standing) {
     window.play();
   }
   return QApplication::exec();

@@ -19,7 +19,9 @@
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "losslab/widgets/timeline_cursor.hpp"
+#include "preset_description.hpp"
 #include "probe_runner.hpp"
+#include "run_comparison.hpp"
 #include "run_document.hpp"
 #include "session_bridge.hpp"
 #include "training_tab.hpp"
@@ -70,6 +72,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
   buildActions();
   buildMenus();
   buildPresetChooser();
+  buildPresetDescription();
 
   connect(bridge_, &SessionBridge::snapshotArrived, this, &MainWindow::onSnapshot);
   connect(bridge_, &SessionBridge::playingChanged, this, &MainWindow::onPlayingChanged);
@@ -94,6 +97,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
   controls_->showConfig(config);
   restartFromDocument();
   restoreWindowSettings(*this);
+  setUpSessions();
 }
 
 MainWindow::~MainWindow() = default;
@@ -157,7 +161,19 @@ std::optional<MainWindow::View> MainWindow::viewFromName(const QString& name) {
   return std::nullopt;
 }
 
+QString MainWindow::viewName(View view) {
+  switch (view) {
+    case View::Training: return QStringLiteral("training");
+    case View::Sharpness: return QStringLiteral("sharpness");
+    case View::Spectrum: return QStringLiteral("spectrum");
+    case View::Landscape: return QStringLiteral("landscape");
+    case View::Collapse: return QStringLiteral("collapse");
+  }
+  return QStringLiteral("training");
+}
+
 void MainWindow::openExperiment(const ExperimentConfig& config, const QString& name) {
+  description_->setTitle(name);
   document_->replace(tr("Open %1").arg(name), config);
 }
 
@@ -179,6 +195,7 @@ void MainWindow::onDocumentChanged(const ExperimentConfig& config) {
   }
   curvature_->showConfig(config);
   collapse_->showConfig(config);
+  comparison_->followTraining(config);
 }
 
 void MainWindow::showHiddenControls(const ExperimentConfig& config) {
@@ -196,6 +213,10 @@ void MainWindow::restartFromDocument() {
     if (bridge_->hasSession()) document_->rejectLastEdit();  // back to the run in force
     return;
   }
+  showNewRun(config);
+}
+
+void MainWindow::showNewRun(const ExperimentConfig& config) {
   // The old run's pictures are no longer this run's.
   training_->clearRun();
   timelineLoss_->setSnapshot(nullptr);
@@ -204,6 +225,7 @@ void MainWindow::restartFromDocument() {
   spectrum_->setResult(nullptr);
   landscape_->clearRun();
   collapse_->clearRun();
+  comparison_->rebase(config);  // the compared runs start again beside the new run
   curvature_->showConfig(config);
   landscape_->showConfig(config);
   collapse_->showConfig(config);

@@ -7,28 +7,39 @@
 // spectrum, landscape, softmax collapse. Probes run off the GUI thread.
 #include <QMainWindow>
 #include <QTimer>
+#include <functional>
 #include <optional>
 
 #include "losslab/config/experiment.hpp"
 #include "losslab/session/snapshot.hpp"
+#include "losslab/widgets/figure.hpp"
 #include "losslab/widgets/spectrum_result.hpp"
 
 class QAction;
 class QComboBox;
 class QDockWidget;
+class QMenu;
 class QTabWidget;
+class QToolBar;
 
 namespace losslab {
 
+class Autosave;
 class CollapseTab;
 class ControlPanel;
 class CurvaturePanel;
 class LandscapeTab;
 class LossCurveView;
+class PresetDescription;
 class ProbeRunner;
+class RunComparison;
 class RunDocument;
 class RunStatusBar;
 class SessionBridge;
+struct SessionCapture;
+struct SessionFile;
+struct SettingChange;
+class SessionWriter;
 class SharpnessView;
 class SpectrumView;
 class SweepWindow;
@@ -51,6 +62,27 @@ class MainWindow : public QMainWindow {
   View currentView() const;
   // "training" (or "loss"), "sharpness", "spectrum", "landscape", "collapse"; else nullopt.
   static std::optional<View> viewFromName(const QString& name);
+  static QString viewName(View view);
+
+  // Sessions (main_window_sessions.cpp): the run, its probe results and the view in a
+  // .losslab file. Opening continues the saved run paused at its step; a file that does not
+  // read (truncated, corrupted, another network) leaves the current run alone and says why.
+  bool openSessionFile(const QString& path, QString* error = nullptr);
+  // Captures the run and writes it in the background: sessionSaved or sessionSaveFailed.
+  void saveSessionAs(const QString& path);
+  QString sessionPath() const { return sessionPath_; }  // empty: not saved yet
+  // A crashed run's recovery file, if any: `ask` (a dialog in main) sees what it holds and
+  // decides; true when the run was recovered. Declined, the file is discarded.
+  bool offerRecovery(const std::function<bool(const QString& description)>& ask);
+  // The run as it stands with the window's pictures; `done` runs on the GUI thread.
+  void captureSession(const std::function<void(std::optional<SessionCapture>)>& done);
+  Autosave* autosave() const { return autosave_; }
+
+  // Networks as losslab-model/1 files (main_window_models.cpp): the current parameters with
+  // the run's data out; a file in as the current run (model.file), as one undoable step. A
+  // file that does not read changes nothing and says why.
+  bool exportModelFile(const QString& path, QString* error = nullptr);
+  bool importModelFile(const QString& path, QString* error = nullptr);
 
   // Opens an experiment as one undoable step (a preset, a file).
   void openExperiment(const ExperimentConfig& config, const QString& name);
@@ -58,6 +90,16 @@ class MainWindow : public QMainWindow {
   bool presentationMode() const { return presentation_; }
   // Back to the default preset, layout and settings (QSettings cleared).
   void restoreDefaults();
+  // A view's figures, brought up to date, and every view's: what File → Export figure and
+  // Export all views write, and `losslab-cli figure` too (main_window_figures.cpp).
+  std::vector<Figure> figures(View view);
+  std::vector<Figure> allFigures();
+
+  // Run → Compare with a changed setting (main_window_compare.cpp): the run again from step 0
+  // with `change`, trained alongside and drawn over it; false, with why, when it cannot start.
+  bool compareWith(const SettingChange& change, QString* error = nullptr);
+  RunComparison* comparison() const { return comparison_; }
+  QAction* compareAction() const { return compare_; }
 
   RunDocument* document() const { return document_; }
   SessionBridge* bridge() const { return bridge_; }
@@ -76,6 +118,9 @@ class MainWindow : public QMainWindow {
   QTabWidget* viewTabs() const { return tabs_; }
   RunStatusBar* runStatus() const { return status_; }
   QComboBox* presetBox() const { return presets_; }
+  // Beside the views: the open experiment's name and description (main_window_presets.cpp).
+  PresetDescription* presetDescription() const { return description_; }
+  QDockWidget* descriptionDock() const { return descriptionDock_; }
   QComboBox* paceBox() const { return pace_; }
   QAction* playPauseAction() const { return playPause_; }
   QAction* stepAction() const { return step_; }
@@ -90,6 +135,10 @@ class MainWindow : public QMainWindow {
   // Edits that restart the run wait this long for the controls to rest.
   static constexpr int restartSettleMs = 200;
 
+ Q_SIGNALS:
+  void sessionSaved(const QString& path);
+  void sessionSaveFailed(const QString& path, const QString& message);
+
  protected:
   void closeEvent(QCloseEvent* event) override;
 
@@ -98,9 +147,23 @@ class MainWindow : public QMainWindow {
   void buildActions();      // main_window_actions.cpp
   void buildMenus();        // main_window_actions.cpp
   void buildPresetChooser();  // main_window_presets.cpp
+  void buildPresetDescription();
   void connectCurvature();  // main_window_curvature.cpp
+  void buildComparison(QToolBar* bar);  // main_window_compare.cpp
+  void addComparisonMenu(QMenu* run);
+  void compareDialog();
+  void showComparedRuns(bool allViews);
   void onDocumentChanged(const ExperimentConfig& config);
   void restartFromDocument();
+  void showNewRun(const ExperimentConfig& config);  // the old run's pictures go
+  void setUpSessions();                  // main_window_sessions.cpp
+  void addSessionActions(QMenu* file);
+  void adoptSession(const SessionFile& file);  // throws InputError, changing nothing
+  void noteChange();                     // the run or its pictures moved on since the last save
+  void updateTitle();
+  void saveSession();
+  void saveSessionDialog();
+  void openSessionDialog();
   void showHiddenControls(const ExperimentConfig& config);
   void onSnapshot(const SnapshotPtr& snapshot);
   void onPlayingChanged(bool playing);
@@ -111,8 +174,13 @@ class MainWindow : public QMainWindow {
   void openExperimentFile();    // main_window_presets.cpp
   void saveExperimentFile();
   void savePreset();
+  void exportModelDialog();  // main_window_models.cpp
+  void importModelDialog();
   void showSweeps();
   void showShortcuts();
+  void exportCurrentFigure();  // main_window_figures.cpp
+  void exportAllFigures();
+  void exportFigures(bool allViews);
 
   RunDocument* document_;
   SessionBridge* bridge_;
@@ -131,6 +199,8 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs_ = nullptr;
   RunStatusBar* status_;
   QComboBox* presets_ = nullptr;
+  PresetDescription* description_ = nullptr;
+  QDockWidget* descriptionDock_ = nullptr;
   QComboBox* pace_ = nullptr;
   QTimer restartSettle_;
   bool presentation_ = false;
@@ -144,6 +214,14 @@ class MainWindow : public QMainWindow {
   QAction* logScale_ = nullptr;
   QAction* logCurvature_ = nullptr;
   QAction* presentationAction_ = nullptr;
+  Autosave* autosave_ = nullptr;
+  RunComparison* comparison_ = nullptr;
+  QAction* compare_ = nullptr;
+  SessionWriter* saver_ = nullptr;
+  QString sessionPath_;
+  long shownStep_ = -1;        // of the newest snapshot: a new step is a change to save
+  quint64 changes_ = 0;        // counts noteChange()
+  quint64 savedChanges_ = 0;   // changes_ when the save under way captured the run
 };
 
 }  // namespace losslab

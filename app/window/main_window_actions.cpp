@@ -67,6 +67,7 @@ void MainWindow::buildActions() {
                        "second), full speed trains as fast as the machine can"));
   bar->addWidget(pace_);
   connect(pace_, &QComboBox::activated, this, [this](int i) { bridge_->setPace(pace_->itemData(i).toInt()); });
+  buildComparison(bar);  // main_window_compare.cpp
 
   bar->addSeparator();
   undo_ = document_->undoStack()->createUndoAction(this, tr("Undo"));
@@ -110,9 +111,18 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(tr("&Open experiment…"), QKeySequence::Open, this, &MainWindow::openExperimentFile);
-  file->addAction(tr("Save experiment &as…"), QKeySequence::SaveAs, this, &MainWindow::saveExperimentFile);
+  addSessionActions(file);  // Ctrl+O, Ctrl+S, Ctrl+Shift+S: sessions, the whole run
+  file->addSeparator();
+  file->addAction(tr("&Open experiment…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                  &MainWindow::openExperimentFile);
+  file->addAction(tr("Save &experiment as…"), this, &MainWindow::saveExperimentFile);
   file->addAction(tr("Save as &preset…"), this, &MainWindow::savePreset);
+  file->addSeparator();
+  file->addAction(tr("&Import model…"), this, &MainWindow::importModelDialog);
+  file->addAction(tr("Export &model…"), this, &MainWindow::exportModelDialog);
+  file->addSeparator();
+  file->addAction(tr("&Export figure…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportCurrentFigure);
+  file->addAction(tr("Export &all views…"), this, &MainWindow::exportAllFigures);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -124,6 +134,7 @@ void MainWindow::buildMenus() {
 
   QMenu* run = menuBar()->addMenu(tr("&Run"));
   for (QAction* a : {playPause_, step_, stepEpoch_, reset_, newSeed_}) run->addAction(a);
+  addComparisonMenu(run);
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (int i = 0; i < tabs_->count(); ++i)
@@ -170,6 +181,8 @@ void MainWindow::showShortcuts() {
   QMessageBox::information(
       this, tr("Keyboard shortcuts"),
       tr("<table cellpadding=3>"
+         "<tr><td><b>Ctrl+O</b> / <b>Ctrl+S</b> / <b>Ctrl+Shift+S</b></td><td>open / save / save as a session</td></tr>"
+         "<tr><td><b>Ctrl+Shift+O</b></td><td>open an experiment</td></tr>"
          "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
          "<tr><td><b>S</b> or <b>→</b></td><td>one step</td></tr>"
          "<tr><td><b>Shift+S</b> or <b>Shift+→</b></td><td>one epoch</td></tr>"

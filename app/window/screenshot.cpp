@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "main_window.hpp"
+#include "run_comparison.hpp"
 #include "session_bridge.hpp"
 
 namespace losslab {
@@ -15,6 +16,10 @@ void scheduleScreenshot(MainWindow& window, long steps, const QString& path) {
   QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, steps, path] {
     const SnapshotPtr s = window.bridge()->latest();
     if (!s || s->state == RunState::Running || (s->step < steps && s->state != RunState::Diverged)) return;
+    for (int r = 0; r < window.comparison()->count(); ++r)  // the compared runs are in the picture too
+      if (const SnapshotPtr c = window.comparison()->bridge(r)->latest();
+          !c || c->state == RunState::Running || (c->step < steps && c->state != RunState::Diverged))
+        return;
     poll->stop();
     // Predictions and probes of the last step arrive a moment later, off the GUI thread.
     QTimer::singleShot(2500, &window, [&window, path] {

@@ -2,6 +2,7 @@
 
 #include <QMetaObject>
 #include <algorithm>
+#include <utility>
 
 #include "losslab/core/error.hpp"
 #include "losslab/optim/schedule.hpp"
@@ -26,13 +27,50 @@ void SessionBridge::start(const ExperimentConfig& config) {
   if (collapse_.every > 0) applyCollapseTracking(*fresh);
   if (pace_ > 0) fresh->setPace(pace_);
   const bool wasPlaying = playing_;
+  install(std::move(fresh), config);
+  if (wasPlaying) play();
+}
+
+void SessionBridge::restore(const SessionState& saved) {
+  const quint64 generation = generation_ + 1;
+  auto fresh = std::make_unique<TrainingSession>(
+      saved, [this, generation](SnapshotPtr s) { post(generation, std::move(s)); });
+  if (pace_ > 0) fresh->setPace(pace_);
+  const bool wasPlaying = playing_;
+  install(std::move(fresh), saved.config);
+  tracking_ = saved.curvature;  // the saved run's tracking goes on with it
+  collapse_ = saved.collapse;
+  if (wasPlaying) Q_EMIT playingChanged(false);  // it stands at its step until Play
+}
+
+void SessionBridge::install(std::unique_ptr<TrainingSession> fresh, const ExperimentConfig& config) {
   session_ = std::move(fresh);  // the old run's worker is joined here; it finishes one step
-  generation_ = generation;
+  ++generation_;
   config_ = config;
   latest_.reset();
   playing_ = false;
-  if (SnapshotPtr first = session_->latest()) post(generation, std::move(first));
-  if (wasPlaying) play();
+  // Requests the old run never answered: their callers must not wait for ever.
+  for (auto& [serial, done] : std::exchange(stateRequests_, {})) done(nullptr);
+  if (SnapshotPtr first = session_->latest()) post(generation_, std::move(first));
+}
+
+void SessionBridge::requestState(StateCallback done) {
+  if (!session_) return done(nullptr);
+  const quint64 request = ++stateSerial_;
+  stateRequests_.emplace(request, std::move(done));
+  session_->requestState([this, request](std::shared_ptr<const SessionState> state) {
+    // Worker thread: only queue.
+    QMetaObject::invokeMethod(
+        this, [this, request, s = std::move(state)] { deliverState(request, s); }, Qt::QueuedConnection);
+  });
+}
+
+void SessionBridge::deliverState(quint64 request, std::shared_ptr<const SessionState> state) {
+  const auto found = stateRequests_.find(request);
+  if (found == stateRequests_.end()) return;  // answered already: its run was replaced
+  StateCallback done = std::move(found->second);
+  stateRequests_.erase(found);
+  done(std::move(state));
 }
 
 void SessionBridge::post(quint64 generation, SnapshotPtr snapshot) {
@@ -77,12 +115,14 @@ void SessionBridge::step(long n) {
   if (playing_) session_->pause();
   session_->step(n);
   setPlaying(false);
+  Q_EMIT stepped(n);
 }
 
 void SessionBridge::reset() {
   if (!session_) return;
   session_->reset();
   if (playing_) session_->play();  // a reset run carries on the way it was going
+  Q_EMIT wasReset();
 }
 
 void SessionBridge::setTraining(const OptimizerConfig& optimizer, const ScheduleConfig& schedule) {

@@ -3,10 +3,13 @@
 // commands (which never block), and re-posts each snapshot from the worker thread to the GUI
 // thread, where snapshotArrived is emitted. The GUI thread never waits on the engine.
 #include <QObject>
+#include <functional>
+#include <map>
 #include <memory>
 
 #include "losslab/config/experiment.hpp"
 #include "losslab/session/curvature_tracking.hpp"
+#include "losslab/session/session_state.hpp"
 #include "losslab/session/snapshot.hpp"
 
 namespace losslab {
@@ -29,6 +32,13 @@ class SessionBridge : public QObject {
   // current run was playing. Throws InputError (leaving the current run alone) when the engine
   // rejects the config.
   void start(const ExperimentConfig& config);
+  // Continues a saved run paused at its step, with its own tracking (session files), replacing
+  // the current run. Throws InputError (leaving the current run alone) when it does not fit.
+  void restore(const SessionState& saved);
+  // The run as it stands, captured between two steps without pausing it; `done` runs on the GUI
+  // thread, with null when the run was replaced first (a start, a restore) or there is none.
+  using StateCallback = std::function<void(std::shared_ptr<const SessionState>)>;
+  void requestState(StateCallback done);
   bool hasSession() const { return session_ != nullptr; }
   const ExperimentConfig& config() const { return config_; }  // as last commanded
   bool isPlaying() const { return playing_; }                 // as last commanded
@@ -58,12 +68,18 @@ class SessionBridge : public QObject {
  Q_SIGNALS:
   void snapshotArrived(losslab::SnapshotPtr snapshot);
   void playingChanged(bool playing);
+  // After step(n) and reset() were commanded: runs trained beside this one follow them.
+  void stepped(long n);
+  void wasReset();
 
  private:
   void post(quint64 generation, SnapshotPtr snapshot);  // any thread
   void deliver(quint64 generation, const SnapshotPtr& snapshot);  // GUI thread
   void setPlaying(bool playing);
   void applyCollapseTracking(TrainingSession& session);
+  // Makes `fresh` (built with generation_ + 1) the current run and publishes its first snapshot.
+  void install(std::unique_ptr<TrainingSession> fresh, const ExperimentConfig& config);
+  void deliverState(quint64 request, std::shared_ptr<const SessionState> state);  // GUI thread
 
   std::unique_ptr<TrainingSession> session_;
   ExperimentConfig config_;
@@ -74,6 +90,9 @@ class SessionBridge : public QObject {
   quint64 generation_ = 0;
   bool playing_ = false;
   SnapshotPtr latest_;
+  // State requests not answered yet, by serial: answered with null when their run is replaced.
+  std::map<quint64, StateCallback> stateRequests_;
+  quint64 stateSerial_ = 0;
 };
 
 }  // namespace losslab

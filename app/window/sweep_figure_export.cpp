@@ -1,45 +1,21 @@
 #include "sweep_figure_export.hpp"
 
-#include <QSvgGenerator>
-
-#include "losslab/core/error.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/widgets/figure_export.hpp"
+#include "losslab/widgets/plot_figure.hpp"
 
 namespace losslab {
 
-namespace {
-bool writeSvg(QCustomPlot& plot, const QString& path) {
-  QSvgGenerator svg;
-  svg.setFileName(path);
-  svg.setSize(plot.size());
-  svg.setViewBox(QRect(QPoint(0, 0), plot.size()));
-  svg.setTitle(QStringLiteral("LossLab sweep"));
-  QCPPainter painter;
-  if (!painter.begin(&svg)) return false;
-  // Vectorized and uncached: curves stay paths and labels stay text, not a bitmap.
-  painter.setMode(QCPPainter::pmVectorized);
-  painter.setMode(QCPPainter::pmNoCaching);
-  plot.toPainter(&painter, plot.width(), plot.height());
-  return painter.end();
-}
-}  // namespace
-
 bool exportSweepFigure(QCustomPlot& plot, const QString& stem, int dpi, const std::string& csv,
-                       const std::string& sweepJson, QString* error) {
-  auto fail = [error](const QString& why) {
-    if (error) *error = why;
-    return false;
-  };
-  if (!plot.savePdf(stem + ".pdf")) return fail(stem + ".pdf: cannot write");
-  if (!writeSvg(plot, stem + ".svg")) return fail(stem + ".svg: cannot write");
-  if (!plot.savePng(stem + ".png", 0, 0, dpi / 96.0, -1, dpi)) return fail(stem + ".png: cannot write");
-  try {
-    writeTextFileAtomically((stem + ".csv").toStdString(), csv);
-    writeTextFileAtomically((stem + ".json").toStdString(), sweepJson + "\n");
-  } catch (const InputError& e) {
-    return fail(QString::fromUtf8(e.what()));
-  }
-  return true;
+                       const std::string& sweepJson, QString* error, const FigureOptions* chosen) {
+  Figure f = plotFigure(plot, QStringLiteral("sweep"), QStringLiteral("LossLab sweep"));
+  f.csv = csv;  // the sweep's own table of the plotted points
+  f.metadata = nlohmann::json::parse(sweepJson);
+  FigureOptions options;  // without a choice: the figure as the window shows it
+  options.style = FigureStyle::Screen;
+  options.width = 0;
+  if (chosen) options = *chosen;
+  options.dpi = dpi;
+  return exportFigure(f, stem, options, error);
 }
 
 }  // namespace losslab

@@ -34,6 +34,7 @@ class TrainingTab : public QWidget {
   NetworkDiagramView* network() const { return network_; }
   QCheckBox* discretizeBox() const { return discretize_; }
   int predictionsShown() const { return predictionsShown_; }
+  long predictedStep() const { return predictedStep_; }  // of the prediction drawn; -1: none
 
   static constexpr int surfaceResolution = 90;  // grid points per axis of the 2-D picture
   static constexpr int curveResolution = 300;

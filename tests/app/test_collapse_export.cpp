@@ -37,7 +37,7 @@ class CollapseExportTest : public QObject {
     QTemporaryDir dir;
     QString error;
     QVERIFY2(tab.exportFigures(dir.path() + "/fig", &error), qPrintable(error));
-    for (const char* f : {"collapse.pdf", "collapse.svg", "collapse.png", "gaps.pdf", "gaps.png", "gaps.csv"})
+    for (const char* f : {"collapse.pdf", "collapse.svg", "collapse.png", "collapse-gaps.pdf", "collapse-gaps.png", "collapse-gaps.csv"})
       QVERIFY2(QFile::exists(dir.path() + "/fig-" + f), f);
     QFile csv(dir.path() + "/fig-collapse.csv");
     QVERIFY(csv.open(QIODevice::ReadOnly));

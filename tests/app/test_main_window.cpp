@@ -34,7 +34,8 @@ class MainWindowTest : public QObject {
   void cleanup() { window_.reset(); }
 
   void showsTheDefaultPresetPausedAtStepZero() {
-    QCOMPARE(window_->windowTitle(), QString("LossLab"));
+    QCOMPARE(window_->windowTitle(), QString("Untitled[*] — LossLab"));  // no session file yet
+    QVERIFY(!window_->isWindowModified());  // nothing to save at step 0
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 0); }));
     ControlPanel* c = window_->controls();
     QCOMPARE(c->dataControls()->kindBox()->currentData().toString(), QString("spiral"));

@@ -9,16 +9,13 @@
 
 #include "losslab/session/snapshot.hpp"
 #include "losslab/widgets/collapse_labels.hpp"
+#include "losslab/widgets/plotted_run.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
 #include "losslab/widgets/redraw_throttle.hpp"
 
 namespace losslab {
 
-struct CollapseRun {
-  QString name;   // "softmax CE (this run)", "StableMax twin", ...
-  QColor color;
-  SnapshotPtr snapshot;
-};
+using CollapseRun = PlottedRun;  // "softmax CE (this run)", "StableMax twin", "lr 0.05", ...
 
 enum class CollapsePanel { Accuracy = 0, Collapse = 1, Alignment = 2, Norms = 3 };
 

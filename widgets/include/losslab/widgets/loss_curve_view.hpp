@@ -6,6 +6,7 @@
 
 #include "losslab/session/snapshot.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
+#include "losslab/widgets/run_overlay.hpp"
 
 namespace losslab {
 
@@ -37,10 +38,17 @@ class LossCurveView : public QCustomPlot {
   QCPGraph* testAccuracyGraph() const { return testAccuracy_; }
   QCPItemText* divergenceLabel() const { return divergedText_; }
 
+  // Compared runs over this one, each in its colour: train loss solid, test loss dotted, and
+  // (unnamed) accuracies dashed when shown. Redrawn as setSnapshot() redraws.
+  enum ComparedSeries { ComparedTrain = 0, ComparedTest = 1, ComparedTrainAccuracy = 2, ComparedTestAccuracy = 3 };
+  void setComparedRuns(QVector<PlottedRun> runs);
+  const RunOverlay& comparedRuns() const { return compared_; }
+
  private:
   void redraw();
   void fitAxes(double lastStep, double yMin, double yMax);
   void showDivergence(long step);
+  std::vector<RunOverlay::Series> comparedSeries();
 
   SnapshotPtr snapshot_;
   bool logScale_ = false;
@@ -55,6 +63,7 @@ class LossCurveView : public QCustomPlot {
   QCPGraph* testAccuracy_ = nullptr;
   QCPItemStraightLine* divergedLine_ = nullptr;
   QCPItemText* divergedText_ = nullptr;
+  RunOverlay compared_;
 };
 
 }  // namespace losslab

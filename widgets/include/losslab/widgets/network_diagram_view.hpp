@@ -7,6 +7,7 @@
 // paint events only copy.
 #include <QImage>
 #include <QWidget>
+#include <string>
 
 #include "losslab/session/snapshot.hpp"
 #include "losslab/widgets/redraw_throttle.hpp"
@@ -30,12 +31,17 @@ class NetworkDiagramView : public QWidget {
 
   QSize sizeHint() const override { return {420, 260}; }
 
+  // The diagram as a figure: drawn at `size` with labels of `textPt` points (<= 0: the screen's)
+  // and every pen times `lineScale`; the CSV holds each drawn weight (figure export).
+  void paintFigure(QPainter& p, const QSize& size, double textPt, double lineScale) const;
+  std::string drawnWeightsCsv() const;
+
  protected:
   void paintEvent(QPaintEvent* event) override;
 
  private:
   void render();  // the picture of snapshot_ at the widget's size
-  void draw(QPainter& p) const;
+  void draw(QPainter& p, const QSize& size, double textPt, double lineScale) const;
   SnapshotPtr snapshot_;
   QImage picture_;
   double renderMs_ = 0.0;

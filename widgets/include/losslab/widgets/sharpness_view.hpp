@@ -9,6 +9,7 @@
 #include "losslab/session/snapshot.hpp"
 #include "losslab/widgets/curvature_labels.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
+#include "losslab/widgets/run_overlay.hpp"
 
 namespace losslab {
 
@@ -34,6 +35,12 @@ class SharpnessView : public QCustomPlot {
   QCPItemText* traceThresholdLabel() const { return traceThresholdText_; }
   QCPItemText* placeholder() const { return placeholder_; }  // shown while nothing is tracked
 
+  // Compared runs over this one, each in its colour: λmax(H) and, where it is another line
+  // than this run's, the threshold of its own rate (dashed). Redrawn as setSnapshot() redraws.
+  enum ComparedSeries { ComparedSharpness = 0, ComparedThreshold = 1 };
+  void setComparedRuns(QVector<PlottedRun> runs);
+  const RunOverlay& comparedRuns() const { return compared_; }
+
   // The tooltip at a widget position: the quantity or threshold under the mouse, else the view's.
   QString toolTipAt(const QPoint& pos) const;
 
@@ -43,6 +50,10 @@ class SharpnessView : public QCustomPlot {
  private:
   void redraw();
   void fitAxes(double lastStep);
+  std::vector<RunOverlay::Series> comparedSeries();
+  // Returns the newest compared step; `fit` sees every value drawn on the left axis.
+  double drawCompared(const std::function<bool(double)>& drawable, const std::function<void(double)>& fit,
+                      double ownThreshold);
 
   SnapshotPtr snapshot_;
   bool logScale_ = false;
@@ -57,6 +68,7 @@ class SharpnessView : public QCustomPlot {
   QCPItemText* traceThresholdText_ = nullptr;
   QCPItemText* placeholder_ = nullptr;
   QString thresholdTip_, traceThresholdTip_;
+  RunOverlay compared_;
 };
 
 }  // namespace losslab

@@ -1,0 +1,69 @@
+// MainWindow, the figures: each view's figures brought up to date, File → Export figure (the
+// view shown) and Export all views (a folder), through the export dialog.
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTabWidget>
+
+#include "curvature_panel.hpp"
+#include "figure_export_dialog.hpp"
+#include "figure_metadata.hpp"
+#include "losslab/widgets/run_status_bar.hpp"
+#include "main_window.hpp"
+#include "session_bridge.hpp"
+#include "view_figures.hpp"
+
+namespace losslab {
+
+namespace {
+// Views redraw at most ~30 times a second and a hidden tab catches up when shown: a few frames
+// of events let every pending redraw land before the plots are read.
+void letViewsSettle() {
+  QElapsedTimer clock;
+  clock.start();
+  while (clock.elapsed() < 120) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+}  // namespace
+
+std::vector<Figure> MainWindow::figures(View view) {
+  if (!bridge_->latest()) return {};
+  if (currentView() != view) showView(view);
+  if (view == View::Sharpness) onSnapshot(bridge_->latest());  // its plots draw only while shown
+  letViewsSettle();
+  const nlohmann::json run = runFigureMetadata(*bridge_->latest());
+  switch (view) {
+    case View::Training: return trainingFigures(*training_, run);
+    case View::Sharpness: return sharpnessFigures(*sharpness_, run);
+    case View::Spectrum: return spectrumFigures(*spectrum_, curvature_->spectrumRequest(), run);
+    case View::Landscape: return landscapeFigures(*landscape_, run);
+    case View::Collapse: return collapseFigures(*collapse_, run);
+  }
+  return {};
+}
+
+std::vector<Figure> MainWindow::allFigures() {
+  const View shown = currentView();
+  std::vector<Figure> all;
+  for (View v : {View::Training, View::Sharpness, View::Spectrum, View::Landscape, View::Collapse})
+    for (Figure& f : figures(v)) all.push_back(std::move(f));
+  showView(shown);
+  return all;
+}
+
+void MainWindow::exportCurrentFigure() { exportFigures(false); }
+
+void MainWindow::exportAllFigures() { exportFigures(true); }
+
+void MainWindow::exportFigures(bool allViews) {
+  // The run stands while its figures are read and written: a frame arriving midway would
+  // draw other data than the CSV holds.
+  const bool wasPlaying = bridge_->isPlaying();
+  bridge_->pause();
+  const View view = currentView();
+  const QString outcome = exportFiguresInteractively(
+      this, allViews ? tr("Export all views") : tr("Export figure"),
+      [this, allViews, view] { return allViews ? allFigures() : figures(view); }, allViews);
+  if (!outcome.isEmpty()) status_->showMessage(outcome, 10000);
+  if (wasPlaying) bridge_->play();
+}
+
+}  // namespace losslab

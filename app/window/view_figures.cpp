@@ -1,0 +1,104 @@
+#include "view_figures.hpp"
+
+#include <QtDataVisualization/Q3DSurface>
+
+#include "collapse_export.hpp"
+#include "collapse_tab.hpp"
+#include "figure_metadata.hpp"
+#include "landscape_tab.hpp"
+#include "losslab/widgets/decision_surface_view.hpp"
+#include "losslab/widgets/function_fit_view.hpp"
+#include "losslab/widgets/landscape_map_view.hpp"
+#include "losslab/widgets/landscape_slice_view.hpp"
+#include "losslab/widgets/landscape_surface_view.hpp"
+#include "losslab/widgets/loss_curve_view.hpp"
+#include "losslab/widgets/network_diagram_view.hpp"
+#include "losslab/widgets/plot_figure.hpp"
+#include "losslab/widgets/sharpness_view.hpp"
+#include "losslab/widgets/spectrum_view.hpp"
+#include "training_tab.hpp"
+
+namespace losslab {
+
+namespace {
+nlohmann::json with(nlohmann::json run, const char* key, nlohmann::json value) {
+  run["conventions"][key] = std::move(value);
+  return run;
+}
+
+Figure networkFigure(NetworkDiagramView& view, const nlohmann::json& run) {
+  Figure f;
+  f.name = QStringLiteral("network");
+  f.title = QStringLiteral("The network: each weight a line, blue positive, orange negative");
+  f.paint = [&view](QPainter& p, const QSize& size, const FigureLook& look) {
+    view.paintFigure(p, size, look.textPt, look.lineScale);
+  };
+  f.onScreen = view.size();
+  f.aspect = 0.6;
+  f.csv = view.drawnWeightsCsv();
+  f.metadata = run;
+  f.metadata["csv_columns"] = {
+      {"layer", "the affine layer, 1 from the input"},
+      {"input_neuron", "index of the weight's input neuron (the first ones of a wide layer are drawn)"},
+      {"output_neuron", "index of its output neuron"},
+      {"weight", "W[output_neuron][input_neuron]"},
+      {"relative_size", "|weight| over the largest |weight| of its layer (line width and opacity)"}};
+  return f;
+}
+}  // namespace
+
+std::vector<Figure> trainingFigures(TrainingTab& tab, const nlohmann::json& run) {
+  std::vector<Figure> figures{plotFigure(*tab.curve(), QStringLiteral("loss"), QStringLiteral("Loss and accuracy"), run)};
+  if (!tab.surface()->isHidden())
+    figures.push_back(plotFigure(*tab.surface(), QStringLiteral("decision-surface"),
+                                 QStringLiteral("What the network predicts over its input"), run));
+  else if (!tab.fit()->isHidden())
+    figures.push_back(plotFigure(*tab.fit(), QStringLiteral("function-fit"), QStringLiteral("The fitted function"), run));
+  figures.push_back(networkFigure(*tab.network(), run));
+  return figures;
+}
+
+std::vector<Figure> sharpnessFigures(SharpnessView& view, const nlohmann::json& run) {
+  return {plotFigure(view, QStringLiteral("sharpness"), QStringLiteral("Sharpness and the stability threshold"), run)};
+}
+
+std::vector<Figure> spectrumFigures(SpectrumView& view, const SpectrumRequest& request, const nlohmann::json& run) {
+  if (!view.result()) return {};
+  const nlohmann::json meta = with(run, "spectrum", spectrumConventions(*view.result(), request));
+  std::vector<Figure> figures{plotFigure(*view.densityPlot(), QStringLiteral("spectrum-density"),
+                                         QStringLiteral("Hessian spectral density and top eigenvalues"), meta)};
+  if (!view.histogramPlot()->isHidden())
+    figures.push_back(plotFigure(*view.histogramPlot(), QStringLiteral("spectrum-eigenvalues"),
+                                 QStringLiteral("Every eigenvalue of the Hessian"), meta));
+  return figures;
+}
+
+std::vector<Figure> landscapeFigures(LandscapeTab& tab, const nlohmann::json& run) {
+  if (!tab.result()) return {};
+  const nlohmann::json meta = with(run, "landscape", landscapeConventions(tab.shownRequest()));
+  std::vector<Figure> figures{
+      plotFigure(*tab.mapView(), QStringLiteral("landscape-map"), QStringLiteral("Loss landscape"), meta),
+      plotFigure(*tab.sliceView(), QStringLiteral("landscape-slice"), QStringLiteral("Loss along the first direction"), meta)};
+  if (LandscapeSurfaceView* surface = tab.surfaceView(); surface && surface->hasGraph()) {
+    // The 3-D surface renders only pixels (OpenGL): a PNG, with the map's CSV (the same grid).
+    Figure f;
+    f.name = QStringLiteral("landscape-surface");
+    f.title = QStringLiteral("Loss landscape as a surface");
+    f.raster = [graph = surface->graph()](const QSize& pixels) { return graph->renderToImage(4, pixels); };
+    f.onScreen = surface->size();
+    f.csv = figures.front().csv;
+    f.metadata = figures.front().metadata;
+    figures.push_back(std::move(f));
+  }
+  return figures;
+}
+
+std::vector<Figure> collapseFigures(CollapseTab& tab, const nlohmann::json& run) {
+  std::vector<Figure> figures = tab.figures();
+  for (Figure& f : figures)  // the collapse JSON lists every run; the main run's keys join it
+    for (const auto& [key, value] : run.items())
+      if (!f.metadata.contains(key)) f.metadata[key] = value;
+  return figures;
+}
+
+}  // namespace losslab

@@ -1,0 +1,30 @@
+#pragma once
+// The window's views as figures (DESIGN.md "Figures"): each tab's plots, named for the files
+// they become, with the JSON of the run (and probe) behind them. The window's Export and
+// `losslab-cli figure` both take their figures from here, so both write the same files.
+#include <vector>
+
+#include "losslab/widgets/figure.hpp"
+#include "spectrum_probe.hpp"
+
+namespace losslab {
+
+class CollapseTab;
+class LandscapeTab;
+class LossCurveView;
+class SharpnessView;
+class SpectrumView;
+class TrainingTab;
+
+// loss; decision-surface or function-fit (whichever the data has); network.
+std::vector<Figure> trainingFigures(TrainingTab& tab, const nlohmann::json& run);
+std::vector<Figure> sharpnessFigures(SharpnessView& view, const nlohmann::json& run);
+// spectrum-density; spectrum-eigenvalues (the exact spectrum, small models). None before a probe.
+std::vector<Figure> spectrumFigures(SpectrumView& view, const SpectrumRequest& request, const nlohmann::json& run);
+// landscape-map, landscape-slice, and landscape-surface (PNG only, where 3-D draws). None before
+// a landscape is computed.
+std::vector<Figure> landscapeFigures(LandscapeTab& tab, const nlohmann::json& run);
+// collapse and collapse-gaps (collapse_export.hpp).
+std::vector<Figure> collapseFigures(CollapseTab& tab, const nlohmann::json& run);
+
+}  // namespace losslab
