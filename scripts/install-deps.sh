@@ -7,7 +7,7 @@ packages=(
   qt6-base-dev qt6-svg-dev qt6-datavisualization-dev qt6-declarative-dev libqcustomplot-dev
   libeigen3-dev libtbb-dev nlohmann-json3-dev libcli11-dev libspectra-dev
   # To run the window without a screen (tests, screenshots) and the PDF checks.
-  xvfb xauth libgl1-mesa-dri
+  xvfb xauth libgl1-mesa-dri poppler-utils
   # Optional: losslab-cli sweep and landscape over MPI ranks (mpirun), and their tests.
   openmpi-bin libopenmpi-dev
 )
