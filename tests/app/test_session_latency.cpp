@@ -2,15 +2,14 @@
 // tracking): autosaving it every quarter second while it trains never stalls the event loop
 // (the capture happens between two steps on the worker, the encoding and the write on the
 // writer's thread), and a full save and open take the times printed.
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QtTest>
 #include <algorithm>
 #include <numeric>
 
 #include "autosave.hpp"
+#include "event_loop_latency.hpp"
 #include "session_window_support.hpp"
 
 using namespace losslab;
@@ -30,25 +29,12 @@ class SessionLatencyTest : public QObject {
     connect(w->autosave(), &Autosave::saved, this, [&](long, double s, qint64 b) { seconds.push_back(s), bytes = b; });
     w->autosave()->setInterval(250);
 
-    constexpr int tick = 5;  // any lateness of a 5 ms timer is the event loop's latency
-    QElapsedTimer clock;
-    std::vector<qint64> late;
-    qint64 last = -1;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(tick);
-    connect(&probe, &QTimer::timeout, this, [&] {
-      const qint64 now = clock.elapsed();
-      if (last >= 0) late.push_back(now - last - tick);
-      last = now;
-    });
-    clock.start();
-    probe.start();
+    EventLoopLatency latency;
+    latency.start();
     QTest::qWait(4000);
-    probe.stop();
+    latency.stop();
     QVERIFY2(seconds.size() >= 3, qPrintable(QString::number(seconds.size())));  // it really autosaved
-    std::sort(late.begin(), late.end());
-    const qint64 worst = late.back(), p99 = late[late.size() * 99 / 100];
+    const qint64 worst = latency.worst(), p99 = latency.percentile99();
     qInfo("autosave of step %ld: %zu writes, %.1f MB each, %.3f s (longest %.3f s) on the writer thread; "
           "event loop: 99th percentile %lld ms, worst %lld ms",
           w->bridge()->latest()->step, seconds.size(), bytes / 1048576.0,
