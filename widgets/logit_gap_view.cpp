@@ -96,7 +96,7 @@ void LogitGapView::setRecord(std::shared_ptr<const CollapseRecord> record, const
     const double gap = h.thresholds[i];
     lines_[i]->point1->setCoords(gap, 0.0);
     lines_[i]->point2->setCoords(gap, 1.0);
-    labels_[i]->position->setCoords(gap, 0.02 + 0.1 * i);  // staggered, so close lines stay legible
+    labels_[i]->position->setCoords(gap, 0.26 + 0.17 * i);  // below the legend, staggered by a label's height
     labels_[i]->setText(QStringLiteral("%1\n%2").arg(QString::fromLatin1(toString(f))).arg(gap, 0, 'f', 1));
     hi = std::max(hi, gap);
   }
@@ -109,7 +109,7 @@ void LogitGapView::setRecord(std::shared_ptr<const CollapseRecord> record, const
     labels_[i]->setTextAlignment(nearRight ? Qt::AlignRight : Qt::AlignLeft);
   }
   yAxis->setRange(0.0, top * 1.1);
-  title_->setText(tr("Logit gaps at step %1 — %2").arg(static_cast<qlonglong>(record_->step)).arg(run));
+  title_->setText(tr("Logit gaps at step %1\n%2").arg(static_cast<qlonglong>(record_->step)).arg(run));
   replot(QCustomPlot::rpQueuedReplot);
 }
 
