@@ -8,14 +8,18 @@
 
 namespace losslab {
 
+void checkDenseCurvatureSize(Index parameters) {
+  if (parameters > kDenseCurvatureMaxParameters)
+    throw InputError("dense spectrum: the model has " + std::to_string(parameters) +
+                     " parameters; the dense matrix is limited to " +
+                     std::to_string(kDenseCurvatureMaxParameters) + " (use top-k, trace or density)");
+}
+
 Eigen::MatrixXd denseCurvature(const Architecture& arch, LossKind loss, const Eigen::VectorXd& theta,
                                const Samples<double>& data, CurvatureKind kind,
                                const TaskControl& control) {
   const Index P = arch.parameterCount();
-  if (P > kDenseCurvatureMaxParameters)
-    throw InputError("dense spectrum: the model has " + std::to_string(P) +
-                     " parameters; the dense matrix is limited to " +
-                     std::to_string(kDenseCurvatureMaxParameters) + " (use top-k, trace or density)");
+  checkDenseCurvatureSize(P);
   CurvatureOperator(arch, loss, theta, data, kind);  // validates shapes and data up front
   Eigen::MatrixXd M(P, P);
   std::atomic<Index> done{0};
@@ -23,7 +27,7 @@ Eigen::MatrixXd denseCurvature(const Architecture& arch, LossKind loss, const Ei
     CurvatureOperator op(arch, loss, theta, data, kind);
     Eigen::VectorXd e = Eigen::VectorXd::Zero(P), column;
     for (Index j = r.begin(); j < r.end(); ++j) {
-      control.checkStop();
+      if (control.stop.stop_requested()) return;  // thrown below, outside the parallel loop
       e[j] = 1.0;
       op.apply(e, column);
       M.col(j) = column;
@@ -31,6 +35,7 @@ Eigen::MatrixXd denseCurvature(const Architecture& arch, LossKind loss, const Ei
     }
     control.report(double(done += r.size()) / P);
   });
+  control.checkStop();
   return 0.5 * (M + M.transpose());
 }
 

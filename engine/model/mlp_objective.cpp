@@ -1,6 +1,7 @@
 #include "losslab/model/mlp_objective.hpp"
 
 #include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
 
 #include <algorithm>
 #include <cmath>
@@ -38,6 +39,15 @@ template <class S> ConstRowMap<S> weights(const Architecture& arch, const S* p, 
 }
 template <class S> ConstVecMap<S> biases(const Architecture& arch, const S* p, int l) {
   return ConstVecMap<S>(p + arch.biasOffset(l), arch.layers[l + 1]);
+}
+
+// Runs work(0..count-1), every one of them, in parallel. Its own isolated context: inside an
+// enclosing parallel loop that is cancelled (a sibling task threw, e.g. a probe's stop), TBB
+// would otherwise cancel this loop too, and the chunks it skipped would be read unfilled.
+template <class F> void forEachChunk(int count, const F& work) {
+  if (count == 1) return work(0);
+  tbb::task_group_context own(tbb::task_group_context::isolated);
+  tbb::parallel_for(0, count, work, own);
 }
 
 // out = the sum of the columns of M (column-major) at each sample's hot indices: the first layer
@@ -245,11 +255,7 @@ S MlpObjective<S>::run(Mode mode, const Vec<S>& theta, const Samples<S>& data, c
     }
   };
 
-  if (chunkCount == 1) {
-    work(0);
-  } else {
-    tbb::parallel_for(0, chunkCount, work);
-  }
+  forEachChunk(chunkCount, work);
 
   S lossSum = 0;
   long correct = 0;
@@ -337,10 +343,7 @@ void MlpObjective<S>::forward(const Vec<S>& theta, const Samples<S>& data, Mat<S
     if (lastHidden && L > 1) lastHidden->middleCols(begin, count) = h;
   };
   if (n == 0) return;
-  if (chunkCount == 1)
-    work(0);
-  else
-    tbb::parallel_for(0, chunkCount, work);
+  forEachChunk(chunkCount, work);
 }
 
 template class MlpObjective<float>;
