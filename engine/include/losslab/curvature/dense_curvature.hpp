@@ -11,6 +11,10 @@ namespace losslab {
 // Largest parameter count for which a dense matrix is formed (4000^2 doubles = 128 MB).
 constexpr Index kDenseCurvatureMaxParameters = 4000;
 
+// Throws InputError, naming the limit, when a dense matrix of `parameters` is not formed: a
+// request is refused before any work, not after the other probes asked with it.
+void checkDenseCurvatureSize(Index parameters);
+
 // Symmetric P x P matrix (the rounding asymmetry is averaged out). Throws InputError above
 // kDenseCurvatureMaxParameters.
 Eigen::MatrixXd denseCurvature(const Architecture& arch, LossKind loss, const Eigen::VectorXd& theta,
