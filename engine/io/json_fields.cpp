@@ -24,11 +24,11 @@ std::string at(const std::string& path, size_t index) {
 json parse(const std::string& text, const std::string& origin) {
   try {
     return json::parse(text);
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    const auto colon = what.find("parse error");
+  } catch (const json::exception& e) {  // a syntax error, or a number beyond float64 (out_of_range)
+    const std::string what = e.what();
+    const auto tag = what.find("] ");  // "[json.exception.parse_error.101] parse error at ..."
     throw InputError(origin + ": malformed JSON (" +
-                     (colon == std::string::npos ? what : what.substr(colon)) + ")");
+                     (tag == std::string::npos ? what : what.substr(tag + 2)) + ")");
   }
 }
 

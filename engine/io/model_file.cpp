@@ -19,7 +19,9 @@ void readWeights(const json& weights, ModelFile& m) {
   m.architecture.bias.assign(a.affineCount(), true);
   for (int l = 0; l < a.affineCount(); ++l)
     m.architecture.bias[l] = weights[l].is_object() && weights[l].contains("b");
-  m.parameters.resize(m.architecture.parameterCount());
+  // Filled in flat order as the file's numbers are read: the declared widths alone (up to 2^20
+  // each) could ask for terabytes before a single row were checked.
+  std::vector<double> flat;
   for (int l = 0; l < a.affineCount(); ++l) {
     const std::string path = jf::at("weights", l);
     jf::rejectUnknownKeys(weights[l], {"W", "b"}, path);
@@ -28,23 +30,23 @@ void readWeights(const json& weights, ModelFile& m) {
     if (!W.is_array() || static_cast<int>(W.size()) != out)
       throw InputError(path + ".W: expected " + std::to_string(out) + " rows of " +
                        std::to_string(in) + " (out x in, from layers)");
-    const Index w0 = m.architecture.weightOffset(l);
     for (int r = 0; r < out; ++r) {
       const auto row = jf::numbers(W[r], jf::at(path + ".W", r));
       if (static_cast<int>(row.size()) != in)
         throw InputError(jf::at(path + ".W", r) + ": expected " + std::to_string(in) +
                          " numbers (layers[" + std::to_string(l) + "]), got " +
                          std::to_string(row.size()));
-      for (int c = 0; c < in; ++c) m.parameters[w0 + Index(r) * in + c] = row[c];
+      flat.insert(flat.end(), row.begin(), row.end());
     }
     if (m.architecture.bias[l]) {
       const auto b = jf::numbers(weights[l]["b"], path + ".b");
       if (static_cast<int>(b.size()) != out)
         throw InputError(path + ".b: expected " + std::to_string(out) + " numbers, got " +
                          std::to_string(b.size()));
-      for (int r = 0; r < out; ++r) m.parameters[m.architecture.biasOffset(l) + r] = b[r];
+      flat.insert(flat.end(), b.begin(), b.end());
     }
   }
+  m.parameters = Eigen::Map<const Eigen::VectorXd>(flat.data(), Index(flat.size()));
 }
 
 Dataset readData(const json& xs, const json& ys, const ModelFile& m, const std::string& xName,
@@ -54,24 +56,27 @@ Dataset readData(const json& xs, const json& ys, const ModelFile& m, const std::
     throw InputError(xName + " and " + yName + ": expected arrays of equal length");
   Dataset d;
   const Index n = static_cast<Index>(xs.size());
-  d.x.resize(a.inputDim(), n);
+  // Sample-major, the column-major layout of x: sized by the rows read, not widths x rows.
+  std::vector<double> flat;
   for (Index i = 0; i < n; ++i) {
     const auto row = jf::numbers(xs[i], jf::at(xName, i));
     if (static_cast<int>(row.size()) != a.inputDim())
       throw InputError(jf::at(xName, i) + ": expected " + std::to_string(a.inputDim()) +
                        " numbers (layers[0]), got " + std::to_string(row.size()));
-    for (int f = 0; f < a.inputDim(); ++f) d.x(f, i) = row[f];
+    flat.insert(flat.end(), row.begin(), row.end());
   }
+  d.x = Eigen::Map<const Eigen::MatrixXd>(flat.data(), a.inputDim(), n);
   if (m.loss == LossKind::Mse) {
     d.task = Task::Regression;
-    d.targets.resize(a.outputDim(), n);
+    flat.clear();
     for (Index i = 0; i < n; ++i) {
       const auto row = jf::numbers(ys[i], jf::at(yName, i));
       if (static_cast<int>(row.size()) != a.outputDim())
         throw InputError(jf::at(yName, i) + ": expected " + std::to_string(a.outputDim()) +
                          " numbers (the output width), got " + std::to_string(row.size()));
-      for (int f = 0; f < a.outputDim(); ++f) d.targets(f, i) = row[f];
+      flat.insert(flat.end(), row.begin(), row.end());
     }
+    d.targets = Eigen::Map<const Eigen::MatrixXd>(flat.data(), a.outputDim(), n);
   } else {
     d.task = Task::Classification;
     d.numClasses = a.outputDim();

@@ -222,12 +222,16 @@ std::vector<MetricsRow> historyFromJson(const json& v, const std::string& path, 
   const json& columns = jf::require(v, "columns", path);
   const std::string cp = jf::join(path, "columns");
   jf::rejectUnknownKeys(columns, specMetricsColumns(), cp);
-  std::vector<MetricsRow> rows(static_cast<std::size_t>(n));
+  // Every column's length before the rows are allocated: "rows" alone must not cost gigabytes.
   for (const std::string& c : specMetricsColumns()) {
     const json& column = jf::require(columns, c, cp);
-    const std::string name = jf::join(cp, c);
     if (!column.is_array() || long(column.size()) != n)
-      throw InputError(name + ": expected " + std::to_string(n) + " values, one per row");
+      throw InputError(jf::join(cp, c) + ": expected " + std::to_string(n) + " values, one per row");
+  }
+  std::vector<MetricsRow> rows(static_cast<std::size_t>(n));
+  for (const std::string& c : specMetricsColumns()) {
+    const json& column = columns.at(c);
+    const std::string name = jf::join(cp, c);
     for (long i = 0; i < n; ++i) {
       if (c == "step")
         rows[i].step = jf::integer(column[i], jf::at(name, i));

@@ -220,6 +220,8 @@ class SessionFileTest : public QObject {
     QVERIFY_THROWS_NO_EXCEPTION(decodeSession(rewrite(doc)));
     const std::pair<std::function<void(nlohmann::json&)>, std::string> edits[] = {
         {[](nlohmann::json& d) { d["history"]["columns"]["train_loss"].erase(0); }, "history.columns.train_loss"},
+        // Rows declared but not held: refused before 16M rows (3 GB) are allocated (found by fuzzing).
+        {[](nlohmann::json& d) { d["history"]["rows"] = 1 << 24; }, "history.columns.step"},
         {[](nlohmann::json& d) { d["trainer"]["parameters"]["count"] = 3; }, "trainer.parameters"},
         {[](nlohmann::json& d) { d["checkpoints"]["parameters"]["offset"] = 1 << 30; }, "checkpoints.parameters"},
         {[](nlohmann::json& d) { d["experiment"]["optimizer"]["lr"] = -1; }, "experiment.optimizer.lr"},

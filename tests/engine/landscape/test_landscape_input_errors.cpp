@@ -11,7 +11,7 @@ using namespace losslab;
 
 class LandscapeInputErrors : public QObject {
   Q_OBJECT
-  const test::ScalarRegression q;
+  const test::ScalarRegression q{};  // braces: clang 14 wants a const member initialised
   const Samples<double> data = q.samples<double>();
   const LandscapePlane plane{q.theta, Eigen::Vector2d(1, 0), Eigen::Vector2d(0, 1)};
 
