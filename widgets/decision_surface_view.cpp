@@ -119,6 +119,8 @@ void DecisionSurfaceView::rebuildPoints() {
 QColor DecisionSurfaceView::colorAt(int i, int j) const {
   const PredictionGrid& g = *prediction_;
   const auto v = g.values.col(Eigen::Index(j) * g.nx + i);
+  // A network that diverged predicts NaN or inf: neutral grey, not a colour it has no basis for.
+  if (!v.allFinite()) return QColor(210, 210, 210);
   if (!data_ || data_->train.task != Task::Classification) return plot::signedColor(v(0) / valueScale_);
   Eigen::Index best = 0;
   const double top = v.maxCoeff(&best);

@@ -9,6 +9,7 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -98,6 +99,17 @@ QImage renderPng(const Figure& f, const FigurePage& page, const FigureLook& look
   return image;
 }
 
+// All of `bytes`, or false with the file's error: a short write is retried, so that the call
+// that cannot write at all is the one that says why.
+bool writeWhole(QSaveFile& file, const QByteArray& bytes) {
+  for (qint64 done = 0; done < bytes.size();) {
+    const qint64 n = file.write(bytes.constData() + done, bytes.size() - done);
+    if (n <= 0) return false;
+    done += n;
+  }
+  return true;
+}
+
 QString reason(const QSaveFile& file) {
   return QStringLiteral("cannot write %1: %2").arg(QFileInfo(file.fileName()).absoluteFilePath(), file.errorString());
 }
@@ -116,28 +128,28 @@ bool exportFigure(const Figure& figure, const QString& stem, const FigureOptions
   if (!figure.vector() && !figure.raster) return fail(figure.name + QStringLiteral(": nothing draws this figure"));
   const FigurePage page = figurePage(options, figure.aspect, figure.onScreen);
   const FigureLook look = figureLook(options.style);
-  // Every file is complete under its temporary name before any is renamed into place.
+  // Every file is complete under its temporary name before any is renamed into place. Each is
+  // encoded in memory and then written unbuffered, in full: Qt 6.4's QSaveFile reports a short
+  // write (a full disk) only at the next call, and commits a file whose buffered tail failed.
   std::vector<std::unique_ptr<QSaveFile>> files;
-  auto open = [&](const char* extension) -> QSaveFile* {
+  auto put = [&](const char* extension, const std::function<bool(QIODevice&)>& encode) {
     files.push_back(std::make_unique<QSaveFile>(stem + QLatin1Char('.') + QLatin1String(extension)));
-    return files.back()->open(QIODevice::WriteOnly) ? files.back().get() : nullptr;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    return buffer.open(QIODevice::WriteOnly) && encode(buffer) &&
+           files.back()->open(QIODevice::WriteOnly | QIODevice::Unbuffered) && writeWhole(*files.back(), bytes);
   };
   {
     std::optional<FigureStyleScope> style;
     if (figure.plot) style.emplace(*figure.plot, options.style);
     const bool vector = figure.vector();
-    if (options.formats.pdf && vector) {
-      QSaveFile* out = open("pdf");
-      if (!out || !writePdf(figure, page, look, *out)) return fail(reason(*files.back()));
-    }
-    if (options.formats.svg && vector) {
-      QSaveFile* out = open("svg");
-      if (!out || !writeSvg(figure, page, look, *out)) return fail(reason(*files.back()));
-    }
-    if (options.formats.png || !vector) {
-      QSaveFile* out = open("png");
-      if (!out || !renderPng(figure, page, look, options.dpi).save(out, "PNG")) return fail(reason(*files.back()));
-    }
+    if (options.formats.pdf && vector && !put("pdf", [&](QIODevice& out) { return writePdf(figure, page, look, out); }))
+      return fail(reason(*files.back()));
+    if (options.formats.svg && vector && !put("svg", [&](QIODevice& out) { return writeSvg(figure, page, look, out); }))
+      return fail(reason(*files.back()));
+    if ((options.formats.png || !vector) &&
+        !put("png", [&](QIODevice& out) { return renderPng(figure, page, look, options.dpi).save(&out, "PNG"); }))
+      return fail(reason(*files.back()));
   }
   nlohmann::json metadata = figure.metadata;
   metadata["engine_version"] = LOSSLAB_VERSION;
@@ -146,13 +158,13 @@ bool exportFigure(const Figure& figure, const QString& stem, const FigureOptions
   for (const auto& f : files) names.push_back(QFileInfo(f->fileName()).fileName().toStdString());
   names.push_back(QFileInfo(stem + QStringLiteral(".csv")).fileName().toStdString());
   metadata["files"] = names;
-  QSaveFile* csv = open("csv");
-  if (!csv || csv->write(figure.csv.data(), qint64(figure.csv.size())) < 0) return fail(reason(*files.back()));
-  QSaveFile* json = open("json");
-  if (!json || json->write(QByteArray::fromStdString(metadata.dump(2) + "\n")) < 0) return fail(reason(*files.back()));
+  if (!put("csv", [&](QIODevice& out) { return out.write(figure.csv.data(), qint64(figure.csv.size())) >= 0; }))
+    return fail(reason(*files.back()));
+  if (!put("json", [&](QIODevice& out) { return out.write(QByteArray::fromStdString(metadata.dump(2) + "\n")) >= 0; }))
+    return fail(reason(*files.back()));
   QStringList committed;
   for (const auto& f : files) {
-    if (!f->commit()) {  // flushes first: a full disk shows here
+    if (!f->commit()) {
       for (const QString& done : committed) QFile::remove(done);  // all of the figure or nothing
       return fail(reason(*f));
     }

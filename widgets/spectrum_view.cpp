@@ -222,6 +222,9 @@ QString SpectrumView::summaryText(const SpectrumResult& r) {
                .arg(formatNumber(r.tolerance), s.converged ? QString() : tr(" (<b>not reached</b>)"))
         << tr("SLQ density, Gaussian σ = %1").arg(formatNumber(s.density.sigma));
     if (s.exact.size() > 0) how << tr("every eigenvalue exactly (dense)");
+    if (s.exact.size() == 0 && r.denseLimit > 0)
+      how << tr("no dense spectrum: over its limit of %1 parameters")
+                 .arg(locale.toString(static_cast<qlonglong>(r.denseLimit)));
   }
   how << tr("%1 s").arg(QString::number(r.seconds, 'f', 1));
   return tr("<b>Step %1: %2</b><br>%3 of the %4 loss over %5, %6 parameters · %7")

@@ -2,10 +2,19 @@
 // Each subcommand of losslab-cli registers itself on the app; its callback throws
 // losslab::InputError for bad input, which main() turns into one line on stderr.
 #include <CLI/CLI.hpp>
+#include <stdexcept>
 
 #include "losslab/sweep/work_distribution.hpp"
 
 namespace losslab::cli {
+
+// A run that diverged: its files are written, but a script must not take it for a trained
+// network, so main() exits with kDivergedExitCode after saying so on stderr.
+class RunDiverged : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+inline constexpr int kDivergedExitCode = 4;
 
 void addEvalCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app);

@@ -1,6 +1,7 @@
 // losslab-cli figure: the window's figures without a display. The window itself (never put on
 // screen) trains the experiment and exports the views asked for, so the files are the ones
 // File → Export all views writes for the same run and step, the data CSVs byte for byte.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -10,7 +11,6 @@
 
 #ifdef LOSSLAB_CLI_FIGURES  // built with the window (LOSSLAB_BUILD_GUI)
 #include <QApplication>
-#include <QDir>
 
 #include "headless_figures.hpp"
 #include "losslab/widgets/figure_export.hpp"
@@ -42,7 +42,9 @@ void runFigure(const FigureCommandOptions& o) {
   options.width = o.width, options.height = o.height;
   options.dpi = checkedFigureDpi(o.dpi);
   headlessViews(run.views);  // bad names are errors before anything runs
-  if (!QDir().mkpath(QString::fromStdString(o.out))) throw InputError("out: cannot create the folder " + o.out);
+  std::error_code ec;  // std::filesystem, unlike QDir, says why a folder cannot be made
+  std::filesystem::create_directories(o.out, ec);
+  if (ec) throw InputError(o.out + ": cannot create the output folder (" + ec.message() + ")");
 
   // No display: Qt's offscreen platform draws everything but the 3-D surface (which needs OpenGL).
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&

@@ -34,6 +34,7 @@ void runHessian(const HessianOptions& o) {
   if (o.subset < 0) throw InputError("--subset: " + std::to_string(o.subset) + " must be >= 1");
   if (o.subset > 0) data = sampleSubset(data, o.subset, o.seed);
   const CurvatureKind kind = curvatureKindFromString(o.op);
+  if (o.dense) checkDenseCurvatureSize(m.architecture.parameterCount());
   CurvatureOperator op(m.architecture, m.loss, m.parameters, data, kind);
   nlohmann::json out = nlohmann::json::object();
   for (auto [k, end, key] : {std::tuple{o.topK, SpectrumEnd::Largest, "top_eigenvalues"},

@@ -74,18 +74,18 @@ void runTrain(const TrainOptions& o) {
                          {"diverged", trainer->diverged()}};
   if (labelled) summary["train_accuracy"] = last.trainAccuracy;
   if (!data.test.empty()) summary["test_loss"] = last.testLoss;
-  if (trainer->diverged()) {
-    summary["diverged_at_step"] = trainer->divergedAtStep();
-    std::cerr << "losslab-cli: warning: the run diverged at step " << trainer->divergedAtStep()
-              << " (non-finite loss or parameters); files hold the last finite state\n";
-  }
+  if (trainer->diverged()) summary["diverged_at_step"] = trainer->divergedAtStep();
   std::cout << summary.dump() << "\n";
+  if (trainer->diverged())
+    throw RunDiverged("the run diverged at step " + std::to_string(trainer->divergedAtStep()) +
+                      " (non-finite loss or parameters; lower the learning rate); " + o.out +
+                      " holds the last finite state");
 }
 }  // namespace
 
 void addTrainCommand(CLI::App& app) {
   auto options = std::make_shared<TrainOptions>();
-  CLI::App* cmd = app.add_subcommand("train", "Train from an experiment file; write metrics.csv, final.json and config.json");
+  CLI::App* cmd = app.add_subcommand("train", "Train from an experiment file; write metrics.csv, final.json and config.json (exit code 4: the run diverged)");
   cmd->add_option("--config", options->config, "Experiment file (losslab-experiment/1)")->required();
   cmd->add_option("--steps", options->steps, "Number of optimizer steps (default: the file's \"steps\")");
   cmd->add_option("--out", options->out, "Output folder (created if missing)")->required();

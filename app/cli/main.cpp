@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const losslab::cli::RunDiverged& e) {
+    std::cerr << "losslab-cli: error: " << e.what() << "\n";
+    return losslab::cli::kDivergedExitCode;
   } catch (const losslab::InputError& e) {
     std::cerr << "losslab-cli: error: " << e.what() << "\n";
     return 2;

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <cmath>
+#include <filesystem>
 
 #include "losslab/widgets/figure_export.hpp"
 
@@ -206,8 +207,11 @@ QString exportFiguresInteractively(QWidget* parent, const QString& title,
   const std::vector<Figure> figures = makeFigures();
   const QString destination = dialog.destination();
   QString error;
-  if (toFolder && !QDir().mkpath(destination))
-    return QCoreApplication::translate("FigureExportDialog", "Could not export: cannot create the folder %1").arg(destination);
+  std::error_code noFolder;  // std::filesystem, unlike QDir, says why a folder cannot be made
+  if (toFolder) std::filesystem::create_directories(destination.toStdString(), noFolder);
+  if (noFolder)
+    return QCoreApplication::translate("FigureExportDialog", "Could not export: cannot create the folder %1 (%2)")
+        .arg(destination, QString::fromStdString(noFolder.message()));
   QProgressDialog progress(QCoreApplication::translate("FigureExportDialog", "Exporting figures…"),
                            QCoreApplication::translate("FigureExportDialog", "Cancel"), 0, int(figures.size()), parent);
   progress.setWindowModality(Qt::WindowModal);

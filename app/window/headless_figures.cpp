@@ -47,8 +47,11 @@ void prepareHeadlessRun(MainWindow& w, const HeadlessRun& run) {
   if (wants(MainWindow::View::Sharpness) && run.sharpnessEvery > 0)
     w.curvatureControls()->everyBox()->setValue(int(run.sharpnessEvery));  // as a user would set it
   if (run.steps > 0) w.bridge()->step(run.steps);
-  waitFor([&] { return w.bridge()->latest()->step >= run.steps && !w.bridge()->isPlaying(); }, run.timeoutMs,
-          "the training steps");
+  // A diverged run stops short of the steps asked for: it is reported below, not waited out.
+  waitFor([&] {
+    const SnapshotPtr s = w.bridge()->latest();
+    return (s->step >= run.steps || s->state == RunState::Diverged) && !w.bridge()->isPlaying();
+  }, run.timeoutMs, "the training steps");
   if (w.bridge()->latest()->state == RunState::Diverged)
     throw InputError("figure: the run diverged at step " + std::to_string(w.bridge()->latest()->divergedAtStep));
   const long step = w.bridge()->latest()->step;

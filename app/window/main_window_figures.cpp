@@ -29,7 +29,10 @@ std::vector<Figure> MainWindow::figures(View view) {
   if (currentView() != view) showView(view);
   if (view == View::Sharpness) onSnapshot(bridge_->latest());  // its plots draw only while shown
   letViewsSettle();
-  const nlohmann::json run = runFigureMetadata(*bridge_->latest());
+  // A restart the settle let through (a setting edited just before) leaves no run to describe.
+  const SnapshotPtr latest = bridge_->latest();
+  if (!latest) return {};
+  const nlohmann::json run = runFigureMetadata(*latest);
   switch (view) {
     case View::Training: return trainingFigures(*training_, run);
     case View::Sharpness: return sharpnessFigures(*sharpness_, run);

@@ -118,6 +118,7 @@ SpectrumResult spectrumOf(const Snapshot& snapshot, const SpectrumRequest& reque
   result.tolerance = request.tolerance;
 
   const bool dense = P <= std::min(request.denseLimit, kDenseCurvatureMaxParameters);
+  if (!dense) result.denseLimit = std::min(request.denseLimit, kDenseCurvatureMaxParameters);
   Phases phases(control, static_cast<int>(kinds.size()) * (dense ? 3 : 2));
   for (CurvatureKind kind : kinds) {
     OperatorSpectrum s;

@@ -2,8 +2,11 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <algorithm>
+#include <utility>
 
 #include "losslab/core/error.hpp"
 #include "losslab/diagnostics/collapse_record.hpp"
@@ -99,25 +102,33 @@ std::string metricsLine(const MetricsRow& row, const std::vector<std::string>& c
 MetricsCsvWriter::MetricsCsvWriter(const std::string& path, std::vector<std::string> columns)
     : path_(path), columns_(std::move(columns)), file_(std::fopen(path.c_str(), "wb")) {
   if (!file_) throw InputError(path + ": cannot write (" + std::strerror(errno) + ")");
-  const std::string header = metricsHeader(columns_);
-  std::fwrite(header.data(), 1, header.size(), file_);
+  put(metricsHeader(columns_));
 }
 
 MetricsCsvWriter::~MetricsCsvWriter() {
   if (file_) std::fclose(file_);
 }
 
-void MetricsCsvWriter::write(const MetricsRow& row) {
-  const std::string line = metricsLine(row, columns_);
-  std::fwrite(line.data(), 1, line.size(), file_);
+void MetricsCsvWriter::write(const MetricsRow& row) { put(metricsLine(row, columns_)); }
+
+void MetricsCsvWriter::put(const std::string& text) {
+  if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) fail(errno);
+}
+
+void MetricsCsvWriter::fail(int error) {
+  if (file_) std::fclose(file_);
+  file_ = nullptr;
+  std::error_code ec;  // a device (/dev/full) is no file of ours to remove
+  const bool regular = std::filesystem::is_regular_file(path_, ec);
+  if (regular) std::remove(path_.c_str());
+  throw InputError(path_ + ": write failed (" + std::strerror(error) + ")" +
+                   (regular ? "; the incomplete file was removed" : ""));
 }
 
 void MetricsCsvWriter::close() {
   if (!file_) return;
-  const bool ok = !std::ferror(file_) && std::fflush(file_) == 0;
-  const bool closed = std::fclose(file_) == 0;
-  file_ = nullptr;
-  if (!ok || !closed) throw InputError(path_ + ": write failed (disk full or not writable)");
+  if (std::ferror(file_) || std::fflush(file_) != 0) fail(errno ? errno : EIO);
+  if (std::fclose(std::exchange(file_, nullptr)) != 0) fail(errno);
 }
 
 std::vector<std::string> collapseColumns(const CollapseTracking& t) {

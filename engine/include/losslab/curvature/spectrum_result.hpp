@@ -29,6 +29,7 @@ struct SpectrumResult {
   bool subset = false;         // a fixed random subset of the training set, not all of it
   double tolerance = 0.0;      // relative, of the top-k eigenvalues
   double seconds = 0.0;        // wall time of the whole probe
+  Index denseLimit = 0;        // the parameter limit the dense spectrum was left out for (0: none)
   std::vector<OperatorSpectrum> spectra;  // H first when present
 
   const OperatorSpectrum* find(CurvatureKind kind) const {

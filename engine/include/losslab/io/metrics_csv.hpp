@@ -23,6 +23,8 @@ std::string metricsHeader(const std::vector<std::string>& columns);
 std::string metricsLine(const MetricsRow& row, const std::vector<std::string>& columns);
 
 // Streams rows to DIR/metrics.csv as training goes (so an interrupted run keeps its history).
+// A write that fails (a full disk) throws InputError with the system's reason and removes the
+// file: a history with rows missing must not pass for a whole one.
 class MetricsCsvWriter {
  public:
   MetricsCsvWriter(const std::string& path, std::vector<std::string> columns);  // throws InputError
@@ -31,6 +33,9 @@ class MetricsCsvWriter {
   void close();  // throws InputError if the data could not be written
 
  private:
+  void put(const std::string& text);
+  [[noreturn]] void fail(int error);
+
   std::string path_;
   std::vector<std::string> columns_;
   std::FILE* file_ = nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 // Whole-file text I/O. Writes are atomic (temporary file + rename), so a crash or a full disk
-// never leaves a half-written file under the real name.
+// never leaves a half-written file under the real name (a device, such as /dev/stdout, is
+// written in place).
 #include <string>
 
 namespace losslab {

@@ -1,0 +1,142 @@
+// Cancelling every kind of probe half-way through, in the window: the spectrum (top-k and
+// density, then the dense matrix), the landscape grid and a sweep. After Cancel the controls say
+// so and can start again, no worker thread is left running, nothing of the cancelled probe is
+// shown, and the next probe runs to its end.
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "curvature_panel.hpp"
+#include "landscape_controls.hpp"
+#include "landscape_tab.hpp"
+#include "losslab/io/text_file.hpp"
+#include "losslab/widgets/spectrum_view.hpp"
+#include "main_window_fixture.hpp"
+#include "probe_runner.hpp"
+#include "fixtures.hpp"
+#include "sweep_results_panel.hpp"
+#include "sweep_window.hpp"
+
+using namespace losslab;
+using namespace losslab::testing;
+
+namespace {
+// Digits through 24 hidden units: 1,810 parameters, under the window's dense limit (2,000), and
+// 900 samples, so that every phase of a spectrum takes long enough to be caught half-way.
+ExperimentConfig digitsNet() {
+  ExperimentConfig c = loadExperimentFile(QStringLiteral(":/presets/hessian-bulk-outliers-digits.json"));
+  c.model.hidden = {24};
+  return c;
+}
+
+bool threadsWindDown(const ProbeRunner& runner, int timeoutMs = 3000) {
+  return QTest::qWaitFor([&] { return runner.activeThreads() == 0; }, timeoutMs);
+}
+
+// Waits until the probe has reported at least `fraction` of its work.
+bool reached(const ProbeRunner& runner, double fraction, int timeoutMs = 60000) {
+  QSignalSpy progressed(&runner, &ProbeRunner::progressed);
+  QElapsedTimer t;
+  t.start();
+  while (t.elapsed() < timeoutMs) {
+    for (const auto& args : progressed)
+      if (args.first().toDouble() >= fraction) return true;
+    if (!runner.isRunning()) return false;  // finished before we could cancel it
+    progressed.wait(20);
+  }
+  return false;
+}
+
+QString sweepText(const char* name) {
+  return QString::fromStdString(readTextFile(test::fixture(std::string("sweeps/") + name)));
+}
+}  // namespace
+
+class FaultsProbeCancelTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void init() { clearSettings(); }
+
+  void theSpectrumCancelledDuringItsDenseMatrixCanStartAgain() {
+    auto w = std::make_unique<MainWindow>(digitsNet());
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000));
+    CurvaturePanel* panel = w->curvatureControls();
+    panel->operatorBox()->setCurrentIndex(0);  // H only: top-k, density, dense — a third each
+    panel->computeButton()->click();
+    QVERIFY(reached(*w->probes(), 0.7));  // inside the dense matrix's columns
+    panel->cancelButton()->click();
+    QVERIFY(!w->probes()->isRunning());
+    QVERIFY(panel->computeButton()->isEnabled());
+    QVERIFY(!panel->cancelButton()->isEnabled());
+    QVERIFY2(panel->statusLabel()->text().startsWith("Cancelled"), qPrintable(panel->statusLabel()->text()));
+    QVERIFY(threadsWindDown(*w->probes()));
+    QTest::qWait(200);
+    QVERIFY(!w->spectrumView()->result());  // nothing of the cancelled probe arrives later
+
+    panel->computeButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(w->spectrumView()->result() != nullptr, 120000);
+    const SpectrumResultPtr r = w->spectrumView()->result();
+    QCOMPARE(r->spectra.front().exact.size(), Eigen::Index(r->parameters));  // the dense one too
+    QVERIFY(threadsWindDown(*w->probes()));
+  }
+
+  void theLandscapeCancelledHalfWayCanStartAgain() {
+    auto w = std::make_unique<MainWindow>(digitsNet());
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000));
+    w->showView(MainWindow::View::Landscape);
+    LandscapeTab* tab = w->landscapeTab();
+    tab->controls()->pointsBox(0)->setValue(201);
+    tab->controls()->pointsBox(1)->setValue(201);
+    tab->compute();
+    QVERIFY(reached(*tab->runner(), 0.3));
+    tab->cancel();
+    QCOMPARE(tab->job(), LandscapeTab::Job::None);
+    QVERIFY(tab->controls()->computeButton()->isEnabled());
+    QVERIFY(!tab->controls()->cancelButton()->isEnabled());
+    QVERIFY(tab->controls()->statusLabel()->text().contains("Cancelled"));
+    QVERIFY(threadsWindDown(*tab->runner()));
+    QTest::qWait(200);
+    QVERIFY(!tab->result());
+
+    tab->controls()->pointsBox(0)->setValue(11);
+    tab->controls()->pointsBox(1)->setValue(11);
+    tab->compute();
+    QTRY_VERIFY_WITH_TIMEOUT(tab->result() != nullptr, 60000);
+    QCOMPARE(tab->job(), LandscapeTab::Job::None);
+    QVERIFY(threadsWindDown(*tab->runner()));
+  }
+
+  void aSweepCancelledHalfWayLetsAnotherOneRun() {
+    QTemporaryDir tmp;
+    SweepWindow w;
+    w.setSweepText(sweepText("slow_lr.json"));
+    w.setOutputDirectory(tmp.filePath("slow"));
+    QSignalSpy finished(&w, &SweepWindow::sweepFinished);
+    QVERIFY(w.start());
+    QTRY_VERIFY_WITH_TIMEOUT(w.resultsPanel()->results().size() >= 1, 60000);
+    w.cancel();
+    QVERIFY(!w.isRunning());
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished[0][0].toBool(), false);
+    QVERIFY(w.statusText().startsWith("Cancelled"));
+
+    // Another sweep, elsewhere: it starts although the first one never finished.
+    QString tiny = sweepText("tiny_lr_wd.json");
+    tiny.replace("\"../experiments/tiny_spiral.json\"",
+                 QString::fromStdString(readTextFile(test::fixture("experiments/tiny_spiral.json"))));
+    w.setSweepText(tiny);
+    w.setOutputDirectory(tmp.filePath("tiny"));
+    QVERIFY2(w.start(), qPrintable(w.statusText()));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished[1][0].toBool(), true);
+    QCOMPARE(w.resultsPanel()->results().size(), 12L);
+  }
+};
+
+QTEST_MAIN(FaultsProbeCancelTest)
+#include "test_faults_probe_cancel.moc"
