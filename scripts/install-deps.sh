@@ -10,6 +10,8 @@ packages=(
   xvfb xauth libgl1-mesa-dri poppler-utils
   # Optional: losslab-cli sweep and landscape over MPI ranks (mpirun), and their tests.
   openmpi-bin libopenmpi-dev
+  # The sanitizer and fuzzing builds (scripts/run-sanitizers.sh, scripts/run-fuzzers.sh).
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -1,0 +1,22 @@
+# Sanitizer and fuzzing builds (scripts/run-sanitizers.sh, scripts/run-fuzzers.sh). The flags go
+# on every translation unit and link, so that no object is built without the instrumentation the
+# others expect (a container overflow annotated in one file and not in another is a false report).
+set(LOSSLAB_SANITIZE "" CACHE STRING "Sanitizers to build with: empty, address,undefined or thread")
+option(LOSSLAB_FUZZ "Build the libFuzzer targets in tests/fuzz (clang only)" OFF)
+
+if(LOSSLAB_SANITIZE)
+  add_compile_options(-fsanitize=${LOSSLAB_SANITIZE} -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=${LOSSLAB_SANITIZE})
+  if(LOSSLAB_SANITIZE MATCHES "undefined")
+    # Undefined behaviour stops the test that hit it instead of printing and going on.
+    add_compile_options(-fno-sanitize-recover=undefined)
+  endif()
+endif()
+
+if(LOSSLAB_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "LOSSLAB_FUZZ needs clang (libFuzzer): configure with -DCMAKE_CXX_COMPILER=clang++-14")
+  endif()
+  # Coverage feedback in the code under test; only the targets link libFuzzer's main().
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
