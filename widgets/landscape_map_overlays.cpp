@@ -1,12 +1,51 @@
 // LandscapeMapView, what is drawn over the heatmap: contour lines with their levels written on
 // them (marching squares in the engine, linear or log spaced like the colour scale), and the
 // projected training path with its start, end and current point.
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
 #include "losslab/landscape/marching_squares.hpp"
 #include "losslab/widgets/curvature_labels.hpp"
 #include "losslab/widgets/landscape_map_view.hpp"
 #include "losslab/widgets/plot_style.hpp"
 
 namespace losslab {
+
+namespace {
+// A label box, in fractions of the plotted range: levels written closer than this to one another
+// (where contours crowd, as in a steep corner) or to the border are left out, not overprinted.
+constexpr double kLabelWidth = 0.12, kLabelHeight = 0.06;
+
+struct LabelSpot {
+  double u, v;  // position in the unit square of the plotted range
+};
+
+// Where on `line` its level goes: among the points far enough from the border, the one least
+// crowded by the labels already placed (interior points preferred when nothing crowds).
+std::optional<Eigen::Vector2d> labelSpot(const ContourLine& line, const QCPRange& x, const QCPRange& y,
+                                         std::vector<LabelSpot>& placed) {
+  double best = -1;
+  std::optional<Eigen::Vector2d> at;
+  LabelSpot spot{};
+  for (const Polyline& p : line.polylines) {
+    if (p.size() < 3) continue;  // too short to carry a readable label
+    for (const Eigen::Vector2d& q : p) {
+      const double u = (q.x() - x.lower) / x.size(), v = (q.y() - y.lower) / y.size();
+      const double border = std::min({u, 1 - u, v, 1 - v});
+      if (std::min(u, 1 - u) < kLabelWidth / 2 || std::min(v, 1 - v) < kLabelHeight / 2) continue;  // clipped
+      double free = 2.0;  // how many label sizes away the nearest label is, capped
+      for (const LabelSpot& o : placed)
+        free = std::min(free, std::max(std::abs(u - o.u) / kLabelWidth, std::abs(v - o.v) / kLabelHeight));
+      if (free < 1) continue;
+      const double score = free + 0.5 * border;
+      if (score > best) best = score, at = q, spot = {u, v};
+    }
+  }
+  if (at) placed.push_back(spot);
+  return at;
+}
+}  // namespace
 
 void LandscapeMapView::setTrajectory(const MapTrajectory& trajectory) {
   trajectory_ = trajectory;
@@ -27,8 +66,9 @@ void LandscapeMapView::drawContours() {
   const LevelSpacing spacing = log_ ? LevelSpacing::Log : LevelSpacing::Linear;
   const ContourLevels levels = contourLevels(grid_.loss, contourCount_, spacing);
   const ContourSet set = contourLines(grid_.alphas, grid_.betas, grid_.loss, levels.levels, spacing);
+  const QCPRange x(grid_.alphas.front(), grid_.alphas.back()), y(grid_.betas.front(), grid_.betas.back());
+  std::vector<LabelSpot> placed;
   for (const ContourLine& line : set.lines) {
-    const Polyline* longest = nullptr;
     for (const Polyline& p : line.polylines) {
       auto* curve = new QCPCurve(xAxis, yAxis);
       curve->setPen(plot::pen(QColor(255, 255, 255, 190), 1.4));
@@ -36,12 +76,11 @@ void LandscapeMapView::drawContours() {
       for (const Eigen::Vector2d& q : p) t << t.size(), x << q.x(), y << q.y();
       curve->setData(t, x, y, true);
       contourCurves_ << curve;
-      if (!longest || p.size() > longest->size()) longest = &p;
     }
-    if (!longest || longest->size() < 3) continue;  // too short to carry a readable label
-    const Eigen::Vector2d& at = (*longest)[longest->size() / 2];
+    const std::optional<Eigen::Vector2d> at = labelSpot(line, x, y, placed);
+    if (!at) continue;
     auto* label = new QCPItemText(this);
-    label->position->setCoords(at.x(), at.y());
+    label->position->setCoords(at->x(), at->y());
     label->setText(formatNumber(line.level));
     label->setFont(plot::sized(font(), 10, true));
     label->setColor(Qt::white);

@@ -49,7 +49,14 @@ LandscapeMapView::LandscapeMapView(QWidget* parent) : QCustomPlot(parent) {
   heatmap_ = new QCPColorMap(xAxis, yAxis);
   heatmap_->setInterpolate(false);  // cells as computed, no invented values between them
   colorBar_ = new QCPColorScale(this);
-  plotLayout()->addElement(0, 1, colorBar_);
+  // The map and its colour bar share a row of their own, so the caption and the legend under
+  // them span the whole width: a wide legend then cannot squeeze the colour bar to nothing.
+  QCPAxisRect* rect = axisRect();
+  auto* mapRow = new QCPLayoutGrid;
+  plotLayout()->take(rect);
+  plotLayout()->addElement(0, 0, mapRow);
+  mapRow->addElement(0, 0, rect);
+  mapRow->addElement(0, 1, colorBar_);
   colorBar_->setType(QCPAxis::atRight);
   colorBar_->setBarWidth(18);
   colorBar_->axis()->setTickLabelFont(plot::sized(font(), 11));
@@ -81,6 +88,7 @@ LandscapeMapView::LandscapeMapView(QWidget* parent) : QCustomPlot(parent) {
   plotLayout()->addElement(1, 0, caption_);
   plotLayout()->setRowStretchFactor(1, 0.001);
   plot::legendBelow(*this);
+  legend->setWrap(2);  // path, start / end, now: two lines, never clipped in a column figure
   setColormap(Colormap::Viridis);
   clear();
 }

@@ -5,6 +5,9 @@
 #include <QtTest>
 #include <cmath>
 
+#include <optional>
+
+#include "losslab/widgets/figure_style.hpp"
 #include "losslab/widgets/landscape_map_view.hpp"
 
 using namespace losslab;
@@ -117,6 +120,52 @@ class LandscapeMapViewTest : public QObject {
       QVERIFY(std::abs(std::hypot(it->key, it->value) - std::sqrt(0.5)) < 0.01);
     view.setContourCount(0);
     QVERIFY(view.contourCurves().isEmpty());
+  }
+
+  void crowdedContoursAreLabelledWithoutOverprintingOrTouchingTheBorder() {
+    // A steep corner: loss = exp(3 (alpha + beta)) packs most of 12 levels near (1, 1).
+    LandscapeGrid g = bowl(61);
+    for (int i = 0; i < 61; ++i)
+      for (int j = 0; j < 61; ++j) g.loss(i, j) = std::exp(3 * (g.alphas[i] + g.betas[j]));
+    LandscapeMapView view;
+    view.setContourCount(12);
+    view.setGrid(g, "training loss");
+    const QList<QCPItemText*> labels = view.contourLabels();
+    QVERIFY(labels.size() >= 2);
+    QVERIFY(labels.size() < 12);  // some crowded levels go unlabelled
+    auto unit = [](const QCPItemText* t) { return QPointF((t->position->key() + 1) / 2, (t->position->value() + 1) / 2); };
+    for (int a = 0; a < labels.size(); ++a) {
+      const QPointF p = unit(labels[a]);
+      QVERIFY(std::min(p.x(), 1 - p.x()) >= 0.06 && std::min(p.y(), 1 - p.y()) >= 0.03);  // not clipped
+      for (int b = 0; b < a; ++b) {
+        const QPointF q = unit(labels[b]);
+        QVERIFY2(std::abs(p.x() - q.x()) >= 0.12 || std::abs(p.y() - q.y()) >= 0.06,
+                 qPrintable(labels[a]->text() + " overlaps " + labels[b]->text()));
+      }
+    }
+  }
+
+  void aLongLegendNeitherClipsNorSqueezesTheColourBar() {
+    LandscapeMapView view;
+    view.setGrid(bowl(11), "training loss");
+    MapTrajectory t;
+    t.path = {{-0.8, 0.9}, {0.1, 0.05}};
+    t.startStep = 10000, t.endStep = 250000;
+    t.current = QPointF(0.12, 0.04);
+    t.currentStep = 250000;
+    view.setTrajectory(t);
+    // The window's smallest size, and a column figure (89 mm) in the paper style.
+    for (const QSize size : {QSize(460, 380), QSize(336, 280)}) {
+      std::optional<FigureStyleScope> paper;
+      if (size.width() < 460) paper.emplace(view, FigureStyle::Paper);
+      view.toPixmap(size.width(), size.height());  // lays the plot out at that size
+      QVERIFY(view.colorBar()->axis()->axisRect()->rect().width() >= view.colorBar()->barWidth() - 1);
+      for (int k = 0; k < view.legend->itemCount(); ++k) {
+        QCPAbstractLegendItem* item = view.legend->item(k);
+        QVERIFY2(item->outerRect().width() >= item->minimumOuterSizeHint().width(),
+                 qPrintable(QString("legend item %1 clipped at %2 px").arg(k).arg(size.width())));
+      }
+    }
   }
 
   void aCoarsePassIsDrawnWhereItWasComputed() {
