@@ -32,7 +32,7 @@ void styleAxis(QCPAxis* axis, const QFont& font) {
 
 CollapseView::CollapseView(QWidget* parent)
     : QCustomPlot(parent), throttle_([this] { redraw(); }, [this] { return replotTime(); }) {
-  setMinimumSize(560, 640);
+  setMinimumSize(520, 560);  // four panels; the window must fit a 1280 x 800 projector
   setToolTip(tr("Softmax collapse against step (Prieto et al. 2025): accuracy, the collapsed "
                 "share of the training set per precision, the alignment of the steps with the "
                 "weights, and the norms. Point at a curve for its definition and value."));

@@ -9,7 +9,7 @@
 namespace losslab {
 
 LogitGapView::LogitGapView(QWidget* parent) : QCustomPlot(parent) {
-  setMinimumSize(380, 300);
+  setMinimumSize(300, 260);
   plot::styleAxes(*this);
   xAxis->setLabel(tr("logit gap  z_y − max_(k≠y) z_k"));
   yAxis->setLabel(tr("samples"));

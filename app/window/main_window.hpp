@@ -148,6 +148,7 @@ class MainWindow : public QMainWindow {
   void buildMenus();        // main_window_actions.cpp
   void buildPresetChooser();  // main_window_presets.cpp
   void buildPresetDescription();
+  void placeDescriptionDock();  // below the controls, in the left dock area
   void connectCurvature();  // main_window_curvature.cpp
   void buildComparison(QToolBar* bar);  // main_window_compare.cpp
   void addComparisonMenu(QMenu* run);

@@ -33,8 +33,11 @@ void MainWindow::restoreDefaults() {
   logScale_->setChecked(false);
   logCurvature_->setChecked(false);
   removeDockWidget(controlDock_);
+  removeDockWidget(descriptionDock_);
   addDockWidget(Qt::LeftDockWidgetArea, controlDock_);
+  placeDescriptionDock();
   controlDock_->show();
+  descriptionDock_->show();
   tabs_->setCurrentIndex(0);
   resize(1440, 900);
   openExperiment(loadExperimentFile(defaultPresetPath()), tr("the default preset"));

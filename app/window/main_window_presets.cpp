@@ -50,10 +50,17 @@ void MainWindow::buildPresetDescription() {
   descriptionDock_ = new QDockWidget(tr("About this experiment"), this);
   descriptionDock_->setObjectName(QStringLiteral("descriptionDock"));
   descriptionDock_->setWidget(description_);
-  addDockWidget(Qt::RightDockWidgetArea, descriptionDock_);
-  resizeDocks({descriptionDock_}, {280}, Qt::Horizontal);
+  // Under the controls, not beside the views: beside them the window would be wider than a
+  // 1280-pixel projector.
+  placeDescriptionDock();
   description_->showConfig(document_->config());
   connect(document_, &RunDocument::changed, description_, &PresetDescription::showConfig);
+}
+
+void MainWindow::placeDescriptionDock() {
+  addDockWidget(Qt::LeftDockWidgetArea, descriptionDock_);
+  splitDockWidget(controlDock_, descriptionDock_, Qt::Vertical);
+  resizeDocks({controlDock_, descriptionDock_}, {700, 200}, Qt::Vertical);
 }
 
 void MainWindow::openExperimentFile() {

@@ -58,7 +58,11 @@ class PresetsAndModelsTest : public QObject {
     auto w = openWindow();
     QVERIFY(w->descriptionDock()->isVisible());
     QCOMPARE(w->presetDescription()->title(), QStringLiteral("First steps spiral"));  // known by its text
-    QCOMPARE(w->dockWidgetArea(w->descriptionDock()), Qt::RightDockWidgetArea);
+    // Beside the views, under the controls (beside the views on the right, the window would be
+    // wider than a 1280-pixel projector).
+    QCOMPARE(w->dockWidgetArea(w->descriptionDock()), Qt::LeftDockWidgetArea);
+    const QDockWidget* controls = w->findChild<QDockWidget*>(QStringLiteral("controlDock"));
+    QVERIFY(controls && w->descriptionDock()->geometry().top() >= controls->geometry().bottom());
     QComboBox* presets = w->presetBox();
     const int eos = indexOfPreset(*presets, QStringLiteral("edge-of-stability-digits.json"));
     QVERIFY(eos > 0);
