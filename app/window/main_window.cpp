@@ -262,9 +262,4 @@ void MainWindow::stepOneEpoch() {
   bridge_->step(batch && *batch < n ? (n + *batch - 1) / *batch : 1);  // one pass over the data
 }
 
-void MainWindow::closeEvent(QCloseEvent* event) {
-  saveWindowSettings(*this);
-  QMainWindow::closeEvent(event);
-}
-
 }  // namespace losslab

@@ -6,6 +6,7 @@
 // one training timeline: training (loss, accuracy, decision surface, network), sharpness,
 // spectrum, landscape, softmax collapse. Probes run off the GUI thread.
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QTimer>
 #include <functional>
 #include <optional>
@@ -77,6 +78,10 @@ class MainWindow : public QMainWindow {
   // The run as it stands with the window's pictures; `done` runs on the GUI thread.
   void captureSession(const std::function<void(std::optional<SessionCapture>)>& done);
   Autosave* autosave() const { return autosave_; }
+  // Closing a window with unsaved work asks first (main_window_close.cpp): Save (closes once
+  // the file is written; stays open if it is not), Discard or Cancel. Tests answer for the user.
+  using ClosePrompt = std::function<QMessageBox::StandardButton(const QString& question)>;
+  void setClosePrompt(ClosePrompt prompt) { closePrompt_ = std::move(prompt); }
 
   // Networks as losslab-model/1 files (main_window_models.cpp): the current parameters with
   // the run's data out; a file in as the current run (model.file), as one undoable step. A
@@ -221,6 +226,9 @@ class MainWindow : public QMainWindow {
   SessionWriter* saver_ = nullptr;
   QString sessionPath_;
   long shownStep_ = -1;        // of the newest snapshot: a new step is a change to save
+  ClosePrompt closePrompt_;
+  bool closeAfterSave_ = false;  // a Save chosen on close is being written
+  void saveThenClose(const QString& path);
   quint64 changes_ = 0;        // counts noteChange()
   quint64 savedChanges_ = 0;   // changes_ when the save under way captured the run
 };

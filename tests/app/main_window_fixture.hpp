@@ -15,6 +15,8 @@ namespace losslab::testing {
 inline std::unique_ptr<MainWindow> openWindow(const QString& preset = defaultPresetPath()) {
   QStandardPaths::setTestModeEnabled(true);
   auto w = std::make_unique<MainWindow>(loadExperimentFile(preset));
+  // No modal question on close() in a test; the close tests answer it themselves.
+  w->setClosePrompt([](const QString&) { return QMessageBox::Discard; });
   w->show();
   if (!QTest::qWaitForWindowExposed(w.get())) return nullptr;
   return w;
