@@ -23,6 +23,7 @@
 #include "probe_runner.hpp"
 #include "run_comparison.hpp"
 #include "run_document.hpp"
+#include "screen_fit.hpp"
 #include "session_bridge.hpp"
 #include "training_tab.hpp"
 #include "window_settings.hpp"
@@ -59,7 +60,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
       cursor_(new TimelineCursor(this)),
       status_(new RunStatusBar(this)) {
   setWindowTitle(tr("LossLab"));
-  resize(1440, 900);
+  resizeWithinScreen(*this, {1440, 900});
   buildViews();
   setCentralWidget(tabs_);
   controlDock_ = new QDockWidget(tr("Experiment"), this);

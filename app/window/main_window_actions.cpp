@@ -19,6 +19,7 @@
 #include "losslab/widgets/sharpness_view.hpp"
 #include "main_window.hpp"
 #include "run_document.hpp"
+#include "screen_fit.hpp"
 #include "session_bridge.hpp"
 #include "sweep_window.hpp"
 #include "training_tab.hpp"
@@ -160,7 +161,7 @@ void MainWindow::showSweeps() {
     sweeps_ = new SweepWindow(this);
     sweeps_->setWindowFlag(Qt::Window);
     sweeps_->setWindowTitle(tr("LossLab — sweeps"));
-    sweeps_->resize(1200, 800);
+    resizeWithinScreen(*sweeps_, {1200, 800});
     // A point of the sweep opens in the main views: the same experiment and seed, trained again
     // from step 0, gives the same numbers (runs are deterministic).
     connect(sweeps_, &SweepWindow::runOpenRequested, this, [this](const QString& experiment, const QString&) {

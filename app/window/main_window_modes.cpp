@@ -8,6 +8,7 @@
 #include "experiment_file.hpp"
 #include "main_window.hpp"
 #include "presentation_mode.hpp"
+#include "screen_fit.hpp"
 #include "window_settings.hpp"
 
 namespace losslab {
@@ -39,7 +40,7 @@ void MainWindow::restoreDefaults() {
   controlDock_->show();
   descriptionDock_->show();
   tabs_->setCurrentIndex(0);
-  resize(1440, 900);
+  resizeWithinScreen(*this, {1440, 900});
   openExperiment(loadExperimentFile(defaultPresetPath()), tr("the default preset"));
 }
 

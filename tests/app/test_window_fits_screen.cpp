@@ -1,10 +1,12 @@
 // The window fits a classroom projector (1280 x 800) and a laptop: its minimum size, with every
 // dock shown and on every tab, is no larger than that screen, so nothing is cut off.
 #include <QDockWidget>
+#include <QScreen>
 #include <QTabWidget>
 #include <QtTest>
 
 #include "main_window_fixture.hpp"
+#include "screen_fit.hpp"
 
 using namespace losslab;
 
@@ -43,6 +45,28 @@ class WindowFitsScreenTest : public QObject {
                qPrintable(QString("tab '%1': minimum %2 x %3\n%4").arg(tabs->tabText(t)).arg(min.width())
                               .arg(min.height()).arg(widest(*w))));
     }
+  }
+
+  // It opens no larger than the screen (less the frame's margin), unless its minimum is larger.
+  void theWindowOpensWithinItsScreen() {
+    auto w = testing::openWindow();
+    QVERIFY(w);
+    const QRect available = w->screen()->availableGeometry();
+    const QSize min = w->minimumSizeHint().expandedTo(w->minimumSize());
+    QVERIFY2(w->width() <= std::max(available.width(), min.width())
+                 && w->height() <= std::max(available.height(), min.height()),
+             qPrintable(QString("%1 x %2 on a %3 x %4 screen").arg(w->width()).arg(w->height())
+                            .arg(available.width()).arg(available.height())));
+  }
+
+  void aWantedSizeIsBoundedByTheScreenAndItsMinimum() {
+    const QRect projector(0, 0, kProjectorWidth, kProjectorHeight);
+    const QSize fitted = sizeWithin({1440, 900}, projector);
+    QVERIFY(fitted.width() < kProjectorWidth && fitted.height() < kProjectorHeight);
+    QVERIFY(fitted.width() > kProjectorWidth - 100 && fitted.height() > kProjectorHeight - 100);
+    QCOMPARE(sizeWithin({1440, 900}, QRect(0, 0, 2560, 1440)), QSize(1440, 900));  // room: as asked
+    QCOMPARE(sizeWithin({1440, 900}, QRect(0, 0, 800, 600), {1000, 700}), QSize(1000, 700));
+    QCOMPARE(sizeWithin({1440, 900}, QRect()), QSize(1440, 900));  // no screen known
   }
 };
 

@@ -1,0 +1,26 @@
+#include "screen_fit.hpp"
+
+#include <QGuiApplication>
+#include <QScreen>
+#include <QWidget>
+
+namespace losslab {
+
+namespace {
+// Room for the frame and title bar the window manager adds around the client area.
+constexpr int kFrameMargin = 40;
+}  // namespace
+
+QSize sizeWithin(QSize wanted, const QRect& available, QSize minimum) {
+  if (available.isEmpty()) return wanted.expandedTo(minimum);
+  const QSize room(std::max(1, available.width() - kFrameMargin), std::max(1, available.height() - kFrameMargin));
+  return wanted.boundedTo(room).expandedTo(minimum);
+}
+
+void resizeWithinScreen(QWidget& window, QSize wanted) {
+  const QScreen* screen = window.screen() ? window.screen() : QGuiApplication::primaryScreen();
+  const QRect available = screen ? screen->availableGeometry() : QRect();
+  window.resize(sizeWithin(wanted, available, window.minimumSizeHint().expandedTo(window.minimumSize())));
+}
+
+}  // namespace losslab
