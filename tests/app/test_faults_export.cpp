@@ -12,10 +12,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <csignal>
-#include <sys/resource.h>
 
+#include "dialog_answer.hpp"
 #include "figure_export_dialog.hpp"
+#include "file_size_limit.hpp"
 #include "losslab/widgets/figure_export.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "main_window_fixture.hpp"
@@ -24,27 +24,6 @@ using namespace losslab;
 using namespace losslab::testing;
 
 namespace {
-// Files of this process limited to `bytes`: a write past it fails with EFBIG ("File too large"),
-// as on a full disk, and SIGXFSZ is ignored so that the write returns instead of killing us.
-class FileSizeLimit {
- public:
-  explicit FileSizeLimit(rlim_t bytes) {
-    getrlimit(RLIMIT_FSIZE, &previous_);
-    handler_ = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit limited = previous_;
-    limited.rlim_cur = bytes;
-    setrlimit(RLIMIT_FSIZE, &limited);
-  }
-  ~FileSizeLimit() {
-    setrlimit(RLIMIT_FSIZE, &previous_);
-    std::signal(SIGXFSZ, handler_);
-  }
-
- private:
-  rlimit previous_{};
-  void (*handler_)(int) = nullptr;
-};
-
 QByteArray contents(const QString& path) {
   QFile f(path);
   return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
@@ -55,29 +34,6 @@ void writeFile(const QString& path, const QByteArray& bytes) {
   QVERIFY(f.open(QIODevice::WriteOnly));
   f.write(bytes);
 }
-
-// Answers the next modal dialog: `answer` gets it (a QMessageBox is read and closed by default).
-class DialogAnswer : public QObject {
- public:
-  explicit DialogAnswer(std::function<void(QWidget*)> answer = {}) : answer_(std::move(answer)) {
-    connect(&timer_, &QTimer::timeout, this, [this] {
-      QWidget* modal = QApplication::activeModalWidget();
-      if (!modal) return;
-      if (auto* box = qobject_cast<QMessageBox*>(modal)) {
-        text = box->text();
-        box->accept();
-      } else if (answer_) {
-        answer_(modal);
-      }
-    });
-    timer_.start(20);
-  }
-  QString text;  // of the last message box
-
- private:
-  std::function<void(QWidget*)> answer_;
-  QTimer timer_;
-};
 
 QAction* menuAction(const MainWindow& w, const QString& text) {
   for (QAction* a : w.menuBar()->findChildren<QAction*>())

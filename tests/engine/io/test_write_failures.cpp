@@ -7,37 +7,17 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <csignal>
 #include <fstream>
-#include <sys/resource.h>
 
 #include "../data/input_error.hpp"
+#include "file_size_limit.hpp"
 #include "losslab/io/metrics_csv.hpp"
 #include "losslab/io/text_file.hpp"
 
 using namespace losslab;
+using losslab::testing::FileSizeLimit;
 
 namespace {
-// Files of this process limited to `bytes` (SIGXFSZ ignored, so a write past it returns EFBIG).
-class FileSizeLimit {
- public:
-  explicit FileSizeLimit(rlim_t bytes) {
-    getrlimit(RLIMIT_FSIZE, &previous_);
-    handler_ = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit limited = previous_;
-    limited.rlim_cur = bytes;
-    setrlimit(RLIMIT_FSIZE, &limited);
-  }
-  ~FileSizeLimit() {
-    setrlimit(RLIMIT_FSIZE, &previous_);
-    std::signal(SIGXFSZ, handler_);
-  }
-
- private:
-  rlimit previous_{};
-  void (*handler_)(int) = nullptr;
-};
-
 std::vector<std::string> columns() { return metricsColumns(false, false, {}); }
 }  // namespace
 
