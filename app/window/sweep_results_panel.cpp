@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "losslab/widgets/figure_export.hpp"
 #include "losslab/widgets/sweep_curve_view.hpp"
 #include "losslab/widgets/sweep_heatmap_view.hpp"
 #include "sweep_figure_export.hpp"
@@ -141,13 +142,21 @@ void SweepResultsPanel::refreshNow() {
   curve_->setSeries(seedSeries(sweep_, results_, metric(), SeedBand(bandBox_->currentData().toInt())), references);
 }
 
-bool SweepResultsPanel::exportFigure(const QString& stem, int dpi, QString* error) {
+Figure SweepResultsPanel::figure() {
   refreshNow();
   const SeedBand band = SeedBand(bandBox_->currentData().toInt());
   const std::string csv = showsHeatmap() ? toCsv(phaseGrid(sweep_, results_, metric()))
                                          : toCsv(seedSeries(sweep_, results_, metric(), band));
   QCustomPlot* plot = showsHeatmap() ? static_cast<QCustomPlot*>(heatmap_) : curve_;
-  return exportSweepFigure(*plot, stem, dpi, csv, toJson(sweep_).dump(2), error);
+  return sweepFigure(*plot, csv, toJson(sweep_).dump(2));
+}
+
+bool SweepResultsPanel::exportFigure(const QString& stem, int dpi, QString* error) {
+  FigureOptions options;  // the figure as the window shows it
+  options.style = FigureStyle::Screen;
+  options.width = 0;
+  options.dpi = dpi;
+  return losslab::exportFigure(figure(), stem, options, error);
 }
 
 }  // namespace losslab

@@ -9,6 +9,7 @@
 #include "losslab/sweep/sweep_config.hpp"
 #include "losslab/sweep/sweep_results.hpp"
 #include "losslab/sweep/sweep_series.hpp"
+#include "losslab/widgets/figure.hpp"
 
 class QCheckBox;
 class QComboBox;
@@ -43,6 +44,8 @@ class SweepResultsPanel : public QWidget {
   // The figure on screen as `stem`.pdf, .svg, .png (at `dpi`), .csv (the plotted numbers) and
   // .json (the sweep); false with the reason if a file cannot be written.
   bool exportFigure(const QString& stem, int dpi = 300, QString* error = nullptr);
+  // The figure on screen, up to date, for the export dialog (its CSV and JSON as above).
+  Figure figure();
   void refreshNow();  // redraws at once (tests, screenshots)
 
  Q_SIGNALS:

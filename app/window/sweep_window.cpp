@@ -14,6 +14,8 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
+#include "figure_export_dialog.hpp"
+#include "screen_fit.hpp"
 #include "sweep_editor.hpp"
 #include "sweep_job.hpp"
 #include "sweep_results_panel.hpp"
@@ -81,15 +83,14 @@ SweepWindow::SweepWindow(QWidget* parent)
     Q_EMIT runOpenRequested(dir + "/config.json", dir + "/metrics.csv");
   });
   connect(export_, &QPushButton::clicked, this, [this] {
-    const QString stem = QFileDialog::getSaveFileName(this, tr("Export the figure (PDF, SVG, PNG, CSV, JSON)"),
-                                                      outputDirectory() + "/figure");
-    QString error;
-    if (!stem.isEmpty() && !results_->exportFigure(QFileInfo(stem).path() + "/" + QFileInfo(stem).completeBaseName(), 300, &error))
-      setStatus(error, true);
+    // The export dialog of File → Export figure: formats, DPI, width, style and destination.
+    const QString outcome = exportFiguresInteractively(
+        this, tr("Export the sweep figure"), [this] { return std::vector<Figure>{results_->figure()}; }, false);
+    if (!outcome.isEmpty()) setStatus(outcome, false);
   });
 
   if (!presetPaths().isEmpty()) loadSweepFile(presetPaths().front());
-  resize(1500, 900);
+  resizeWithinScreen(*this, {1500, 900});
   updateSelection();
 }
 

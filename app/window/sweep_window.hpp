@@ -53,6 +53,7 @@ class SweepWindow : public QWidget {
   SweepEditor* editor() const { return editor_; }
   SweepResultsPanel* resultsPanel() const { return results_; }
   QProgressBar* progressBar() const { return progress_; }
+  QPushButton* exportButton() const { return export_; }  // the export dialog for the figure shown
 
  Q_SIGNALS:
   void pointSelected(int i, int j);

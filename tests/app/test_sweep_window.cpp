@@ -3,10 +3,15 @@
 // resume, results opened from disk, and the figure exported with its data.
 #include <QtTest>
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QTemporaryDir>
 
+#include "dialog_answer.hpp"
+#include "figure_export_dialog.hpp"
 #include "fixtures.hpp"
 #include "losslab/io/text_file.hpp"
 #include "losslab/widgets/sweep_heatmap_view.hpp"
@@ -112,6 +117,29 @@ class SweepWindowTest : public QObject {
     QVERIFY(QString::fromStdString(readTextFile((stem + ".svg").toStdString())).contains("<text"));
     QVERIFY(QString::fromStdString(readTextFile((stem + ".csv").toStdString())).startsWith("x,y,train_loss_mean,seeds"));
     QVERIFY(std::abs(QImage(stem + ".png").dotsPerMeterX() - 150 / 0.0254) < 1);  // 150 dpi, in whole dots per metre
+
+    // The window's Export button asks in the export dialog of File → Export figure: the paper
+    // style at 600 dpi, SVG and PNG only, here.
+    const QString chosen = tmp.filePath("chosen");
+    bool asked = false;
+    testing::DialogAnswer answer([&](QWidget* modal) {
+      auto* d = qobject_cast<FigureExportDialog*>(modal);
+      if (!d) return;
+      asked = true;
+      d->formatBox(0)->setChecked(false);  // no PDF (the dialog remembers the last choices)
+      d->formatBox(1)->setChecked(true);
+      d->formatBox(2)->setChecked(true);
+      d->widthBox()->setCurrentIndex(0);   // a journal column: the paper style
+      d->dpiBox()->setCurrentIndex(2);     // 600 dpi
+      d->setDestination(chosen);
+      d->accept();
+    });
+    w.exportButton()->click();
+    QVERIFY(asked);
+    QVERIFY(!QFileInfo::exists(chosen + ".pdf"));
+    for (const char* ext : {".svg", ".png", ".csv", ".json"}) QVERIFY2(QFileInfo(chosen + ext).size() > 0, ext);
+    QVERIFY(std::abs(QImage(chosen + ".png").dotsPerMeterX() - 600 / 0.0254) < 1);
+    QCOMPARE(readTextFile((chosen + ".csv").toStdString()), readTextFile((stem + ".csv").toStdString()));
   }
 };
 
