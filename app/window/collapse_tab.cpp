@@ -5,8 +5,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "collapse_export.hpp"
 #include "collapse_summary.hpp"
@@ -154,6 +156,18 @@ CollapseTracking CollapseTab::collapseTracking() const {
   t.every = every_->currentData().toInt();
   t.order = SummationOrder(order_->currentData().toInt());
   return t;
+}
+
+void CollapseTab::showCollapseTracking(const CollapseTracking& t) {
+  const QSignalBlocker b1(every_), b2(order_);
+  int k = every_->findData(int(t.every));
+  if (k < 0) {  // an interval not offered (the CLI's --track-collapse 500, or off): offered now
+    every_->addItem(t.every > 0 ? tr("%1 steps").arg(t.every) : tr("off"), int(t.every));
+    k = every_->count() - 1;
+  }
+  every_->setCurrentIndex(k);
+  order_->setCurrentIndex(std::max(0, order_->findData(int(t.order))));
+  twins_->setCollapseTracking(t);
 }
 
 std::vector<Figure> CollapseTab::figures() {

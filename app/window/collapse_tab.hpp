@@ -46,6 +46,9 @@ class CollapseTab : public QWidget {
   void setComparedRuns(QVector<CollapseRun> runs);
   // What the run should measure: every N steps, S summed in the chosen order.
   CollapseTracking collapseTracking() const;
+  // The controls say what a run measures already (a session opened with its own tracking);
+  // the twins take it too. Emits nothing: the run has it.
+  void showCollapseTracking(const CollapseTracking& tracking);
   // The collapse view and the logit-gap histogram as figures (collapse_export.hpp), up to date.
   std::vector<Figure> figures();
   // Both as stem-collapse.* and stem-collapse-gaps.* (figure_export.hpp); the Export button

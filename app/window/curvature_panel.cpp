@@ -10,8 +10,10 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "losslab/widgets/curvature_labels.hpp"
 
@@ -176,6 +178,25 @@ SpectrumRequest CurvaturePanel::spectrumRequest() const {
   r.hessian = op != QStringLiteral("gauss-newton");
   r.gaussNewton = op != QStringLiteral("hessian");
   return r;
+}
+
+void CurvaturePanel::showTracking(const CurvatureTracking& t) {
+  const QSignalBlocker b1(every_), b2(method_), b3(trace_), b4(gaussNewton_), b5(preconditioned_), b6(subset_),
+      b7(minibatch_), b8(tolerance_);
+  every_->setValue(int(std::min<long>(t.every, every_->maximum())));
+  method_->setCurrentIndex(std::max(0, method_->findData(t.power)));
+  trace_->setChecked(t.trace);
+  gaussNewton_->setChecked(t.gaussNewton);
+  preconditioned_->setChecked(t.preconditioned);
+  subset_->setValue(int(std::min<Index>(t.subset, subset_->maximum())));
+  minibatch_->setChecked(t.minibatch);
+  int k = tolerance_->findData(t.tolerance);
+  if (k < 0) {  // a tolerance not offered (a file written by hand or the CLI): offered now
+    tolerance_->addItem(QLocale().toString(t.tolerance, 'g', 3), t.tolerance);
+    k = tolerance_->count() - 1;
+  }
+  tolerance_->setCurrentIndex(k);
+  for (QCheckBox* c : {trace_, gaussNewton_}) c->setEnabled(t.every > 0);
 }
 
 void CurvaturePanel::emitTracking() {

@@ -29,6 +29,9 @@ class CurvaturePanel : public QWidget {
 
   // Offers λmax(P⁻¹H) for Adam only. Emits nothing.
   void showConfig(const ExperimentConfig& config);
+  // The controls say what a run measures already (a session opened with its own tracking).
+  // Emits nothing: the run has it.
+  void showTracking(const CurvatureTracking& tracking);
   // Bounds the subset by the training set's size.
   void showSnapshot(const Snapshot& snapshot);
 

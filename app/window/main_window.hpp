@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <functional>
 #include <optional>
+#include <vector>
 
 #include "losslab/config/experiment.hpp"
 #include "losslab/session/snapshot.hpp"
@@ -165,6 +166,8 @@ class MainWindow : public QMainWindow {
   void setUpSessions();                  // main_window_sessions.cpp
   void addSessionActions(QMenu* file);
   void adoptSession(const SessionFile& file);  // throws InputError, changing nothing
+  // Compares with each change again and trains the compared runs to `step` (the file's).
+  void restoreComparisons(const std::vector<SettingChange>& changes, long step);
   void noteChange();                     // the run or its pictures moved on since the last save
   void updateTitle();
   void saveSession();

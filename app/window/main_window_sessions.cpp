@@ -11,7 +11,9 @@
 #include <QMessageBox>
 
 #include "autosave.hpp"
+#include "collapse_tab.hpp"
 #include "curvature_panel.hpp"
+#include "forked_runs.hpp"
 #include "landscape_session.hpp"
 #include "landscape_tab.hpp"
 #include "losslab/core/error.hpp"
@@ -19,10 +21,11 @@
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window.hpp"
 #include "probe_runner.hpp"
+#include "run_comparison.hpp"
 #include "run_document.hpp"
 #include "session_bridge.hpp"
-#include "window_session.hpp"
 #include "session_writer.hpp"
+#include "window_session.hpp"
 
 namespace losslab {
 
@@ -91,8 +94,10 @@ void MainWindow::captureSession(const std::function<void(std::optional<SessionCa
     if (!state) return done(std::nullopt);
     // The pictures as they are now: a probe result always belongs to the run shown (a new run
     // clears them), though it may have been made a few steps before the state.
-    done(SessionCapture{std::move(state), spectrum_->result(), landscape_->result(), viewName(currentView()),
-                        sessionPath_});
+    SessionCapture capture{std::move(state), spectrum_->result(), landscape_->result(), viewName(currentView()),
+                           sessionPath_, {}};
+    for (int r = 0; r < comparison_->count(); ++r) capture.compared.push_back(comparison_->change(r));
+    done(std::move(capture));
   });
 }
 
@@ -161,11 +166,17 @@ void MainWindow::adoptSession(const SessionFile& file) {
   // What can fail comes first: a file that does not fit changes nothing.
   std::shared_ptr<const LandscapeResult> landscape;
   if (file.landscape) landscape = landscapeResultFrom(*file.landscape, file.run.checkpoints);
+  const auto compared = savedComparisons(file);
+  if (compared) comparison_->clear();  // the file's comparisons replace the window's
   bridge_->restore(file.run);
   restartSettle_.stop();  // an edit's pending restart belonged to the run just replaced
   showNewRun(file.run.config);
   shownStep_ = file.run.trainer.step;
   document_->replace(tr("Open session"), file.run.config);  // the controls follow
+  // The panels show what the restored run measures (it goes on measuring that).
+  curvature_->showTracking(file.run.curvature);
+  collapse_->showCollapseTracking(file.run.collapse);
+  if (compared) restoreComparisons(*compared, shownStep_);
   if (file.spectrum) {
     auto spectrum = std::make_shared<const SpectrumResult>(*file.spectrum);
     spectrum_->setResult(spectrum);
@@ -173,6 +184,20 @@ void MainWindow::adoptSession(const SessionFile& file) {
   }
   if (landscape) landscape_->showRestored(landscape);
   if (const auto view = viewFromName(savedView(file))) showView(*view);
+}
+
+void MainWindow::restoreComparisons(const std::vector<SettingChange>& changes, long step) {
+  QStringList dropped;
+  for (const SettingChange& change : changes) try {
+      comparison_->add(change);
+    } catch (const InputError& e) {  // it no longer applies (the engine rejects it): the rest stay
+      dropped << tr("%1 (%2)").arg(changeLabel(change), QString::fromUtf8(e.what()));
+    }
+  // Trained again from step 0 to where the run stands: the same seed and settings give the
+  // same curves the session had.
+  if (step > 0) comparison_->runs()->step(step);
+  if (!dropped.isEmpty())
+    status_->showMessage(tr("Not compared again: %1").arg(dropped.join(QStringLiteral("; "))), 15000);
 }
 
 }  // namespace losslab

@@ -1,6 +1,7 @@
 #include "window_session.hpp"
 
 #include "landscape_session.hpp"
+#include "losslab/core/error.hpp"
 
 namespace losslab {
 
@@ -20,10 +21,29 @@ SessionFile sessionFile(const SessionCapture& c) {
   if (c.landscape) file.landscape = toSessionLandscape(*c.landscape);
   file.window = {{"view", c.view.toStdString()}};
   if (!c.path.isEmpty()) file.window["path"] = c.path.toStdString();
+  auto& compared = file.window["compared"] = nlohmann::json::array();
+  for (const SettingChange& change : c.compared)
+    compared.push_back((settingKey(change.setting) + '=' + change.value).toStdString());
   return file;
 }
 
 QString savedView(const SessionFile& file) { return windowString(file, "view"); }
 QString savedPath(const SessionFile& file) { return windowString(file, "path"); }
+
+std::optional<std::vector<SettingChange>> savedComparisons(const SessionFile& file) {
+  if (!file.window.is_object() || !file.window.contains("compared")) return std::nullopt;
+  const nlohmann::json& list = file.window["compared"];
+  if (!list.is_array()) throw InputError("window.compared: must be a list of \"setting=value\" strings");
+  std::vector<SettingChange> changes;
+  for (const nlohmann::json& entry : list) {
+    if (!entry.is_string()) throw InputError("window.compared: each entry must be a \"setting=value\" string");
+    try {
+      changes.push_back(parseSettingChange(QString::fromStdString(entry.get<std::string>())));
+    } catch (const InputError& e) {
+      throw InputError(std::string("window.compared: ") + e.what());
+    }
+  }
+  return changes;
+}
 
 }  // namespace losslab

@@ -6,10 +6,12 @@
 #include <QString>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "landscape_probe.hpp"
 #include "losslab/curvature/spectrum_result.hpp"
 #include "losslab/io/session_file.hpp"
+#include "setting_change.hpp"
 
 namespace losslab {
 
@@ -19,6 +21,10 @@ struct SessionCapture {
   std::shared_ptr<const LandscapeResult> landscape;  // the landscape tab's last complete picture
   QString view;     // "training", "sharpness", …: MainWindow::viewName
   QString path;     // the session file the window had open (kept by a recovery file)
+  // The runs compared with it (Run → Compare), by their change: opening the file trains them
+  // again from step 0 to the run's step, which gives their curves back exactly (runs are
+  // deterministic), without a second run's state in the file.
+  std::vector<SettingChange> compared;
 };
 
 SessionFile sessionFile(const SessionCapture& capture);
@@ -26,5 +32,8 @@ SessionFile sessionFile(const SessionCapture& capture);
 // The window's part of a session file ({"view", "path"}), empty strings where absent.
 QString savedView(const SessionFile& file);
 QString savedPath(const SessionFile& file);
+// The compared runs' changes ("compared": ["lr=0.05", "seed=11"]); nullopt when the file does not
+// say (written before comparisons were saved). Throws InputError for an entry that does not read.
+std::optional<std::vector<SettingChange>> savedComparisons(const SessionFile& file);
 
 }  // namespace losslab
