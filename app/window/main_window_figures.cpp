@@ -9,6 +9,7 @@
 #include "figure_metadata.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "main_window.hpp"
+#include "run_comparison.hpp"
 #include "session_bridge.hpp"
 #include "view_figures.hpp"
 
@@ -17,6 +18,23 @@ namespace losslab {
 namespace {
 // Views redraw at most ~30 times a second and a hidden tab catches up when shown: a few frames
 // of events let every pending redraw land before the plots are read.
+// The runs drawn over this one (Run → Compare) in the loss and sharpness figures, each described
+// as the run is, with its change, legend name and colour.
+nlohmann::json comparedRunsMetadata(const RunComparison& comparison) {
+  auto runs = nlohmann::json::array();
+  for (int r = 0; r < comparison.count(); ++r) {
+    const SnapshotPtr s = comparison.bridge(r)->latest();
+    if (!s) continue;
+    nlohmann::json run = runFigureMetadata(*s);
+    run["name"] = comparison.name(r).toStdString();
+    run["changed_setting"] = {{"setting", settingKey(comparison.change(r).setting).toStdString()},
+                              {"value", comparison.change(r).value.toStdString()}};
+    run["color"] = comparison.color(r).name().toStdString();
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
 void letViewsSettle() {
   QElapsedTimer clock;
   clock.start();
@@ -33,9 +51,18 @@ std::vector<Figure> MainWindow::figures(View view) {
   const SnapshotPtr latest = bridge_->latest();
   if (!latest) return {};
   const nlohmann::json run = runFigureMetadata(*latest);
+  const nlohmann::json compared = comparison_->count() > 0 ? comparedRunsMetadata(*comparison_) : nlohmann::json();
   switch (view) {
-    case View::Training: return trainingFigures(*training_, run);
-    case View::Sharpness: return sharpnessFigures(*sharpness_, run);
+    case View::Training: {
+      std::vector<Figure> figures = trainingFigures(*training_, run);
+      if (!compared.is_null()) figures.front().metadata["compared_runs"] = compared;  // the loss curves
+      return figures;
+    }
+    case View::Sharpness: {
+      std::vector<Figure> figures = sharpnessFigures(*sharpness_, run);
+      if (!compared.is_null()) figures.front().metadata["compared_runs"] = compared;
+      return figures;
+    }
     case View::Spectrum: return spectrumFigures(*spectrum_, curvature_->spectrumRequest(), run);
     case View::Landscape: return landscapeFigures(*landscape_, run);
     case View::Collapse: return collapseFigures(*collapse_, run);

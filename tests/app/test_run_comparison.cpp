@@ -126,6 +126,25 @@ class RunComparisonTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(collapse->graph(1, CollapseQuantity::TrainAccuracy)
                                  && collapse->graph(1, CollapseQuantity::TrainAccuracy)->dataCount() == rows, 5000);
 
+    // Exported, the loss and sharpness figures carry the compared runs: their graphs in the CSV
+    // under their legend names, and in the JSON each run's experiment, change and colour.
+    for (MainWindow::View v : {MainWindow::View::Training, MainWindow::View::Sharpness}) {
+      const std::vector<Figure> figures = w->figures(v);
+      QVERIFY(!figures.empty());
+      const Figure& f = figures.front();
+      QVERIFY2(QString::fromStdString(f.csv).contains(name), qPrintable(f.name));
+      QVERIFY2(f.metadata.contains("compared_runs"), qPrintable(f.name));
+      const nlohmann::json& runs = f.metadata["compared_runs"];
+      QCOMPARE(int(runs.size()), 2);
+      QCOMPARE(QString::fromStdString(runs[0]["name"].get<std::string>()), name);
+      QCOMPARE(runs[0]["experiment"]["optimizer"]["lr"].get<double>(), lr);
+      QCOMPARE(runs[0]["changed_setting"]["setting"].get<std::string>(), std::string("lr"));
+      QCOMPARE(QString::fromStdString(runs[0]["color"].get<std::string>()), w->comparison()->color(0).name());
+      QCOMPARE(runs[1]["seed"].get<long>(), 11L);
+      QCOMPARE(runs[1]["step"].get<long>(), 20L);
+    }
+    w->showView(MainWindow::View::Collapse);
+
     // Removed, its graphs go from every view, hidden ones too.
     w->comparison()->remove(0);
     QCOMPARE(w->comparison()->count(), 1);
