@@ -1,7 +1,5 @@
 #include "view_figures.hpp"
 
-#include <QtDataVisualization/Q3DSurface>
-
 #include "collapse_export.hpp"
 #include "collapse_tab.hpp"
 #include "figure_metadata.hpp"
@@ -16,6 +14,7 @@
 #include "losslab/widgets/plot_figure.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
+#include "losslab/widgets/surface_figure.hpp"
 #include "training_tab.hpp"
 
 namespace losslab {
@@ -43,6 +42,33 @@ Figure networkFigure(NetworkDiagramView& view, const nlohmann::json& run) {
       {"output_neuron", "index of its output neuron"},
       {"weight", "W[output_neuron][input_neuron]"},
       {"relative_size", "|weight| over the largest |weight| of its layer (line width and opacity)"}};
+  return f;
+}
+
+// The 3-D surface painted from the grid (vector, and drawn without OpenGL, so the window and
+// `losslab-cli figure` write the same file), in the map's colours and scale, with the map's CSV.
+Figure surfaceFigure(LandscapeTab& tab, const Figure& map) {
+  const LandscapeMapView& view = *tab.mapView();
+  SurfaceFigureStyle style;
+  style.alphaLabel = view.xAxis->label().section(' ', 0, 2);  // "α · d₁", as the 3-D view
+  style.betaLabel = view.yAxis->label().section(' ', 0, 2);
+  style.heightLabel = view.colorBar()->axis()->label();
+  style.logScale = view.logScale();
+  style.colormap = view.colormap();
+  Figure f;
+  f.name = QStringLiteral("landscape-surface");
+  f.title = QStringLiteral("Loss landscape as a surface");
+  f.paint = [style, result = tab.result()](QPainter& p, const QSize& size, const FigureLook& look) {
+    SurfaceFigureStyle styled = style;
+    styled.textPt = look.textPt, styled.lineScale = look.lineScale, styled.minLine = look.minLine;
+    p.fillRect(QRect(QPoint(0, 0), size), Qt::white);
+    paintSurfaceFigure(p, QRectF(QPointF(0, 0), size), *result->grid, styled);
+  };
+  const LandscapeSurfaceView* surface = tab.surfaceView();
+  f.onScreen = surface && surface->isVisible() ? surface->size() : view.size();
+  f.aspect = 0.75;
+  f.csv = map.csv;
+  f.metadata = map.metadata;
   return f;
 }
 }  // namespace
@@ -79,17 +105,7 @@ std::vector<Figure> landscapeFigures(LandscapeTab& tab, const nlohmann::json& ru
   std::vector<Figure> figures{
       plotFigure(*tab.mapView(), QStringLiteral("landscape-map"), QStringLiteral("Loss landscape"), meta),
       plotFigure(*tab.sliceView(), QStringLiteral("landscape-slice"), QStringLiteral("Loss along the first direction"), meta)};
-  if (LandscapeSurfaceView* surface = tab.surfaceView(); surface && surface->hasGraph()) {
-    // The 3-D surface renders only pixels (OpenGL): a PNG, with the map's CSV (the same grid).
-    Figure f;
-    f.name = QStringLiteral("landscape-surface");
-    f.title = QStringLiteral("Loss landscape as a surface");
-    f.raster = [graph = surface->graph()](const QSize& pixels) { return graph->renderToImage(4, pixels); };
-    f.onScreen = surface->size();
-    f.csv = figures.front().csv;
-    f.metadata = figures.front().metadata;
-    figures.push_back(std::move(f));
-  }
+  if (tab.result()->grid) figures.push_back(surfaceFigure(tab, figures.front()));
   return figures;
 }
 

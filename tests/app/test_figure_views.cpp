@@ -73,8 +73,8 @@ class FigureViewsTest : public QObject {
   void everyViewHasItsFigures() {
     const std::vector<Figure> all = headlessFigures(*window_, run_);
     QCOMPARE(names(all), QStringList({"loss", "decision-surface", "network", "sharpness", "spectrum-density",
-                                      "spectrum-eigenvalues", "landscape-map", "landscape-slice", "collapse",
-                                      "collapse-gaps"}));
+                                      "spectrum-eigenvalues", "landscape-map", "landscape-slice", "landscape-surface",
+                                      "collapse", "collapse-gaps"}));
     for (const Figure& f : all) {
       QVERIFY2(f.csv.size() > 60, qPrintable(f.name));  // a header and data
       QCOMPARE(f.metadata["seed"].get<int>(), 3);
@@ -142,6 +142,32 @@ class FigureViewsTest : public QObject {
       QCOMPARE(QImage(dir.filePath(f.name + ".png")).width(), 526);  // 89 mm at 150 dpi
       QVERIFY(!QFile::exists(dir.filePath(f.name + ".pdf")));
     }
+  }
+
+  // Offscreen, without OpenGL, the 3-D surface is still a figure: painted from the grid, vector.
+  void theCliWritesTheSurfaceInEveryFormat() {
+    const QString cli = qEnvironmentVariable("LOSSLAB_CLI");
+    if (cli.isEmpty()) QSKIP("LOSSLAB_CLI is not set (run the test through CTest)");
+    QTemporaryDir dir;
+    const test::CliRun r = test::runCli({"figure", "--config", kConfig, "--steps", QString::number(kSteps), "--views",
+                                         "landscape", "--format", "pdf,svg,png", "--out", dir.path()});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString stem = dir.filePath("landscape-surface");
+    for (const char* ext : {".pdf", ".svg", ".png", ".csv", ".json"})
+      QVERIFY2(QFile::exists(stem + ext), ext);
+    QVERIFY(readAll(stem + ".pdf").startsWith("%PDF-"));
+    QVERIFY(QSvgRenderer(stem + ".svg").isValid());
+    const QByteArray svg = readAll(stem + ".svg");
+    QVERIFY(svg.contains("<text"));
+    QVERIFY(svg.contains("<polygon") || svg.contains("<path"));
+    QVERIFY(!QImage(stem + ".png").isNull());
+    QCOMPARE(readAll(stem + ".csv"), readAll(dir.filePath("landscape-map.csv")));  // the same grid
+    // The window paints the same picture (same run, same default options: paper, 89 mm, 300 dpi).
+    QTemporaryDir mine;
+    QString error;
+    for (const Figure& f : window_->figures(MainWindow::View::Landscape))
+      if (f.name == "landscape-surface") QVERIFY2(exportFigure(f, mine.filePath(f.name), FigureOptions{}, &error), qPrintable(error));
+    QCOMPARE(QImage(mine.filePath("landscape-surface.png")), QImage(stem + ".png"));
   }
 
   void theCliRejectsABadViewBeforeRunning() {

@@ -23,7 +23,7 @@ struct Figure {
   QCustomPlot* plot = nullptr;  // a plot, restyled in place while it is exported
   // a painted view, drawn into `logical` (96 per inch) with the style's look: PDF, SVG, PNG
   std::function<void(QPainter&, const QSize& logical, const FigureLook& look)> paint;
-  // a view that only renders pixels (the 3-D surface): PNG only
+  // a view that only renders pixels (an OpenGL view): PNG only
   std::function<QImage(const QSize& pixels)> raster;
   QSize onScreen;         // its size in the window, for FigureStyle::Screen without a width
   double aspect = 0.75;   // height / width when the options leave the height free
