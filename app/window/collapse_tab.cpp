@@ -81,7 +81,8 @@ CollapseTab::CollapseTab(QWidget* parent) : QWidget(parent) {
   });
   connect(twins_, &CollapseTwins::changed, this, [this] {
     twinSnapshots_ = {};
-    removeTwins_->setVisible(twins_->active());
+    removeTwins_->setVisible(twins_->active());  // in the fork button's place: the row keeps its width
+    fork_->setVisible(!twins_->active());
     status_->setText(twins_->active()
                          ? tr("Twins of this run train alongside it from step 0 with the same seed: "
                               "one with StableMax cross-entropy, one with ⊥Grad before %1.")
@@ -101,8 +102,9 @@ QWidget* CollapseTab::buildControls() {
   auto* bar = new QWidget(this);
   auto* row = new QHBoxLayout(bar);
   row->setContentsMargins(0, 0, 0, 0);
-  // No title: the tab says "Collapse", and the row must fit a 1600-pixel screen beside the controls.
-  row->addWidget(new QLabel(tr("Measure every"), bar));
+  // No title and short words (the tooltips say the rest): the tab says "Collapse", and the row
+  // must fit a 1280-pixel projector beside the controls in the window's 11-pt text.
+  row->addWidget(new QLabel(tr("Every"), bar));
   every_ = new QComboBox(bar);
   for (int n : {1, 2, 4, 8, 16, 32, 64, 128, 256}) every_->addItem(tr("%1 steps").arg(n), n);
   every_->setCurrentIndex(every_->findData(16));
@@ -111,7 +113,7 @@ QWidget* CollapseTab::buildControls() {
                         "costs about one training step of a full batch; powers of two survive the "
                         "thinning of long histories."));
   row->addWidget(every_);
-  row->addWidget(new QLabel(tr("S summed"), bar));
+  row->addWidget(new QLabel(tr("Sum S"), bar));
   order_ = new QComboBox(bar);
   order_->addItem(tr("largest term first"), int(SummationOrder::LargestFirst));
   order_->addItem(tr("small terms first"), int(SummationOrder::SmallestFirst));
@@ -120,12 +122,12 @@ QWidget* CollapseTab::buildControls() {
                         "16.6; small terms first: past ln(C − 1) + 16.6 (21.4 for 113 classes) "
                         "with equal gaps."));
   row->addWidget(order_);
-  logSteps_ = new QCheckBox(tr("log step axis"), bar);
+  logSteps_ = new QCheckBox(tr("log steps"), bar);
   logSteps_->setToolTip(tr("Grokking spans decades of steps: a logarithmic step axis shows the "
                            "first hundred steps and the last ten thousand side by side."));
   row->addWidget(logSteps_);
   row->addStretch(1);
-  fork_ = new QPushButton(tr("Fork StableMax, ⊥Grad"), bar);
+  fork_ = new QPushButton(tr("Fork twins"), bar);
   fork_->setToolTip(tr("Start two more runs from this run's config at step 0 with the same seed: "
                        "one with StableMax cross-entropy, one with ⊥Grad (the gradient's component "
                        "along each weight tensor removed, rescaled to its norm). They train alongside "
@@ -134,7 +136,7 @@ QWidget* CollapseTab::buildControls() {
   row->addWidget(fork_);
   removeTwins_ = new QPushButton(tr("Remove twins"), bar);
   row->addWidget(removeTwins_);
-  export_ = new QPushButton(tr("Export figures…"), bar);
+  export_ = new QPushButton(tr("Export…"), bar);
   export_->setToolTip(tr("Both figures as PDF, SVG and PNG, with the CSV of the plotted numbers and "
                          "a JSON of the experiments and the definitions (as File → Export figure)."));
   row->addWidget(export_);

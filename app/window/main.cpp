@@ -15,6 +15,7 @@
 #include "experiment_file.hpp"
 #include "losslab/core/error.hpp"
 #include "main_window.hpp"
+#include "readable_font.hpp"
 #include "screenshot.hpp"
 #include "setting_change.hpp"
 #include "window_settings.hpp"
@@ -24,10 +25,7 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationName(QStringLiteral("LossLab"));
   QApplication::setOrganizationName(QStringLiteral("LossLab"));
   QApplication::setApplicationVersion(QStringLiteral(LOSSLAB_VERSION));
-  // Readable on a projector: never smaller than 11 pt.
-  QFont font = QApplication::font();
-  if (font.pointSizeF() < 11.0) font.setPointSizeF(11.0);
-  QApplication::setFont(font);
+  losslab::useReadableFont();
 
   QCommandLineParser parser;
   parser.setApplicationDescription(

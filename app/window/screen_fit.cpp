@@ -20,7 +20,9 @@ QSize sizeWithin(QSize wanted, const QRect& available, QSize minimum) {
 void resizeWithinScreen(QWidget& window, QSize wanted) {
   const QScreen* screen = window.screen() ? window.screen() : QGuiApplication::primaryScreen();
   const QRect available = screen ? screen->availableGeometry() : QRect();
-  window.resize(sizeWithin(wanted, available, window.minimumSizeHint().expandedTo(window.minimumSize())));
+  // No floor here: a window still being built does not know its minimum yet, and Qt keeps a
+  // shown window at least as large as its layout's minimum anyway.
+  window.resize(sizeWithin(wanted, available));
 }
 
 }  // namespace losslab

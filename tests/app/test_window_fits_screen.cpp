@@ -1,11 +1,14 @@
 // The window fits a classroom projector (1280 x 800) and a laptop: its minimum size, with every
 // dock shown and on every tab, is no larger than that screen, so nothing is cut off.
 #include <QDockWidget>
+#include <QPushButton>
 #include <QScreen>
 #include <QTabWidget>
 #include <QtTest>
 
+#include "collapse_tab.hpp"
 #include "main_window_fixture.hpp"
+#include "readable_font.hpp"
 #include "screen_fit.hpp"
 
 using namespace losslab;
@@ -30,6 +33,8 @@ QString widest(const QWidget& root) {
 class WindowFitsScreenTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
+  // In the window's own text size (main() raises it to 11 pt), which sets its minimum width.
+  void initTestCase() { useReadableFont(); }
   void init() { testing::clearSettings(); }
 
   void theWindowFitsAProjectorOnEveryTab() {
@@ -37,14 +42,23 @@ class WindowFitsScreenTest : public QObject {
     QVERIFY(w);
     auto* tabs = w->findChild<QTabWidget*>();
     QVERIFY(tabs);
-    for (int t = 0; t < tabs->count(); ++t) {
-      tabs->setCurrentIndex(t);
+    const auto fits = [&](const QString& when) {
       QCoreApplication::processEvents();
       const QSize min = w->minimumSizeHint().expandedTo(w->minimumSize());
       QVERIFY2(min.width() <= kProjectorWidth && min.height() <= kProjectorHeight,
-               qPrintable(QString("tab '%1': minimum %2 x %3\n%4").arg(tabs->tabText(t)).arg(min.width())
-                              .arg(min.height()).arg(widest(*w))));
+               qPrintable(QString("%1: minimum %2 x %3\n%4").arg(when).arg(min.width()).arg(min.height()).arg(widest(*w))));
+    };
+    for (int t = 0; t < tabs->count(); ++t) {
+      tabs->setCurrentIndex(t);
+      fits("tab '" + tabs->tabText(t) + "'");
     }
+    // With the StableMax and ⊥Grad twins forked, "Remove twins" takes the fork button's place.
+    w->showView(MainWindow::View::Collapse);
+    QVERIFY(w->collapseTab()->forkButton()->isEnabled());
+    w->collapseTab()->forkButton()->click();
+    QTRY_VERIFY(w->collapseTab()->removeTwinsButton()->isVisible());
+    QVERIFY(!w->collapseTab()->forkButton()->isVisible());
+    fits("the collapse tab with twins");
   }
 
   // It opens no larger than the screen (less the frame's margin), unless its minimum is larger.
