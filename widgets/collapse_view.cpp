@@ -28,6 +28,18 @@ void styleAxis(QCPAxis* axis, const QFont& font) {
   axis->setLabelFont(plot::sized(font, 13));
 }
 
+// Where each panel's curves seldom are: train accuracy at 100 % and test accuracy at chance
+// (until grokking) leave the middle free, collapse shares start at 0 and rise late, alignments
+// sit between 0 and 1, and the norms end high.
+Qt::Alignment legendCorner(CollapsePanel panel) {
+  switch (panel) {
+    case CollapsePanel::Accuracy: return Qt::AlignRight | Qt::AlignVCenter;
+    case CollapsePanel::Collapse: return Qt::AlignLeft | Qt::AlignTop;
+    case CollapsePanel::Alignment: return Qt::AlignRight | Qt::AlignBottom;
+    case CollapsePanel::Norms: return Qt::AlignRight | Qt::AlignBottom;
+  }
+  return Qt::AlignRight | Qt::AlignTop;
+}
 }  // namespace
 
 CollapseView::CollapseView(QWidget* parent)
@@ -47,7 +59,7 @@ CollapseView::CollapseView(QWidget* parent)
 void CollapseView::buildPanels() {
   plotLayout()->clear();
   // Row 0: which colour is which run, across the whole width. Row 1: the panels, each with its
-  // style legend beside it.
+  // style legend inside it.
   runLegend_ = new QCPLegend;
   runLegend_->setFont(plot::sized(font(), 12, true));
   runLegend_->setFillOrder(QCPLayoutGrid::foColumnsFirst);
@@ -79,17 +91,16 @@ void CollapseView::buildPanels() {
     rect->setMinimumMargins(QMargins(12, 6, 12, last ? 6 : 2));
     panels_[p] = rect;
 
+    // The quantities' styles in a legend inside the panel, where its curves seldom go: a column
+    // of legends beside the panels took 40 % of the width a 1280-pixel window leaves the view.
     auto* legend = new QCPLegend;
-    legend->setFont(plot::sized(font(), 12));
+    legend->setFont(plot::sized(font(), 11));
     legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(Qt::NoBrush);
-    legend->setIconSize(38, 14);
-    legend->setRowSpacing(2);
-    auto* cell = new QCPLayoutGrid;  // the legend at the top of its cell
-    grid->addElement(p, 1, cell);
-    cell->addElement(0, 0, legend);
-    cell->addElement(1, 0, new QCPLayoutElement(this));
-    cell->setRowStretchFactor(0, 0.001);
+    legend->setBrush(QColor(255, 255, 255, 215));
+    legend->setIconSize(30, 12);
+    legend->setRowSpacing(0);
+    legend->setMargins(QMargins(4, 2, 4, 2));
+    rect->insetLayout()->addElement(legend, legendCorner(CollapsePanel(p)));
     legend->setLayer(QStringLiteral("legend"));
     for (CollapseQuantity q : kQuantities) {
       if (panelOf(q) != CollapsePanel(p)) continue;
@@ -100,17 +111,13 @@ void CollapseView::buildPanels() {
       legend->addItem(new QCPPlottableLegendItem(legend, key));
     }
   }
-  grid->setColumnStretchFactor(1, 0.001);
-  // Wide enough for the longest entry: the column would otherwise take the narrowest legend's width.
-  const QFontMetrics metrics(plot::sized(font(), 12));
-  int widest = 0;
-  for (CollapseQuantity q : kQuantities) widest = std::max(widest, metrics.horizontalAdvance(collapseQuantityName(q)));
-  for (int p = 0; p < 4; ++p) grid->element(p, 1)->setMinimumSize(widest + 38 + 20, 0);
   QCPAxisRect* norms = panel(CollapsePanel::Norms);
   norms->axis(QCPAxis::atRight)->setVisible(true);
   norms->axis(QCPAxis::atRight)->setLabel(tr("mean ‖z‖"));
   // The weight norm grows by a factor of ten at most, the logits by decades: linear and log.
   plot::setLogAxis(norms->axis(QCPAxis::atRight), true);
+  norms->axis(QCPAxis::atRight)->ticker()->setTickCount(3);
+  logitDecades_ = true;
   panel(CollapsePanel::Accuracy)->axis(QCPAxis::atLeft)->setRange(-3, 103);
   panel(CollapsePanel::Collapse)->axis(QCPAxis::atLeft)->setRange(-3, 103);
   panel(CollapsePanel::Alignment)->axis(QCPAxis::atLeft)->setRange(-1.08, 1.08);
@@ -222,8 +229,20 @@ void CollapseView::redraw() {
   }
   QCPAxisRect* norms = panel(CollapsePanel::Norms);
   norms->axis(QCPAxis::atLeft)->setRange(normLo <= normHi ? QCPRange(0.0, normHi * 1.1) : QCPRange(0.0, 1.0));
-  norms->axis(QCPAxis::atRight)->setRange(logitLo <= logitHi ? QCPRange(logitLo / 1.5, logitHi * 1.5)
-                                                             : QCPRange(0.1, 100.0));
+  const QCPRange logits = logitLo <= logitHi ? QCPRange(logitLo / 1.5, logitHi * 1.5) : QCPRange(0.1, 100.0);
+  // Three labels read in a short panel: powers of ten over a decade or more, else plain numbers
+  // (the log ticker's 2·10⁻¹, 3·10⁻¹, 4·10⁻¹ within a decade overprinted one another).
+  QCPAxis* logitAxis = norms->axis(QCPAxis::atRight);
+  const bool decades = logits.upper >= 10 * logits.lower;
+  if (decades != logitDecades_) {
+    logitDecades_ = decades;
+    logitAxis->setTicker(decades ? QSharedPointer<QCPAxisTicker>(QSharedPointer<QCPAxisTickerLog>::create())
+                                 : QSharedPointer<QCPAxisTicker>::create());
+    logitAxis->setNumberFormat(decades ? "eb" : "g");
+    logitAxis->setNumberPrecision(decades ? 0 : 3);
+    logitAxis->ticker()->setTickCount(3);
+  }
+  logitAxis->setRange(logits);
 
   placeholder_->setVisible(!anyCollapse);
   placeholder_->setText(runs_.isEmpty() || !runs_[0].snapshot

@@ -11,7 +11,7 @@ namespace losslab {
 LogitGapView::LogitGapView(QWidget* parent) : QCustomPlot(parent) {
   setMinimumSize(300, 260);
   plot::styleAxes(*this);
-  xAxis->setLabel(tr("logit gap  z_y − max_(k≠y) z_k"));
+  xAxis->setLabel(tr("gap  z_y − max_(k≠y) z_k"));  // short: the histogram may be 300 px wide
   yAxis->setLabel(tr("samples"));
   title_ = plot::addTitle(*this, tr("Logit gaps"));
 
@@ -91,20 +91,31 @@ void LogitGapView::setRecord(std::shared_ptr<const CollapseRecord> record, const
   }
   test_->setData(tx, ty, true);
   record_->test ? test_->addToLegend() : test_->removeFromLegend();
+  // The labels start below the legend (its height in the window's text size, over the axis
+  // rect's), each a line lower than the last, so that close thresholds never overprint.
+  const int rectHeight = axisRect()->height();
+  const double line = QFontMetricsF(labels_[0]->font()).height() + 6.0;  // with the padding
+  const double below = rectHeight > 0 ? (legend->minimumOuterSizeHint().height() + 8.0) / rectHeight : 0.26;
+  const double step = rectHeight > 0 ? line / rectHeight : 0.12;
+  const double first = std::clamp(below, 0.0, std::max(0.0, 0.98 - 3 * step));
   for (FloatFormat f : kFloatFormats) {
     const int i = static_cast<int>(f);
     const double gap = h.thresholds[i];
     lines_[i]->point1->setCoords(gap, 0.0);
     lines_[i]->point2->setCoords(gap, 1.0);
-    labels_[i]->position->setCoords(gap, 0.26 + 0.17 * i);  // below the legend, staggered by a label's height
-    labels_[i]->setText(QStringLiteral("%1\n%2").arg(QString::fromLatin1(toString(f))).arg(gap, 0, 'f', 1));
+    labels_[i]->position->setCoords(gap, first + step * i);
+    labels_[i]->setText(QStringLiteral("%1 %2").arg(QString::fromLatin1(toString(f))).arg(gap, 0, 'f', 1));
     hi = std::max(hi, gap);
   }
   const double span = hi - lo;
   xAxis->setRange(lo - 0.03 * span, hi + 0.05 * span);
-  for (FloatFormat f : kFloatFormats) {  // a label near the right edge goes left of its line
+  for (FloatFormat f : kFloatFormats) {  // a label that would cross the right edge goes left of its line
     const int i = static_cast<int>(f);
-    const bool nearRight = h.thresholds[i] > xAxis->range().upper - 0.2 * xAxis->range().size();
+    const double width = QFontMetricsF(labels_[i]->font()).horizontalAdvance(labels_[i]->text()) + 10.0;
+    const double room = axisRect()->width() > 0 ? axisRect()->right() - xAxis->coordToPixel(h.thresholds[i]) : 0.0;
+    const bool nearRight = axisRect()->width() > 0
+                               ? room < width
+                               : h.thresholds[i] > xAxis->range().upper - 0.2 * xAxis->range().size();
     labels_[i]->setPositionAlignment((nearRight ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
     labels_[i]->setTextAlignment(nearRight ? Qt::AlignRight : Qt::AlignLeft);
   }

@@ -36,7 +36,7 @@ class CollapseGapViewTest : public QObject {
     QCOMPARE(view.trainBars()->name(), QString("train (6)"));
     const double f32 = 24 * std::log(2.0);
     QCOMPARE(view.thresholdLine(FloatFormat::Float32)->point1->key(), f32);
-    QCOMPARE(view.thresholdLabel(FloatFormat::Float32)->text(), QString("float32\n16.6"));
+    QCOMPARE(view.thresholdLabel(FloatFormat::Float32)->text(), QString("float32 16.6"));
     QVERIFY(view.xAxis->range().contains(53 * std::log(2.0)));  // float64's line is in view too
     QVERIFY(view.xAxis->range().contains(-1.0));
     QVERIFY(view.title()->text().contains("step 1200"));
@@ -53,8 +53,34 @@ class CollapseGapViewTest : public QObject {
     const QString line = view.toolTipAt(QPoint(x, y));
     QVERIFY2(line.contains("float32 collapses past a top gap of 24 ln 2 = 16.6"), qPrintable(line));
     QVERIFY(line.contains("half an ulp of 1 (2⁻²⁴)"));
-    const QString elsewhere = view.toolTipAt(QPoint(int(view.xAxis->coordToPixel(30.0)), y));
+    // Between the lines, above the labels (which start below the legend, one line apart).
+    const int high = int(view.yAxis->coordToPixel(0.97 * view.yAxis->range().upper));
+    const QString elsewhere = view.toolTipAt(QPoint(int(view.xAxis->coordToPixel(30.0)), high));
     QVERIFY2(elsewhere.contains("z_y − max_{k≠y} z_k"), qPrintable(elsewhere));
+  }
+
+  // At the window's smallest (300 x 260 px) in its 11-pt text, the three threshold labels
+  // neither overprint one another nor the legend, and none is cut off at the right edge.
+  void labelsReadAtTheSmallestSize() {
+    QFont font = QApplication::font();
+    font.setPointSizeF(11.0);
+    QApplication::setFont(font);
+    LogitGapView view;
+    view.resize(300, 260);
+    view.setRecord(makeRecord(true), QStringLiteral("softmax CE"), QColor(31, 119, 180));
+    view.replot(QCustomPlot::rpImmediateRefresh);
+    view.setRecord(makeRecord(true), QStringLiteral("softmax CE"), QColor(31, 119, 180));  // laid out now
+    view.replot(QCustomPlot::rpImmediateRefresh);
+    const auto box = [](const QCPItemText* t) { return QRectF(t->topLeft->pixelPosition(), t->bottomRight->pixelPosition()); };
+    const QRectF legend = view.legend->outerRect();
+    const QRect plot = view.axisRect()->rect();
+    for (FloatFormat f : kFloatFormats) {
+      const QRectF r = box(view.thresholdLabel(f));
+      QVERIFY2(!r.intersects(legend), toString(f));
+      QVERIFY2(r.left() >= plot.left() - 1 && r.right() <= plot.right() + 1 && r.bottom() <= plot.bottom() + 1, toString(f));
+      for (FloatFormat g : kFloatFormats)
+        if (g > f) QVERIFY2(!r.intersects(box(view.thresholdLabel(g))), toString(f));
+    }
   }
 
   void noRecordNoLines() {

@@ -3,7 +3,7 @@
 // in four stacked panels on one step axis: train and test accuracy (grokking), the SC fraction
 // of float16/32/64 and the zero-gradient fraction, NLM alignment cos(θ, −Δθ) and cos(θ, −∇L),
 // and the weight and logit norms. Each run has its colour (the legend on top), each quantity a
-// line style (the legend beside its panel). Drawn from snapshots only; the x axis can be
+// line style (the legend inside its panel). Drawn from snapshots only; the x axis can be
 // logarithmic, since grokking spans decades of steps.
 #include <QVector>
 
@@ -57,6 +57,7 @@ class CollapseView : public QCustomPlot {
   RedrawThrottle throttle_;
   QCPAxisRect* panels_[4] = {};
   QCPLegend* runLegend_ = nullptr;
+  bool logitDecades_ = true;  // the mean-logit-norm axis has the log ticker (setLogAxis below)
   QVector<QCPGraph*> runKeys_;               // one legend entry per run
   QVector<QVector<QCPGraph*>> graphs_;       // [run][quantity]
   QCPItemText* placeholder_ = nullptr;
