@@ -29,19 +29,19 @@ void readData(const json& d, DataConfig& c) {
                             "op", "dim", "teacher_hidden", "degree", "bits", "k", "path",
                             "label_column", "task"}, "data");
   if (d.contains("kind")) c.kind = jf::string(d["kind"], "data.kind");
-  if (d.contains("n")) c.n = static_cast<int>(jf::integer(d["n"], "data.n"));
+  if (d.contains("n")) c.n = jf::smallInteger(d["n"], "data.n");
   if (d.contains("noise")) c.noise = jf::number(d["noise"], "data.noise");
   if (d.contains("train_fraction")) c.trainFraction = jf::number(d["train_fraction"], "data.train_fraction");
   if (d.contains("standardize") && !d["standardize"].is_null())
     c.standardize = jf::boolean(d["standardize"], "data.standardize");
-  if (d.contains("arms")) c.arms = static_cast<int>(jf::integer(d["arms"], "data.arms"));
-  if (d.contains("p")) c.p = static_cast<int>(jf::integer(d["p"], "data.p"));
+  if (d.contains("arms")) c.arms = jf::smallInteger(d["arms"], "data.arms");
+  if (d.contains("p")) c.p = jf::smallInteger(d["p"], "data.p");
   if (d.contains("op")) c.op = jf::string(d["op"], "data.op");
-  if (d.contains("dim")) c.dim = static_cast<int>(jf::integer(d["dim"], "data.dim"));
+  if (d.contains("dim")) c.dim = jf::smallInteger(d["dim"], "data.dim");
   if (d.contains("teacher_hidden")) c.teacherHidden = jf::integers(d["teacher_hidden"], "data.teacher_hidden");
-  if (d.contains("degree")) c.degree = static_cast<int>(jf::integer(d["degree"], "data.degree"));
-  if (d.contains("bits")) c.bits = static_cast<int>(jf::integer(d["bits"], "data.bits"));
-  if (d.contains("k")) c.k = static_cast<int>(jf::integer(d["k"], "data.k"));
+  if (d.contains("degree")) c.degree = jf::smallInteger(d["degree"], "data.degree");
+  if (d.contains("bits")) c.bits = jf::smallInteger(d["bits"], "data.bits");
+  if (d.contains("k")) c.k = jf::smallInteger(d["k"], "data.k");
   if (d.contains("path")) c.path = jf::string(d["path"], "data.path");
   if (d.contains("label_column")) {
     const json& v = d["label_column"];
@@ -53,8 +53,8 @@ void readData(const json& d, DataConfig& c) {
 void readModel(const json& m, ModelConfig& c) {
   jf::rejectUnknownKeys(m, {"kind", "hidden", "activation", "bias", "init", "init_scale",
                             "output_scale", "params", "residuals", "file"}, "model");
-  if (m.contains("params")) c.params = static_cast<int>(jf::integer(m["params"], "model.params"));
-  if (m.contains("residuals")) c.residuals = static_cast<int>(jf::integer(m["residuals"], "model.residuals"));
+  if (m.contains("params")) c.params = jf::smallInteger(m["params"], "model.params");
+  if (m.contains("residuals")) c.residuals = jf::smallInteger(m["residuals"], "model.residuals");
   if (m.contains("kind")) c.kind = jf::string(m["kind"], "model.kind");
   if (m.contains("hidden")) c.hidden = jf::integers(m["hidden"], "model.hidden");
   if (m.contains("activation")) c.activation = activationFromString(jf::string(m["activation"], "model.activation"));

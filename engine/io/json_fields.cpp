@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "losslab/core/error.hpp"
 
@@ -47,12 +48,22 @@ double number(const json& v, const std::string& path) {
 }
 
 long integer(const json& v, const std::string& path) {
+  // An unsigned value past the largest long would wrap to a negative one.
+  if (v.is_number_unsigned() && v.get<unsigned long>() > static_cast<unsigned long>(std::numeric_limits<long>::max()))
+    throw InputError(path + ": out of range (" + shown(v) + ")");
   if (v.is_number_integer()) return v.get<long>();
   if (v.is_number_float()) {
     const double d = v.get<double>();
     if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9e15) return static_cast<long>(d);
   }
   throw InputError(path + ": expected an integer, got " + shown(v));
+}
+
+int smallInteger(const json& v, const std::string& path) {
+  const long x = integer(v, path);
+  if (x < std::numeric_limits<int>::min() || x > std::numeric_limits<int>::max())
+    throw InputError(path + ": out of range (" + std::to_string(x) + ")");
+  return static_cast<int>(x);
 }
 
 bool boolean(const json& v, const std::string& path) {
@@ -78,9 +89,7 @@ std::vector<int> integers(const json& v, const std::string& path) {
   std::vector<int> out;
   out.reserve(v.size());
   for (size_t i = 0; i < v.size(); ++i) {
-    const long x = integer(v[i], at(path, i));
-    if (x < -2147483647L || x > 2147483647L) throw InputError(at(path, i) + ": out of range");
-    out.push_back(static_cast<int>(x));
+    out.push_back(smallInteger(v[i], at(path, i)));
   }
   return out;
 }

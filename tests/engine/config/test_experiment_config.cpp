@@ -99,6 +99,11 @@ class ExperimentConfigTest : public QObject {
     QTest::newRow("lr rule") << R"({"optimizer": {"divide_lr_by_output_scale_squared": 1}})"
                              << "optimizer.divide_lr_by_output_scale_squared";
     QTest::newRow("eps zero") << R"({"optimizer": {"eps": 0}})" << "optimizer.eps";
+    // Integers past their type are errors, not wrapped values (2^32 + 1 read as 1, 2^64 - 1 as -1).
+    QTest::newRow("n beyond int") << R"({"data": {"n": 4294967297}})" << "data.n: out of range";
+    QTest::newRow("modulus beyond int") << R"({"data": {"p": -4294967295}})" << "data.p: out of range";
+    QTest::newRow("seed beyond long") << R"({"seed": 18446744073709551615})" << "seed: out of range";
+    QTest::newRow("width beyond int") << R"({"model": {"hidden": [4294967304]}})" << "model.hidden[0]: out of range";
   }
   void badInputNamesTheField() {
     QFETCH(QString, json);

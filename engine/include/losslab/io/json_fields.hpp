@@ -12,6 +12,8 @@ nlohmann::json parse(const std::string& text, const std::string& origin);  // In
 const json& require(const json& object, const std::string& key, const std::string& path);
 double number(const json& value, const std::string& path);
 long integer(const json& value, const std::string& path);
+// An integer that fits an int: a width of 3000000000 is an error naming the field, not a wrap.
+int smallInteger(const json& value, const std::string& path);
 bool boolean(const json& value, const std::string& path);
 std::string string(const json& value, const std::string& path);
 std::vector<double> numbers(const json& value, const std::string& path);
