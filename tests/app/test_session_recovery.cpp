@@ -64,6 +64,9 @@ class SessionRecoveryTest : public QObject {
     QSignalSpy saved(w->autosave(), &Autosave::saved);
     QVERIFY(stepTo(*w, 30));
     QTRY_COMPARE_WITH_TIMEOUT(savedStep(path), 30L, 10000);
+    // The file is renamed into place before the writer's "saved" reaches this thread: wait for
+    // the signal of the write at step 30 too.
+    QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty() && saved.last().at(0).toLongLong() == 30, 10000);
     const int writes = saved.count();
     QTest::qWait(500);
     QCOMPARE(saved.count(), writes);  // standing still: nothing more to write
