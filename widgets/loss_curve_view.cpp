@@ -84,6 +84,12 @@ LossCurveView::LossCurveView(QWidget* parent) : QCustomPlot(parent), compared_(*
   fitAxes(0.0, std::numeric_limits<double>::quiet_NaN(), 0.0);
 }
 
+void LossCurveView::flushRedraw() {
+  if (!pendingRedraw_.isActive()) return;
+  pendingRedraw_.stop();
+  redraw();
+}
+
 void LossCurveView::setSnapshot(SnapshotPtr snapshot) {
   snapshot_ = std::move(snapshot);
   if (pendingRedraw_.isActive()) return;  // the pending redraw will pick up the newest snapshot

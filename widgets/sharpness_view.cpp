@@ -106,6 +106,12 @@ SharpnessView::SharpnessView(QWidget* parent) : QCustomPlot(parent), compared_(*
   redrawCount_ = 0;
 }
 
+void SharpnessView::flushRedraw() {
+  if (!pendingRedraw_.isActive()) return;
+  pendingRedraw_.stop();
+  redraw();
+}
+
 void SharpnessView::setSnapshot(SnapshotPtr snapshot) {
   snapshot_ = std::move(snapshot);
   if (pendingRedraw_.isActive()) return;  // the pending redraw picks up the newest snapshot

@@ -7,10 +7,13 @@
 #include "curvature_panel.hpp"
 #include "figure_export_dialog.hpp"
 #include "figure_metadata.hpp"
+#include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
+#include "losslab/widgets/sharpness_view.hpp"
 #include "main_window.hpp"
 #include "run_comparison.hpp"
 #include "session_bridge.hpp"
+#include "training_tab.hpp"
 #include "view_figures.hpp"
 
 namespace losslab {
@@ -47,6 +50,10 @@ std::vector<Figure> MainWindow::figures(View view) {
   if (currentView() != view) showView(view);
   if (view == View::Sharpness) onSnapshot(bridge_->latest());  // its plots draw only while shown
   letViewsSettle();
+  // A redraw held back by the frame rate (longer while drawing is slow) would leave a plot a
+  // snapshot behind the CSV the CLI writes: draw it now.
+  for (LossCurveView* curve : {training_->curve(), timelineLoss_}) curve->flushRedraw();
+  sharpness_->flushRedraw();
   // A restart the settle let through (a setting edited just before) leaves no run to describe.
   const SnapshotPtr latest = bridge_->latest();
   if (!latest) return {};

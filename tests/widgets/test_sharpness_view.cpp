@@ -82,6 +82,26 @@ class SharpnessViewTest : public QObject {
     QVERIFY(view.yAxis->range().upper > 20.0);   // the line is in view
   }
 
+  // A redraw the frame rate holds back is drawn at once when a figure asks: the plot then
+  // shows the newest snapshot, as its CSV must.
+  void aHeldBackRedrawIsDrawnWhenFlushed() {
+    SharpnessView view;
+    view.setMaxRedrawRate(0.5);  // one redraw every two seconds
+    Run first;
+    first.rows = 50;
+    view.setSnapshot(makeSnapshot(first));  // the first draws at once
+    const int drawn = view.graph(CurvatureQuantity::Sharpness)->dataCount();
+    Run second;
+    second.rows = 120;
+    view.setSnapshot(makeSnapshot(second));  // held back
+    QCOMPARE(view.graph(CurvatureQuantity::Sharpness)->dataCount(), drawn);
+    view.flushRedraw();
+    QVERIFY(view.graph(CurvatureQuantity::Sharpness)->dataCount() > drawn);
+    const int redraws = view.redrawCount();
+    view.flushRedraw();  // nothing held back: nothing drawn
+    QCOMPARE(view.redrawCount(), redraws);
+  }
+
   void theThresholdLineMovesWithTheLearningRate() {
     SharpnessView view;
     view.setMaxRedrawRate(0);

@@ -31,6 +31,8 @@ class LossCurveView : public QCustomPlot {
   // At most `hz` redraws a second, fewer if drawing is slow; 0 redraws every snapshot.
   void setMaxRedrawRate(double hz);
   int redrawCount() const { return redrawCount_; }  // data refreshes so far (tests, budgets)
+  // Draws a redraw the rate holds back now (a figure must show the newest snapshot).
+  void flushRedraw();
 
   QCPGraph* trainGraph() const { return train_; }
   QCPGraph* testGraph() const { return test_; }

@@ -24,6 +24,8 @@ class SharpnessView : public QCustomPlot {
   SnapshotPtr snapshot() const { return snapshot_; }
   void setMaxRedrawRate(double hz);  // 0: every snapshot at once
   int redrawCount() const { return redrawCount_; }
+  // Draws a redraw the rate holds back now (a figure must show the newest snapshot).
+  void flushRedraw();
 
   void setLogScale(bool on);
   bool logScale() const { return logScale_; }
