@@ -26,6 +26,7 @@
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window.hpp"
 #include "probe_runner.hpp"
+#include "sanitized.hpp"
 #include "session_bridge.hpp"
 
 using namespace losslab;
@@ -154,7 +155,7 @@ class CurvatureWindowTest : public QObject {
     QVERIFY(!panel->computeButton()->isEnabled());
     QVERIFY(panel->cancelButton()->isEnabled());
     QVERIFY(window_->spectrumView()->summaryLabel()->text().contains("Computing"));
-    QTRY_VERIFY_WITH_TIMEOUT(window_->spectrumView()->result() != nullptr, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(window_->spectrumView()->result() != nullptr, 20000 * test::kTimeScale);
     const SpectrumResultPtr r = window_->spectrumView()->result();
     QCOMPARE(r->step, 5L);
     QCOMPARE(r->spectra.size(), size_t(2));
@@ -184,7 +185,7 @@ class CurvatureWindowTest : public QObject {
 
   void aRestartDropsTheOldRunsSpectrum() {
     QTest::mouseClick(window_->curvatureControls()->computeButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(window_->spectrumView()->result() != nullptr, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(window_->spectrumView()->result() != nullptr, 20000 * test::kTimeScale);
     window_->controls()->modelControls()->widthSlider(0)->setValue(4);
     QTRY_VERIFY_WITH_TIMEOUT(window_->bridge()->latest()->architecture.layers[1] == 4, 3000);
     QVERIFY(!window_->spectrumView()->result());

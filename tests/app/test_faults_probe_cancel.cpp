@@ -14,6 +14,7 @@
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window_fixture.hpp"
 #include "probe_runner.hpp"
+#include "sanitized.hpp"
 #include "fixtures.hpp"
 #include "sweep_results_panel.hpp"
 #include "sweep_window.hpp"
@@ -35,7 +36,7 @@ bool threadsWindDown(const ProbeRunner& runner, int timeoutMs = 3000) {
 }
 
 // Waits until the probe has reported at least `fraction` of its work.
-bool reached(const ProbeRunner& runner, double fraction, int timeoutMs = 60000) {
+bool reached(const ProbeRunner& runner, double fraction, int timeoutMs = 60000 * test::kTimeScale) {
   QSignalSpy progressed(&runner, &ProbeRunner::progressed);
   QElapsedTimer t;
   t.start();
@@ -62,7 +63,7 @@ class FaultsProbeCancelTest : public QObject {
     auto w = std::make_unique<MainWindow>(digitsNet());
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
-    QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000));
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000 * test::kTimeScale));
     CurvaturePanel* panel = w->curvatureControls();
     panel->operatorBox()->setCurrentIndex(0);  // H only: top-k, density, dense — a third each
     panel->computeButton()->click();
@@ -77,7 +78,7 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY(!w->spectrumView()->result());  // nothing of the cancelled probe arrives later
 
     panel->computeButton()->click();
-    QTRY_VERIFY_WITH_TIMEOUT(w->spectrumView()->result() != nullptr, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->spectrumView()->result() != nullptr, 120000 * test::kTimeScale);
     const SpectrumResultPtr r = w->spectrumView()->result();
     QCOMPARE(r->spectra.front().exact.size(), Eigen::Index(r->parameters));  // the dense one too
     QVERIFY(threadsWindDown(*w->probes()));
@@ -87,7 +88,7 @@ class FaultsProbeCancelTest : public QObject {
     auto w = std::make_unique<MainWindow>(digitsNet());
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
-    QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000));
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000 * test::kTimeScale));
     w->showView(MainWindow::View::Landscape);
     LandscapeTab* tab = w->landscapeTab();
     tab->controls()->pointsBox(0)->setValue(201);
@@ -106,7 +107,7 @@ class FaultsProbeCancelTest : public QObject {
     tab->controls()->pointsBox(0)->setValue(11);
     tab->controls()->pointsBox(1)->setValue(11);
     tab->compute();
-    QTRY_VERIFY_WITH_TIMEOUT(tab->result() != nullptr, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(tab->result() != nullptr, 60000 * test::kTimeScale);
     QCOMPARE(tab->job(), LandscapeTab::Job::None);
     QVERIFY(threadsWindDown(*tab->runner()));
   }
@@ -118,7 +119,7 @@ class FaultsProbeCancelTest : public QObject {
     w.setOutputDirectory(tmp.filePath("slow"));
     QSignalSpy finished(&w, &SweepWindow::sweepFinished);
     QVERIFY(w.start());
-    QTRY_VERIFY_WITH_TIMEOUT(w.resultsPanel()->results().size() >= 1, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.resultsPanel()->results().size() >= 1, 60000 * test::kTimeScale);
     w.cancel();
     QVERIFY(!w.isRunning());
     QCOMPARE(finished.count(), 1);
@@ -132,7 +133,7 @@ class FaultsProbeCancelTest : public QObject {
     w.setSweepText(tiny);
     w.setOutputDirectory(tmp.filePath("tiny"));
     QVERIFY2(w.start(), qPrintable(w.statusText()));
-    QVERIFY(finished.wait(60000));
+    QVERIFY(finished.wait(60000 * test::kTimeScale));
     QCOMPARE(finished[1][0].toBool(), true);
     QCOMPARE(w.resultsPanel()->results().size(), 12L);
   }

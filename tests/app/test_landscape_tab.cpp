@@ -19,6 +19,7 @@
 #include "losslab/widgets/landscape_map_view.hpp"
 #include "losslab/widgets/landscape_slice_view.hpp"
 #include "probe_runner.hpp"
+#include "sanitized.hpp"
 #include "session_bridge.hpp"
 
 using namespace losslab;
@@ -103,7 +104,7 @@ class LandscapeTabTest : public QObject {
     QElapsedTimer started;
     started.start();
     tab.compute();  // 90,601 points of a 64 x 64 network on 1,600 samples: seconds of work
-    QVERIFY(started.elapsed() < 50);  // ... on the worker: the GUI thread goes on at once
+    QVERIFY(started.elapsed() < 50 * test::kTimeScale);  // ... on the worker: the GUI thread goes on at once
     QVERIFY(progressed.wait(20000));  // under way
     QElapsedTimer t;
     t.start();
@@ -112,8 +113,8 @@ class LandscapeTabTest : public QObject {
     while (tab.runner()->activeThreads() > 0 && t.elapsed() < 2000) QThread::usleep(500);
     const qint64 stopped = t.elapsed();
     qInfo("cancel returned after %lld ms; the worker stopped after %lld ms", returned, stopped);
-    QVERIFY(returned < 50);
-    QVERIFY(stopped < 50);
+    QVERIFY(returned < 50 * test::kTimeScale);
+    QVERIFY(stopped < 50 * test::kTimeScale);
     QCOMPARE(tab.job(), LandscapeTab::Job::None);
     QVERIFY(tab.controls()->statusLabel()->text().contains("Cancelled"));
     QTest::qWait(200);
@@ -149,7 +150,7 @@ class LandscapeTabTest : public QObject {
     tab.setRunPlaying(true);
     QElapsedTimer running;
     running.start();
-    while ((tab.liveBudget().framesFinished() < 4 || running.elapsed() < 2000) && running.elapsed() < 30000)
+    while ((tab.liveBudget().framesFinished() < 4 || running.elapsed() < 2000) && running.elapsed() < 30000 * test::kTimeScale)
       QTest::qWait(50);
     ticker.stop();
     // Over whole frames and their rests (measured when a frame starts) at most 30%.

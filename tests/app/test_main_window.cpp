@@ -18,6 +18,7 @@
 #include "model_controls.hpp"
 #include "optimizer_controls.hpp"
 #include "run_document.hpp"
+#include "sanitized.hpp"
 #include "training_tab.hpp"
 
 using namespace losslab;
@@ -53,7 +54,7 @@ class MainWindowTest : public QObject {
     window_->play();
     QCOMPARE(window_->playPauseAction()->text(), QString("Pause"));
     const int before = window_->lossCurve()->redrawCount();
-    QTest::qWait(1500);
+    QTest::qWait(1500 * test::kTimeScale);
     const SnapshotPtr s = window_->bridge()->latest();
     QVERIFY(s->state == RunState::Running);
     QVERIFY(s->step > 100);
@@ -138,7 +139,7 @@ class MainWindowTest : public QObject {
 
   void dataSetAndWidthRestartTheRunOncePerDrag() {
     window_->play();
-    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.step > 100; }));
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.step > 100; }, 5000 * test::kTimeScale));
     QComboBox* kind = window_->controls()->dataControls()->kindBox();
     kind->setFocus();
     QTest::keyClick(kind, Qt::Key_Down);  // spiral -> circles, as a user would

@@ -15,6 +15,7 @@
 #include "losslab/io/text_file.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "run_document.hpp"
+#include "sanitized.hpp"
 #include "session_window_support.hpp"
 
 using namespace losslab;
@@ -49,10 +50,10 @@ class SessionFilesTest : public QObject {
     QVERIFY(a->windowTitle().startsWith("Untitled"));
     QVERIFY(a->isWindowModified());  // trained, never saved
     QTest::mouseClick(a->curvatureControls()->computeButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(a->spectrumView()->result() != nullptr, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(a->spectrumView()->result() != nullptr, 30000 * test::kTimeScale);
     a->showView(MainWindow::View::Landscape);
     a->landscapeTab()->compute();
-    QTRY_VERIFY_WITH_TIMEOUT(a->landscapeTab()->result() && a->landscapeTab()->job() == LandscapeTab::Job::None, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(a->landscapeTab()->result() && a->landscapeTab()->job() == LandscapeTab::Job::None, 30000 * test::kTimeScale);
     const QString path = dir.filePath("spiral.losslab");
     QVERIFY(saveAndWait(*a, path));
     QVERIFY(!a->isWindowModified());

@@ -4,6 +4,8 @@
 #include <QProcess>
 #include <QStringList>
 
+#include "sanitized.hpp"
+
 namespace losslab::test {
 
 struct CliRun {
@@ -17,7 +19,7 @@ inline CliRun runProgram(const QString& program, const QStringList& args,
   QProcess p;
   p.setProcessEnvironment(env);
   p.start(program, args);
-  if (!p.waitForFinished(timeoutMs)) return {-1, {}, "timeout"};
+  if (!p.waitForFinished(timeoutMs * kTimeScale)) return {-1, {}, "timeout"};  // the CLI is instrumented too
   return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
           p.readAllStandardError()};
 }

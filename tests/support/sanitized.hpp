@@ -15,4 +15,6 @@ inline constexpr bool kSanitized = true;
 #else
 inline constexpr bool kSanitized = false;
 #endif
+// What a test's waiting time is multiplied by: instrumented builds run several times slower.
+inline constexpr int kTimeScale = kSanitized ? 5 : 1;
 }  // namespace losslab::test
