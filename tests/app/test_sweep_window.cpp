@@ -15,6 +15,7 @@
 #include "fixtures.hpp"
 #include "losslab/io/text_file.hpp"
 #include "losslab/widgets/sweep_heatmap_view.hpp"
+#include "sanitized.hpp"
 #include "sweep_editor.hpp"
 #include "sweep_results_panel.hpp"
 #include "sweep_window.hpp"
@@ -52,7 +53,7 @@ class SweepWindowTest : public QObject {
     QSignalSpy finished(&w, &SweepWindow::sweepFinished);
     QVERIFY(w.start());
     QVERIFY(w.isRunning());
-    QVERIFY(finished.wait(60000));
+    QVERIFY(finished.wait(60000 * test::kTimeScale));
     QCOMPARE(finished[0][0].toBool(), true);
     QCOMPARE(w.progressBar()->value(), 12);
     QCOMPARE(w.resultsPanel()->results().size(), 12L);
@@ -88,14 +89,14 @@ class SweepWindowTest : public QObject {
     w.setOutputDirectory(tmp.filePath("slow"));
     QSignalSpy finished(&w, &SweepWindow::sweepFinished);
     QVERIFY(w.start());
-    QTRY_VERIFY_WITH_TIMEOUT(w.resultsPanel()->results().size() >= 2, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.resultsPanel()->results().size() >= 2, 60000 * test::kTimeScale);
     w.cancel();
     QCOMPARE(finished.count(), 1);
     QCOMPARE(finished[0][0].toBool(), false);
     QVERIFY(!w.isRunning());
     QVERIFY(w.statusText().startsWith("Cancelled"));
     QVERIFY(w.start(true));
-    QVERIFY(finished.wait(60000));
+    QVERIFY(finished.wait(60000 * test::kTimeScale));
     QCOMPARE(finished[1][0].toBool(), true);
     QCOMPARE(w.resultsPanel()->results().size(), 24L);
   }
