@@ -72,6 +72,13 @@ void Autosave::tick() {
       changed_ = true;
       return;
     }
+    // A run that has not taken a step holds nothing a crash could lose: the file keeps the last
+    // run that had (issue #21: a run replaced by a slow one left only "the run at step 0").
+    if (capture->state->trainer.step == 0 && QFile::exists(path_)) {
+      writing_ = false;
+      changed_ = true;
+      return;
+    }
     writer_->write(path_, *capture, SessionWriteOptions{keptCheckpoints});
   });
 }

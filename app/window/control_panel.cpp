@@ -10,6 +10,8 @@
 #include <QVBoxLayout>
 
 #include "data_controls.hpp"
+#include "losslab/config/experiment_io.hpp"
+#include "losslab/session/run_cost.hpp"
 #include "model_controls.hpp"
 #include "optimizer_controls.hpp"
 
@@ -47,21 +49,72 @@ ControlPanel::ControlPanel(RunDocument* document, QWidget* parent)
 }
 
 void ControlPanel::showConfig(const ExperimentConfig& config) {
+  config_ = config;
   data_->showConfig(config);
   model_->showConfig(config);
   optimizer_->showConfig(config);
   applyHidden();
+  describeNetwork();
 }
 
 void ControlPanel::showSnapshot(const Snapshot& snapshot) {
-  const Architecture& a = snapshot.architecture;
-  if (a.layers.empty()) return;
+  if (snapshot.data && snapshot.data->train.size() > 0) {
+    inputDim_ = snapshot.data->train.inputDim();
+    outputDim_ = snapshot.data->train.outputDim();
+    trainSamples_ = snapshot.data->train.size();
+  }
+  running_ = snapshot.architecture;
+  runningParameters_ = snapshot.parameters.size();
+  describeNetwork();
+}
+
+void ControlPanel::setCurvatureTracking(const CurvatureTracking& tracking) {
+  tracking_ = tracking;
+  describeNetwork();
+}
+
+namespace {
+QString duration(double seconds) {
+  if (seconds < 1.0) return QObject::tr("%1 ms").arg(QLocale().toString(std::max(1.0, seconds * 1000), 'f', 0));
+  if (seconds < 120.0) return QObject::tr("%1 s").arg(QLocale().toString(seconds, 'g', 2));
+  return QObject::tr("%1 min").arg(QLocale().toString(seconds / 60.0, 'f', 0));
+}
+QString bytes(double b) {
+  return b < 1e9 ? QObject::tr("%1 MB").arg(QLocale().toString(b / 1e6, 'f', 0))
+                 : QObject::tr("%1 GB").arg(QLocale().toString(b / 1e9, 'f', 1));
+}
+}  // namespace
+
+void ControlPanel::describeNetwork() {
+  // The network the controls describe, before it runs; a quadratic model or an imported file
+  // is described by the run itself.
+  const bool fromControls = config_.model.kind == "mlp" && config_.model.file.empty() && inputDim_ > 0;
+  const Architecture a = fromControls ? architectureFor(config_.model, inputDim_, outputDim_) : running_;
+  if (a.layers.empty()) {
+    network_->setText(config_.model.kind == "quadratic"
+                          ? tr("Quadratic model, %1 parameters").arg(QLocale().toString(qlonglong(runningParameters_)))
+                          : QString());
+    network_->setStyleSheet(QStringLiteral("QLabel { color: #444444; padding: 0 4px; }"));
+    return;
+  }
   QStringList widths;
   for (int w : a.layers) widths << QString::number(w);
-  network_->setText(tr("%1 (%2), %3 parameters")
-                        .arg(widths.join(QStringLiteral(" → ")),
-                             QString::fromStdString(toString(a.activation)),
-                             QLocale().toString(qlonglong(a.parameterCount()))));
+  QString text = tr("%1 (%2), %3 parameters")
+                     .arg(widths.join(QStringLiteral(" → ")), QString::fromStdString(toString(a.activation)),
+                          QLocale().toString(qlonglong(a.parameterCount())));
+  const auto& batch = config_.optimizer.batchSize;
+  const Index samples = batch && *batch < trainSamples_ ? *batch : trainSamples_;
+  const Index tracked = tracking_.subset > 0 ? std::min<Index>(tracking_.subset, trainSamples_) : trainSamples_;
+  const RunCost cost = estimateRunCost(a, std::max<Index>(samples, 1), std::max<Index>(tracked, 1), tracking_);
+  if (cost.slow()) {
+    text += QStringLiteral("<br><b>") + tr("Slow: about %1 a step").arg(duration(cost.secondsPerStep));
+    if (cost.secondsPerMeasurement > 0) text += tr(", %1 to measure λmax").arg(duration(cost.secondsPerMeasurement));
+    text += tr(", %1 of memory.").arg(bytes(cost.bytes)) + QStringLiteral("</b> ") +
+            tr("The window stays responsive: Pause, Reset or a smaller width take effect at once.");
+  }
+  network_->setText(text);
+  network_->setStyleSheet(cost.slow() ? QStringLiteral("QLabel { color: #a04000; padding: 0 4px; }")
+                                      : QStringLiteral("QLabel { color: #444444; padding: 0 4px; }"));
 }
 
 void ControlPanel::setPresentation(bool on) {

@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include "losslab/config/experiment.hpp"
+#include "losslab/session/curvature_tracking.hpp"
 #include "losslab/session/snapshot.hpp"
 
 class QLabel;
@@ -24,10 +25,13 @@ class ControlPanel : public QScrollArea {
  public:
   explicit ControlPanel(RunDocument* document, QWidget* parent = nullptr);
 
-  // Shows `config` in the controls without emitting any edit.
+  // Shows `config` in the controls without emitting any edit, and the network it describes
+  // with what a step and a measurement of it will cost (RunCost), before it starts.
   void showConfig(const ExperimentConfig& config);
-  // Describes the network actually running.
+  // Learns the data's shape and size from the run (the estimate's sample count).
   void showSnapshot(const Snapshot& snapshot);
+  // What the run measures as it trains: part of the estimate.
+  void setCurvatureTracking(const CurvatureTracking& tracking);
 
   // Presentation mode hides the secondary controls; a teacher hides chosen ones by key (the
   // experiment's hidden_controls). Showing them emits nothing.
@@ -51,6 +55,7 @@ class ControlPanel : public QScrollArea {
   bool eventFilter(QObject* watched, QEvent* event) override;
   void contextMenuEvent(QContextMenuEvent* event) override;
   void applyHidden();
+  void describeNetwork();
 
   DataControls* data_;
   ModelControls* model_;
@@ -58,6 +63,14 @@ class ControlPanel : public QScrollArea {
   QLabel* network_;
   QSet<QString> hidden_;
   bool presentation_ = false;
+  ExperimentConfig config_;
+  CurvatureTracking tracking_;
+  // The data as the last snapshot had it, and that run's parameter count (a quadratic model or
+  // an imported network: its shape is not the controls').
+  int inputDim_ = 0, outputDim_ = 0;
+  Index trainSamples_ = 0;
+  Architecture running_;
+  Index runningParameters_ = 0;
 };
 
 }  // namespace losslab

@@ -101,6 +101,9 @@ void TrainingTab::refresh() {
   network_->setSnapshot(latest_);
   const Page page = pageFor(*latest_);
   prediction_->setCurrentIndex(page);
+  // No picture for this data (the 64 inputs of the digits): the loss takes the whole row rather
+  // than share it with a note (issue #21).
+  prediction_->parentWidget()->setVisible(page != NoPicture);
   discretize_->setVisible(page == Surface && latest_->data->train.task == Task::Classification);
   if (latest_->data != shownData_) {  // a new run's data: the points change once per run
     shownData_ = latest_->data;
@@ -115,16 +118,17 @@ void TrainingTab::requestPrediction() {
   predicting_ = true;
   const SnapshotPtr snapshot = latest_;
   const bool twoD = snapshot->data->train.inputDim() == 2;
-  runner_->runTask([this, snapshot, twoD](const TaskControl&, const ProbeRunner::Post&) {
+  runner_->runTask([this, snapshot, twoD](const TaskControl& control, const ProbeRunner::Post&) {
     const int n = twoD ? surfaceResolution : curveResolution;
     auto grid = std::make_shared<const PredictionGrid>(predictOnGrid(
         snapshot->architecture, snapshot->config.loss, snapshot->data->train.task == Task::Classification,
-        snapshot->parameters, boundingBox(snapshot->data->train.x), n, n));
+        snapshot->parameters, boundingBox(snapshot->data->train.x), n, n, control));
     return std::function<void()>([this, snapshot, grid, twoD] {  // on the GUI thread
       predicting_ = false;
-      predictedStep_ = snapshot->step;
-      ++predictionsShown_;
+      // A picture of a replaced run is not this run's: it must not mark this run's step as drawn.
       if (snapshot->data == shownData_) {
+        predictedStep_ = snapshot->step;
+        ++predictionsShown_;
         if (twoD) surface_->setPrediction(grid, snapshot->step);
         else fit_->setPrediction(grid, snapshot->step);
       }

@@ -42,7 +42,8 @@ Eigen::MatrixXd classProbabilities(LossKind loss, const Eigen::MatrixXd& z) {
 }
 
 PredictionGrid predictOnGrid(const Architecture& arch, LossKind loss, bool classification,
-                             const Eigen::VectorXd& theta, const GridBox& box, int nx, int ny) {
+                             const Eigen::VectorXd& theta, const GridBox& box, int nx, int ny,
+                             const TaskControl& control) {
   const int inputs = arch.layers.front();
   if (inputs != 1 && inputs != 2)
     throw InputError("prediction grid: the network takes " + std::to_string(inputs) +
@@ -62,8 +63,14 @@ PredictionGrid predictOnGrid(const Architecture& arch, LossKind loss, bool class
       if (inputs == 2) x(1, Eigen::Index(j) * nx + i) = box.y0 + j * dy;
     }
   MlpObjective<double> objective(arch, loss);
-  Eigen::MatrixXd outputs;
-  objective.logits(theta, x, outputs);
+  Eigen::MatrixXd outputs(arch.layers.back(), x.cols()), chunk, part;
+  for (Eigen::Index start = 0; start < x.cols(); start += kPredictionChunk) {
+    control.checkStop();
+    const Eigen::Index n = std::min(kPredictionChunk, x.cols() - start);
+    chunk = x.middleCols(start, n);
+    objective.logits(theta, chunk, part);
+    outputs.middleCols(start, n) = part;
+  }
   PredictionGrid g{box, nx, ny, classification ? classProbabilities(loss, outputs) : outputs};
   return g;
 }

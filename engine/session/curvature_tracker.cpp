@@ -4,6 +4,8 @@
 #include "losslab/curvature/hutchinson_trace.hpp"
 #include "losslab/curvature/stability_threshold.hpp"
 
+#include <algorithm>
+
 namespace losslab {
 
 void validate(const CurvatureTracking& t) {
@@ -19,6 +21,11 @@ CurvatureTracker::CurvatureTracker(const Architecture& arch, LossKind loss, cons
   validate(tracking);
   data_ = std::make_shared<const Samples<double>>(
       tracking.subset > 0 ? sampleSubset(train, tracking.subset, seed ^ 0xC0FFEEull) : train);
+}
+
+int CurvatureTracker::krylovSteps(Index parameters) {
+  const double fit = kKrylovBytes / (double(std::max<Index>(parameters, 1)) * sizeof(double));
+  return int(std::clamp(fit, 4.0, 80.0));
 }
 
 CurvatureWarmStart CurvatureTracker::warmStart() const {
@@ -52,13 +59,18 @@ CurvatureOperator& CurvatureTracker::operatorAt(std::unique_ptr<CurvatureOperato
 
 void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConfig& optimizer, double lr,
                                const Eigen::VectorXd& adamPreconditioner, MetricsRow& row,
-                               const Samples<double>* minibatch, const Eigen::VectorXd* fusedHv) {
+                               const Samples<double>* minibatch, const Eigen::VectorXd* fusedHv,
+                               std::stop_token stop) {
+  const TaskControl control{stop, {}};
+  control.checkStop();
   const auto data = tracking_.minibatch && minibatch
                         ? std::make_shared<const Samples<double>>(*minibatch)
                         : data_;
-  auto follow = [this](CurvatureOperator& op, const Eigen::VectorXd& previous) {
-    return tracking_.power && previous.size() > 0 ? streamTopEigenpair(op, previous, tracking_.tolerance, seed_)
-                           : trackTopEigenpair(op, previous, tracking_.tolerance, 80, seed_);
+  auto follow = [&](CurvatureOperator& op, const Eigen::VectorXd& previous) {
+    control.checkStop();
+    return tracking_.power && previous.size() > 0
+               ? streamTopEigenpair(op, previous, tracking_.tolerance, seed_)
+               : trackTopEigenpair(op, previous, tracking_.tolerance, krylovSteps(op.size()), seed_, control);
   };
   auto hessian = [&]() -> CurvatureOperator& { return operatorAt(hessian_, theta, CurvatureKind::Hessian, data); };
   const TrackedEigenpair top = fusedHv ? streamFromProduct(fusedStart(), *fusedHv, tracking_.tolerance)
@@ -70,7 +82,7 @@ void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConf
     TraceOptions o;
     o.minProbes = o.maxProbes = tracking_.traceProbes;
     o.seed = seed_ + static_cast<std::uint64_t>(row.step);
-    row.trace = hutchinsonTrace(hessian(), o).estimate;
+    row.trace = hutchinsonTrace(hessian(), o, control).estimate;
   }
   if (tracking_.gaussNewton) {
     CurvatureOperator& g = operatorAt(gaussNewton_, theta, CurvatureKind::GaussNewton, data);

@@ -41,6 +41,8 @@ class QuadraticTrainer final : public Trainer {
     row.gradNorm = optimizer_.lastGradient().norm();
     row.weightNorm = previous_.norm();
     if (tracking_.every > 0 && step_ % tracking_.every == 0 && std::isfinite(loss)) measureCurvature(lr, row);
+    if (tracking_.every > 0 && !std::isfinite(row.sharpnessThreshold))  // every row: see trainer.cpp
+      row.sharpnessThreshold = sharpnessThreshold(config_.optimizer, lr, row.gradNorm).value;
     if (!std::isfinite(loss) || !theta_.allFinite()) {
       theta_ = previous_;
       diverged_ = true;
@@ -82,6 +84,8 @@ class QuadraticTrainer final : public Trainer {
   void setCollapseTracking(const CollapseTracking& t) override {
     if (t.every != 0) throw InputError("track-collapse: the quadratic model has no softmax");
   }
+  // A step of the quadratic model is a few vector operations: nothing long to interrupt.
+  void setStopToken(std::stop_token) override {}
   TrainerState state() const override {
     TrainerState s;
     s.step = s.samplesSeen = step_;

@@ -12,6 +12,7 @@
 #include "losslab/data/make_data.hpp"
 #include "losslab/io/model_file.hpp"
 #include "losslab/session/collapse_measurement.hpp"
+#include "losslab/curvature/stability_threshold.hpp"
 #include "losslab/model/initialization.hpp"
 #include "losslab/model/mlp_objective.hpp"
 #include "losslab/optim/optimizer.hpp"
@@ -74,6 +75,7 @@ template <class S> class TrainerImpl final : public Trainer {
     bool fused = false;
     if (fuse) fusedV = tracker_->fusedStart().template cast<S>();
     auto gradient = [&](const Vec<S>& theta, Vec<S>& grad) {
+      if (stop_.stop_requested()) throw Cancelled();
       double* accuracy = first ? &firstAccuracy : nullptr;
       S loss;
       if (first && fuse && (theta.array() == theta_.array()).all()) {
@@ -104,6 +106,11 @@ template <class S> class TrainerImpl final : public Trainer {
       const Eigen::VectorXd hv = fused ? Eigen::VectorXd(fusedHv.template cast<double>()) : Eigen::VectorXd();
       measureCurvature(lr, row, fullBatch ? nullptr : &batch_, fused ? &hv : nullptr);
     }
+    // A tracked run carries the threshold in force on every row, not only on measured ones: the
+    // sharpness view draws it as a step function of time from the rows, so a change of optimizer
+    // never redraws the past (issue #21).
+    if (tracker_ && !std::isfinite(row.sharpnessThreshold))
+      row.sharpnessThreshold = sharpnessThreshold(config_.optimizer, lr, row.gradNorm).value;
 
     if (collapse_.every > 0 && step_ % collapse_.every == 0) measureCollapse(row);
 
@@ -161,6 +168,8 @@ template <class S> class TrainerImpl final : public Trainer {
       throw InputError("track-collapse: softmax collapse needs a classification task");
     collapse_ = tracking;
   }
+
+  void setStopToken(std::stop_token stop) override { stop_ = std::move(stop); }
 
   TrainerState state() const override {
     TrainerState s;
@@ -246,9 +255,9 @@ template <class S> class TrainerImpl final : public Trainer {
     }
     if (minibatch && tracker_->tracking().minibatch) {
       const Samples<double> batch = castSamples<double>(*minibatch);
-      tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row, &batch);
+      tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row, &batch, nullptr, stop_);
     } else {
-      tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row, nullptr, fusedHv);
+      tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row, nullptr, fusedHv, stop_);
     }
   }
 
@@ -269,6 +278,7 @@ template <class S> class TrainerImpl final : public Trainer {
   Rng shuffler_;
   std::unique_ptr<CurvatureTracker> tracker_;
   CollapseTracking collapse_;
+  std::stop_token stop_;
   std::vector<Index> order_, indices_;
   size_t cursor_ = 0;
   long step_ = 0, samplesSeen_ = 0, divergedAt_ = -1;

@@ -5,11 +5,13 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/background_priority.hpp"
 #include "losslab/core/error.hpp"
+#include "losslab/core/retired_threads.hpp"
 #include "losslab/optim/schedule.hpp"
 #include "losslab/session/checkpoint_history.hpp"
 #include "losslab/session/collapse_measurement.hpp"
@@ -43,10 +45,27 @@ struct TrainingSession::Worker {
   long stepsAtLastPublish = 0;
   std::atomic<long> pace{0};  // steps per published frame while playing; 0: as fast as it goes
   double stepsPerSecond = 0.0;
+  std::deque<std::pair<Clock::time_point, long>> rateWindow;  // (time, step) over the last second
 
   mutable std::mutex latestMutex;  // guards only the pointer swap, never a computation
   SnapshotPtr latest;
   std::thread thread;
+  // Retirement (the session's destructor): the stop token ends a step within one product, and
+  // once `detached` is set no callback runs, so the owner may go while the thread winds down.
+  std::stop_source stopSource;
+  std::mutex outMutex;  // held only while a callback hands its result on
+  bool detached = false;
+  std::shared_ptr<std::atomic<bool>> finished = std::make_shared<std::atomic<bool>>(false);
+
+  template <class F> void handOut(F&& f) {
+    std::lock_guard lock(outMutex);
+    if (!detached) f();
+  }
+
+  void adopt(std::unique_ptr<Trainer> t) {
+    trainer = std::move(t);
+    trainer->setStopToken(stopSource.get_token());
+  }
 
   bool hasWork() const { return running || stepsRemaining > 0; }
 
@@ -93,23 +112,36 @@ struct TrainingSession::Worker {
     return s;
   }
 
-  void start(SnapshotCallback callback, double publishHz) {
-    latest = makeSnapshot();  // latest() is never empty
-    onSnapshot = std::move(callback);
-    publishInterval = std::chrono::duration_cast<Clock::duration>(
+  static void start(const std::shared_ptr<Worker>& w, SnapshotCallback callback, double publishHz) {
+    w->latest = w->makeSnapshot();  // latest() is never empty
+    w->onSnapshot = std::move(callback);
+    w->publishInterval = std::chrono::duration_cast<Clock::duration>(
         std::chrono::duration<double>(1.0 / std::max(publishHz, 0.1)));
-    thread = std::thread([this] { loop(); });
-    enqueue([] {});  // publishes the initial snapshot from the worker thread
+    // The thread shares the worker: a retired run's memory goes with its thread's last step,
+    // whenever that is, and nobody waits for it.
+    w->thread = std::thread([self = w]() mutable {
+      self->loop();
+      const auto finished = self->finished;
+      self.reset();
+      finished->store(true, std::memory_order_release);
+    });
+    w->enqueue([] {});  // publishes the initial snapshot from the worker thread
   }
 
   void publish() {
     const auto now = Clock::now();
-    const double dt = std::chrono::duration<double>(now - lastPublish).count();
     const long steps = trainer->stepCount();
-    if (dt > 0 && steps >= stepsAtLastPublish && hasWork())
-      stepsPerSecond = double(steps - stepsAtLastPublish) / dt;
-    else if (!hasWork())
+    // Steps a second over the last second, not since the previous snapshot: commands publish
+    // too (a compared run's step(n), a new setting), and a rate over a few milliseconds read 2
+    // steps/s beside a run advancing 12 (issue #21).
+    if (!hasWork() || (!rateWindow.empty() && steps < rateWindow.back().second)) rateWindow.clear();
+    rateWindow.emplace_back(now, steps);
+    while (rateWindow.size() > 2 && now - rateWindow[1].first >= std::chrono::seconds(1)) rateWindow.pop_front();
+    const double span = std::chrono::duration<double>(now - rateWindow.front().first).count();
+    if (!hasWork())
       stepsPerSecond = 0.0;
+    else if (span > 0.05)
+      stepsPerSecond = double(steps - rateWindow.front().second) / span;
     lastPublish = now;
     stepsAtLastPublish = steps;
 
@@ -118,7 +150,9 @@ struct TrainingSession::Worker {
       std::lock_guard lock(latestMutex);
       latest = snapshot;
     }
-    if (onSnapshot) onSnapshot(snapshot);
+    handOut([&] {
+      if (onSnapshot) onSnapshot(snapshot);
+    });
   }
 
   void trainOneStep() {
@@ -160,13 +194,17 @@ struct TrainingSession::Worker {
           busy = true;
         }
       }
-      if (command) {
-        command();
-        publish();
-      } else {
-        trainOneStep();
-        if (pace > 0 && running && trainer->stepCount() - stepsAtLastPublish >= pace) waitForNextFrame();
-        if (!hasWork() || Clock::now() - lastPublish >= publishInterval) publish();
+      try {
+        if (command) {
+          command();
+          publish();
+        } else {
+          trainOneStep();
+          if (pace > 0 && running && trainer->stepCount() - stepsAtLastPublish >= pace) waitForNextFrame();
+          if (!hasWork() || Clock::now() - lastPublish >= publishInterval) publish();
+        }
+      } catch (const Cancelled&) {
+        return;  // retired mid-step: the trainer is half-stepped and nobody will read it
       }
       bool nowIdle;
       {
@@ -180,10 +218,10 @@ struct TrainingSession::Worker {
 };
 
 TrainingSession::TrainingSession(ExperimentConfig config, SnapshotCallback onSnapshot, double publishHz)
-    : worker_(std::make_unique<Worker>()) {
-  worker_->trainer = Trainer::create(config);
+    : worker_(std::make_shared<Worker>()) {
+  worker_->adopt(Trainer::create(config));
   worker_->checkpoints = std::make_unique<CheckpointHistory>(worker_->trainer->parameters().size());
-  worker_->start(std::move(onSnapshot), publishHz);
+  Worker::start(worker_, std::move(onSnapshot), publishHz);
 }
 
 namespace {
@@ -215,29 +253,37 @@ void checkSavedSeries(const SessionState& saved, Eigen::Index parameters) {
 }  // namespace
 
 TrainingSession::TrainingSession(const SessionState& saved, SnapshotCallback onSnapshot, double publishHz)
-    : worker_(std::make_unique<Worker>()) {
+    : worker_(std::make_shared<Worker>()) {
   auto trainer = Trainer::create(saved.config);
   trainer->setCollapseTracking(saved.collapse);
   trainer->setCurvatureTracking(saved.curvature);
   trainer->restore(saved.trainer);
   const Eigen::Index parameters = trainer->parameters().size();
   checkSavedSeries(saved, parameters);
-  worker_->trainer = std::move(trainer);
+  worker_->adopt(std::move(trainer));
   worker_->tracking = saved.curvature;
   worker_->collapse = saved.collapse;
   worker_->history.restore(saved.history, saved.historyStride);
   worker_->checkpoints = std::make_unique<CheckpointHistory>(parameters, saved.checkpointInterval);
   worker_->checkpoints->restore(saved.checkpoints, saved.checkpointStride);
-  worker_->start(std::move(onSnapshot), publishHz);
+  Worker::start(worker_, std::move(onSnapshot), publishHz);
 }
 
 TrainingSession::~TrainingSession() {
+  // Never waits for the worker (it may be inside a product that takes seconds): it is told to
+  // stop, can no longer call back, and is joined off this thread (retired_threads.hpp).
+  Worker& w = *worker_;
+  w.stopSource.request_stop();
   {
-    std::lock_guard lock(worker_->mutex);
-    worker_->quit = true;
+    std::lock_guard lock(w.outMutex);  // a callback under way finishes handing out first
+    w.detached = true;
   }
-  worker_->wake.notify_one();
-  worker_->thread.join();
+  {
+    std::lock_guard lock(w.mutex);
+    w.quit = true;
+  }
+  w.wake.notify_all();
+  retireThread(std::move(w.thread), w.finished);
 }
 
 void TrainingSession::play() {
@@ -261,7 +307,7 @@ void TrainingSession::reset(std::optional<std::uint64_t> newSeed) {
   worker_->enqueue([w = worker_.get(), newSeed] {
     ExperimentConfig config = w->trainer->config();
     if (newSeed) config.seed = *newSeed;
-    w->trainer = Trainer::create(config);
+    w->adopt(Trainer::create(config));
     w->trainer->setCollapseTracking(w->collapse);
     w->trainer->setCurvatureTracking(w->tracking);
     w->history.clear();
@@ -316,7 +362,10 @@ void TrainingSession::setCheckpointInterval(long every) {
 void TrainingSession::requestState(StateCallback onState) {
   // Marked as interrupting so that it runs between the steps of a pending step(n); it changes
   // nothing, so those steps go on after it.
-  worker_->enqueue([w = worker_.get(), onState = std::move(onState)] { onState(w->captureState()); }, true);
+  worker_->enqueue([w = worker_.get(), onState = std::move(onState)] {
+    auto state = w->captureState();
+    w->handOut([&] { onState(std::move(state)); });
+  }, true);
 }
 
 SnapshotPtr TrainingSession::latest() const {

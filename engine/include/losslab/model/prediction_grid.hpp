@@ -4,6 +4,7 @@
 // window draws these; the numbers are computed here, in float64, like every probe.
 #include <Eigen/Core>
 
+#include "losslab/core/task_control.hpp"
 #include "losslab/loss/loss_kind.hpp"
 #include "losslab/model/architecture.hpp"
 
@@ -26,9 +27,14 @@ struct PredictionGrid {
 // The smallest box around the inputs (2 x N, or 1 x N) widened by `margin` of its size per side.
 GridBox boundingBox(const Eigen::MatrixXd& x, double margin = 0.1);
 
-// Throws InputError unless the network takes 1 or 2 inputs and 2 <= nx, ny <= 1000.
+// Throws InputError unless the network takes 1 or 2 inputs and 2 <= nx, ny <= 1000. Points are
+// evaluated kPredictionChunk at a time, so a wide network's activations stay small, and the stop
+// token is checked between chunks (Cancelled): a picture of a run being replaced is dropped at
+// once instead of holding a gigabyte until it is done (issue #21).
+inline constexpr Eigen::Index kPredictionChunk = 2048;
 PredictionGrid predictOnGrid(const Architecture& arch, LossKind loss, bool classification,
-                             const Eigen::VectorXd& theta, const GridBox& box, int nx, int ny);
+                             const Eigen::VectorXd& theta, const GridBox& box, int nx, int ny,
+                             const TaskControl& control = {});
 
 // Class probabilities of raw network outputs (one column per sample), as above.
 Eigen::MatrixXd classProbabilities(LossKind loss, const Eigen::MatrixXd& outputs);

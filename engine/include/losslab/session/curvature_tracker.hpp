@@ -5,6 +5,7 @@
 // stability threshold of the optimizer in use. Analysis is float64 whatever the run's precision.
 #include <Eigen/Core>
 #include <memory>
+#include <stop_token>
 
 #include "losslab/curvature/curvature_operator.hpp"
 #include "losslab/optim/optimizer_config.hpp"
@@ -24,9 +25,17 @@ class CurvatureTracker {
   // the step, used instead of the tracker's own when tracking.minibatch is set.
   // fusedHv: H v at theta on the training set for v = fusedStart(), computed by the trainer
   // together with the step's gradient (see fusable()).
+  // stop is checked before every product (throws Cancelled).
   void measure(const Eigen::VectorXd& theta, const OptimizerConfig& optimizer, double lr,
                const Eigen::VectorXd& adamPreconditioner, MetricsRow& row,
-               const Samples<double>* minibatch = nullptr, const Eigen::VectorXd* fusedHv = nullptr);
+               const Samples<double>* minibatch = nullptr, const Eigen::VectorXd* fusedHv = nullptr,
+               std::stop_token stop = {});
+  // The Krylov dimension of a tracking solve: 80 vectors, fewer where 80 copies of the
+  // parameters would pass kKrylovBytes (a 17-million-parameter network would keep 11 GB). A
+  // shorter solve is still warm-started from the last step's vector, so the estimate converges
+  // over steps as a restarted Lanczos does.
+  static constexpr double kKrylovBytes = 512.0 * 1024 * 1024;
+  static int krylovSteps(Index parameters);
   // Power tracking of H on the whole training set: the one product a measurement needs can come
   // from the training step's own pass, so sharpness every step costs little more than training.
   // The first measurement is a Lanczos solve (power steps then only follow the eigenvector).

@@ -3,6 +3,7 @@
 // experiment config. The session runs it on a worker thread; the CLI and the benchmark run it
 // directly. The numeric type (float32 or float64) is chosen by config.precision.
 #include <memory>
+#include <stop_token>
 
 #include "losslab/config/experiment.hpp"
 #include "losslab/data/dataset.hpp"
@@ -36,6 +37,10 @@ class Trainer {
   virtual void setCurvatureTracking(const CurvatureTracking& tracking) = 0;
   // Softmax-collapse columns at every `tracking.every`-th step (classification only).
   virtual void setCollapseTracking(const CollapseTracking& tracking) = 0;
+  // Checked before every gradient and between the products of a curvature measurement: once
+  // stop is requested, step() throws Cancelled within one product (a run being replaced must not
+  // hold its worker for a whole Lanczos solve). The trainer is then left mid-step, for discarding.
+  virtual void setStopToken(std::stop_token stop) = 0;
 
   // Everything a continuation needs (trainer_state.hpp); restore() continues from it on a
   // trainer built from the same config, with its tracking already set. A state that does not

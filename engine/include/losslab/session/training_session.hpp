@@ -26,6 +26,8 @@ class TrainingSession {
   // Throws InputError naming what does not fit the run the config builds.
   explicit TrainingSession(const SessionState& saved, SnapshotCallback onSnapshot = {},
                            double publishHz = 30.0);
+  // Returns at once: the worker is told to stop (within one product, even mid-measurement),
+  // calls back no more, and frees its memory when its thread ends (retired_threads.hpp).
   ~TrainingSession();
   TrainingSession(const TrainingSession&) = delete;
   TrainingSession& operator=(const TrainingSession&) = delete;
@@ -62,7 +64,7 @@ class TrainingSession {
 
  private:
   struct Worker;
-  std::unique_ptr<Worker> worker_;
+  std::shared_ptr<Worker> worker_;  // shared with its thread, which may outlive the session
 };
 
 }  // namespace losslab
