@@ -1,5 +1,7 @@
 #include "losslab/widgets/loss_curve_view.hpp"
 
+#include "runaway_rows.hpp"
+
 #include "losslab/widgets/plot_style.hpp"
 
 #include <algorithm>
@@ -157,10 +159,13 @@ void LossCurveView::redraw() {
   double yMin = std::numeric_limits<double>::infinity(), yMax = -yMin, lastStep = 0.0;
   // Non-finite losses (divergence) and, on a log axis, non-positive ones cannot be drawn.
   auto drawable = [this](double v) { return std::isfinite(v) && (!logScale_ || v > 0.0); };
+  // A diverged run's axes fit the history before its losses ran away (runaway_rows.hpp).
+  const double runaway = snapshot_ ? runawayStep(*snapshot_) : std::numeric_limits<double>::infinity();
   auto take = [&](double step, double v, QVector<double>& xs, QVector<double>& ys) {
     if (!drawable(v)) return;
     xs.push_back(step);
     ys.push_back(v);
+    if (step >= runaway) return;
     yMin = std::min(yMin, v);
     yMax = std::max(yMax, v);
   };
@@ -194,12 +199,21 @@ void LossCurveView::redraw() {
   lastStep = std::max(lastStep, compared_.redraw(drawable, fitLoss));
   const bool diverged = snapshot_ && snapshot_->state == RunState::Diverged;
   showDivergence(diverged ? snapshot_->divergedAtStep : -1);
+  if (diverged && std::isfinite(runaway) && runaway < double(snapshot_->divergedAtStep))
+    divergedText_->setText(tr("diverged at step %1 (off the scale from step %2)")
+                               .arg(snapshot_->divergedAtStep)
+                               .arg(static_cast<long>(runaway)));
   fitAxes(lastStep, yMin, yMax);
   replot(QCustomPlot::rpQueuedReplot);
 }
 
+void LossCurveView::setTimeRange(long steps) {
+  timeRange_ = static_cast<double>(std::max(0L, steps));
+  redraw();
+}
+
 void LossCurveView::fitAxes(double lastStep, double yMin, double yMax) {
-  xAxis->setRange(0.0, std::max(10.0, lastStep));
+  xAxis->setRange(0.0, std::max({10.0, lastStep, timeRange_}));
   if (!(yMin <= yMax)) {  // nothing drawn yet
     yAxis->setRange(logScale_ ? QCPRange(0.01, 10.0) : QCPRange(0.0, 1.0));
   } else if (logScale_) {

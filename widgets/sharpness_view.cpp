@@ -10,6 +10,7 @@
 #include "losslab/optim/schedule.hpp"
 #include "losslab/widgets/line_label.hpp"
 #include "losslab/widgets/plot_style.hpp"
+#include "runaway_rows.hpp"
 #include "threshold_at_row.hpp"
 
 namespace losslab {
@@ -93,6 +94,16 @@ SharpnessView::SharpnessView(QWidget* parent) : QCustomPlot(parent), compared_(*
 
   plot::legendBelow(*this);
 
+  thresholdNote_ = new QCPItemText(this);
+  thresholdNote_->position->setType(QCPItemPosition::ptAxisRectRatio);
+  thresholdNote_->position->setCoords(0.5, 0.04);
+  thresholdNote_->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+  thresholdNote_->setFont(plot::sized(font(), 10));
+  thresholdNote_->setColor(plot::thresholdColor.darker(130));
+  thresholdNote_->setText(tr("Adam's threshold bounds λmax(P⁻¹H), which is not measured:\n"
+                             "tick “also λmax(P⁻¹H)” under “Track while training” below."));
+  thresholdNote_->setVisible(false);
+
   placeholder_ = new QCPItemText(this);
   placeholder_->position->setType(QCPItemPosition::ptAxisRectRatio);
   placeholder_->position->setCoords(0.5, 0.45);
@@ -164,6 +175,8 @@ void SharpnessView::redraw() {
     const ExperimentConfig& c = snapshot_->config;
     const OptimizerConfig& o = c.optimizer;
     sgd = o.batchSize && snapshot_->data && *o.batchSize < snapshot_->data->train.size();
+    // A diverged run's axes fit the history before it ran away (runaway_rows.hpp).
+    const double runaway = runawayStep(*snapshot_);
     for (const MetricsRow& row : *snapshot_->history) {
       const double x = static_cast<double>(row.step);
       for (CurvatureQuantity q : quantities) {
@@ -171,7 +184,7 @@ void SharpnessView::redraw() {
         if (!drawable(v)) continue;
         const int i = static_cast<int>(q);
         xs[i].push_back(x), ys[i].push_back(v);
-        (q == CurvatureQuantity::Trace ? right : left).add(v);
+        if (x < runaway) (q == CurvatureQuantity::Trace ? right : left).add(v);
       }
       // The threshold of the rate in force at this row; at tracked rows, the engine's own value.
       const std::optional<StabilityThreshold> t = thresholdAtRow(o, row);
@@ -197,7 +210,13 @@ void SharpnessView::redraw() {
                                                    : QCPScatterStyle());
     xs[i].isEmpty() ? graphs_[i]->removeFromLegend() : graphs_[i]->addToLegend();
   }
-  if (!trackedLambda) thresholdX.clear(), thresholdY.clear();
+  // A threshold only beside the quantity it bounds: Adam's bounds λmax(P⁻¹H) (Cohen et al.
+  // 2022), not λmax(H); without that curve the line would compare unlike things (issue #21).
+  const bool boundsPreconditioned = now.quantity == "lambda_max(P^-1 H)";
+  const bool boundedMeasured =
+      boundsPreconditioned ? !xs[static_cast<int>(CurvatureQuantity::PreconditionedSharpness)].isEmpty() : trackedLambda;
+  thresholdNote_->setVisible(haveRows && trackedLambda && !boundedMeasured);
+  if (!boundedMeasured) thresholdX.clear(), thresholdY.clear();
   if (!trackedTrace || !sgd) traceX.clear(), traceY.clear();
   for (double v : thresholdY) left.add(v);
   for (double v : traceY) right.add(v);
@@ -227,9 +246,8 @@ void SharpnessView::redraw() {
   const long every = snapshot_ ? snapshot_->tracking.every : 0;
   placeholder_->setText(every > 0 ? tr("Tracking every %1 steps: λmax(H) appears at the next "
                                        "measured step.").arg(every)
-                                  : tr("Curvature is not tracked yet.\nSet “Measure every … steps” "
-                                       "in the Curvature panel\nto draw λmax(H) here as the "
-                                       "network trains."));
+                                  : tr("Curvature is not tracked yet.\nSet “Measure every”\nin "
+                                       "“Track while training” below\nto draw λmax(H) here."));
   const double comparedStep = drawCompared(drawable, [&](double v) { left.add(v); },
                                            thresholdY.isEmpty() ? MetricsRow::nan : thresholdY.back());
   yAxis->setRange(left.range(logScale_));
@@ -259,8 +277,13 @@ double SharpnessView::drawCompared(const std::function<bool(double)>& drawable,
   return lastStep;
 }
 
+void SharpnessView::setTimeRange(long steps) {
+  timeRange_ = static_cast<double>(std::max(0L, steps));
+  redraw();
+}
+
 void SharpnessView::fitAxes(double lastStep) {
-  xAxis->setRange(0.0, std::max(10.0, lastStep));  // the loss curve's timeline
+  xAxis->setRange(0.0, std::max({10.0, lastStep, timeRange_}));  // the loss curve's timeline
 }
 
 QString SharpnessView::toolTipAt(const QPoint& pos) const {

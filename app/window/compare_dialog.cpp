@@ -50,8 +50,10 @@ void CompareDialog::showSetting() {
   value_->setEditable(choices.isEmpty());  // a number is typed; a choice is picked
   value_->addItems(choices);
   const QString suggested = suggestedValue(s, base_);
-  if (choices.isEmpty())
+  if (choices.isEmpty()) {
+    value_->addItems(suggestedValues(s, base_));
     value_->setEditText(suggested);
+  }
   else
     value_->setCurrentIndex(std::max<int>(0, choices.indexOf(suggested)));
   showPreview();
@@ -59,8 +61,11 @@ void CompareDialog::showSetting() {
 
 void CompareDialog::showPreview() {
   const SettingChange c = change();
-  message_->setText(tr("This run: %1 = %2. Compared run: “%3”.")
-                        .arg(settingName(c.setting), settingValue(c.setting, base_), changeLabel(c)));
+  QString text = tr("This run: %1 = %2. Compared run: “%3”.")
+                     .arg(settingName(c.setting), settingValue(c.setting, base_), changeLabel(c));
+  const QString caution = changeCaution(c, base_);
+  if (!caution.isEmpty()) text += QStringLiteral("<br><b>") + caution.toHtmlEscaped() + QStringLiteral("</b>");
+  message_->setText(text);
 }
 
 void CompareDialog::accept() {

@@ -207,9 +207,22 @@ void CurvaturePanel::emitTracking() {
 void CurvaturePanel::showConfig(const ExperimentConfig& config) {
   const bool adam = config.optimizer.kind == OptimizerKind::Adam ||
                     config.optimizer.kind == OptimizerKind::AdamW;
+  adam_ = adam;
   preconditioned_->setEnabled(adam);
   minibatch_->setEnabled(config.optimizer.batchSize.has_value());
   for (QCheckBox* c : {trace_, gaussNewton_}) c->setEnabled(every_->value() > 0);
+}
+
+void CurvaturePanel::followOptimizer(const ExperimentConfig& config) {
+  const bool wasAdam = adam_;
+  showConfig(config);
+  // Adam's threshold bounds λmax(P⁻¹H): switching to Adam measures it, or the sharpness view
+  // would have no curve to draw that threshold beside (issue #21). The run gets it at once.
+  if (adam_ && !wasAdam && !preconditioned_->isChecked()) {
+    const QSignalBlocker quiet(preconditioned_);
+    preconditioned_->setChecked(true);
+    if (every_->value() > 0) Q_EMIT trackingChanged(tracking());
+  }
 }
 
 void CurvaturePanel::showSnapshot(const Snapshot& snapshot) {
@@ -250,6 +263,11 @@ void CurvaturePanel::showProbeFinished(const SpectrumResult& r) {
 void CurvaturePanel::showProbeFailed(const QString& message) {
   setProbeRunning(false);
   status_->setText(tr("Could not compute the spectrum: %1").arg(message));
+}
+
+void CurvaturePanel::showNoProbe() {
+  setProbeRunning(false);
+  status_->setText(tr("Not computed yet."));
 }
 
 void CurvaturePanel::showProbeCancelled() {

@@ -29,6 +29,9 @@ class CurvaturePanel : public QWidget {
 
   // Offers λmax(P⁻¹H) for Adam only. Emits nothing.
   void showConfig(const ExperimentConfig& config);
+  // The user changed the optimizer of the running network: as showConfig, and when it became
+  // Adam, ticks λmax(P⁻¹H) (emitting trackingChanged if the run tracks curvature).
+  void followOptimizer(const ExperimentConfig& config);
   // The controls say what a run measures already (a session opened with its own tracking).
   // Emits nothing: the run has it.
   void showTracking(const CurvatureTracking& tracking);
@@ -41,6 +44,7 @@ class CurvaturePanel : public QWidget {
   void showProbeFinished(const SpectrumResult& result);
   void showProbeFailed(const QString& message);
   void showProbeCancelled();
+  void showNoProbe();  // a new run: nothing computed for it yet
 
   QSpinBox* everyBox() const { return every_; }
   QComboBox* methodBox() const { return method_; }
@@ -75,6 +79,7 @@ class CurvaturePanel : public QWidget {
   QCheckBox* trace_ = nullptr;
   QCheckBox* gaussNewton_ = nullptr;
   QCheckBox* preconditioned_ = nullptr;
+  bool adam_ = false;  // the optimizer last shown is Adam's
   QSpinBox* subset_ = nullptr;
   QCheckBox* minibatch_ = nullptr;
   QComboBox* tolerance_ = nullptr;

@@ -25,6 +25,7 @@
 #include "run_document.hpp"
 #include "screen_fit.hpp"
 #include "session_bridge.hpp"
+#include "setting_change.hpp"
 #include "training_tab.hpp"
 #include "window_settings.hpp"
 
@@ -186,6 +187,10 @@ void MainWindow::onDocumentChanged(const ExperimentConfig& config) {
     return;
   }
   if (restartSettle_.isActive()) return;  // the pending restart takes the whole config
+  const auto adam = [](const OptimizerConfig& o) {
+    return o.kind == OptimizerKind::Adam || o.kind == OptimizerKind::AdamW;
+  };
+  const bool becameAdam = adam(config.optimizer) && !adam(bridge_->config().optimizer);
   try {
     bridge_->setTraining(config.optimizer, config.schedule);
   } catch (const InputError& e) {
@@ -194,7 +199,12 @@ void MainWindow::onDocumentChanged(const ExperimentConfig& config) {
     QMetaObject::invokeMethod(document_, &RunDocument::rejectLastEdit, Qt::QueuedConnection);
     return;
   }
-  curvature_->showConfig(config);
+  if (becameAdam && config.optimizer.lr > kAdamRateHigh)  // issue #21: a rate in Adam's range
+    status_->showMessage(tr("Adam trains at learning rates near %1 (about %2 to %3): at η = %4 it is likely "
+                            "to diverge. Lower the learning rate.")
+                             .arg(kAdamRate).arg(kAdamRateLow).arg(kAdamRateHigh).arg(config.optimizer.lr),
+                         15000);
+  curvature_->followOptimizer(config);
   collapse_->showConfig(config);
   comparison_->followTraining(config);
 }
@@ -224,6 +234,7 @@ void MainWindow::showNewRun(const ExperimentConfig& config) {
   sharpness_->setSnapshot(nullptr);
   probes_->cancel();
   spectrum_->setResult(nullptr);
+  curvature_->showNoProbe();  // a spectrum status of the old run would name its step
   landscape_->clearRun();
   collapse_->clearRun();
   comparison_->rebase(config);  // the compared runs start again beside the new run
@@ -255,7 +266,22 @@ void MainWindow::onPlayingChanged(bool playing) {
   collapse_->setRunPlaying(playing);
 }
 
+void MainWindow::togglePlay() {
+  if (!bridge_->isPlaying() && refuseDiverged()) return;
+  bridge_->togglePlay();
+}
+
+bool MainWindow::refuseDiverged() {
+  const SnapshotPtr s = bridge_->latest();
+  if (!s || s->state != RunState::Diverged) return false;
+  // Issue #21: Play after a divergence did nothing, silently.
+  status_->showMessage(tr("Diverged at step %1 — Reset (R) to start again, with a lower learning rate η "
+                          "or it diverges again.").arg(s->divergedAtStep), 15000);
+  return true;
+}
+
 void MainWindow::stepOneEpoch() {
+  if (refuseDiverged()) return;
   const SnapshotPtr s = bridge_->latest();
   if (!s || !s->data) return;
   const auto& batch = s->config.optimizer.batchSize;

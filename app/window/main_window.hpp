@@ -92,6 +92,12 @@ class MainWindow : public QMainWindow {
 
   // Opens an experiment as one undoable step (a preset, a file).
   void openExperiment(const ExperimentConfig& config, const QString& name);
+  // What a preset carries beyond its settings (issue #21): the curvature and collapse tracking
+  // from its first step, its pace, its views' time range and the view it opens on. main() and
+  // the preset chooser call it; opening a model file does not (the run's tracking goes on).
+  void presentExperiment(const ExperimentConfig& config);
+  // At most n steps a frame while playing (0: full speed), in the toolbar's pace box too.
+  void setPace(long stepsPerFrame);
   void setPresentationMode(bool on);
   bool presentationMode() const { return presentation_; }
   // Back to the default preset, layout and settings (QSettings cleared).
@@ -161,6 +167,10 @@ class MainWindow : public QMainWindow {
   void compareDialog();
   void showComparedRuns(bool allViews);
   void onDocumentChanged(const ExperimentConfig& config);
+  // Play/Pause, Step and Epoch: a diverged run says what to do instead of doing nothing.
+  void togglePlay();
+  bool refuseDiverged();
+  ExperimentConfig experimentToSave() const;  // the document with the tracking and pace in force
   void restartFromDocument();
   void showNewRun(const ExperimentConfig& config);  // the old run's pictures go
   void setUpSessions();                  // main_window_sessions.cpp

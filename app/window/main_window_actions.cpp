@@ -36,12 +36,14 @@ void MainWindow::buildActions() {
   playPause_ = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
   playPause_->setShortcut(Qt::Key_Space);
   playPause_->setToolTip(tr("Train continuously, or pause (Space)"));
-  connect(playPause_, &QAction::triggered, bridge_, &SessionBridge::togglePlay);
+  connect(playPause_, &QAction::triggered, this, &MainWindow::togglePlay);
 
   step_ = bar->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
   step_->setShortcuts({QKeySequence(Qt::Key_S), QKeySequence(Qt::Key_Right)});
   step_->setToolTip(tr("Take exactly one optimizer step, then pause (S or Right arrow)"));
-  connect(step_, &QAction::triggered, bridge_, [this] { bridge_->step(1); });
+  connect(step_, &QAction::triggered, bridge_, [this] {
+    if (!refuseDiverged()) bridge_->step(1);
+  });
   stepEpoch_ = bar->addAction(tr("Epoch"));
   stepEpoch_->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_S), QKeySequence(Qt::SHIFT | Qt::Key_Right)});
   stepEpoch_->setToolTip(tr("Train one epoch (one pass over the training set: one step for "
@@ -67,7 +69,7 @@ void MainWindow::buildActions() {
   pace_->setToolTip(tr("Steps per frame while playing: 1 shows every single step (about 30 a "
                        "second), full speed trains as fast as the machine can"));
   bar->addWidget(pace_);
-  connect(pace_, &QComboBox::activated, this, [this](int i) { bridge_->setPace(pace_->itemData(i).toInt()); });
+  connect(pace_, &QComboBox::activated, this, [this](int i) { setPace(pace_->itemData(i).toInt()); });
   buildComparison(bar);  // main_window_compare.cpp
 
   bar->addSeparator();

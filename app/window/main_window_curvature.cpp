@@ -3,6 +3,7 @@
 #include <QLocale>
 #include <QTabWidget>
 
+#include "control_panel.hpp"
 #include "curvature_panel.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
@@ -16,6 +17,7 @@ namespace losslab {
 
 void MainWindow::connectCurvature() {
   connect(curvature_, &CurvaturePanel::trackingChanged, bridge_, &SessionBridge::setCurvatureTracking);
+  connect(curvature_, &CurvaturePanel::trackingChanged, controls_, &ControlPanel::setCurvatureTracking);
   connect(curvature_, &CurvaturePanel::computeRequested, this, &MainWindow::computeSpectrum);
   connect(curvature_, &CurvaturePanel::cancelRequested, probes_, &ProbeRunner::cancel);
   connect(probes_, &ProbeRunner::progressed, curvature_, &CurvaturePanel::showProbeProgress);
@@ -47,7 +49,8 @@ void MainWindow::computeSpectrum() {
   }
   probes_->runSpectrum(snapshot, curvature_->spectrumRequest());
   curvature_->showProbeStarted(snapshot->step);
-  spectrum_->setStatus(tr("<b>Computing the spectrum of step %1…</b> Training goes on.")
+  spectrum_->setStatus((bridge_->isPlaying() ? tr("<b>Computing the spectrum of step %1…</b> Training goes on.")
+                                              : tr("<b>Computing the spectrum of step %1…</b>"))
                            .arg(QLocale().toString(static_cast<qlonglong>(snapshot->step))));
   showView(View::Spectrum);
 }

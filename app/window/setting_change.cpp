@@ -128,7 +128,9 @@ QString settingValue(ComparedSetting setting, const ExperimentConfig& c) {
 QString suggestedValue(ComparedSetting setting, const ExperimentConfig& c) {
   const OptimizerConfig& o = c.optimizer;
   switch (setting) {
-    case ComparedSetting::LearningRate: return number(5.0 * o.lr);  // 0.01 vs 0.05: Cohen et al.
+    // Half the rate: λmax then rises to a threshold twice as high (Cohen et al.'s edge of
+    // stability, figure 1), where five times the rate diverged at once (issue #21).
+    case ComparedSetting::LearningRate: return number(0.5 * o.lr);
     case ComparedSetting::BatchSize: return o.batchSize ? QStringLiteral("full") : QStringLiteral("32");
     case ComparedSetting::Precision:
       return text(toString(c.precision == Precision::Float32 ? Precision::Float64 : Precision::Float32));
@@ -145,6 +147,22 @@ QString suggestedValue(ComparedSetting setting, const ExperimentConfig& c) {
       return text(toString(c.loss == LossKind::CrossEntropy ? LossKind::StableMaxCrossEntropy : LossKind::CrossEntropy));
     case ComparedSetting::Seed: return QString::number(c.seed + 1);
   }
+  return {};
+}
+
+QStringList suggestedValues(ComparedSetting setting, const ExperimentConfig& c) {
+  if (setting == ComparedSetting::LearningRate) return {number(0.5 * c.optimizer.lr), number(2.0 * c.optimizer.lr)};
+  return {suggestedValue(setting, c)};
+}
+
+QString changeCaution(const SettingChange& change, const ExperimentConfig& base) {
+  const QString v = change.value.trimmed();
+  const bool toAdam = change.setting == ComparedSetting::Optimizer && (v == "adam" || v == "adamw");
+  const bool wasAdam = base.optimizer.kind == OptimizerKind::Adam || base.optimizer.kind == OptimizerKind::AdamW;
+  if (toAdam && !wasAdam && base.optimizer.lr > kAdamRateHigh)
+    return QObject::tr("Adam trains at rates near %1 (about %2 to %3); at this run's η = %4 it is likely "
+                       "to diverge. Compare the learning rate %1 instead, or set η first.")
+        .arg(number(kAdamRate), number(kAdamRateLow), number(kAdamRateHigh), number(base.optimizer.lr));
   return {};
 }
 

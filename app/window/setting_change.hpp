@@ -32,8 +32,16 @@ SettingChange parseSettingChange(const QString& keyEqualsValue);
 // The values a setting takes when it is a choice ("float32", "float64"); empty for a number.
 QStringList settingChoices(ComparedSetting setting);
 QString settingValue(ComparedSetting setting, const ExperimentConfig& config);
-// A value worth comparing against: 5× the learning rate, the other precision, twice the width…
+// A value worth comparing against: half the learning rate, the other precision, twice the width…
 QString suggestedValue(ComparedSetting setting, const ExperimentConfig& config);
+// The values a dialog offers for a number: the suggestion first (the learning rate: half and
+// double).
+QStringList suggestedValues(ComparedSetting setting, const ExperimentConfig& config);
+// Adam's usual learning rates (Kingma & Ba's default 1e-3): a switch to Adam from a rate above
+// them is named as likely to diverge.
+inline constexpr double kAdamRate = 1e-3, kAdamRateLow = 1e-4, kAdamRateHigh = 1e-2;
+// A warning for a change likely to teach nothing (Adam at a gradient-descent rate); empty if none.
+QString changeCaution(const SettingChange& change, const ExperimentConfig& base);
 // `base` with the change; throws InputError naming the setting when the value does not read.
 // The engine validates the result when the run starts.
 ExperimentConfig applyChange(const ExperimentConfig& base, const SettingChange& change);

@@ -46,9 +46,21 @@ class SettingChangeTest : public QObject {
     QVERIFY_THROWS_EXCEPTION(InputError, applyChange(base(), {ComparedSetting::Optimizer, "lbfgs"}));
   }
 
+  void aSwitchToAdamAtAGradientDescentRateIsNamed() {
+    ExperimentConfig b = base();
+    b.optimizer.lr = 0.2;
+    const QString caution = changeCaution({ComparedSetting::Optimizer, "adam"}, b);
+    QVERIFY2(caution.contains("0.001") && caution.contains("0.2"), qPrintable(caution));
+    b.optimizer.lr = 0.001;
+    QVERIFY(changeCaution({ComparedSetting::Optimizer, "adam"}, b).isEmpty());
+    QVERIFY(changeCaution({ComparedSetting::LearningRate, "0.5"}, b).isEmpty());
+  }
+
   void suggestsAValueWorthComparing() {
     const ExperimentConfig b = base();
-    QCOMPARE(suggestedValue(ComparedSetting::LearningRate, b), QString("0.05"));  // 0.01 vs 0.05
+    // Half the rate, and double as the other offer (five times diverged at once: issue #21).
+    QCOMPARE(suggestedValue(ComparedSetting::LearningRate, b), QString("0.005"));
+    QCOMPARE(suggestedValues(ComparedSetting::LearningRate, b), QStringList({"0.005", "0.02"}));
     QCOMPARE(suggestedValue(ComparedSetting::Precision, b), QString("float64"));
     QCOMPARE(suggestedValue(ComparedSetting::Width, b), QString("16"));
     QCOMPARE(suggestedValue(ComparedSetting::Seed, b), QString("4"));

@@ -17,10 +17,13 @@ struct Run {
   double lr2 = 0.05;
   OptimizerConfig optimizer;
   bool trace = false;
+  // From this step on the optimizer is `optimizer2` (changed mid-run, as from the window).
+  long optimizerChangeAt = -1;
+  OptimizerConfig optimizer2;
 };
 
-// Rows as the engine writes them: lr and gradient norm at every step; curvature and the
-// engine's threshold (2/eta for GD) at tracked steps only, NaN elsewhere.
+// Rows as the engine writes them: lr, gradient norm and the threshold in force (2/eta for GD)
+// at every step of a tracked run; curvature at tracked steps only, NaN elsewhere.
 SnapshotPtr makeSnapshot(const Run& run) {
   auto history = std::make_shared<std::vector<MetricsRow>>();
   for (long i = 0; i < run.rows; ++i) {
@@ -29,17 +32,18 @@ SnapshotPtr makeSnapshot(const Run& run) {
     r.lr = run.changeAt >= 0 && i >= run.changeAt ? run.lr2 : run.lr;
     r.gradNorm = 1.0;
     r.trainLoss = 1.0 / (1.0 + i);
+    const bool changed = run.optimizerChangeAt >= 0 && i >= run.optimizerChangeAt;
+    r.sharpnessThreshold = sharpnessThreshold(changed ? run.optimizer2 : run.optimizer, r.lr, r.gradNorm).value;
     if (i % run.every == 0) {
       r.sharpness = 1.0 + 0.1 * i;
       r.precondSharpness = 50.0 + i;
-      r.sharpnessThreshold = sharpnessThreshold(run.optimizer, r.lr, r.gradNorm).value;
       if (run.trace) r.trace = 100.0 + i;
     }
     history->push_back(r);
   }
   auto s = std::make_shared<Snapshot>();
   s->step = run.rows;
-  s->config.optimizer = run.optimizer;
+  s->config.optimizer = run.optimizerChangeAt >= 0 ? run.optimizer2 : run.optimizer;
   s->config.optimizer.lr = history->back().lr;
   s->tracking.every = run.every;
   s->tracking.trace = run.trace;
@@ -155,6 +159,44 @@ class SharpnessViewTest : public QObject {
     QCOMPARE(view.thresholdGraph()->name(), QString("threshold on λmax(P⁻¹H)"));
     QCOMPARE(valueAt(view.thresholdGraph(), 0), (2 + 2 * 0.9) / ((1 - 0.9) * 0.001));
     QCOMPARE(view.thresholdLabel()->text(), QString("(2+2β₁)/((1−β₁)η) = 3.8e+04"));
+  }
+
+  // Issue #21: GD to momentum at step 50 redrew the whole earlier line with momentum's formula
+  // between the measured rows (a solid band jumping between 20 and 38). Each stretch keeps the
+  // value it had: the rows carry it.
+  void anOptimizerChangeNeverRedrawsThePast() {
+    Run run;
+    run.optimizerChangeAt = 50;
+    run.optimizer2.momentum = 0.9;
+    SharpnessView view;
+    view.setMaxRedrawRate(0);
+    view.setSnapshot(makeSnapshot(run));
+    for (double step : {0.0, 13.0, 27.0, 41.0, 49.0}) QCOMPARE(valueAt(view.thresholdGraph(), step), 20.0);
+    for (double step : {50.0, 63.0, 99.0}) QCOMPARE(valueAt(view.thresholdGraph(), step), 38.0);
+    QCOMPARE(view.thresholdLabel()->text(), QString("(2+2β)/η = 38"));
+  }
+
+  // Adam's threshold bounds λmax(P⁻¹H): without that curve measured it is not drawn beside
+  // λmax(H), and the plot says why.
+  void adamsThresholdNeedsThePreconditionedCurve() {
+    Run adam;
+    adam.optimizer.kind = OptimizerKind::Adam;
+    adam.lr = 0.001;
+    auto s = std::make_shared<Snapshot>(*makeSnapshot(adam));
+    auto rows = std::make_shared<std::vector<MetricsRow>>(*s->history);
+    for (MetricsRow& r : *rows) r.precondSharpness = NAN;
+    s->history = rows;
+    SharpnessView view;
+    view.setMaxRedrawRate(0);
+    view.setSnapshot(s);
+    QCOMPARE(view.graph(CurvatureQuantity::Sharpness)->dataCount(), 10);
+    QCOMPARE(view.thresholdGraph()->dataCount(), 0);
+    QVERIFY(!view.thresholdLabel()->visible());
+    QVERIFY(view.thresholdNote()->visible());
+    QVERIFY(view.thresholdNote()->text().contains("λmax(P⁻¹H)"));
+    view.setSnapshot(makeSnapshot(adam));  // measured: the line is back, the note gone
+    QVERIFY(view.thresholdGraph()->dataCount() > 0);
+    QVERIFY(!view.thresholdNote()->visible());
   }
 
   void theTraceHasItsOwnAxisAndForSgdItsOwnBound() {

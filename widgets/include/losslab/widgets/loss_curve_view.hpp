@@ -27,6 +27,9 @@ class LossCurveView : public QCustomPlot {
   // Train and test accuracy (dashed, right-hand axis 0-100 %) beside the loss, for labelled data.
   void setShowAccuracy(bool on);
   bool showsAccuracy() const { return showAccuracy_; }
+  // The step axis spans at least [0, steps] from the start (a preset's time range), so the
+  // curve grows across a fixed axis instead of rescaling every frame; 0: the run so far.
+  void setTimeRange(long steps);
 
   // At most `hz` redraws a second, fewer if drawing is slow; 0 redraws every snapshot.
   void setMaxRedrawRate(double hz);
@@ -55,6 +58,7 @@ class LossCurveView : public QCustomPlot {
   SnapshotPtr snapshot_;
   bool logScale_ = false;
   bool showAccuracy_ = false;
+  double timeRange_ = 0.0;
   int intervalMs_ = 33;
   int redrawCount_ = 0;
   QElapsedTimer sinceRedraw_;

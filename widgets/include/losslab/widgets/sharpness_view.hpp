@@ -1,7 +1,7 @@
 #pragma once
 // Curvature against step (Cohen et al.'s sharpness trajectories): λmax(H) and the other tracked
 // quantities from a snapshot's history, beside the optimizer's stability threshold drawn from the
-// rows (the learning rate in force at each step), so the 2/η line moves when the rate does.
+// rows (each row's own, a step function of time), so the 2/η line moves when the rate does.
 // tr H, far larger than λmax, has the right-hand axis and its own SGD bound.
 #include <QElapsedTimer>
 #include <QTimer>
@@ -29,6 +29,7 @@ class SharpnessView : public QCustomPlot {
 
   void setLogScale(bool on);
   bool logScale() const { return logScale_; }
+  void setTimeRange(long steps);  // as LossCurveView's: the timeline's axis spans [0, steps] at least
 
   QCPGraph* graph(CurvatureQuantity q) const { return graphs_[static_cast<int>(q)]; }
   QCPGraph* thresholdGraph() const { return threshold_; }        // on λmax(H) or λmax(P⁻¹H)
@@ -36,6 +37,9 @@ class SharpnessView : public QCustomPlot {
   QCPItemText* thresholdLabel() const { return thresholdText_; }
   QCPItemText* traceThresholdLabel() const { return traceThresholdText_; }
   QCPItemText* placeholder() const { return placeholder_; }  // shown while nothing is tracked
+  // Shown instead of the threshold when the quantity it bounds is not measured (Adam without
+  // λmax(P⁻¹H)).
+  QCPItemText* thresholdNote() const { return thresholdNote_; }
 
   // Compared runs over this one, each in its colour: λmax(H) and, where it is another line
   // than this run's, the threshold of its own rate (dashed). Redrawn as setSnapshot() redraws.
@@ -59,6 +63,7 @@ class SharpnessView : public QCustomPlot {
 
   SnapshotPtr snapshot_;
   bool logScale_ = false;
+  double timeRange_ = 0.0;
   int intervalMs_ = 33;
   int redrawCount_ = 0;
   QElapsedTimer sinceRedraw_;
@@ -69,6 +74,7 @@ class SharpnessView : public QCustomPlot {
   QCPItemText* thresholdText_ = nullptr;
   QCPItemText* traceThresholdText_ = nullptr;
   QCPItemText* placeholder_ = nullptr;
+  QCPItemText* thresholdNote_ = nullptr;
   QString thresholdTip_, traceThresholdTip_;
   RunOverlay compared_;
 };
