@@ -1,5 +1,7 @@
 #include "data_controls.hpp"
 
+#include "seed_box.hpp"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -127,7 +129,7 @@ DataControls::DataControls(RunDocument* document, QWidget* parent)
   auto* seedRow = new QWidget(this);
   auto* seedLayout = new QHBoxLayout(seedRow);
   seedLayout->setContentsMargins(0, 0, 0, 0);
-  seed_ = new QSpinBox(seedRow);
+  seed_ = new SeedBox(seedRow);
   seed_->setRange(0, 999999);
   regenerate_ = new QPushButton(tr("New seed"), seedRow);
   regenerate_->setToolTip(tr("Draw new data and new initial weights with the next seed (N)"));

@@ -40,10 +40,12 @@ OptimizerControls::OptimizerControls(RunDocument* document, QWidget* parent)
                 c.optimizer.batchSize = 32;  // SGD on the full batch would be GD again
             });
 
-  lr_ = new LogSlider(1e-5, 10.0, 20, this);
+  lr_ = new LogSlider(1e-5, 10.0, 100, this);
   addRow(QStringLiteral("optimizer.lr"), tr("Learning rate η"), lr_,
          tr("The step size η. For GD the stability threshold on the sharpness is 2/η: above it "
-            "training oscillates (the edge of stability). Acts at the next step."));
+            "training oscillates (the edge of stability). Acts at the next step. Arrow keys and "
+            "the mouse wheel move it by about 5 %, Page Up/Down by a factor of 10; type a value "
+            "in the field and press Enter."));
   bindSlider(lr_, document, QStringLiteral("optimizer.lr"), tr("Learning rate"),
              [](ExperimentConfig& c, double v) { c.optimizer.lr = v; });
 

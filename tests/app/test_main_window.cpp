@@ -112,7 +112,7 @@ class MainWindowTest : public QObject {
     window_->stepAction()->trigger();
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 1); }));
     LogSlider* rate = window_->controls()->optimizerControls()->learningRateSlider();
-    rate->slider()->setValue(rate->slider()->value() - 10);  // half a decade down
+    rate->slider()->setValue(rate->slider()->value() - 50);  // half a decade down (100 positions a decade)
     QCOMPARE(rate->value(), 0.0316);
     window_->stepAction()->trigger();
     const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 2); });

@@ -1,5 +1,5 @@
 // The learning-rate slider: a log scale from 1e-5 to 10 whose shown value is the value used.
-#include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QtTest>
@@ -27,10 +27,10 @@ class LogSliderTest : public QObject {
     QSignalSpy changed(&s, &LogSlider::valueChanged);
     s.slider()->setValue(450);  // 10^-0.5 = 0.316227...
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(s.valueLabel()->text(), QString("0.316"));
+    QCOMPARE(s.valueField()->text(), QString("0.316"));
     QCOMPARE(s.value(), 0.316);
     QCOMPARE(changed.first().first().toDouble(), 0.316);
-    QCOMPARE(s.valueLabel()->text().toDouble(), s.value());
+    QCOMPARE(s.valueField()->text().toDouble(), s.value());
   }
 
   void setValueKeepsAnExactPresetValue() {
@@ -38,7 +38,7 @@ class LogSliderTest : public QObject {
     QSignalSpy changed(&s, &LogSlider::valueChanged);
     s.setValue(0.003);
     QCOMPARE(s.value(), 0.003);
-    QCOMPARE(s.valueLabel()->text(), QString("0.003"));
+    QCOMPARE(s.valueField()->text(), QString("0.003"));
     QCOMPARE(s.slider()->value(), s.positionOf(0.003));
     QCOMPARE(changed.count(), 1);
     s.setValue(0.003);  // no change, no signal
@@ -55,17 +55,41 @@ class LogSliderTest : public QObject {
     s.setValue(-1.0);
     s.setValue(std::numeric_limits<double>::quiet_NaN());
     QCOMPARE(s.value(), 1e-5);
-    QCOMPARE(s.valueLabel()->text(), QString("1e-05"));
+    QCOMPARE(s.valueField()->text(), QString("1e-05"));
   }
 
-  void keyboardMovesByATenthOfADecade() {
+  // Issue #21: an arrow key moved the rate by a tenth of a decade (26 %); now by a fiftieth.
+  void keyboardMovesInSmallLogSteps() {
     LogSlider s(1e-5, 10.0, 100);
     s.setValue(0.1);
     s.slider()->setFocus();
     QTest::keyClick(s.slider(), Qt::Key_Right);
-    QCOMPARE(s.value(), 0.126);  // 10^-0.9
+    QCOMPARE(s.value(), 0.105);  // 10^-0.98
+    QTest::keyClick(s.slider(), Qt::Key_Left);
+    QCOMPARE(s.value(), 0.1);
     QTest::keyClick(s.slider(), Qt::Key_PageDown);
     QVERIFY(s.value() < 0.02);
+  }
+
+  void aTypedValueIsUsedExactlyAndBadTextIsRefused() {
+    LogSlider s(1e-5, 10.0, 100);
+    s.setValue(0.2);
+    QSignalSpy changed(&s, &LogSlider::valueChanged);
+    s.valueField()->setText("0.217");
+    Q_EMIT s.valueField()->editingFinished();
+    QCOMPARE(s.value(), 0.217);
+    QCOMPARE(changed.count(), 1);
+    for (const char* bad : {"abc", "-0.1", "0", "1e400"}) {
+      s.valueField()->setText(bad);
+      Q_EMIT s.valueField()->editingFinished();
+      QCOMPARE(s.value(), 0.217);
+      QCOMPARE(s.valueField()->text(), QString("0.217"));
+    }
+    QCOMPARE(changed.count(), 1);
+    s.valueField()->setText("50");  // above the range: clamped, and shown as used
+    Q_EMIT s.valueField()->editingFinished();
+    QCOMPARE(s.value(), 10.0);
+    QCOMPARE(s.valueField()->text(), QString("10"));
   }
 };
 

@@ -1,10 +1,12 @@
 #pragma once
 // A slider over a logarithmic range (learning rates span many decades) with its value shown
-// beside it. Values picked with the slider are rounded to what the label shows, so the number
-// the user reads is exactly the number used.
+// beside it in a field where a value can be typed. Values picked with the slider are rounded to
+// what the field shows, so the number the user reads is exactly the number used. Arrow keys and
+// the mouse wheel move in small log steps (a fiftieth of a decade, about 5 %), Page Up/Down by a
+// decade (issue #21: the learning rate was too coarse for a live demo).
 #include <QWidget>
 
-class QLabel;
+class QLineEdit;
 class QSlider;
 
 namespace losslab {
@@ -24,7 +26,9 @@ class LogSlider : public QWidget {
   void setValue(double value);
 
   QSlider* slider() const { return slider_; }
-  QLabel* valueLabel() const { return label_; }
+  // The value as text; typing a number and pressing Enter sets it (clamped to the range), and
+  // text that is not a positive number is refused there, the field going back to the value.
+  QLineEdit* valueField() const { return label_; }
 
   // Three significant digits: 0.1, 0.00316, 3.16e-05.
   static QString formatValue(double value);
@@ -37,12 +41,13 @@ class LogSlider : public QWidget {
  private:
   void onSliderMoved(int position);
   void showValue(double value);
+  void onValueTyped();
 
   double minimum_, maximum_;
   int stepsPerDecade_;
   double value_;
   QSlider* slider_;
-  QLabel* label_;
+  QLineEdit* label_;
 };
 
 }  // namespace losslab
