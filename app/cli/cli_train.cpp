@@ -12,6 +12,7 @@
 #include "losslab/io/model_file.hpp"
 #include "losslab/io/text_file.hpp"
 #include "losslab/io/trained_model.hpp"
+#include "losslab/session/tracking_config.hpp"
 #include "losslab/session/trainer.hpp"
 
 namespace losslab::cli {
@@ -35,9 +36,18 @@ std::vector<std::string> optionalColumns(const TrainOptions& o, const CollapseTr
   return c;
 }
 
-void runTrain(const TrainOptions& o) {
+void runTrain(const TrainOptions& given) {
+  TrainOptions o = given;
   ExperimentConfig config = readExperimentFile(o.config);
   if (o.steps >= 0) config.steps = o.steps;
+  // The experiment's own tracking (a preset's "tracking" block) unless the command line asks
+  // for its own: the CLI measures what the window shows for the same file.
+  if (o.tracking.every == 0 && config.tracking.sharpnessEvery > 0) {
+    const bool minibatch = o.tracking.minibatch;
+    o.tracking = curvatureTracking(config.tracking);
+    o.tracking.minibatch = minibatch;
+  }
+  if (o.collapse.every == 0) o.collapse.every = config.tracking.collapseEvery;
   if (o.logEvery < 1) throw InputError("--log-every: " + std::to_string(o.logEvery) + " must be >= 1");
   std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
@@ -91,7 +101,7 @@ void addTrainCommand(CLI::App& app) {
   cmd->add_option("--out", options->out, "Output folder (created if missing)")->required();
   cmd->add_option("--log-every", options->logEvery, "Write a metrics row every K steps (default 1)");
   cmd->add_option("--track-sharpness", options->tracking.every,
-                  "Measure lambda_max of the training-loss Hessian (and its stability threshold) every N steps");
+                  "Measure lambda_max of the training-loss Hessian (and its stability threshold) every N steps (default: the experiment's tracking.sharpness_every)");
   cmd->add_flag("--track-trace", options->tracking.trace, "With --track-sharpness: also Hutchinson tr H");
   cmd->add_flag("--track-gauss-newton", options->tracking.gaussNewton,
                 "With --track-sharpness: also lambda_max of the Gauss-Newton matrix");
@@ -106,7 +116,7 @@ void addTrainCommand(CLI::App& app) {
   cmd->add_flag("--curvature-minibatch", options->tracking.minibatch,
                 "With a minibatch optimizer: curvature of each step's own minibatch (the batch Hessian)");
   cmd->add_option("--track-collapse", options->collapse.every,
-                  "Softmax-collapse columns (SC fraction per precision, zero loss/gradient, NLM cosine, logit norm) every N steps");
+                  "Softmax-collapse columns (SC fraction per precision, zero loss/gradient, NLM cosine, logit norm) every N steps (default: the experiment's tracking.collapse_every)");
   cmd->add_option("--collapse-order", options->collapseOrder,
                   "With --track-collapse: summation order of S = sum exp(z_k - max z): largest-first (default) or smallest-first");
   cmd->add_flag("--no-neural-collapse", options->noNeuralCollapse,

@@ -1,5 +1,7 @@
 // The LossLab window: `losslab [experiment.json]` opens the bundled first-steps preset, or the
-// given losslab-experiment/1 file, and starts training at once so the curve moves immediately.
+// given losslab-experiment/1 file, and starts training at once so the curve moves immediately
+// (unless the experiment's presentation says it starts paused). A file that does not read opens
+// the default preset instead, saying why.
 // Without a file it reopens the experiment of the last session (--default: the preset instead).
 // `--view sharpness` opens on another view; `--track-sharpness N` measures λmax every N steps.
 // A .losslab session file opens paused where it was saved. After a crash it offers the
@@ -59,7 +61,9 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption autosave(QStringLiteral("autosave"),
                                     QStringLiteral("Seconds between autosaves of the recovery file (0: off)."),
                                     QStringLiteral("seconds"), QStringLiteral("5"));
-  parser.addOptions({view, track, fresh, steps, screenshot, recover, autosave});
+  const QCommandLineOption playNow(QStringLiteral("play"),
+                                   QStringLiteral("Start playing at once, also on a preset that starts paused."));
+  parser.addOptions({view, track, fresh, steps, screenshot, recover, autosave, playNow});
   const QCommandLineOption compare(QStringLiteral("compare"),
                                    QStringLiteral("Compare with a changed setting (Run → Compare), e.g. lr=0.05 or "
                                                   "precision=float64; may be given several times."),
@@ -95,19 +99,35 @@ int main(int argc, char* argv[]) {
   const QString path = files.isEmpty() ? losslab::defaultPresetPath() : files.front();
 
   losslab::ExperimentConfig config;
+  QString problem;  // a file that does not read: said in the window, which opens on the default
   try {
     const auto last = files.isEmpty() && session.isEmpty() && !parser.isSet(fresh) ? losslab::lastExperiment() : std::nullopt;
     config = last ? *last : losslab::loadExperimentFile(path);
   } catch (const losslab::InputError& e) {
-    QMessageBox::critical(nullptr, QStringLiteral("LossLab"), QString::fromUtf8(e.what()));
-    return 1;
+    problem = QString::fromUtf8(e.what());
+    std::fprintf(stderr, "losslab: %s -- opening the default preset instead\n", qPrintable(problem));
+    try {
+      config = losslab::loadExperimentFile(losslab::defaultPresetPath());
+    } catch (const losslab::InputError& bundled) {  // a broken installation: nothing to open
+      QMessageBox::critical(nullptr, QStringLiteral("LossLab"), QString::fromUtf8(bundled.what()));
+      return 1;
+    }
   }
 
   losslab::MainWindow window(config);
-  window.curvatureControls()->everyBox()->setValue(every);  // as if typed in the panel
-  if (parser.isSet(view)) window.showView(*startView);  // else the view shown last time
+  window.presentExperiment(config);  // its tracking, pace, time range and view
+  if (parser.isSet(track)) window.curvatureControls()->everyBox()->setValue(every);  // as if typed
+  if (parser.isSet(view)) window.showView(*startView);  // else the preset's, or the last one shown
   window.autosave()->setInterval(int(autosaveSeconds * 1000));
   window.show();
+  if (!problem.isEmpty()) {
+    auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("LossLab"),
+                                QStringLiteral("%1 could not be opened: %2\n\nThe default preset is open instead.")
+                                    .arg(path, problem),
+                                QMessageBox::Ok, &window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!parser.isSet(screenshot)) box->open();  // a script's screenshot never waits on a question
+  }
   bool standing = false;  // a session or a recovered run stands at its step until Play
   if (!session.isEmpty()) {
     QString error;
@@ -145,7 +165,7 @@ int main(int argc, char* argv[]) {
       return 2;
     }
     losslab::scheduleScreenshot(window, n, parser.value(screenshot));
-  } else if (!standing) {
+  } else if (!standing && (config.presentation.autoplay || parser.isSet(playNow))) {  // a preset may start paused
     window.play();
   }
   return QApplication::exec();

@@ -41,7 +41,9 @@ void MainWindow::restoreDefaults() {
   descriptionDock_->show();
   tabs_->setCurrentIndex(0);
   resizeWithinScreen(*this, {1440, 900});
-  openExperiment(loadExperimentFile(defaultPresetPath()), tr("the default preset"));
+  const ExperimentConfig preset = loadExperimentFile(defaultPresetPath());
+  openExperiment(preset, tr("the default preset"));
+  presentExperiment(preset);
 }
 
 }  // namespace losslab

@@ -13,11 +13,18 @@
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/io/text_file.hpp"
+#include "losslab/session/tracking_config.hpp"
+#include "collapse_tab.hpp"
+#include "control_panel.hpp"
+#include "curvature_panel.hpp"
+#include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
+#include "losslab/widgets/sharpness_view.hpp"
 #include "main_window.hpp"
 #include "preset_description.hpp"
 #include "preset_library.hpp"
 #include "run_document.hpp"
+#include "session_bridge.hpp"
 
 namespace losslab {
 
@@ -38,11 +45,42 @@ void MainWindow::buildPresetChooser() {
     const QString path = presets_->itemData(index).toString();
     if (path.isEmpty()) return;
     try {
-      openExperiment(loadExperimentFile(path), presets_->itemText(index));
+      const ExperimentConfig config = loadExperimentFile(path);
+      openExperiment(config, presets_->itemText(index));
+      presentExperiment(config);
     } catch (const InputError& e) {
       QMessageBox::warning(this, tr("Preset"), QString::fromUtf8(e.what()));
     }
   });
+}
+
+void MainWindow::presentExperiment(const ExperimentConfig& config) {
+  const CurvatureTracking curvature = curvatureTracking(config.tracking);
+  curvature_->showTracking(curvature);
+  bridge_->setCurvatureTracking(curvature);
+  controls_->setCurvatureTracking(curvature);
+  if (config.tracking.collapseEvery > 0) {  // else the tab's own interval goes on (16 steps)
+    CollapseTracking collapse = collapse_->collapseTracking();  // the tab's options, the file's interval
+    collapse.every = config.tracking.collapseEvery;
+    collapse_->showCollapseTracking(collapse);
+    bridge_->setCollapseTracking(collapse);
+  }
+  const PresentationConfig& p = config.presentation;
+  setPace(p.stepsPerFrame);
+  for (LossCurveView* v : {lossCurve(), timelineLoss_}) v->setTimeRange(p.timeRange);
+  sharpness_->setTimeRange(p.timeRange);
+  if (const auto view = viewFromName(QString::fromStdString(p.view)); view && !p.view.empty()) showView(*view);
+}
+
+void MainWindow::setPace(long stepsPerFrame) {
+  const int n = int(std::max(0L, stepsPerFrame));
+  int i = pace_->findData(n);
+  if (i < 0) {
+    pace_->addItem(tr("%n step(s)/frame", nullptr, n), n);
+    i = pace_->count() - 1;
+  }
+  pace_->setCurrentIndex(i);
+  bridge_->setPace(n);
 }
 
 void MainWindow::buildPresetDescription() {
@@ -68,10 +106,21 @@ void MainWindow::openExperimentFile() {
                                                     tr("LossLab experiments (*.json)"));
   if (path.isEmpty()) return;
   try {
-    openExperiment(loadExperimentFile(path), QFileInfo(path).fileName());
+    const ExperimentConfig config = loadExperimentFile(path);
+    openExperiment(config, QFileInfo(path).fileName());
+    presentExperiment(config);
   } catch (const InputError& e) {
     QMessageBox::warning(this, tr("Open experiment"), QString::fromUtf8(e.what()));
   }
+}
+
+ExperimentConfig MainWindow::experimentToSave() const {
+  // What the window measures and its pace belong to the experiment a teacher saves: it opens
+  // showing the same (the file's "tracking" and "presentation" blocks).
+  ExperimentConfig c = document_->config();
+  c.tracking = trackingConfig(bridge_->curvatureTracking(), bridge_->collapseTracking());
+  c.presentation.stepsPerFrame = bridge_->pace();
+  return c;
 }
 
 void MainWindow::saveExperimentFile() {
@@ -80,7 +129,7 @@ void MainWindow::saveExperimentFile() {
   if (path.isEmpty()) return;
   if (!path.endsWith(QStringLiteral(".json"))) path += QStringLiteral(".json");
   try {
-    writeTextFileAtomically(path.toStdString(), toJson(document_->config()).dump(2) + "\n");
+    writeTextFileAtomically(path.toStdString(), toJson(experimentToSave()).dump(2) + "\n");
     status_->showMessage(tr("Saved %1").arg(path), 5000);
   } catch (const InputError& e) {
     QMessageBox::warning(this, tr("Save experiment"), QString::fromUtf8(e.what()));
@@ -98,7 +147,8 @@ void MainWindow::savePreset() {
       this, tr("Save as preset"), tr("What the preset shows: what to watch, which control to move, the paper:"),
       QString::fromStdString(document_->config().description), &ok);
   if (!ok) return;
-  ExperimentConfig preset = document_->config();
+  ExperimentConfig preset = experimentToSave();
+  preset.title = title.trimmed().toStdString();
   preset.description = text.trimmed().toStdString();
   const QString path = userPresetDirectory() + QLatin1Char('/') + presetFileName(title);
   try {
@@ -107,10 +157,12 @@ void MainWindow::savePreset() {
     QMessageBox::warning(this, tr("Save as preset"), QString::fromUtf8(e.what()));
     return;
   }
-  document_->edit(tr("Describe the experiment"), QStringLiteral("description"),
-                  [&](ExperimentConfig& c) { c.description = preset.description; });
+  document_->edit(tr("Describe the experiment"), QStringLiteral("description"), [&](ExperimentConfig& c) {
+    c.title = preset.title;
+    c.description = preset.description;
+  });
   if (presets_->findData(path) < 0)  // saved again under the same name: the file was replaced
-    presets_->addItem(tr("%1 (yours)").arg(presetTitle(path)), path);
+    presets_->addItem(tr("%1 (yours)").arg(title.trimmed()), path);
   presets_->setCurrentIndex(presets_->findData(path));
   description_->setTitle(presets_->currentText());
   status_->showMessage(tr("Saved the preset \"%1\"").arg(title.trimmed()), 5000);

@@ -35,7 +35,10 @@ PresetDescription::PresetDescription(QWidget* parent)
 void PresetDescription::setTitle(const QString& title) { title_->setText(title); }
 
 void PresetDescription::showConfig(const ExperimentConfig& config) {
-  if (config.description != shown_) {  // a new text: perhaps a preset's, named by it
+  if (!config.title.empty()) {  // the experiment names itself
+    shown_ = config.description;
+    setTitle(QString::fromStdString(config.title));
+  } else if (config.description != shown_) {  // a new text: perhaps a preset's, named by it
     shown_ = config.description;
     const QString preset = presetTitleWithDescription(shown_);
     if (!preset.isEmpty()) setTitle(preset);

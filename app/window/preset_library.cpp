@@ -39,14 +39,27 @@ QString presetTitleWithDescription(const std::string& description) {
   return {};
 }
 
+namespace {
+// The file's own "title" (issue #21: "Perp adamw mod113" is no name for people), else one made
+// from the file name; a damaged file of the user's is still listed, to say what is wrong on open.
+QString titleOf(const QFileInfo& f) {
+  try {
+    const std::string title = loadExperimentFile(f.filePath()).title;
+    if (!title.empty()) return QString::fromStdString(title);
+  } catch (const std::exception&) {
+  }
+  return presetTitle(f.fileName());
+}
+}  // namespace
+
 QVector<PresetEntry> presetLibrary() {
   initBundledResources();
   QVector<PresetEntry> presets;
   const QString bundled = QFileInfo(defaultPresetPath()).path();  // ":/presets"
   for (const QFileInfo& f : QDir(bundled).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
-    presets.push_back({presetTitle(f.fileName()), f.filePath(), false});
+    presets.push_back({titleOf(f), f.filePath(), false});
   for (const QFileInfo& f : QDir(userPresetDirectory()).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
-    presets.push_back({presetTitle(f.fileName()), f.filePath(), true});
+    presets.push_back({titleOf(f), f.filePath(), true});
   return presets;
 }
 

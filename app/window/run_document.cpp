@@ -12,7 +12,7 @@ namespace {
 // Keys of an experiment file that a running network takes at its next step.
 bool liveKey(const std::string& key) {
   return key == "optimizer" || key == "schedule" || key == "steps" || key == "description" ||
-         key == "hidden_controls";
+         key == "hidden_controls" || key == "title" || key == "tracking" || key == "presentation";
 }
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "losslab/config/experiment_io.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -106,17 +107,51 @@ void readSchedule(const json& s, ScheduleConfig& c) {
   if (s.contains("gamma")) c.gamma = jf::number(s["gamma"], "schedule.gamma");
 }
 
+void readTracking(const json& t, TrackingConfig& c) {
+  jf::rejectUnknownKeys(t, {"sharpness_every", "trace", "gauss_newton", "preconditioned", "power", "subset",
+                            "tolerance", "collapse_every"}, "tracking");
+  if (t.contains("sharpness_every")) c.sharpnessEvery = jf::integer(t["sharpness_every"], "tracking.sharpness_every");
+  if (t.contains("trace")) c.trace = jf::boolean(t["trace"], "tracking.trace");
+  if (t.contains("gauss_newton")) c.gaussNewton = jf::boolean(t["gauss_newton"], "tracking.gauss_newton");
+  if (t.contains("preconditioned")) c.preconditioned = jf::boolean(t["preconditioned"], "tracking.preconditioned");
+  if (t.contains("power")) c.power = jf::boolean(t["power"], "tracking.power");
+  if (t.contains("subset")) c.subset = jf::integer(t["subset"], "tracking.subset");
+  if (t.contains("tolerance")) c.tolerance = jf::number(t["tolerance"], "tracking.tolerance");
+  if (t.contains("collapse_every")) c.collapseEvery = jf::integer(t["collapse_every"], "tracking.collapse_every");
+}
+
+void readPresentation(const json& p, PresentationConfig& c) {
+  jf::rejectUnknownKeys(p, {"autoplay", "steps_per_frame", "time_range", "view"}, "presentation");
+  if (p.contains("autoplay")) c.autoplay = jf::boolean(p["autoplay"], "presentation.autoplay");
+  if (p.contains("steps_per_frame")) c.stepsPerFrame = jf::integer(p["steps_per_frame"], "presentation.steps_per_frame");
+  if (p.contains("time_range")) c.timeRange = jf::integer(p["time_range"], "presentation.time_range");
+  if (p.contains("view")) c.view = jf::string(p["view"], "presentation.view");
+}
+
+const std::vector<std::string> kExperimentKeys{"format", "title", "description", "hidden_controls", "seed",
+                                               "precision", "data", "model", "loss", "optimizer", "schedule",
+                                               "steps", "tracking", "presentation"};
+
 }  // namespace
 
 ExperimentConfig experimentFromJson(const json& doc) {
-  jf::rejectUnknownKeys(doc, {"format", "description", "hidden_controls", "seed", "precision", "data",
-                              "model", "loss", "optimizer", "schedule", "steps"}, "");
+  if (!doc.is_object()) throw InputError("not a LossLab experiment (a JSON object with \"format\": \"losslab-experiment/1\")");
+  // A JSON file of something else (a package.json, a model file) says what it is not, rather
+  // than naming its first key as unknown (issue #21).
+  if (!doc.contains("format"))
+    for (const auto& [key, value] : doc.items())
+      if (std::find(kExperimentKeys.begin(), kExperimentKeys.end(), key) == kExperimentKeys.end())
+        throw InputError("not a LossLab experiment (no \"format\" key, and \"" + key + "\" is not an experiment's key)");
+  jf::rejectUnknownKeys(doc, kExperimentKeys, "");
   if (doc.contains("format")) {
     const std::string f = jf::string(doc["format"], "format");
     if (f != "losslab-experiment/1") throw InputError("format: \"" + f + "\" is not \"losslab-experiment/1\"");
   }
   ExperimentConfig c;
   if (doc.contains("description")) c.description = jf::string(doc["description"], "description");
+  if (doc.contains("title")) c.title = jf::string(doc["title"], "title");
+  if (doc.contains("tracking")) readTracking(doc["tracking"], c.tracking);
+  if (doc.contains("presentation")) readPresentation(doc["presentation"], c.presentation);
   if (doc.contains("hidden_controls")) {
     const json& h = doc["hidden_controls"];
     if (!h.is_array()) throw InputError("hidden_controls: must be an array of control names");
@@ -180,6 +215,17 @@ void validate(const ExperimentConfig& c) {
   if (!(c.model.initScale > 0)) fail("model.init_scale", c.model.initScale, "must be > 0");
   if (!(c.model.outputScale > 0)) fail("model.output_scale", c.model.outputScale, "must be > 0");
   if (c.steps < 0) fail("steps", double(c.steps), "must be >= 0");
+  const TrackingConfig& t = c.tracking;
+  if (t.sharpnessEvery < 0) fail("tracking.sharpness_every", double(t.sharpnessEvery), "must be >= 0 (0: off)");
+  if (t.subset < 0) fail("tracking.subset", double(t.subset), "must be >= 0 (0: the training set)");
+  if (!(t.tolerance > 0 && t.tolerance < 1)) fail("tracking.tolerance", t.tolerance, "must be in (0, 1)");
+  if (t.collapseEvery < 0) fail("tracking.collapse_every", double(t.collapseEvery), "must be >= 0 (0: off)");
+  const PresentationConfig& p = c.presentation;
+  if (p.stepsPerFrame < 0) fail("presentation.steps_per_frame", double(p.stepsPerFrame), "must be >= 0 (0: full speed)");
+  if (p.timeRange < 0) fail("presentation.time_range", double(p.timeRange), "must be >= 0 (0: the run so far)");
+  static const std::vector<std::string> views{"", "training", "sharpness", "spectrum", "landscape", "collapse"};
+  if (std::find(views.begin(), views.end(), p.view) == views.end())
+    throw InputError("presentation.view: unknown \"" + p.view + "\" (allowed: training, sharpness, spectrum, landscape, collapse)");
   validate(c.optimizer);
   validate(c.schedule);
 }
@@ -232,7 +278,20 @@ json toJson(const ExperimentConfig& c) {
                     {"total_steps", nullable(c.schedule.totalSteps)},
                     {"step_every", c.schedule.stepEvery}, {"gamma", c.schedule.gamma}}},
       {"steps", c.steps}};
+  if (!c.title.empty()) doc["title"] = c.title;
   if (!c.description.empty()) doc["description"] = c.description;
+  // Optional blocks, written only when they say something: a plain experiment's file is as before.
+  if (c.tracking != TrackingConfig{}) {
+    const TrackingConfig& t = c.tracking;
+    doc["tracking"] = {{"sharpness_every", t.sharpnessEvery}, {"trace", t.trace}, {"gauss_newton", t.gaussNewton},
+                       {"preconditioned", t.preconditioned}, {"power", t.power}, {"subset", t.subset},
+                       {"tolerance", t.tolerance}, {"collapse_every", t.collapseEvery}};
+  }
+  if (c.presentation != PresentationConfig{}) {
+    const PresentationConfig& p = c.presentation;
+    doc["presentation"] = {{"autoplay", p.autoplay}, {"steps_per_frame", p.stepsPerFrame},
+                           {"time_range", p.timeRange}, {"view", p.view}};
+  }
   if (!c.hiddenControls.empty()) doc["hidden_controls"] = c.hiddenControls;
   return doc;
 }

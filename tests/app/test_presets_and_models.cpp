@@ -57,7 +57,7 @@ class PresetsAndModelsTest : public QObject {
   void thePresetsNameAndDescriptionAreBesideTheViews() {
     auto w = openWindow();
     QVERIFY(w->descriptionDock()->isVisible());
-    QCOMPARE(w->presetDescription()->title(), QStringLiteral("First steps spiral"));  // known by its text
+    QCOMPARE(w->presetDescription()->title(), QStringLiteral("First steps: two spirals"));  // its own title
     // Beside the views, under the controls (beside the views on the right, the window would be
     // wider than a 1280-pixel projector).
     QCOMPARE(w->dockWidgetArea(w->descriptionDock()), Qt::LeftDockWidgetArea);
@@ -69,11 +69,11 @@ class PresetsAndModelsTest : public QObject {
     presets->setCurrentIndex(eos);
     Q_EMIT presets->activated(eos);
     const ExperimentConfig expected = loadExperimentFile(presets->itemData(eos).toString());
-    QCOMPARE(w->presetDescription()->title(), QStringLiteral("Edge of stability digits"));
+    QCOMPARE(w->presetDescription()->title(), QStringLiteral("The edge of stability"));
     QCOMPARE(w->presetDescription()->text(), QString::fromStdString(expected.description));
     QVERIFY(w->presetDescription()->text().contains(QStringLiteral("Cohen")));
     w->undoAction()->trigger();  // back to the spiral: its name and text again
-    QCOMPARE(w->presetDescription()->title(), QStringLiteral("First steps spiral"));
+    QCOMPARE(w->presetDescription()->title(), QStringLiteral("First steps: two spirals"));
     QVERIFY(w->presetDescription()->text().startsWith(QStringLiteral("First steps")));
   }
 
@@ -86,7 +86,8 @@ class PresetsAndModelsTest : public QObject {
     const QString path = userPresetDirectory() + QStringLiteral("/monday-s-spiral.json");
     QVERIFY(QFile::exists(path));
     QCOMPARE(QString::fromStdString(loadExperimentFile(path).description), QStringLiteral("Watch the plateau, then raise η."));
-    QCOMPARE(w->presetBox()->currentText(), QStringLiteral("Monday s spiral (yours)"));
+    QCOMPARE(w->presetBox()->currentText(), QStringLiteral("Monday's spiral (yours)"));
+    QCOMPARE(QString::fromStdString(loadExperimentFile(path).title), QStringLiteral("Monday's spiral"));
     QCOMPARE(w->presetDescription()->text(), QStringLiteral("Watch the plateau, then raise η."));
     // Saved again under the same name: replaced, not listed twice.
     const int entries = w->presetBox()->count();
@@ -98,7 +99,7 @@ class PresetsAndModelsTest : public QObject {
     auto next = openWindow();
     const int mine = indexOfPreset(*next->presetBox(), QStringLiteral("monday-s-spiral.json"));
     QVERIFY(mine > 0);
-    QCOMPARE(next->presetBox()->itemText(mine), QStringLiteral("Monday s spiral (yours)"));
+    QCOMPARE(next->presetBox()->itemText(mine), QStringLiteral("Monday's spiral (yours)"));
     QVERIFY(QFile::remove(path));
   }
 

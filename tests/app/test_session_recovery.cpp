@@ -135,7 +135,7 @@ class SessionRecoveryTest : public QObject {
     run.setProcessEnvironment(env);
     run.setProcessChannelMode(QProcess::MergedChannels);
     // Autosaving five times a second while it trains at full speed: a kill lands mid-write often.
-    run.start(binary, {"--default", "--autosave", "0.2"});
+    run.start(binary, {"--default", "--play", "--autosave", "0.2"});  // the preset starts paused
     QVERIFY(run.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(recoveryFiles(home.path()).size() == 1, 30000);
     const QString file = recoveryFiles(home.path()).front();

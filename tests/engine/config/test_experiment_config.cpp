@@ -60,6 +60,30 @@ class ExperimentConfigTest : public QObject {
 
   // The rate in force is lr / alpha^2 when asked for (the authors' --alpha), the schedule's
   // otherwise.
+  void trackingAndPresentationRoundTripAndStayOutWhenDefault() {
+    const ExperimentConfig plain = parseExperiment("{}");
+    QVERIFY(!toJson(plain).contains("tracking") && !toJson(plain).contains("presentation") &&
+            !toJson(plain).contains("title"));
+    const ExperimentConfig c = parseExperiment(R"({"title": "The edge of stability",
+        "tracking": {"sharpness_every": 10, "trace": true, "preconditioned": true, "subset": 500,
+                     "tolerance": 0.001, "collapse_every": 16},
+        "presentation": {"autoplay": false, "steps_per_frame": 2, "time_range": 3000, "view": "sharpness"}})");
+    QCOMPARE(c.title, std::string("The edge of stability"));
+    QCOMPARE(c.tracking.sharpnessEvery, 10L);
+    QVERIFY(c.tracking.trace && c.tracking.preconditioned && !c.tracking.gaussNewton);
+    QCOMPARE(c.tracking.subset, 500L);
+    QCOMPARE(c.tracking.tolerance, 0.001);
+    QCOMPARE(c.tracking.collapseEvery, 16L);
+    QVERIFY(!c.presentation.autoplay);
+    QCOMPARE(c.presentation.stepsPerFrame, 2L);
+    QCOMPARE(c.presentation.timeRange, 3000L);
+    QCOMPARE(c.presentation.view, std::string("sharpness"));
+    const ExperimentConfig again = experimentFromJson(toJson(c));
+    QVERIFY(again.tracking == c.tracking && again.presentation == c.presentation && again.title == c.title);
+    // A file without "format" whose keys are all an experiment's still reads (older files).
+    QCOMPARE(parseExperiment(R"({"seed": 3})").seed, std::uint64_t(3));
+  }
+
   void learningRateOverOutputScaleSquared() {
     ExperimentConfig c = parseExperiment(R"({"model": {"output_scale": 4},
         "optimizer": {"lr": 0.8, "divide_lr_by_output_scale_squared": true},
@@ -104,6 +128,18 @@ class ExperimentConfigTest : public QObject {
     QTest::newRow("modulus beyond int") << R"({"data": {"p": -4294967295}})" << "data.p: out of range";
     QTest::newRow("seed beyond long") << R"({"seed": 18446744073709551615})" << "seed: out of range";
     QTest::newRow("width beyond int") << R"({"model": {"hidden": [4294967304]}})" << "model.hidden[0]: out of range";
+    // Issue #21: the optional blocks a preset carries, and a JSON file of something else.
+    QTest::newRow("tracking key") << R"({"tracking": {"sharpness": 10}})" << "tracking.sharpness";
+    QTest::newRow("tracking every") << R"({"tracking": {"sharpness_every": -1}})" << "tracking.sharpness_every";
+    QTest::newRow("tracking tolerance") << R"({"tracking": {"tolerance": 2}})" << "tracking.tolerance";
+    QTest::newRow("collapse every") << R"({"tracking": {"collapse_every": -2}})" << "tracking.collapse_every";
+    QTest::newRow("pace") << R"({"presentation": {"steps_per_frame": -1}})" << "presentation.steps_per_frame";
+    QTest::newRow("time range") << R"({"presentation": {"time_range": -5}})" << "presentation.time_range";
+    QTest::newRow("view") << R"({"presentation": {"view": "loss landscape"}})" << "presentation.view";
+    QTest::newRow("autoplay") << R"({"presentation": {"autoplay": "no"}})" << "presentation.autoplay";
+    QTest::newRow("title") << R"({"title": 1})" << "title";
+    QTest::newRow("no format, foreign keys") << R"({"name": "x", "dependencies": {}})"
+                                             << "not a LossLab experiment (no \"format\" key";
   }
   void badInputNamesTheField() {
     QFETCH(QString, json);

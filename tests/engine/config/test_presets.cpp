@@ -29,6 +29,29 @@ class PresetsTest : public QObject {
     }
     QVERIFY(count >= 11);  // the classroom set: README "Presets"
   }
+
+  // Issue #21: a preset carries what it is about. The curvature demos open measuring λmax, the
+  // collapse demos tracking collapse; each has a name for people; those whose text says "press
+  // Play" start paused, at a pace that shows what the text describes.
+  void presetsCarryWhatTheyAreAbout() {
+    const std::string dir = std::string(LOSSLAB_RESOURCE_DIR) + "/presets/";
+    for (const char* name : {"edge-of-stability-digits", "progressive-sharpening-quadratic", "flat-vs-sharp-minima-batch",
+                             "sam-tames-sharpness"})
+      QVERIFY2(readExperimentFile(dir + name + ".json").tracking.sharpnessEvery > 0, name);
+    for (const char* name : {"softmax-collapse-mod113", "perp-adamw-mod113", "stablemax-grokking-mod113"})
+      QVERIFY2(readExperimentFile(dir + name + ".json").tracking.collapseEvery > 0, name);
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() != ".json") continue;
+      const ExperimentConfig c = readExperimentFile(entry.path().string());
+      const std::string name = entry.path().filename().string();
+      QVERIFY2(!c.title.empty(), name.c_str());
+      const bool saysPressPlay = c.description.find("ress play") != std::string::npos ||
+                                 c.description.find("ress Play") != std::string::npos;
+      if (saysPressPlay) QVERIFY2(!c.presentation.autoplay, (name + ": says press Play but plays").c_str());
+    }
+    // The quadratic's 150 interesting steps are not over in a blink: one step a frame.
+    QCOMPARE(readExperimentFile(dir + "progressive-sharpening-quadratic.json").presentation.stepsPerFrame, 1L);
+  }
 };
 
 QTEST_APPLESS_MAIN(PresetsTest)

@@ -30,8 +30,33 @@ struct ModelConfig {
   std::string file;
 };
 
+// What a run measures as it trains, from its first step: the window and `losslab-cli train`
+// alike (command-line options override it). Optional key "tracking" (README "File formats").
+struct TrackingConfig {
+  long sharpnessEvery = 0;  // lambda_max(H) every N steps; 0: off
+  bool trace = false, gaussNewton = false, preconditioned = false, power = false;
+  long subset = 0;          // samples of a seeded subset; 0: the training set
+  double tolerance = 1e-6;  // relative, of each tracked eigenvalue
+  long collapseEvery = 0;   // softmax-collapse diagnostics every N steps; 0: off
+  bool operator==(const TrackingConfig&) const = default;
+};
+
+// How the window presents the experiment (optional key "presentation"): whether it starts
+// playing, its pace and how many steps the time axes span from the start, so that what the
+// description promises is visible at the speed it assumes; the view it opens on.
+struct PresentationConfig {
+  bool autoplay = true;
+  long stepsPerFrame = 0;  // while playing; 0: as fast as the machine goes
+  long timeRange = 0;      // the time axes span at least [0, timeRange]; 0: the run so far
+  std::string view;        // training, sharpness, spectrum, landscape, collapse; "": unchanged
+  bool operator==(const PresentationConfig&) const = default;
+};
+
 struct ExperimentConfig {
+  std::string title;        // the name people see ("The edge of stability"); "": from the file name
   std::string description;  // free text for people (what the preset shows, how long it runs)
+  TrackingConfig tracking;
+  PresentationConfig presentation;
   // Controls the window hides for this experiment (a teacher's preset), by key: "optimizer.lr".
   std::vector<std::string> hiddenControls;
   std::uint64_t seed = 0;
