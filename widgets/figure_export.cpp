@@ -115,7 +115,14 @@ QString reason(const QSaveFile& file) {
 }
 
 QString stemFor(const QString& base, const QString& name) {
-  return base.endsWith(QLatin1Char('/')) ? base + name : base + QLatin1Char('-') + name;
+  if (base.endsWith(QLatin1Char('/'))) return base + name;
+  // A stem that already begins the name ("landscape" for "landscape-map") is not said twice:
+  // the suggested stem gave landscape-map-landscape-map.png (issue #21).
+  const qsizetype slash = base.lastIndexOf(QLatin1Char('/'));
+  const QString stem = base.mid(slash + 1);
+  if (!stem.isEmpty() && (name == stem || name.startsWith(stem + QLatin1Char('-'))))
+    return base.left(slash + 1) + name;
+  return base + QLatin1Char('-') + name;
 }
 }  // namespace
 

@@ -94,7 +94,15 @@ void LandscapeMapView::drawContours() {
 void LandscapeMapView::drawTrajectory() {
   QVector<double> t, x, y;
   for (const QPointF& p : trajectory_.path) t << t.size(), x << p.x(), y << p.y();
-  const bool drawn = !trajectory_.path.empty() && grid_.loss.size() > 0;
+  // A path wholly outside the map is not drawn, so the legend must not list it (issue #21).
+  const auto inside = [&](const QPointF& p) {
+    return grid_.alphas.size() > 0 && grid_.betas.size() > 0 &&
+           p.x() >= std::min(grid_.alphas.front(), grid_.alphas.back()) &&
+           p.x() <= std::max(grid_.alphas.front(), grid_.alphas.back()) &&
+           p.y() >= std::min(grid_.betas.front(), grid_.betas.back()) &&
+           p.y() <= std::max(grid_.betas.front(), grid_.betas.back());
+  };
+  const bool drawn = grid_.loss.size() > 0 && std::any_of(trajectory_.path.begin(), trajectory_.path.end(), inside);
   for (QCPCurve* c : {pathShadow_, path_}) {
     c->setData(t, x, y, true);
     c->setVisible(drawn);

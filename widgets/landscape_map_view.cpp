@@ -11,6 +11,13 @@ namespace losslab {
 namespace {
 constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 
+// 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd: "every 2th point" was a slip (issue #21).
+QString ordinal(long n) {
+  const long tens = n % 100, ones = n % 10;
+  const char* suffix = (tens >= 11 && tens <= 13) ? "th" : ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th";
+  return QString::number(n) + QLatin1String(suffix);
+}
+
 // Display cell k of a uniform axis -> the computed index it shows. A coarse pass holds every
 // stride-th value plus the last, so its spacing is uneven at the end: nearest neighbour on a
 // uniform axis at the pass's finest spacing draws every cell where it was computed.
@@ -106,6 +113,12 @@ void LandscapeMapView::clear(const QString& why) {
   redraw();
 }
 
+void LandscapeMapView::setRefining(bool on) {
+  if (refining_ == on) return;
+  refining_ = on;
+  redraw();
+}
+
 void LandscapeMapView::setAxisLabels(const QString& alpha, const QString& beta) {
   xAxis->setLabel(alpha);
   yAxis->setLabel(beta);
@@ -178,7 +191,9 @@ void LandscapeMapView::drawHeatmap() {
 
   QStringList notes;
   notes << tr("%1 × %2 points").arg(grid_.alphas.size()).arg(grid_.betas.size());
-  if (!grid_.complete()) notes << tr("coarse pass: every %1th point, refining…").arg(grid_.stride);
+  if (!grid_.complete())
+    notes << (refining_ ? tr("coarse pass: every %1 point, refining…").arg(ordinal(grid_.stride))
+                        : tr("coarse pass: every %1 point (stopped: Compute finishes it)").arg(ordinal(grid_.stride)));
   if (nonFinite_ > 0) notes << tr("%n point(s) with non-finite loss (hatched)", "", int(nonFinite_));
   if (nonPositive_ > 0) notes << tr("%n point(s) ≤ 0 left out of the log scale (hatched)", "", int(nonPositive_));
   if (range.empty()) notes << tr("no value to colour");

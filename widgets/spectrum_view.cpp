@@ -98,9 +98,9 @@ void SpectrumView::setResult(SpectrumResultPtr result) {
   result_ = std::move(result);
   status_.clear();
   summary_->setText(result_ ? summaryText(*result_)
-                            : tr("<b>No spectrum yet.</b> Press <b>Compute spectrum</b> in the "
-                                 "Curvature panel: the Hessian of the training loss at the "
-                                 "current step, its top eigenvalues and its spectral density."));
+                            : tr("<b>No spectrum yet.</b> Press <b>Compute spectrum</b> under "
+                                 "“Spectrum of the current step” below: the Hessian of the training "
+                                 "loss at the current step, its top eigenvalues and its spectral density."));
   drawDensity();
   drawHistogram();
 }

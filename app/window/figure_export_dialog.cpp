@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <cmath>
+#include <algorithm>
 #include <filesystem>
 
 #include "losslab/widgets/figure_export.hpp"
@@ -112,7 +113,7 @@ FigureExportDialog::FigureExportDialog(const std::vector<Figure>& figures, bool 
 
   setOptions(rememberedOptions());
   const QString folder = QSettings().value("figures/folder", QDir::homePath()).toString();
-  setDestination(toFolder || figures.empty() ? folder + QStringLiteral("/figures") : folder + QLatin1Char('/') + figures.front().name);
+  setDestination(toFolder || figures.empty() ? folder + QStringLiteral("/figures") : folder + QLatin1Char('/') + commonStem(figures));
 
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -160,6 +161,25 @@ void FigureExportDialog::setOptions(const FigureOptions& o) {
   for (int k = Column; k < Custom; ++k)
     if (std::abs(mm - kPresetMm[k]) < kSameWidthMm) preset = k;
   widthPreset_->setCurrentIndex(widthPreset_->findData(preset));
+}
+
+QString commonStem(const std::vector<Figure>& figures) {
+  if (figures.empty()) return QStringLiteral("figure");
+  QString prefix = figures.front().name;
+  for (const Figure& f : figures) {
+    qsizetype n = 0;
+    while (n < prefix.size() && n < f.name.size() && prefix[n] == f.name[n]) ++n;
+    prefix.truncate(n);
+  }
+  if (figures.size() > 1) {  // whole words only: "landscape" of landscape-map and landscape-slice
+    const qsizetype dash = prefix.lastIndexOf(QLatin1Char('-'));
+    const bool wholeWord = std::all_of(figures.begin(), figures.end(), [&](const Figure& f) {
+      return f.name.size() == prefix.size() || f.name[prefix.size()] == QLatin1Char('-');
+    });
+    if (!wholeWord) prefix.truncate(std::max<qsizetype>(dash, 0));
+    while (prefix.endsWith(QLatin1Char('-'))) prefix.chop(1);
+  }
+  return prefix.isEmpty() ? QStringLiteral("figures") : prefix;
 }
 
 QString FigureExportDialog::destination() const { return destination_->text().trimmed(); }

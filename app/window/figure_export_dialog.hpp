@@ -54,6 +54,10 @@ class FigureExportDialog : public QDialog {
   QLabel* summary_;
 };
 
+// The stem a dialog suggests for these figures: one figure's name, or the words their names
+// share ("landscape" for landscape-map, landscape-slice, landscape-surface).
+QString commonStem(const std::vector<Figure>& figures);
+
 // Asks with the dialog, then writes the figures with a progress dialog. `makeFigures` is asked
 // again once the dialog is accepted, so the files hold what the views show then (a frame may
 // have landed meanwhile). Returns what happened, for a status line ("Wrote 12 files to …", or

@@ -72,6 +72,7 @@ LandscapeTab::LandscapeTab(QWidget* parent)
   });
   connect(runner_, &ProbeRunner::cancelled, this, [this] {
     finishJob();
+    map_->setRefining(false);  // a coarse picture left by Cancel is not being refined
     controls_->showStatus(tr("<b>Cancelled.</b> The last picture stays; Compute or Re-centre goes on."));
   });
   redrawDisplay();

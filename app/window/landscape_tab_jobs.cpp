@@ -53,9 +53,11 @@ void LandscapeTab::start(Job job, const SnapshotPtr& snapshot, LandscapeBasisPtr
     budget_.frameStarted(Clock::now());
   } else {
     controls_->setComputing(true);
-    controls_->showStatus(tr("<b>Computing the landscape of step %1…</b> Training goes on.")
+    controls_->showStatus((playing_ ? tr("<b>Computing the landscape of step %1…</b> Training goes on.")
+                                    : tr("<b>Computing the landscape of step %1…</b>"))
                               .arg(QLocale().toString(static_cast<qlonglong>(snapshot->step))));
   }
+  map_->setRefining(true);
   job_ = job;
   request_ = request;
   pictureStep_ = snapshot->step;

@@ -66,8 +66,9 @@ std::vector<Figure> MainWindow::figures(View view) {
       return figures;
     }
     case View::Sharpness: {
-      std::vector<Figure> figures = sharpnessFigures(*sharpness_, run);
-      if (!compared.is_null()) figures.front().metadata["compared_runs"] = compared;
+      std::vector<Figure> figures = sharpnessFigures(*sharpness_, *timelineLoss_, run);
+      if (!compared.is_null())
+        for (Figure& f : figures) f.metadata["compared_runs"] = compared;
       return figures;
     }
     case View::Spectrum: return spectrumFigures(*spectrum_, curvature_->spectrumRequest(), run);

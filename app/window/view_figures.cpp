@@ -84,8 +84,10 @@ std::vector<Figure> trainingFigures(TrainingTab& tab, const nlohmann::json& run)
   return figures;
 }
 
-std::vector<Figure> sharpnessFigures(SharpnessView& view, const nlohmann::json& run) {
-  return {plotFigure(view, QStringLiteral("sharpness"), QStringLiteral("Sharpness and the stability threshold"), run)};
+std::vector<Figure> sharpnessFigures(SharpnessView& view, LossCurveView& loss, const nlohmann::json& run) {
+  // The tab shows the loss above the sharpness on one timeline: its figures are both (issue #21).
+  return {plotFigure(view, QStringLiteral("sharpness"), QStringLiteral("Sharpness and the stability threshold"), run),
+          plotFigure(loss, QStringLiteral("sharpness-loss"), QStringLiteral("The loss on the sharpness's timeline"), run)};
 }
 
 std::vector<Figure> spectrumFigures(SpectrumView& view, const SpectrumRequest& request, const nlohmann::json& run) {

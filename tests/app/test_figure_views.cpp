@@ -72,7 +72,7 @@ class FigureViewsTest : public QObject {
 
   void everyViewHasItsFigures() {
     const std::vector<Figure> all = headlessFigures(*window_, run_);
-    QCOMPARE(names(all), QStringList({"loss", "decision-surface", "network", "sharpness", "spectrum-density",
+    QCOMPARE(names(all), QStringList({"loss", "decision-surface", "network", "sharpness", "sharpness-loss", "spectrum-density",
                                       "spectrum-eigenvalues", "landscape-map", "landscape-slice", "landscape-surface",
                                       "collapse", "collapse-gaps"}));
     for (const Figure& f : all) {
@@ -82,9 +82,11 @@ class FigureViewsTest : public QObject {
       QCOMPARE(f.metadata["experiment"]["optimizer"]["lr"].get<double>(), 0.5);
       QVERIFY(f.metadata["conventions"].contains("loss_normalisation"));
     }
-    QCOMPARE(QString::fromStdString(all[6].metadata["conventions"]["landscape"]["direction_normalisation"]), "filter");
-    QVERIFY(all[4].metadata["conventions"]["spectrum"]["top_eigenvalues"].contains("tolerance"));
+    QCOMPARE(QString::fromStdString(all[7].metadata["conventions"]["landscape"]["direction_normalisation"]), "filter");
+    QVERIFY(all[5].metadata["conventions"]["spectrum"]["top_eigenvalues"].contains("tolerance"));
     QVERIFY(all[3].csv.find(",graph,λmax(H),") != std::string::npos);  // tracked every 10 steps
+    // The Sharpness tab's figures are what it shows: the loss above the sharpness (issue #21).
+    QVERIFY(all[4].csv.find(",graph,train,") != std::string::npos);
   }
 
   void everyViewInEveryFormatIsAValidFile() {

@@ -39,6 +39,8 @@ class LandscapeMapView : public QCustomPlot {
   void setLogScale(bool on);
   void setColormap(Colormap map);
   void setContourCount(int count);  // 0: no contour lines
+  // Whether a coarse pass is still being refined (false after Cancel): its caption says which.
+  void setRefining(bool on);
 
   bool logScale() const { return log_; }
   Colormap colormap() const { return colormap_; }
@@ -72,6 +74,7 @@ class LandscapeMapView : public QCustomPlot {
   int contourCount_ = 8;
   Eigen::Index nonFinite_ = 0, nonPositive_ = 0;
   QCPTextElement* caption_ = nullptr;
+  bool refining_ = true;
   QCPColorMap* heatmap_ = nullptr;
   QCPColorScale* colorBar_ = nullptr;
   QList<QCPCurve*> contourCurves_;

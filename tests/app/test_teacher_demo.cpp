@@ -1,0 +1,216 @@
+// Issue #21 in a teacher's hands: the edge-of-stability demo driven as in a lecture. A threshold
+// is drawn only beside what it bounds and follows the rate in force (undo too); Compare proposes
+// what teaches something; a divergence keeps the picture and says what to do; presets open with
+// what they are about, paused, at their pace; bad input is refused where it is typed; words say
+// what is true.
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "compare_dialog.hpp"
+#include "control_panel.hpp"
+#include "curvature_panel.hpp"
+#include "data_controls.hpp"
+#include "figure_export_dialog.hpp"
+#include "losslab/widgets/log_slider.hpp"
+#include "losslab/widgets/loss_curve_view.hpp"
+#include "losslab/widgets/run_status_bar.hpp"
+#include "losslab/widgets/sharpness_view.hpp"
+#include "losslab/widgets/spectrum_view.hpp"
+#include "main_window_fixture.hpp"
+#include "optimizer_controls.hpp"
+#include "preset_description.hpp"
+#include "run_document.hpp"
+
+using namespace losslab;
+using namespace losslab::testing;
+
+namespace {
+int indexOfPreset(const QComboBox& box, const QString& file) {
+  for (int i = 0; i < box.count(); ++i)
+    if (box.itemData(i).toString().endsWith(file)) return i;
+  return -1;
+}
+
+void openPreset(MainWindow& w, const QString& file) {
+  QComboBox* presets = w.presetBox();
+  const int i = indexOfPreset(*presets, file);
+  QVERIFY(i > 0);
+  presets->setCurrentIndex(i);
+  Q_EMIT presets->activated(i);
+}
+}  // namespace
+
+class TeacherDemoTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void init() { clearSettings(); }
+
+  void theEdgeOfStabilityPresetOpensMeasuringPausedAtItsPace() {
+    auto w = openWindow();
+    openPreset(*w, "edge-of-stability-digits.json");
+    QCOMPARE(w->presetDescription()->title(), QString("The edge of stability"));
+    QCOMPARE(w->bridge()->curvatureTracking().every, 10L);
+    QCOMPARE(w->curvatureControls()->everyBox()->value(), 10);
+    QVERIFY(w->currentView() == MainWindow::View::Sharpness);
+    QCOMPARE(w->bridge()->pace(), 2L);
+    QCOMPARE(w->paceBox()->currentData().toInt(), 2);
+    QVERIFY(!w->bridge()->isPlaying());
+    QCOMPARE(w->sharpnessView()->xAxis->range().upper, 3000.0);  // the preset's time range
+    // Its names are for people.
+    QVERIFY(indexOfPreset(*w->presetBox(), "perp-adamw-mod113.json") > 0);
+    QCOMPARE(w->presetBox()->itemText(indexOfPreset(*w->presetBox(), "perp-adamw-mod113.json")),
+             QString("The ⊥AdamW rescue"));
+  }
+
+  void theThresholdFollowsTheRestoredRateOnUndo() {
+    auto w = openWindow();
+    w->showView(MainWindow::View::Sharpness);
+    w->curvatureControls()->everyBox()->setValue(1);
+    w->bridge()->step(3);
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 3); }));
+    SharpnessView* view = w->sharpnessView();
+    QTRY_COMPARE_WITH_TIMEOUT(view->thresholdLabel()->text(), QString("2/η = 20"), 2000);
+    w->controls()->optimizerControls()->learningRateSlider()->setValue(0.2);
+    QTRY_COMPARE_WITH_TIMEOUT(view->thresholdLabel()->text(), QString("2/η = 10"), 2000);
+    w->document()->undoStack()->undo();
+    QCOMPARE(w->controls()->optimizerControls()->learningRateSlider()->value(), 0.1);
+    QTRY_COMPARE_WITH_TIMEOUT(view->thresholdLabel()->text(), QString("2/η = 20"), 2000);
+    w->bridge()->step(2);
+    const SnapshotPtr s = waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 5); });
+    QVERIFY(s);
+    for (const MetricsRow& r : *s->history) QCOMPARE(r.sharpnessThreshold, 20.0);  // every row carries it
+  }
+
+  void switchingToAdamMeasuresWhatItsThresholdBounds() {
+    auto w = openWindow();
+    w->curvatureControls()->everyBox()->setValue(2);
+    QVERIFY(!w->bridge()->curvatureTracking().preconditioned);
+    QComboBox* kind = w->controls()->optimizerControls()->kindBox();
+    const int adam = kind->findData(QString("adam"));
+    QVERIFY(adam >= 0);
+    kind->setCurrentIndex(adam);
+    Q_EMIT kind->activated(adam);
+    QVERIFY(w->curvatureControls()->preconditionedBox()->isChecked());
+    QVERIFY(w->bridge()->curvatureTracking().preconditioned);
+    // At η = 0.1, Adam would diverge: the window says which rates Adam takes.
+    QVERIFY2(w->runStatus()->currentMessage().contains("0.001"), qPrintable(w->runStatus()->currentMessage()));
+  }
+
+  void compareProposesHalfAndDoubleTheRate() {
+    ExperimentConfig base = loadExperimentFile(defaultPresetPath());
+    base.optimizer.lr = 0.251;
+    CompareDialog dialog(base);
+    QCOMPARE(dialog.change().setting, ComparedSetting::LearningRate);
+    QCOMPARE(dialog.valueBox()->currentText(), QString("0.1255"));
+    QVERIFY(dialog.valueBox()->findText("0.502") >= 0);
+    dialog.settingBox()->setCurrentIndex(dialog.settingBox()->findData(int(ComparedSetting::Optimizer)));
+    dialog.valueBox()->setCurrentIndex(dialog.valueBox()->findText("adam"));
+    QVERIFY2(dialog.message()->text().contains("likely to diverge"), qPrintable(dialog.message()->text()));
+  }
+
+  void aDivergenceKeepsThePictureAndSaysWhatToDo() {
+    // MSE blows up at lr 100 (the spiral's cross-entropy stays finite: test_faults_divergence).
+    ExperimentConfig c = loadExperimentFile(QStringLiteral(":/presets/hessian-bulk-outliers-digits.json"));
+    c.optimizer.lr = 100.0;
+    c.presentation = {};
+    auto w = std::make_unique<MainWindow>(c);
+    w->setClosePrompt([](const QString&) { return QMessageBox::Discard; });
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    w->play();
+    const SnapshotPtr s = waitFor(*w, [](const Snapshot& s) { return s.state == RunState::Diverged; }, 20000);
+    QVERIFY(s);
+    LossCurveView* curve = w->lossCurve();
+    curve->flushRedraw();
+    double first = s->history->front().trainLoss;
+    QVERIFY2(curve->yAxis->range().upper < 100.0 * first,
+             qPrintable(QString("y axis to %1 for a first loss of %2").arg(curve->yAxis->range().upper).arg(first)));
+    QVERIFY(curve->divergenceLabel()->visible());
+    w->playPauseAction()->trigger();
+    QVERIFY(!w->bridge()->isPlaying());
+    QVERIFY2(w->runStatus()->currentMessage().contains("Diverged") &&
+                 w->runStatus()->currentMessage().contains("Reset"),
+             qPrintable(w->runStatus()->currentMessage()));
+  }
+
+  void theSeedBoxRefusesTextThatIsNotASeed() {
+    auto w = openWindow();
+    w->bridge()->step(5);
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 5); }));
+    QSpinBox* seed = w->controls()->dataControls()->seedBox();
+    const int before = seed->value();
+    seed->setFocus();
+    seed->selectAll();
+    QTest::keyClicks(seed, "abc-1e9xyz");
+    QTest::keyClick(seed, Qt::Key_Return);
+    QCOMPARE(seed->value(), before);
+    QCOMPARE(w->document()->config().seed, std::uint64_t(before));
+    QTest::qWait(MainWindow::restartSettleMs + 200);
+    QCOMPARE(w->bridge()->latest()->step, 5L);  // the run was not restarted
+    seed->selectAll();
+    QTest::keyClicks(seed, "42");
+    QTest::keyClick(seed, Qt::Key_Return);
+    QCOMPARE(w->document()->config().seed, std::uint64_t(42));
+  }
+
+  void theRateCanBeTyped() {
+    auto w = openWindow();
+    LogSlider* lr = w->controls()->optimizerControls()->learningRateSlider();
+    lr->valueField()->setText("0.217");
+    Q_EMIT lr->valueField()->editingFinished();
+    QCOMPARE(w->document()->config().optimizer.lr, 0.217);
+  }
+
+  void wordsSayWhatIsTrue() {
+    auto w = openWindow();
+    // The quadratic model's network summary is its own, not the spiral's.
+    openPreset(*w, "progressive-sharpening-quadratic.json");
+    QTRY_VERIFY_WITH_TIMEOUT(w->controls()->networkLabel()->text().startsWith("Quadratic model, 60 parameters"), 5000);
+    // A spectrum computed while paused does not say training goes on.
+    openPreset(*w, "hessian-bulk-outliers-digits.json");
+    QTRY_VERIFY_WITH_TIMEOUT(w->bridge()->latest() && w->bridge()->latest()->config.data.kind == "digits", 10000);
+    w->curvatureControls()->computeButton()->click();
+    QVERIFY(w->spectrumView()->summaryLabel()->text().contains("Computing the spectrum"));
+    QVERIFY(!w->spectrumView()->summaryLabel()->text().contains("Training goes on"));
+  }
+
+  void exportNamesAreNotSaidTwice() {
+    std::vector<Figure> figures(3);
+    figures[0].name = "landscape-map";
+    figures[1].name = "landscape-slice";
+    figures[2].name = "landscape-surface";
+    QCOMPARE(commonStem(figures), QString("landscape"));
+    figures.resize(1);
+    QCOMPARE(commonStem(figures), QString("landscape-map"));
+  }
+
+  void aJsonFileThatIsNoExperimentOpensTheDefaultPreset() {
+    const QString binary = qEnvironmentVariable("LOSSLAB_APP");
+    if (binary.isEmpty()) QSKIP("needs the losslab binary (LOSSLAB_APP)");
+    QTemporaryDir dir;
+    QFile f(dir.filePath("package.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name": "x", "dependencies": {}})");
+    f.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    env.insert("XDG_DATA_HOME", dir.filePath("data"));
+    env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
+    QProcess run;
+    run.setProcessEnvironment(env);
+    run.start(binary, {f.fileName(), "--steps", "2", "--screenshot", dir.filePath("shot.png")});
+    QVERIFY(run.waitForFinished(60000));
+    const QString err = QString::fromUtf8(run.readAllStandardError());
+    QCOMPARE(run.exitCode(), 0);
+    QVERIFY2(err.contains("not a LossLab experiment (no \"format\" key") && err.contains("default preset"), qPrintable(err));
+    QVERIFY(QFile::exists(dir.filePath("shot.png")));
+  }
+};
+
+QTEST_MAIN(TeacherDemoTest)
+#include "test_teacher_demo.moc"
