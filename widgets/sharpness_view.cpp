@@ -168,6 +168,13 @@ void SharpnessView::redraw() {
   QVector<double> xs[4], ys[4], thresholdX, thresholdY, traceX, traceY;
   Extent left, right;
   auto drawable = [this](double v) { return std::isfinite(v) && (!logScale_ || v > 0.0); };
+  // A step line needs only the steps where its value changes (and its last step): one point per
+  // row made QCustomPlot's sampling of a dashed line drop its first stretch over a long axis.
+  auto addStep = [](QVector<double>& xs, QVector<double>& ys, double x, double v) {
+    const int n = int(xs.size());
+    if (n >= 2 && ys[n - 1] == v && ys[n - 2] == v) xs[n - 1] = x;
+    else xs.push_back(x), ys.push_back(v);
+  };
   const bool haveRows = snapshot_ && snapshot_->history && !snapshot_->history->empty();
   StabilityThreshold now;
   bool sgd = false;
@@ -189,16 +196,16 @@ void SharpnessView::redraw() {
       // The threshold of the rate in force at this row; at tracked rows, the engine's own value.
       const std::optional<StabilityThreshold> t = thresholdAtRow(o, row);
       if (!t) continue;
-      if (drawable(t->value)) thresholdX.push_back(x), thresholdY.push_back(t->value);
-      if (drawable(2.0 / row.lr)) traceX.push_back(x), traceY.push_back(2.0 / row.lr);
+      if (drawable(t->value)) addStep(thresholdX, thresholdY, x, t->value);
+      if (drawable(2.0 / row.lr)) addStep(traceX, traceY, x, 2.0 / row.lr);
     }
     // The rate in force now (the slider may have moved since the last row): the line's end.
     const double lr = learningRateAt(c.schedule, o.lr, snapshot_->step, c.steps);
     now = sharpnessThreshold(o, lr, snapshot_->history->back().gradNorm);
     if (drawable(now.value) && !thresholdX.isEmpty() && snapshot_->step > thresholdX.back())
-      thresholdX.push_back(static_cast<double>(snapshot_->step)), thresholdY.push_back(now.value);
+      addStep(thresholdX, thresholdY, static_cast<double>(snapshot_->step), now.value);
     if (drawable(2.0 / lr) && !traceX.isEmpty() && snapshot_->step > traceX.back())
-      traceX.push_back(static_cast<double>(snapshot_->step)), traceY.push_back(2.0 / lr);
+      addStep(traceX, traceY, static_cast<double>(snapshot_->step), 2.0 / lr);
   }
   const bool trackedLambda = !xs[0].isEmpty() || !xs[1].isEmpty() || !xs[2].isEmpty();
   const bool trackedTrace = !xs[3].isEmpty();

@@ -63,7 +63,9 @@ int main(int argc, char* argv[]) {
                                     QStringLiteral("seconds"), QStringLiteral("5"));
   const QCommandLineOption playNow(QStringLiteral("play"),
                                    QStringLiteral("Start playing at once, also on a preset that starts paused."));
-  parser.addOptions({view, track, fresh, steps, screenshot, recover, autosave, playNow});
+  const QCommandLineOption present(QStringLiteral("presentation"),
+                                   QStringLiteral("Open in presentation mode (F11): full screen, larger text, the preset's controls only."));
+  parser.addOptions({view, track, fresh, steps, screenshot, recover, autosave, playNow, present});
   const QCommandLineOption compare(QStringLiteral("compare"),
                                    QStringLiteral("Compare with a changed setting (Run → Compare), e.g. lr=0.05 or "
                                                   "precision=float64; may be given several times."),
@@ -120,6 +122,7 @@ int main(int argc, char* argv[]) {
   if (parser.isSet(view)) window.showView(*startView);  // else the preset's, or the last one shown
   window.autosave()->setInterval(int(autosaveSeconds * 1000));
   window.show();
+  if (parser.isSet(present)) window.setPresentationMode(true);
   if (!problem.isEmpty()) {
     auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("LossLab"),
                                 QStringLiteral("%1 could not be opened: %2\n\nThe default preset is open instead.")
