@@ -22,7 +22,7 @@ mpi='^cli/test_cli_sweep_mpi$'
 # The engine's tests that run work on other threads: sessions (worker thread), sweeps (parallel
 # runs), landscapes and curvature (TBB).
 threaded=(training_session session_resume checkpoint_history metrics_history collapse_training_options
-          model_file_run sweep_runner work_distribution landscape_surface)
+          model_file_run sweep_runner work_distribution landscape_surface session_retirement)
 
 for stage in "${stages[@]}"; do
   case "$stage" in

@@ -19,6 +19,9 @@ QLabel* addField(QStatusBar* bar, const QString& toolTip, int minimumChars) {
 
 RunStatusBar::RunStatusBar(QWidget* parent) : QStatusBar(parent) {
   state_ = addField(this, tr("What the training run is doing"), 22);
+  QFont bold = state_->font();
+  bold.setBold(true);
+  state_->setFont(bold);
   step_ = addField(this, tr("Optimizer steps taken since the start (or the last reset)"), 14);
   epoch_ = addField(this, tr("Passes over the training set so far (samples seen / training set size)"), 12);
   loss_ = addField(this, tr("Training loss at the latest step (mean over samples)"), 16);
@@ -47,7 +50,9 @@ void RunStatusBar::showSnapshot(const Snapshot& snapshot) {
   const char* colour = snapshot.state == RunState::Running  ? "#1a7f37"
                        : snapshot.state == RunState::Diverged ? "#c81e1e"
                                                               : "#555555";
-  state_->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(colour));
+  // Colour by style sheet, weight by font: a style sheet's font would not grow with the window's
+  // text in presentation mode.
+  state_->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(colour));
   step_->setText(tr("step %1").arg(locale.toString(static_cast<qlonglong>(snapshot.step))));
   epoch_->setText(tr("epoch %1").arg(snapshot.epoch < 10 ? locale.toString(snapshot.epoch, 'f', 2)
                                                          : locale.toString(qlonglong(std::floor(snapshot.epoch)))));

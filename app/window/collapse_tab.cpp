@@ -113,7 +113,8 @@ QWidget* CollapseTab::buildControls() {
                         "costs about one training step of a full batch; powers of two survive the "
                         "thinning of long histories."));
   row->addWidget(every_);
-  row->addWidget(new QLabel(tr("Sum S"), bar));
+  orderLabel_ = new QLabel(tr("Sum S"), bar);
+  row->addWidget(orderLabel_);
   order_ = new QComboBox(bar);
   order_->addItem(tr("largest term first"), int(SummationOrder::LargestFirst));
   order_->addItem(tr("small terms first"), int(SummationOrder::SmallestFirst));
@@ -151,6 +152,10 @@ QWidget* CollapseTab::buildControls() {
     if (!outcome.isEmpty()) status_->setText(outcome.toHtmlEscaped());
   });
   return bar;
+}
+
+void CollapseTab::setPresentation(bool on) {
+  for (QWidget* w : {orderLabel_, static_cast<QWidget*>(order_), static_cast<QWidget*>(export_)}) w->setVisible(!on);
 }
 
 CollapseTracking CollapseTab::collapseTracking() const {

@@ -60,6 +60,9 @@ class CollapseTab : public QWidget {
   QPushButton* forkButton() const { return fork_; }
   QPushButton* removeTwinsButton() const { return removeTwins_; }
   QPushButton* exportButton() const { return export_; }
+  // Presentation mode keeps the row to what a class uses (the interval, log steps, the twins):
+  // the summation order and Export (also in the File menu) step aside.
+  void setPresentation(bool on);
   QComboBox* everyBox() const { return every_; }
   QComboBox* orderBox() const { return order_; }
   QComboBox* gapRunBox() const { return gapRun_; }
@@ -84,6 +87,7 @@ class CollapseTab : public QWidget {
   LogitGapView* gaps_ = nullptr;
   QComboBox* every_ = nullptr;
   QComboBox* order_ = nullptr;
+  QWidget* orderLabel_ = nullptr;
   QComboBox* gapRun_ = nullptr;
   QCheckBox* logSteps_ = nullptr;
   QPushButton* fork_ = nullptr;

@@ -28,9 +28,10 @@ void ControlForm::setRelevant(const QString& key, bool relevant) {
   updateVisibility();
 }
 
-void ControlForm::setHidden(const QSet<QString>& hidden, bool presentation) {
+void ControlForm::setHidden(const QSet<QString>& hidden, bool presentation, const QSet<QString>& shown) {
   hidden_ = hidden;
   presentation_ = presentation;
+  shown_ = shown;
   updateVisibility();
 }
 
@@ -47,9 +48,13 @@ QWidget* ControlForm::field(const QString& key) const {
 }
 
 void ControlForm::updateVisibility() {
+  // On a projector each label stands above its control, which then has the panel's whole width
+  // (a learning-rate slider beside a long label had a hand's breadth left).
+  form_->setRowWrapPolicy(presentation_ ? QFormLayout::WrapAllRows : QFormLayout::DontWrapRows);
   bool any = false;
   for (const Row& r : rows_) {
-    const bool visible = r.relevant && !hidden_.contains(r.key) && !(presentation_ && r.secondary);
+    const bool presented = shown_.isEmpty() ? !r.secondary : shown_.contains(r.key);
+    const bool visible = r.relevant && !hidden_.contains(r.key) && (!presentation_ || presented);
     form_->setRowVisible(r.field, visible);
     any = any || visible;
   }

@@ -21,7 +21,9 @@ class ControlForm : public QGroupBox {
               bool secondary = false);
   // Rows that do not apply to the current experiment (the spiral's arms for moons).
   void setRelevant(const QString& key, bool relevant);
-  void setHidden(const QSet<QString>& hidden, bool presentation);
+  // In presentation mode only `shown` rows (or, when it is empty, every row but the secondary
+  // ones); `hidden` rows never.
+  void setHidden(const QSet<QString>& hidden, bool presentation, const QSet<QString>& shown = {});
   QStringList keys() const;
   QWidget* field(const QString& key) const;
 
@@ -37,7 +39,7 @@ class ControlForm : public QGroupBox {
 
   QFormLayout* form_;
   std::vector<Row> rows_;
-  QSet<QString> hidden_;
+  QSet<QString> hidden_, shown_;
   bool presentation_ = false;
 };
 

@@ -44,8 +44,16 @@ ControlPanel::ControlPanel(RunDocument* document, QWidget* parent)
   setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   setFrameShape(QFrame::NoFrame);
   for (QSlider* s : content->findChildren<QSlider*>()) s->installEventFilter(this);
-  // As wide as the widest row, never clipped (there is no horizontal scroll bar).
-  setMinimumWidth(std::max(360, content->minimumSizeHint().width() + verticalScrollBar()->sizeHint().width() + 4));
+  fitWidth();
+}
+
+void ControlPanel::fitWidth() {
+  // As wide as the widest visible row, never clipped (there is no horizontal scroll bar); again
+  // after presentation mode scales the text or shows other rows.
+  widget()->adjustSize();
+  // On a projector at least 380 px, so the learning-rate slider has room to be dragged.
+  setMinimumWidth(std::max(presentation_ ? 380 : 360,
+                           widget()->minimumSizeHint().width() + verticalScrollBar()->sizeHint().width() + 4));
 }
 
 void ControlPanel::showConfig(const ExperimentConfig& config) {
@@ -120,6 +128,14 @@ void ControlPanel::describeNetwork() {
 void ControlPanel::setPresentation(bool on) {
   presentation_ = on;
   applyHidden();
+  fitWidth();
+}
+
+void ControlPanel::setPresentationControls(const QSet<QString>& keys) {
+  if (keys == presented_) return;
+  presented_ = keys;
+  applyHidden();
+  if (presentation_) fitWidth();
 }
 
 void ControlPanel::setHiddenControls(const QSet<QString>& keys) {
@@ -142,7 +158,7 @@ QWidget* ControlPanel::control(const QString& key) const {
 void ControlPanel::applyHidden() {
   for (ControlForm* f : {static_cast<ControlForm*>(data_), static_cast<ControlForm*>(model_),
                          static_cast<ControlForm*>(optimizer_)})
-    f->setHidden(hidden_, presentation_);
+    f->setHidden(hidden_, presentation_, presented_);
   if (auto* hint = widget()->findChild<QLabel*>(QStringLiteral("hideHint"))) hint->setVisible(!presentation_);
 }
 

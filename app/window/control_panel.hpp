@@ -37,6 +37,9 @@ class ControlPanel : public QScrollArea {
   // experiment's hidden_controls). Showing them emits nothing.
   void setPresentation(bool on);
   void setHiddenControls(const QSet<QString>& keys);
+  // The few controls presentation mode shows (a preset's presentation.controls); empty: every
+  // control but the secondary ones.
+  void setPresentationControls(const QSet<QString>& keys);
   const QSet<QString>& hiddenControls() const { return hidden_; }
   QStringList controlKeys() const;
   QWidget* control(const QString& key) const;  // by key, e.g. "optimizer.lr"
@@ -56,12 +59,13 @@ class ControlPanel : public QScrollArea {
   void contextMenuEvent(QContextMenuEvent* event) override;
   void applyHidden();
   void describeNetwork();
+  void fitWidth();  // as wide as the widest visible row, never clipped
 
   DataControls* data_;
   ModelControls* model_;
   OptimizerControls* optimizer_;
   QLabel* network_;
-  QSet<QString> hidden_;
+  QSet<QString> hidden_, presented_;
   bool presentation_ = false;
   ExperimentConfig config_;
   CurvatureTracking tracking_;

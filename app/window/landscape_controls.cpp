@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
+#include <QFontMetrics>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -29,6 +30,8 @@ QDoubleSpinBox* coordinateBox(QWidget* parent, double value) {
   box->setSingleStep(0.25);
   box->setValue(value);
   box->setKeyboardTracking(false);
+  // Room for "-1.000" and the arrows, never clipped to "-1.00" (presentation mode scales it).
+  box->setMinimumWidth(QFontMetrics(box->font()).horizontalAdvance(QStringLiteral("-1.000")) + 28);
   return box;
 }
 }  // namespace
@@ -39,10 +42,11 @@ LandscapeControls::LandscapeControls(QWidget* parent) : QWidget(parent) {
   layout->addWidget(buildDirectionsGroup());
   layout->addWidget(buildGridGroup());
   layout->addWidget(buildDisplayGroup());
-  layout->addWidget(buildRunGroup());
+  runGroup_ = buildRunGroup();
+  layout->addWidget(runGroup_);
   layout->addStretch(1);
-  setMinimumWidth(300);
-  setMaximumWidth(380);
+  setMinimumWidth(270);
+  setMaximumWidth(420);
   updateEnabled();
   setComputing(false);
 }
@@ -51,10 +55,10 @@ QWidget* LandscapeControls::buildDirectionsGroup() {
   auto* group = new QGroupBox(tr("Directions"), this);
   auto* form = new QFormLayout(group);
   kind_ = new QComboBox(group);
-  kind_->addItem(tr("Random, normalised"), int(DirectionKind::Random));
-  kind_->addItem(tr("Top-2 Hessian eigenvectors"), int(DirectionKind::Hessian));
-  kind_->addItem(tr("PCA of the trajectory"), int(DirectionKind::TrajectoryPca));
-  kind_->addItem(tr("Interpolation from a checkpoint"), int(DirectionKind::Interpolation));
+  kind_->addItem(tr("Random"), int(DirectionKind::Random));  // normalised as the next row says
+  kind_->addItem(tr("Hessian top 2"), int(DirectionKind::Hessian));
+  kind_->addItem(tr("PCA of the path"), int(DirectionKind::TrajectoryPca));
+  kind_->addItem(tr("Interpolation"), int(DirectionKind::Interpolation));
   kind_->setToolTip(tr("<b>Random</b>: two seeded Gaussian directions d₁, d₂, rescaled by the "
                        "normalisation below (Li et al. 2018).<br><b>Hessian</b>: the unit "
                        "eigenvectors of the two largest eigenvalues of the training-loss Hessian "
@@ -66,7 +70,7 @@ QWidget* LandscapeControls::buildDirectionsGroup() {
                        "t from −0.5 to 1.5 (Goodfellow et al. 2015)."));
   form->addRow(tr("Kind"), kind_);
   norm_ = new QComboBox(group);
-  norm_->addItem(tr("filter (per neuron)"), int(DirectionNorm::Filter));
+  norm_->addItem(tr("filter"), int(DirectionNorm::Filter));  // per neuron: the tooltip says
   norm_->addItem(tr("layer"), int(DirectionNorm::Layer));
   norm_->addItem(tr("model"), int(DirectionNorm::Model));
   norm_->addItem(tr("none"), int(DirectionNorm::None));
@@ -78,7 +82,7 @@ QWidget* LandscapeControls::buildDirectionsGroup() {
   form->addRow(tr("Normalisation"), norm_);
   biases_ = new QComboBox(group);
   biases_->addItem(tr("zeroed"), int(BiasDirections::Zero));
-  biases_->addItem(tr("normalised like weights"), int(BiasDirections::Normalize));
+  biases_->addItem(tr("normalised"), int(BiasDirections::Normalize));
   biases_->setToolTip(tr("Bias entries of normalised directions: <b>zeroed</b> (Li et al.'s "
                          "\"ignore biases\", the default) or rescaled like weights (each bias its "
                          "own filter under filter normalisation)."));

@@ -58,6 +58,9 @@ class LandscapeControls : public QWidget {
   QPushButton* recentreButton() const { return recentre_; }
   QPushButton* computeButton() const { return compute_; }
   QPushButton* cancelButton() const { return cancel_; }
+  // The Compute group (live, Compute, Re-centre, Cancel, progress, status): the tab keeps it in
+  // view below the other settings.
+  QWidget* runGroup() const { return runGroup_; }
   QProgressBar* progressBar() const { return progress_; }
   QLabel* statusLabel() const { return status_; }
 
@@ -92,6 +95,7 @@ class LandscapeControls : public QWidget {
   QPushButton* recentre_ = nullptr;
   QPushButton* compute_ = nullptr;
   QPushButton* cancel_ = nullptr;
+  QWidget* runGroup_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QLabel* status_ = nullptr;
   bool computing_ = false;

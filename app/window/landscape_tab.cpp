@@ -42,10 +42,21 @@ LandscapeTab::LandscapeTab(QWidget* parent)
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   scroll->setMinimumWidth(controls_->minimumWidth() + 16);
   scroll->setMaximumWidth(controls_->maximumWidth() + 16);
+  // Compute, Cancel and the progress stay in view under the settings, which scroll: with larger
+  // text (presentation mode) they fell off the bottom.
+  QWidget* run = controls_->runGroup();
+  controls_->layout()->removeWidget(run);
+  auto* column = new QWidget(this);
+  auto* stack = new QVBoxLayout(column);
+  stack->setContentsMargins(0, 0, 0, 0);
+  stack->addWidget(scroll, 1);
+  stack->addWidget(run);
+  run->setMinimumWidth(controls_->minimumWidth());
+  run->setMaximumWidth(controls_->maximumWidth() + 16);
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(views_, 1);
-  layout->addWidget(scroll);
+  layout->addWidget(column);
 
   liveTimer_->setSingleShot(true);
   pathTimer_->setSingleShot(true);

@@ -36,7 +36,9 @@ void MainWindow::onViewChanged(int index) {
   const View view = static_cast<View>(index);
   if (view == View::Sharpness || view == View::Spectrum) {  // one panel, beside either view
     tabs_->widget(index)->layout()->addWidget(curvature_);
-    curvature_->show();
+    // On a projector the sharpness plot gets the width: the preset sets what is measured, and
+    // the Spectrum tab keeps the panel for its Compute button.
+    curvature_->setVisible(!(presentation_ && view == View::Sharpness));
   }
   if (view == View::Sharpness && bridge_->latest()) onSnapshot(bridge_->latest());
 }

@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QTabWidget>
 
+#include "collapse_tab.hpp"
 #include "control_panel.hpp"
 #include "experiment_file.hpp"
 #include "main_window.hpp"
@@ -21,7 +22,13 @@ void MainWindow::setPresentationMode(bool on) {
     presentationAction_->setChecked(on);
   }
   scaleForPresentation(this, on ? 1.4 : 1.0);
-  controls_->setPresentation(on);
+  controls_->setPresentation(on);  // the preset's few controls, as wide as they need
+  collapse_->setPresentation(on);
+  // No wider either: the views get the projector (the panel took 45 % of it, issue #21).
+  const int panel = controls_->minimumWidth() + 24;
+  for (QDockWidget* d : {controlDock_, descriptionDock_}) d->setMaximumWidth(on ? panel : QWIDGETSIZE_MAX);
+  resizeDocks({controlDock_}, {panel}, Qt::Horizontal);
+  onViewChanged(tabs_->currentIndex());  // the curvature panel beside the sharpness plot or not
   if (on)
     showFullScreen();
   else

@@ -66,6 +66,19 @@ void MainWindow::presentExperiment(const ExperimentConfig& config) {
     bridge_->setCollapseTracking(collapse);
   }
   const PresentationConfig& p = config.presentation;
+  QSet<QString> shown;
+  QStringList unknown;
+  const QStringList keys = controls_->controlKeys();
+  for (const std::string& k : p.controls) {
+    const QString key = QString::fromStdString(k);
+    if (keys.contains(key)) shown.insert(key);
+    else unknown << key;
+  }
+  controls_->setPresentationControls(shown);
+  if (!unknown.isEmpty())
+    status_->showMessage(tr("presentation.controls: no control named %1 (known: %2)")
+                             .arg(unknown.join(QStringLiteral(", ")), keys.join(QStringLiteral(", "))),
+                         15000);
   setPace(p.stepsPerFrame);
   for (LossCurveView* v : {lossCurve(), timelineLoss_}) v->setTimeRange(p.timeRange);
   sharpness_->setTimeRange(p.timeRange);

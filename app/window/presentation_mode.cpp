@@ -1,6 +1,9 @@
 #include "presentation_mode.hpp"
 
+#include <QDockWidget>
+#include <QLabel>
 #include <QWidget>
+#include <algorithm>
 
 #include "losslab/widgets/qcustomplot_compat.hpp"
 
@@ -53,6 +56,17 @@ void scaleForPresentation(QWidget* root, double factor) {
     }
     // Only widgets with a font of their own: the others inherit the root's.
     if (w == root || w->testAttribute(Qt::WA_SetFont)) w->setFont(scaled(w, "llFont", w->font(), factor));
+    // Widths set for the normal text size (a panel of 300 to 380 pixels) grow with the text, or
+    // the larger text is clipped ("Lanczos (exac", "Random, norm": issue #21).
+    // Not the docks (Qt sizes those itself while it lays them out), nor what makes room for larger
+    // text by itself: a plot lays out within its size, a wrapped label takes more lines.
+    const auto* label = qobject_cast<QLabel*>(w);
+    if (w == root || qobject_cast<QDockWidget*>(w) || qobject_cast<QCustomPlot*>(w) || (label && label->wordWrap()))
+      continue;
+    const int minimum = original(w, "llMinWidth", w->minimumWidth());
+    const int maximum = original(w, "llMaxWidth", w->maximumWidth());
+    if (minimum > 0) w->setMinimumWidth(int(minimum * factor));
+    if (maximum < QWIDGETSIZE_MAX) w->setMaximumWidth(std::min<qint64>(QWIDGETSIZE_MAX, qint64(maximum * factor)));
   }
 }
 

@@ -121,11 +121,16 @@ void readTracking(const json& t, TrackingConfig& c) {
 }
 
 void readPresentation(const json& p, PresentationConfig& c) {
-  jf::rejectUnknownKeys(p, {"autoplay", "steps_per_frame", "time_range", "view"}, "presentation");
+  jf::rejectUnknownKeys(p, {"autoplay", "steps_per_frame", "time_range", "view", "controls"}, "presentation");
   if (p.contains("autoplay")) c.autoplay = jf::boolean(p["autoplay"], "presentation.autoplay");
   if (p.contains("steps_per_frame")) c.stepsPerFrame = jf::integer(p["steps_per_frame"], "presentation.steps_per_frame");
   if (p.contains("time_range")) c.timeRange = jf::integer(p["time_range"], "presentation.time_range");
   if (p.contains("view")) c.view = jf::string(p["view"], "presentation.view");
+  if (p.contains("controls")) {
+    const json& k = p["controls"];
+    if (!k.is_array()) throw InputError("presentation.controls: must be an array of control names");
+    for (std::size_t i = 0; i < k.size(); ++i) c.controls.push_back(jf::string(k[i], jf::at("presentation.controls", i)));
+  }
 }
 
 const std::vector<std::string> kExperimentKeys{"format", "title", "description", "hidden_controls", "seed",
@@ -291,6 +296,7 @@ json toJson(const ExperimentConfig& c) {
     const PresentationConfig& p = c.presentation;
     doc["presentation"] = {{"autoplay", p.autoplay}, {"steps_per_frame", p.stepsPerFrame},
                            {"time_range", p.timeRange}, {"view", p.view}};
+    if (!p.controls.empty()) doc["presentation"]["controls"] = p.controls;
   }
   if (!c.hiddenControls.empty()) doc["hidden_controls"] = c.hiddenControls;
   return doc;

@@ -67,7 +67,8 @@ class ExperimentConfigTest : public QObject {
     const ExperimentConfig c = parseExperiment(R"({"title": "The edge of stability",
         "tracking": {"sharpness_every": 10, "trace": true, "preconditioned": true, "subset": 500,
                      "tolerance": 0.001, "collapse_every": 16},
-        "presentation": {"autoplay": false, "steps_per_frame": 2, "time_range": 3000, "view": "sharpness"}})");
+        "presentation": {"autoplay": false, "steps_per_frame": 2, "time_range": 3000, "view": "sharpness",
+                         "controls": ["optimizer.lr"]}})");
     QCOMPARE(c.title, std::string("The edge of stability"));
     QCOMPARE(c.tracking.sharpnessEvery, 10L);
     QVERIFY(c.tracking.trace && c.tracking.preconditioned && !c.tracking.gaussNewton);
@@ -78,6 +79,7 @@ class ExperimentConfigTest : public QObject {
     QCOMPARE(c.presentation.stepsPerFrame, 2L);
     QCOMPARE(c.presentation.timeRange, 3000L);
     QCOMPARE(c.presentation.view, std::string("sharpness"));
+    QCOMPARE(c.presentation.controls, std::vector<std::string>{"optimizer.lr"});
     const ExperimentConfig again = experimentFromJson(toJson(c));
     QVERIFY(again.tracking == c.tracking && again.presentation == c.presentation && again.title == c.title);
     // A file without "format" whose keys are all an experiment's still reads (older files).
@@ -138,6 +140,8 @@ class ExperimentConfigTest : public QObject {
     QTest::newRow("view") << R"({"presentation": {"view": "loss landscape"}})" << "presentation.view";
     QTest::newRow("autoplay") << R"({"presentation": {"autoplay": "no"}})" << "presentation.autoplay";
     QTest::newRow("title") << R"({"title": 1})" << "title";
+    QTest::newRow("controls") << R"({"presentation": {"controls": "optimizer.lr"}})" << "presentation.controls";
+    QTest::newRow("control") << R"({"presentation": {"controls": [3]}})" << "presentation.controls[0]";
     QTest::newRow("no format, foreign keys") << R"({"name": "x", "dependencies": {}})"
                                              << "not a LossLab experiment (no \"format\" key";
   }

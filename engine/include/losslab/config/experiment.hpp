@@ -49,6 +49,9 @@ struct PresentationConfig {
   long stepsPerFrame = 0;  // while playing; 0: as fast as the machine goes
   long timeRange = 0;      // the time axes span at least [0, timeRange]; 0: the run so far
   std::string view;        // training, sharpness, spectrum, landscape, collapse; "": unchanged
+  // The controls presentation mode shows, by key ("optimizer.lr"): the few a class moves.
+  // Empty: every control but the secondary ones.
+  std::vector<std::string> controls;
   bool operator==(const PresentationConfig&) const = default;
 };
 
