@@ -99,6 +99,7 @@ void ControlPanel::describeNetwork() {
   const bool fromControls = config_.model.kind == "mlp" && config_.model.file.empty() && inputDim_ > 0;
   const Architecture a = fromControls ? architectureFor(config_.model, inputDim_, outputDim_) : running_;
   if (a.layers.empty()) {
+    costWarning_.clear();
     network_->setText(config_.model.kind == "quadratic"
                           ? tr("Quadratic model, %1 parameters").arg(QLocale().toString(qlonglong(runningParameters_)))
                           : QString());
@@ -114,10 +115,12 @@ void ControlPanel::describeNetwork() {
   const Index samples = batch && *batch < trainSamples_ ? *batch : trainSamples_;
   const Index tracked = tracking_.subset > 0 ? std::min<Index>(tracking_.subset, trainSamples_) : trainSamples_;
   const RunCost cost = estimateRunCost(a, std::max<Index>(samples, 1), std::max<Index>(tracked, 1), tracking_);
+  costWarning_.clear();
   if (cost.slow()) {
-    text += QStringLiteral("<br><b>") + tr("Slow: about %1 a step").arg(duration(cost.secondsPerStep));
-    if (cost.secondsPerMeasurement > 0) text += tr(", %1 to measure λmax").arg(duration(cost.secondsPerMeasurement));
-    text += tr(", %1 of memory.").arg(bytes(cost.bytes)) + QStringLiteral("</b> ") +
+    costWarning_ = tr("Slow: about %1 a step").arg(duration(cost.secondsPerStep));
+    if (cost.secondsPerMeasurement > 0) costWarning_ += tr(", %1 to measure λmax").arg(duration(cost.secondsPerMeasurement));
+    costWarning_ += tr(", %1 of memory.").arg(bytes(cost.bytes));
+    text += QStringLiteral("<br><b>") + costWarning_ + QStringLiteral("</b> ") +
             tr("The window stays responsive: Pause, Reset or a smaller width take effect at once.");
   }
   network_->setText(text);

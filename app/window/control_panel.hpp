@@ -32,6 +32,8 @@ class ControlPanel : public QScrollArea {
   void showSnapshot(const Snapshot& snapshot);
   // What the run measures as it trains: part of the estimate.
   void setCurvatureTracking(const CurvatureTracking& tracking);
+  // "Slow: about 1.2 s a step, …" for a network a class would wait for; empty otherwise.
+  QString costWarning() const { return costWarning_; }
 
   // Presentation mode hides the secondary controls; a teacher hides chosen ones by key (the
   // experiment's hidden_controls). Showing them emits nothing.
@@ -75,6 +77,7 @@ class ControlPanel : public QScrollArea {
   Index trainSamples_ = 0;
   Architecture running_;
   Index runningParameters_ = 0;
+  QString costWarning_;
 };
 
 }  // namespace losslab

@@ -182,6 +182,9 @@ void MainWindow::openExperiment(const ExperimentConfig& config, const QString& n
 void MainWindow::onDocumentChanged(const ExperimentConfig& config) {
   showHiddenControls(config);
   controls_->showConfig(config);
+  // Said where it is seen, before the run starts: the panel's summary may be scrolled away.
+  if (!controls_->costWarning().isEmpty())
+    status_->showMessage(controls_->costWarning() + tr(" The window stays responsive."), 20000);
   if (needsRestart(bridge_->config(), config) || !bridge_->hasSession()) {
     restartSettle_.start();  // (re)started by every edit: a drag restarts once, where it rests
     return;

@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the window tests: a main window on the default preset with settings of its own
 // (QStandardPaths test mode, cleared per test), and waiting for the run to reach a state.
+#include <QComboBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtTest>
@@ -32,6 +33,13 @@ SnapshotPtr waitFor(const MainWindow& w, Pred ok, int timeoutMs = 5000) {
   const SessionBridge& b = *w.bridge();
   const bool found = QTest::qWaitFor([&] { return b.latest() && ok(*b.latest()); }, timeoutMs);
   return found ? b.latest() : nullptr;
+}
+
+// The preset chooser's entry of a file ("edge-of-stability-digits.json"); -1 when none has it.
+inline int presetIndex(const QComboBox& box, const QString& fileName) {
+  for (int i = 0; i < box.count(); ++i)
+    if (box.itemData(i).toString().endsWith(QLatin1Char('/') + fileName)) return i;
+  return -1;
 }
 
 inline bool pausedAt(const Snapshot& s, long step) {

@@ -42,11 +42,6 @@ QAction* menuAction(const MainWindow& w, const QString& text) {
   return nullptr;
 }
 
-int indexOfPreset(const QComboBox& box, const QString& fileName) {
-  for (int i = 0; i < box.count(); ++i)
-    if (box.itemData(i).toString().endsWith(QLatin1Char('/') + fileName)) return i;
-  return -1;
-}
 }  // namespace
 
 class PresetsAndModelsTest : public QObject {
@@ -64,7 +59,7 @@ class PresetsAndModelsTest : public QObject {
     const QDockWidget* controls = w->findChild<QDockWidget*>(QStringLiteral("controlDock"));
     QVERIFY(controls && w->descriptionDock()->geometry().top() >= controls->geometry().bottom());
     QComboBox* presets = w->presetBox();
-    const int eos = indexOfPreset(*presets, QStringLiteral("edge-of-stability-digits.json"));
+    const int eos = presetIndex(*presets, QStringLiteral("edge-of-stability-digits.json"));
     QVERIFY(eos > 0);
     presets->setCurrentIndex(eos);
     Q_EMIT presets->activated(eos);
@@ -97,7 +92,7 @@ class PresetsAndModelsTest : public QObject {
     // The next window lists it with the bundled presets.
     w.reset();
     auto next = openWindow();
-    const int mine = indexOfPreset(*next->presetBox(), QStringLiteral("monday-s-spiral.json"));
+    const int mine = presetIndex(*next->presetBox(), QStringLiteral("monday-s-spiral.json"));
     QVERIFY(mine > 0);
     QCOMPARE(next->presetBox()->itemText(mine), QStringLiteral("Monday's spiral (yours)"));
     QVERIFY(QFile::remove(path));

@@ -8,20 +8,19 @@
 #include <QSpinBox>
 #include <QtTest>
 
-#include <malloc.h>
-
 #include <cmath>
-#include <fstream>
 
 #include "autosave.hpp"
 #include "control_panel.hpp"
 #include "curvature_panel.hpp"
 #include "event_loop_latency.hpp"
 #include "losslab/core/retired_threads.hpp"
+#include "losslab/widgets/run_status_bar.hpp"
 #include "losslab/io/session_file.hpp"
 #include "main_window_fixture.hpp"
 #include "run_document.hpp"
 #include "training_tab.hpp"
+#include "process_memory.hpp"
 #include "sanitized.hpp"
 
 using namespace losslab;
@@ -48,18 +47,7 @@ void setWidth(MainWindow& w, int width) {
                      [&](ExperimentConfig& c) { c.model.hidden[0] = width; });
 }
 
-double residentMegabytes() {
-  std::ifstream statm("/proc/self/statm");
-  long pages = 0, resident = 0;
-  statm >> pages >> resident;
-  return double(resident) * double(sysconf(_SC_PAGESIZE)) / 1e6;
-}
 
-// Bytes the program holds (malloc's in-use total over every arena and its own mappings).
-double allocatedMegabytes() {
-  const struct mallinfo2 m = mallinfo2();
-  return double(m.uordblks + m.hblkhd) / 1e6;
-}
 
 long savedStep(const QString& path) {
   try {
@@ -122,10 +110,10 @@ class RunReplacementTest : public QObject {
       if (!QTest::qWaitFor([&] { return w->trainingTab()->predictedStep() == 0; }, 30000)) return NAN;
       QTest::qWait(500);
       malloc_trim(0);
-      return allocatedMegabytes();
+      return test::allocatedMegabytes();
     };
     const double before = settled(1537);
-    const double residentBefore = residentMegabytes();
+    const double residentBefore = test::residentMegabytes();
     QVERIFY(std::isfinite(before));
     w->curvatureControls()->everyBox()->setValue(1);
     w->play();
@@ -140,9 +128,9 @@ class RunReplacementTest : public QObject {
     // What the program holds comes back to the byte count it started from; the allocator may keep
     // some freed pages mapped (resident, reported), which is not memory the program uses.
     qInfo("50 replacements of a 2.4-million-parameter run mid-measurement: allocated %.0f MB before, %.0f MB "
-          "after (resident %.0f MB, %.0f MB)", before, after, residentBefore, residentMegabytes());
+          "after (resident %.0f MB, %.0f MB)", before, after, residentBefore, test::residentMegabytes());
     QVERIFY2(after - before < 30.0, qPrintable(QString("%1 MB -> %2 MB").arg(before).arg(after)));
-    QVERIFY2(residentMegabytes() < residentBefore + 1000.0, "resident memory ran away");
+    QVERIFY2(test::residentMegabytes() < residentBefore + 1000.0, "resident memory ran away");
   }
 
   void aSlowNetworkSaysSoBeforeItStarts() {
@@ -158,6 +146,7 @@ class RunReplacementTest : public QObject {
                  network->text().contains("to measure λmax") && network->text().contains("GB"),
              qPrintable(network->text()));
     QVERIFY(network->text().contains(QLocale().toString(qlonglong(16'801'794))));
+    QVERIFY2(w->runStatus()->currentMessage().startsWith("Slow"), qPrintable(w->runStatus()->currentMessage()));
     w->document()->undoStack()->undo();
     QVERIFY(!network->text().contains("Slow"));
   }

@@ -30,15 +30,10 @@ using namespace losslab;
 using namespace losslab::testing;
 
 namespace {
-int indexOfPreset(const QComboBox& box, const QString& file) {
-  for (int i = 0; i < box.count(); ++i)
-    if (box.itemData(i).toString().endsWith(file)) return i;
-  return -1;
-}
 
 void openPreset(MainWindow& w, const QString& file) {
   QComboBox* presets = w.presetBox();
-  const int i = indexOfPreset(*presets, file);
+  const int i = presetIndex(*presets, file);
   QVERIFY(i > 0);
   presets->setCurrentIndex(i);
   Q_EMIT presets->activated(i);
@@ -62,8 +57,8 @@ class TeacherDemoTest : public QObject {
     QVERIFY(!w->bridge()->isPlaying());
     QCOMPARE(w->sharpnessView()->xAxis->range().upper, 3000.0);  // the preset's time range
     // Its names are for people.
-    QVERIFY(indexOfPreset(*w->presetBox(), "perp-adamw-mod113.json") > 0);
-    QCOMPARE(w->presetBox()->itemText(indexOfPreset(*w->presetBox(), "perp-adamw-mod113.json")),
+    QVERIFY(presetIndex(*w->presetBox(), "perp-adamw-mod113.json") > 0);
+    QCOMPARE(w->presetBox()->itemText(presetIndex(*w->presetBox(), "perp-adamw-mod113.json")),
              QString("The ⊥AdamW rescue"));
   }
 

@@ -3,13 +3,11 @@
 // memory, and replacing a large run again and again leaves memory where it started.
 #include <QtTest>
 
-#include <malloc.h>
-
 #include <atomic>
 #include <chrono>
-#include <fstream>
 #include <thread>
 
+#include "process_memory.hpp"
 #include "sanitized.hpp"
 #include "losslab/core/retired_threads.hpp"
 #include "losslab/session/curvature_tracker.hpp"
@@ -39,17 +37,7 @@ CurvatureTracking everyStep() {
   return t;
 }
 
-double residentMegabytes() {
-  std::ifstream statm("/proc/self/statm");
-  long pages = 0, resident = 0;
-  statm >> pages >> resident;
-  return double(resident) * double(sysconf(_SC_PAGESIZE)) / 1e6;
-}
 
-double allocatedMegabytes() {  // malloc's in-use total over every arena and its own mappings
-  const struct mallinfo2 m = mallinfo2();
-  return double(m.uordblks + m.hblkhd) / 1e6;
-}
 
 double millisecondsSince(Clock::time_point t) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
@@ -93,14 +81,14 @@ class SessionRetirementTest : public QObject {
     cycle();
     joinRetiredThreads();
     malloc_trim(0);
-    const double start = allocatedMegabytes(), residentStart = residentMegabytes();
+    const double start = test::allocatedMegabytes(), residentStart = test::residentMegabytes();
     double worst = 0.0;
     for (int i = 0; i < 50; ++i) worst = std::max(worst, cycle());
     joinRetiredThreads();
     malloc_trim(0);
-    const double end = allocatedMegabytes();
+    const double end = test::allocatedMegabytes();
     qInfo("50 replacements: slowest destructor %.2f ms; allocated %.0f MB before, %.0f MB after (resident %.0f, "
-          "%.0f MB)", worst, start, end, residentStart, residentMegabytes());
+          "%.0f MB)", worst, start, end, residentStart, test::residentMegabytes());
     QVERIFY2(worst < 100.0, qPrintable(QString("a destructor took %1 ms").arg(worst)));
     QVERIFY2(end - start < 20.0, qPrintable(QString("%1 MB -> %2 MB").arg(start).arg(end)));
   }
