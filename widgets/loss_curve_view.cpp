@@ -80,6 +80,14 @@ LossCurveView::LossCurveView(QWidget* parent) : QCustomPlot(parent), compared_(*
   divergedText_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
   divergedText_->setPadding(QMargins(4, 4, 8, 4));
   showDivergence(-1);
+  // A run standing at step 0 has no loss to draw yet: the plot says how to start, rather than
+  // nothing until a button is pressed.
+  emptyHint_ = new QCPItemText(this);
+  emptyHint_->position->setType(QCPItemPosition::ptAxisRectRatio);
+  emptyHint_->position->setCoords(0.5, 0.45);
+  emptyHint_->setFont(sized(font(), 13));
+  emptyHint_->setColor(QColor(85, 85, 85));
+  emptyHint_->setText(tr("Press Play (Space) to train,\nor Step (S) for one step."));
 
   pendingRedraw_.setSingleShot(true);
   connect(&pendingRedraw_, &QTimer::timeout, this, &LossCurveView::redraw);
@@ -197,6 +205,7 @@ void LossCurveView::redraw() {
     if (series <= ComparedTest) yMin = std::min(yMin, v), yMax = std::max(yMax, v);
   };
   lastStep = std::max(lastStep, compared_.redraw(drawable, fitLoss));
+  emptyHint_->setVisible(snapshot_ && trainLoss.isEmpty() && testLoss.isEmpty() && compared_.runs().isEmpty());
   const bool diverged = snapshot_ && snapshot_->state == RunState::Diverged;
   showDivergence(diverged ? snapshot_->divergedAtStep : -1);
   if (diverged && std::isfinite(runaway) && runaway < double(snapshot_->divergedAtStep))

@@ -63,6 +63,18 @@ class LossCurveViewTest : public QObject {
     QCOMPARE(view.trainGraph()->dataCount(), 19);
   }
 
+  // Issue #21: a run standing at step 0 (a preset that starts paused) has no loss yet; the plot
+  // says what to press instead of staying blank.
+  void anEmptyRunSaysHowToStart() {
+    LossCurveView view;
+    view.setMaxRedrawRate(0);
+    view.setSnapshot(makeSnapshot(0));
+    QVERIFY(view.emptyHint()->visible());
+    QVERIFY(view.emptyHint()->text().contains("Play"));
+    view.setSnapshot(makeSnapshot(3));
+    QVERIFY(!view.emptyHint()->visible());
+  }
+
   void marksWhereTheRunDiverged() {
     LossCurveView view;
     view.setSnapshot(makeSnapshot(50));

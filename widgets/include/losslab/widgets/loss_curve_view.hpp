@@ -42,6 +42,8 @@ class LossCurveView : public QCustomPlot {
   QCPGraph* trainAccuracyGraph() const { return trainAccuracy_; }
   QCPGraph* testAccuracyGraph() const { return testAccuracy_; }
   QCPItemText* divergenceLabel() const { return divergedText_; }
+  // Shown while there is no loss yet (a run standing at step 0): what to press.
+  QCPItemText* emptyHint() const { return emptyHint_; }
 
   // Compared runs over this one, each in its colour: train loss solid, test loss dotted, and
   // (unnamed) accuracies dashed when shown. Redrawn as setSnapshot() redraws.
@@ -69,6 +71,7 @@ class LossCurveView : public QCustomPlot {
   QCPGraph* testAccuracy_ = nullptr;
   QCPItemStraightLine* divergedLine_ = nullptr;
   QCPItemText* divergedText_ = nullptr;
+  QCPItemText* emptyHint_ = nullptr;
   RunOverlay compared_;
 };
 
