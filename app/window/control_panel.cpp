@@ -66,13 +66,21 @@ void ControlPanel::showConfig(const ExperimentConfig& config) {
 }
 
 void ControlPanel::showSnapshot(const Snapshot& snapshot) {
-  if (snapshot.data && snapshot.data->train.size() > 0) {
-    inputDim_ = snapshot.data->train.inputDim();
-    outputDim_ = snapshot.data->train.outputDim();
-    trainSamples_ = snapshot.data->train.size();
-  }
+  // Thirty snapshots a second, mostly of the same run: the summary is redone only when what it
+  // is made from changes (a new run's data or network).
+  const bool hasData = snapshot.data && snapshot.data->train.size() > 0;
+  const int in = hasData ? snapshot.data->train.inputDim() : inputDim_;
+  const int out = hasData ? snapshot.data->train.outputDim() : outputDim_;
+  const Index samples = hasData ? snapshot.data->train.size() : trainSamples_;
+  const Index parameters = snapshot.parameters.size();
+  if (in == inputDim_ && out == outputDim_ && samples == trainSamples_ && parameters == runningParameters_ &&
+      snapshot.architecture.layers == running_.layers && snapshot.architecture.activation == running_.activation)
+    return;
+  inputDim_ = in;
+  outputDim_ = out;
+  trainSamples_ = samples;
   running_ = snapshot.architecture;
-  runningParameters_ = snapshot.parameters.size();
+  runningParameters_ = parameters;
   describeNetwork();
 }
 

@@ -2,6 +2,7 @@
 // Shared by the window tests: a main window on the default preset with settings of its own
 // (QStandardPaths test mode, cleared per test), and waiting for the run to reach a state.
 #include <QComboBox>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtTest>
@@ -40,6 +41,16 @@ inline int presetIndex(const QComboBox& box, const QString& fileName) {
   for (int i = 0; i < box.count(); ++i)
     if (box.itemData(i).toString().endsWith(QLatin1Char('/') + fileName)) return i;
   return -1;
+}
+
+// The environment the real `losslab` runs in from a test: off screen, with its settings and data
+// (recovery files, presets) under `home` so nothing of the user's or another test's is read.
+inline QProcessEnvironment appEnvironment(const QString& home) {
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert("QT_QPA_PLATFORM", "offscreen");
+  env.insert("XDG_DATA_HOME", home + "/data");
+  env.insert("XDG_CONFIG_HOME", home + "/config");
+  return env;
 }
 
 inline bool pausedAt(const Snapshot& s, long step) {

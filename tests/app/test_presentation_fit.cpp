@@ -107,15 +107,6 @@ class PresentationFitTest : public QObject {
     QVERIFY(panel->control("optimizer.lr")->isVisible());
     for (const char* key : {"data.kind", "model.depth", "loss", "precision", "optimizer.kind"})
       QVERIFY2(!panel->control(key)->isVisible(), key);
-    if (qEnvironmentVariableIsSet("DEBUG_FIT")) {
-      qInfo("dock min %d max %d hint %d; panel width %d", w->controlDock()->minimumWidth(), w->controlDock()->maximumWidth(), w->controlDock()->minimumSizeHint().width(), panel->width());
-      qInfo("panel min %d, content hint %d, dock %d, description dock %d min %d", panel->minimumWidth(),
-            panel->widget()->minimumSizeHint().width(), w->controlDock()->width(), w->descriptionDock()->width(),
-            w->descriptionDock()->minimumSizeHint().width());
-      for (QWidget* c : panel->widget()->findChildren<QWidget*>())
-        if (c->isVisible() && c->minimumSizeHint().width() > 200)
-          qInfo("  %s %s %d", c->metaObject()->className(), qPrintable(c->objectName()), c->minimumSizeHint().width());
-    }
     QVERIFY2(w->controlDock()->width() <= 0.34 * screen.width(),
              qPrintable(QString("the panel takes %1 of %2 px").arg(w->controlDock()->width()).arg(screen.width())));
     auto* tabs = w->findChild<QTabWidget*>();
@@ -132,15 +123,12 @@ class PresentationFitTest : public QObject {
       tabs->setCurrentIndex(t);
       QTest::qWait(20);
       const QSize min = w->minimumSizeHint().expandedTo(w->minimumSize());
-      if (qEnvironmentVariableIsSet("DEBUG_FIT") && min.width() > screen.width())
-        for (int p = 0; p < tabs->count(); ++p) qInfo("page %d min %d", p, tabs->widget(p)->minimumSizeHint().width());
-      if (qEnvironmentVariableIsSet("DEBUG_FIT") && min.width() > screen.width())
-        for (QWidget* c : tabs->widget(4)->findChildren<QWidget*>())
-          if (c->minimumSizeHint().width() > 250)
-            qInfo("  %s %s min %d hint %d", c->metaObject()->className(), qPrintable(c->objectName()),
-                  c->minimumSizeHint().width(), c->minimumWidth());
+      QStringList pages;  // which tab's page asks for the width, when it does not fit
+      for (int p = 0; p < tabs->count(); ++p)
+        pages << QString("%1 %2").arg(tabs->tabText(p)).arg(tabs->widget(p)->minimumSizeHint().width());
       QVERIFY2(min.width() <= screen.width() && min.height() <= screen.height(),
-               qPrintable(QString("tab %1: minimum %2 x %3").arg(tabs->tabText(t)).arg(min.width()).arg(min.height())));
+               qPrintable(QString("tab %1: minimum %2 x %3 (pages: %4)")
+                              .arg(tabs->tabText(t)).arg(min.width()).arg(min.height()).arg(pages.join(", "))));
     }
     const auto* rate = qobject_cast<const LogSlider*>(panel->control("optimizer.lr"));
     QVERIFY(rate && rate->slider()->width() >= 150);

@@ -127,10 +127,7 @@ class SessionRecoveryTest : public QObject {
     const QString binary = losslabBinary();
     if (!QFileInfo(binary).isExecutable()) QSKIP(qPrintable("no losslab binary at " + binary));
     QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("QT_QPA_PLATFORM", "offscreen");
-    env.insert("XDG_DATA_HOME", home.filePath("data"));
-    env.insert("XDG_CONFIG_HOME", home.filePath("config"));
+    const QProcessEnvironment env = appEnvironment(home.path());
     QProcess run;
     run.setProcessEnvironment(env);
     run.setProcessChannelMode(QProcess::MergedChannels);

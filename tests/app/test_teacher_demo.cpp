@@ -192,10 +192,7 @@ class TeacherDemoTest : public QObject {
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(R"({"name": "x", "dependencies": {}})");
     f.close();
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("QT_QPA_PLATFORM", "offscreen");
-    env.insert("XDG_DATA_HOME", dir.filePath("data"));
-    env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
+    const QProcessEnvironment env = appEnvironment(dir.path());
     QProcess run;
     run.setProcessEnvironment(env);
     run.start(binary, {f.fileName(), "--steps", "2", "--screenshot", dir.filePath("shot.png")});
