@@ -11,7 +11,7 @@ namespace losslab {
 LogitGapView::LogitGapView(QWidget* parent) : QCustomPlot(parent) {
   setMinimumSize(300, 260);
   plot::styleAxes(*this);
-  xAxis->setLabel(tr("gap  z_y − max_(k≠y) z_k"));  // short: the histogram may be 300 px wide
+  xAxis->setLabel(tr("z_y − max_(k≠y)z_k"));  // short: the histogram may be 300 px wide (the title says "logit gaps")
   yAxis->setLabel(tr("samples"));
   title_ = plot::addTitle(*this, tr("Logit gaps"));
 

@@ -189,7 +189,8 @@ void LossCurveView::redraw() {
           }
     }
     lastStep = static_cast<double>(snapshot_->step);
-    yAxis->setLabel(tr("loss (%1, mean over samples)")
+    // Short enough for the axis on a projector; the tooltip and the figures' JSON say it is a mean.
+    yAxis->setLabel(tr("loss (%1)")
                         .arg(QString::fromStdString(toString(snapshot_->config.loss))));
   }
   train_->setData(trainSteps, trainLoss, true);

@@ -53,7 +53,8 @@ CollapseTab::CollapseTab(QWidget* parent) : QWidget(parent) {
   auto* column = new QVBoxLayout(right);
   column->setContentsMargins(0, 0, 0, 0);
   auto* pick = new QHBoxLayout;
-  pick->addWidget(new QLabel(tr("Logit gaps of"), right));
+  gapRunLabel_ = new QLabel(tr("Logit gaps of"), right);
+  pick->addWidget(gapRunLabel_);
   gapRun_ = new QComboBox(right);
   gapRun_->setToolTip(tr("Which run's newest measurement the histogram and the summary show."));
   pick->addWidget(gapRun_, 1);
@@ -156,6 +157,10 @@ QWidget* CollapseTab::buildControls() {
 
 void CollapseTab::setPresentation(bool on) {
   for (QWidget* w : {orderLabel_, static_cast<QWidget*>(order_), static_cast<QWidget*>(export_)}) w->setVisible(!on);
+  // The histogram's column is narrow beside the four panels: on a projector it takes the column's
+  // whole height (the run picker and the paragraph of numbers step aside; their tooltips and the
+  // plots say the same), or its threshold labels run into its legend.
+  for (QWidget* w : {static_cast<QWidget*>(summary_), static_cast<QWidget*>(gapRun_), gapRunLabel_}) w->setVisible(!on);
 }
 
 CollapseTracking CollapseTab::collapseTracking() const {

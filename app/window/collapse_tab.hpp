@@ -88,6 +88,7 @@ class CollapseTab : public QWidget {
   QComboBox* every_ = nullptr;
   QComboBox* order_ = nullptr;
   QWidget* orderLabel_ = nullptr;
+  QWidget* gapRunLabel_ = nullptr;
   QComboBox* gapRun_ = nullptr;
   QCheckBox* logSteps_ = nullptr;
   QPushButton* fork_ = nullptr;
