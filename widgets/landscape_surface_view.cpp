@@ -1,10 +1,16 @@
 #include "losslab/widgets/landscape_surface_view.hpp"
 
+#include <QEvent>
+#include <QFontInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLinearGradient>
+#include <QPainter>
 #include <QVBoxLayout>
 #include <QtDataVisualization/Q3DSurface>
+#include <QtDataVisualization/Q3DCamera>
+#include <QtDataVisualization/Q3DScene>
+#include <QtDataVisualization/Q3DTheme>
 #include <QtDataVisualization/QLogValue3DAxisFormatter>
 #include <QtDataVisualization/QSurface3DSeries>
 #include <QtDataVisualization/QValue3DAxis>
@@ -35,29 +41,60 @@ LandscapeSurfaceView::LandscapeSurfaceView(QWidget* parent) : QWidget(parent), c
     return;
   }
   graph_ = new Q3DSurface;
-  QWidget* container = QWidget::createWindowContainer(graph_, this);  // owns the graph
-  container->setMinimumSize(420, 360);
-  container->setFocusPolicy(Qt::StrongFocus);
+  container_ = QWidget::createWindowContainer(graph_, this);  // owns the graph
+  container_->setMinimumSize(420, 360);
+  container_->setFocusPolicy(Qt::StrongFocus);
   setToolTip(tr("Drag with the right mouse button to rotate, scroll to zoom. Height and colour: "
                 "the loss at θ + α·d₁ + β·d₂."));
-  layout->addWidget(container, 1);
+  layout->addWidget(container_, 1);
   graph_->activeTheme()->setType(Q3DTheme::ThemeQt);
-  graph_->activeTheme()->setFont(plot::sized(font(), 30));  // 3-D labels are textures: render them large
+  // Plain text, no boxes: the boxed labels of the Qt theme read as clutter at this size.
+  graph_->activeTheme()->setLabelBorderEnabled(false);
   graph_->setShadowQuality(QAbstract3DGraph::ShadowQualityNone);
   graph_->scene()->activeCamera()->setCameraPreset(Q3DCamera::CameraPresetIsometricRight);
+  // Closer than the default and taller than its 2:1 box: the graph fills a tab that is about as
+  // tall as it is wide, so its labels are drawn larger (they scale with the graph).
+  graph_->scene()->activeCamera()->setZoomLevel(kZoomLevel);
+  graph_->setAspectRatio(kAspectRatio);
   graph_->setAxisX(new QValue3DAxis);
   graph_->setAxisY(new QValue3DAxis);
   graph_->setAxisZ(new QValue3DAxis);
   for (QValue3DAxis* axis : {graph_->axisX(), graph_->axisY(), graph_->axisZ()}) {
     axis->setLabelFormat(QStringLiteral("%.3g"));
     axis->setTitleVisible(true);
+    // Labels and titles turn towards the camera as it rotates, rather than lying flat in the
+    // floor's plane where a turned graph shows them edge-on.
+    axis->setLabelAutoRotation(90.0f);
+    axis->setTitleFixed(false);
   }
+  // Four segments: a symmetric range (the usual -r..r) is labelled -r, -r/2, 0, r/2, r, with
+  // the trained point (0) among them; five gave -0.6, -0.2, 0.2, ... and no 0.
+  graph_->axisX()->setSegmentCount(4);
+  graph_->axisZ()->setSegmentCount(4);
+  applyTextSize();
   series_ = new QSurface3DSeries;
   series_->setDrawMode(QSurface3DSeries::DrawSurface);
   series_->setFlatShadingEnabled(false);
   graph_->addSeries(series_);
   setColormap(colormap_);
   redraw();
+}
+
+void LandscapeSurfaceView::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::FontChange) applyTextSize();  // presentation mode's larger text
+}
+
+void LandscapeSurfaceView::applyTextSize() {
+  if (!graph_) return;
+  // Q3D labels are textures scaled by the theme font's size (about 0.05 + points/500 of the
+  // graph), not by screen points: 7x the widget's text draws a 10-pt window's labels about as
+  // tall as the map's tick labels in a 700 x 700 tab, and grows with presentation mode's text.
+  graph_->activeTheme()->setFont(plot::sized(font(), textPoints()));
+}
+
+int LandscapeSurfaceView::textPoints() const {
+  return static_cast<int>(std::lround(kTextScale * QFontInfo(font()).pointSizeF()));
 }
 
 void LandscapeSurfaceView::setGrid(const LandscapeGrid& grid, const QString& quantity) {
@@ -87,6 +124,12 @@ void LandscapeSurfaceView::setColormap(Colormap map) {
     gradient.setColorAt(k / 255.0, QColor::fromRgbF(table[k][0], table[k][1], table[k][2]));
   series_->setBaseGradient(gradient);
   series_->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
+}
+
+void LandscapeSurfaceView::paintGraph(QPainter& painter, const QWidget* relativeTo) const {
+  if (!graph_ || !container_->isVisible()) return;
+  const QImage picture = graph_->renderToImage(0, container_->size() * container_->devicePixelRatio());
+  painter.drawImage(QRect(container_->mapTo(relativeTo, QPoint(0, 0)), container_->size()), picture);
 }
 
 double LandscapeSurfaceView::heightAt(int row, int column) const {

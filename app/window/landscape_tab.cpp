@@ -77,7 +77,8 @@ LandscapeTab::LandscapeTab(QWidget* parent)
     if (job_ == Job::Compute || job_ == Job::Refine) controls_->showProgress(f);
   });
   connect(runner_, &ProbeRunner::failed, this, [this](const QString& message) {
-    if (job_ == Job::Live) liveHeld_ = true;  // it would fail again at the next snapshot
+    // A live frame or an automatic first look would fail again at the next snapshot.
+    if (job_ == Job::Live || job_ == Job::Compute) liveHeld_ = true;
     finishJob();
     controls_->showStatus(tr("<b>Could not compute the landscape:</b> %1").arg(message.toHtmlEscaped()));
   });

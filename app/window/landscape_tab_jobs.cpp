@@ -87,7 +87,13 @@ void LandscapeTab::start(Job job, const SnapshotPtr& snapshot, LandscapeBasisPtr
 }
 
 void LandscapeTab::followRun() {
-  if (!basis_ || !latest_ || !controls_->live() || liveHeld_ || !isVisible() || job_ == Job::Compute) return;
+  if (!latest_ || !controls_->live() || liveHeld_ || !isVisible() || job_ == Job::Compute) return;
+  // A tab that opens blank until Compute says nothing to a class: with "live" on, the first look
+  // at a run computes its landscape (coarse first, cancellable, off the GUI thread).
+  if (!basis_) {
+    if (job_ == Job::None && controls_->isEnabled()) compute();
+    return;
+  }
   if (playing_) return maybeStartLive();
   // Standing: the full grid at the newest parameters, unless it is shown or under way.
   const bool current = latest_->step == pictureStep_;

@@ -1,9 +1,12 @@
 #include "screenshot.hpp"
 
 #include <QApplication>
+#include <QPainter>
+#include <QPixmap>
 #include <QTimer>
 #include <cstdio>
 
+#include "losslab/widgets/landscape_surface_view.hpp"
 #include "main_window.hpp"
 #include "run_comparison.hpp"
 #include "session_bridge.hpp"
@@ -23,7 +26,12 @@ void scheduleScreenshot(MainWindow& window, long steps, const QString& path) {
     poll->stop();
     // Predictions and probes of the last step arrive a moment later, off the GUI thread.
     QTimer::singleShot(2500, &window, [&window, path] {
-      const bool saved = window.grab().save(path);
+      QPixmap picture = window.grab();
+      QPainter painter(&picture);
+      for (const LandscapeSurfaceView* surface : window.findChildren<LandscapeSurfaceView*>())
+        if (surface->isVisible()) surface->paintGraph(painter, &window);
+      painter.end();
+      const bool saved = picture.save(path);
       std::fprintf(stderr, saved ? "losslab: saved %s\n" : "losslab: cannot write %s\n", qPrintable(path));
       QApplication::exit(saved ? 0 : 1);
     });

@@ -12,6 +12,7 @@
 
 class Q3DSurface;
 class QLabel;
+class QPainter;
 class QSurface3DSeries;
 
 namespace losslab {
@@ -34,17 +35,30 @@ class LandscapeSurfaceView : public QWidget {
   Q3DSurface* graph() const { return graph_; }
   QSurface3DSeries* series() const { return series_; }
   QLabel* captionLabel() const { return caption_; }
+  // Draws the graph where it sits in `relativeTo` (an ancestor): QWidget::grab leaves an OpenGL
+  // window's area blank, so screenshots paint the graph over it.
+  void paintGraph(QPainter& painter, const QWidget* relativeTo) const;
   // The heights drawn: rows along beta, columns along alpha (tests).
   double heightAt(int row, int column) const;
+  // The theme font's size in points: a multiple of the widget's text size (tests).
+  int textPoints() const;
+  static constexpr double kTextScale = 7.0;
+  static constexpr float kZoomLevel = 115.0f;
+  static constexpr float kAspectRatio = 1.3f;  // horizontal to vertical; Q3D's default is 2
+
+ protected:
+  void changeEvent(QEvent* event) override;
 
  private:
   void redraw();
+  void applyTextSize();
 
   LandscapeGrid grid_;
   QString quantity_, alphaLabel_ = QStringLiteral("α"), betaLabel_ = QStringLiteral("β");
   bool log_ = false;
   Colormap colormap_ = Colormap::Viridis;
   Q3DSurface* graph_ = nullptr;
+  QWidget* container_ = nullptr;
   QSurface3DSeries* series_ = nullptr;
   QLabel* caption_;
 };
