@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "losslab/io/csv_fields.hpp"
+#include "losslab/encoding/csv_fields.hpp"
 #include "losslab/widgets/class_colors.hpp"
 #include "losslab/widgets/plot_style.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "losslab/io/csv_fields.hpp"
+#include "losslab/encoding/csv_fields.hpp"
 
 namespace losslab {
 

@@ -3,8 +3,8 @@
 #include <memory>
 
 #include "cli_commands.hpp"
-#include "losslab/io/model_file.hpp"
 #include "losslab/model/mlp_objective.hpp"
+#include "losslab/model/model_file.hpp"
 
 namespace losslab::cli {
 

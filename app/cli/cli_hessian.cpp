@@ -8,7 +8,7 @@
 #include "losslab/curvature/hutchinson_trace.hpp"
 #include "losslab/curvature/spectral_density.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
-#include "losslab/io/model_file.hpp"
+#include "losslab/model/model_file.hpp"
 
 namespace losslab::cli {
 

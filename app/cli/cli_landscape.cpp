@@ -6,16 +6,14 @@
 
 #include "cli_commands.hpp"
 #include "cli_processes.hpp"
-#include "losslab/io/json_fields.hpp"
-#include "losslab/io/model_file.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/json_fields.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/landscape/checkpoint_files.hpp"
 #include "losslab/landscape/checkpoint_plane.hpp"
-#include "losslab/landscape/hessian_directions.hpp"
+#include "losslab/landscape/landscape_directions.hpp"
 #include "losslab/landscape/landscape_export.hpp"
-#include "losslab/landscape/random_directions.hpp"
-#include "losslab/landscape/trajectory_pca.hpp"
 #include "losslab/landscape/trajectory_projection.hpp"
+#include "losslab/model/model_file.hpp"
 #include "losslab/sweep/distributed_surface.hpp"
 
 namespace losslab::cli {
@@ -72,24 +70,36 @@ Setup givenDirections(const LandscapeOptions& o, const ModelFile& m) {
   return s;
 }
 
+// The kinds the window offers too come from landscapeDirections, the window's own choice.
+DirectionInputs inputsOf(const ModelFile& m) {
+  DirectionInputs in;
+  in.architecture = &m.architecture;
+  in.loss = m.loss;
+  in.theta = m.parameters;
+  return in;
+}
+
 Setup pcaDirections(const LandscapeOptions& o, const ModelFile& m) {
   const CheckpointTrajectory t = readCheckpointDirectory(o.pca, m.architecture);
-  const TrajectoryPca pca = trajectoryPca(t.parameters, m.parameters);
-  Setup s{{m.parameters, pca.dir1, pca.dir2}, "alpha", "pca"};
+  DirectionInputs in = inputsOf(m);
+  in.trajectory = t.parameters;
+  const LandscapeDirections d = landscapeDirections(DirectionKind::TrajectoryPca, in);
+  Setup s{d.plane, "alpha", "pca"};
   json path = json::array();
   for (const PlaneCoordinates& c : projectOntoPlane(t.parameters, s.plane)) path.push_back({c.alpha, c.beta});
-  s.extra["explained_variance"] = {pca.explainedVariance1, pca.explainedVariance2};
+  s.extra["explained_variance"] = {d.explainedVariance[0], d.explainedVariance[1]};
   s.extra["checkpoints"] = t.files;
   s.extra["trajectory"] = path;
   return s;
 }
 
 Setup hessianDirections(const ModelFile& m, const Samples<double>& data) {
-  CurvatureOperator hessian(m.architecture, m.loss, m.parameters, data);
-  const EigenDirections e = hessianEigenDirections(hessian);
-  if (!e.converged) std::cerr << "losslab-cli: warning: the Hessian eigenvectors did not converge to 1e-8\n";
-  Setup s{{m.parameters, e.dir1, e.dir2}, "alpha", "hessian"};
-  s.extra["eigenvalues"] = {e.lambda1, e.lambda2};
+  DirectionInputs in = inputsOf(m);
+  in.hessianSamples = [&data] { return data; };
+  const LandscapeDirections d = landscapeDirections(DirectionKind::Hessian, in);
+  if (!d.converged) std::cerr << "losslab-cli: warning: the Hessian eigenvectors did not converge to 1e-8\n";
+  Setup s{d.plane, "alpha", "hessian"};
+  s.extra["eigenvalues"] = {d.eigenvalues[0], d.eigenvalues[1]};
   return s;
 }
 
@@ -98,8 +108,21 @@ Setup interpolation(const LandscapeOptions& o, const ModelFile& m) {
   if (other.architecture.layers != m.architecture.layers || other.architecture.bias != m.architecture.bias ||
       other.architecture.activation != m.architecture.activation)
     throw InputError("--interpolate " + o.interpolate + ": its network differs from --model's; both must be of one network");
-  Setup s{interpolationLine(m.parameters, other.parameters), "t", "interpolate"};
+  DirectionInputs in = inputsOf(m);  // from --model (t = 0) to the other (t = 1)
+  in.start = m.parameters;
+  in.theta = other.parameters;
+  Setup s{landscapeDirections(DirectionKind::Interpolation, in).plane, "t", "interpolate"};
   s.extra["to"] = o.interpolate;
+  return s;
+}
+
+Setup randomPlane(const LandscapeOptions& o, const ModelFile& m) {
+  const RandomDirectionOptions random{
+      o.seed, {directionNormFromString(o.norm), biasDirectionsFromString(o.biases)}, o.orthogonalize};
+  Setup s{landscapeDirections(DirectionKind::Random, inputsOf(m), {random}).plane, "alpha", "random"};
+  s.norm = o.norm;
+  s.extra["biases"] = o.biases;
+  s.extra["seed"] = o.seed;
   return s;
 }
 
@@ -129,17 +152,11 @@ void runLandscape(const LandscapeOptions& o, WorkDistribution& processes) {
   const ModelFile m = readModelFile(o.model);
   if (o.data == "test" && m.test.empty()) throw InputError("--data test: " + o.model + " has no test set (data.x_test)");
   const Samples<double> data = toSamples<double>(o.data == "test" ? m.test : m.data);
-  Setup s = o.random->count() ? Setup{{m.parameters, {}, {}}, "alpha", "random"}
+  Setup s = o.random->count() ? randomPlane(o, m)
             : !o.dirs.empty() ? givenDirections(o, m)
             : !o.pca.empty()  ? pcaDirections(o, m)
             : o.hessian       ? hessianDirections(m, data)
                               : interpolation(o, m);
-  if (s.kind == "random") {
-    const DirectionPair d = randomDirections(m.parameters, m.architecture, {o.seed, {}, false});
-    s.plane.dir1 = d.raw1, s.plane.dir2 = d.raw2;
-    normalizeRaw(s.plane, o, m, s);
-    s.extra["seed"] = o.seed;
-  }
   if (s.plane.isLine() && (o.yGiven[0]->count() || o.yGiven[1]->count()))
     throw InputError("--range-y and --grid-y apply to 2-D landscapes; this one has one direction");
   if (!s.plane.isLine()) validateAxis(y, "--range-y", "--grid-y");

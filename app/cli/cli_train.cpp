@@ -7,11 +7,11 @@
 #include "cli_commands.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/io/collapse_columns.hpp"
 #include "losslab/io/metrics_csv.hpp"
-#include "losslab/io/model_file.hpp"
-#include "losslab/io/text_file.hpp"
 #include "losslab/io/trained_model.hpp"
+#include "losslab/model/model_file.hpp"
 #include "losslab/session/tracking_config.hpp"
 #include "losslab/session/trainer.hpp"
 

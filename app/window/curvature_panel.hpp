@@ -5,9 +5,9 @@
 #include <QWidget>
 
 #include "losslab/config/experiment.hpp"
+#include "losslab/probes/spectrum_probe.hpp"
 #include "losslab/session/curvature_tracking.hpp"
 #include "losslab/session/snapshot.hpp"
-#include "spectrum_probe.hpp"
 
 class QCheckBox;
 class QComboBox;

@@ -4,10 +4,10 @@
 // direction normalisation, Lanczos settings), so a reader knows exactly what was plotted.
 #include <nlohmann/json.hpp>
 
-#include "landscape_probe.hpp"
+#include "losslab/curvature/spectrum_result.hpp"
+#include "losslab/probes/landscape_probe.hpp"
+#include "losslab/probes/spectrum_probe.hpp"
 #include "losslab/session/snapshot.hpp"
-#include "losslab/widgets/spectrum_result.hpp"
-#include "spectrum_probe.hpp"
 
 namespace losslab {
 

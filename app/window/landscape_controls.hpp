@@ -6,7 +6,7 @@
 // Every control's tooltip says what it does and names the convention behind it.
 #include <QWidget>
 
-#include "landscape_probe.hpp"
+#include "losslab/probes/landscape_probe.hpp"
 #include "losslab/widgets/colormap.hpp"
 
 class QCheckBox;

@@ -9,9 +9,9 @@
 #include <map>
 #include <memory>
 
-#include "landscape_probe.hpp"
 #include "losslab/config/experiment.hpp"
 #include "losslab/landscape/live_frame_budget.hpp"
+#include "losslab/probes/landscape_probe.hpp"
 #include "losslab/session/snapshot.hpp"
 
 class QTabWidget;

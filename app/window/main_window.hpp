@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "losslab/config/experiment.hpp"
+#include "losslab/curvature/spectrum_result.hpp"
 #include "losslab/session/snapshot.hpp"
 #include "losslab/widgets/figure.hpp"
-#include "losslab/widgets/spectrum_result.hpp"
 
 class QAction;
 class QComboBox;

@@ -9,14 +9,14 @@
 #include <QMessageBox>
 #include <QToolBar>
 
-#include "experiment_file.hpp"
-#include "losslab/config/experiment_io.hpp"
-#include "losslab/core/error.hpp"
-#include "losslab/io/text_file.hpp"
-#include "losslab/session/tracking_config.hpp"
 #include "collapse_tab.hpp"
 #include "control_panel.hpp"
 #include "curvature_panel.hpp"
+#include "experiment_file.hpp"
+#include "losslab/config/experiment_io.hpp"
+#include "losslab/core/error.hpp"
+#include "losslab/encoding/text_file.hpp"
+#include "losslab/session/tracking_config.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "losslab/widgets/sharpness_view.hpp"

@@ -3,7 +3,7 @@
 #include <QFileInfo>
 #include <QStringList>
 
-#include "losslab/io/model_file.hpp"
+#include "losslab/model/model_file.hpp"
 
 namespace losslab {
 

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "losslab/core/task_control.hpp"
-#include "losslab/widgets/spectrum_result.hpp"
-#include "spectrum_probe.hpp"
+#include "losslab/curvature/spectrum_result.hpp"
+#include "losslab/probes/spectrum_probe.hpp"
 
 
 namespace losslab {

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <exception>
 
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/text_file.hpp"
 
 namespace losslab {
 

@@ -4,8 +4,8 @@
 // `losslab-cli figure` both take their figures from here, so both write the same files.
 #include <vector>
 
+#include "losslab/probes/spectrum_probe.hpp"
 #include "losslab/widgets/figure.hpp"
-#include "spectrum_probe.hpp"
 
 namespace losslab {
 

@@ -1,7 +1,7 @@
 #include "window_session.hpp"
 
-#include "landscape_session.hpp"
 #include "losslab/core/error.hpp"
+#include "losslab/probes/landscape_session.hpp"
 
 namespace losslab {
 

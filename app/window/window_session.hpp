@@ -8,9 +8,9 @@
 #include <optional>
 #include <vector>
 
-#include "landscape_probe.hpp"
 #include "losslab/curvature/spectrum_result.hpp"
 #include "losslab/io/session_file.hpp"
+#include "losslab/probes/landscape_probe.hpp"
 #include "setting_change.hpp"
 
 namespace losslab {

@@ -5,9 +5,9 @@
 #include <sstream>
 
 #include "losslab/core/error.hpp"
-#include "losslab/io/json_fields.hpp"
-#include "losslab/io/text_file.hpp"
-#include "losslab/model/initialization.hpp"
+#include "losslab/encoding/json_fields.hpp"
+#include "losslab/encoding/text_file.hpp"
+#include "losslab/model/init_kind.hpp"
 #include "losslab/optim/schedule.hpp"
 
 namespace losslab {

@@ -5,9 +5,9 @@
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
-#include "losslab/io/json_fields.hpp"
+#include "losslab/encoding/json_fields.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/io/session_records.hpp"
-#include "losslab/io/text_file.hpp"
 
 namespace losslab {
 

@@ -1,7 +1,7 @@
 #include "losslab/io/session_probes.hpp"
 
 #include "losslab/core/error.hpp"
-#include "losslab/io/json_fields.hpp"
+#include "losslab/encoding/json_fields.hpp"
 #include "losslab/io/session_records.hpp"
 
 namespace losslab {

@@ -5,7 +5,7 @@
 #include <map>
 
 #include "losslab/core/error.hpp"
-#include "losslab/io/json_fields.hpp"
+#include "losslab/encoding/json_fields.hpp"
 #include "losslab/io/metrics_csv.hpp"
 
 namespace losslab {

@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "losslab/core/error.hpp"
-#include "losslab/io/model_file.hpp"
+#include "losslab/model/model_file.hpp"
 
 namespace losslab {
 

@@ -9,14 +9,14 @@
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/core/random.hpp"
-#include "losslab/data/make_data.hpp"
-#include "losslab/io/model_file.hpp"
-#include "losslab/session/collapse_measurement.hpp"
 #include "losslab/curvature/stability_threshold.hpp"
+#include "losslab/data/make_data.hpp"
 #include "losslab/model/initialization.hpp"
 #include "losslab/model/mlp_objective.hpp"
+#include "losslab/model/model_file.hpp"
 #include "losslab/optim/optimizer.hpp"
 #include "losslab/optim/schedule.hpp"
+#include "losslab/session/collapse_measurement.hpp"
 #include "losslab/session/quadratic_trainer.hpp"
 
 namespace losslab {

@@ -6,7 +6,7 @@
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
-#include "losslab/io/json_fields.hpp"
+#include "losslab/encoding/json_fields.hpp"
 #include "losslab/sweep/setting_path.hpp"
 
 namespace losslab {

@@ -5,8 +5,8 @@
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
-#include "losslab/io/json_fields.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/json_fields.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/sweep/sweep_axis_io.hpp"
 #include "losslab/sweep/sweep_plan.hpp"
 

@@ -4,7 +4,7 @@
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/text_file.hpp"
 
 namespace losslab {
 

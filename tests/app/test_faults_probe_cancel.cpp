@@ -8,14 +8,14 @@
 #include <QtTest>
 
 #include "curvature_panel.hpp"
+#include "fixtures.hpp"
 #include "landscape_controls.hpp"
 #include "landscape_tab.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window_fixture.hpp"
 #include "probe_runner.hpp"
 #include "sanitized.hpp"
-#include "fixtures.hpp"
 #include "sweep_results_panel.hpp"
 #include "sweep_window.hpp"
 

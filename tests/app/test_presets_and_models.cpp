@@ -12,7 +12,7 @@
 #include <QtTest>
 
 #include "losslab/config/experiment_io.hpp"
-#include "losslab/io/model_file.hpp"
+#include "losslab/model/model_file.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "main_window_fixture.hpp"
 #include "preset_description.hpp"

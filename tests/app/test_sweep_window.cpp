@@ -13,7 +13,7 @@
 #include "dialog_answer.hpp"
 #include "figure_export_dialog.hpp"
 #include "fixtures.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/widgets/sweep_heatmap_view.hpp"
 #include "sanitized.hpp"
 #include "sweep_editor.hpp"

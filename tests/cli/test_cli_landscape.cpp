@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "fixtures.hpp"
-#include "losslab/io/model_file.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/text_file.hpp"
+#include "losslab/model/model_file.hpp"
 
 using nlohmann::json;
 

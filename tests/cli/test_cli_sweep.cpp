@@ -11,7 +11,7 @@
 #include "cli_run.hpp"
 #include "fixtures.hpp"
 #include "folder_files.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/text_file.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include "cli_run.hpp"
 #include "fixtures.hpp"
 #include "folder_files.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/text_file.hpp"
 
 namespace {
 

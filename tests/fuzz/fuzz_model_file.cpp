@@ -4,7 +4,7 @@
 #include <string>
 
 #include "losslab/core/error.hpp"
-#include "losslab/io/model_file.hpp"
+#include "losslab/model/model_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {

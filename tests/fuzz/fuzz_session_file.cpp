@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "losslab/core/error.hpp"
-#include "losslab/io/session_blob.hpp"
+#include "losslab/encoding/session_blob.hpp"
 #include "losslab/io/session_file.hpp"
 
 namespace {

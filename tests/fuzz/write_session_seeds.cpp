@@ -5,8 +5,8 @@
 #include <string>
 
 #include "losslab/config/experiment_io.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/io/session_file.hpp"
-#include "losslab/io/text_file.hpp"
 #include "losslab/session/training_session.hpp"
 
 using namespace losslab;

@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/text_file.hpp"
 
 namespace losslab::test {
 

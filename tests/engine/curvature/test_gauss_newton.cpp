@@ -6,7 +6,7 @@
 
 #include "fixtures.hpp"
 #include "losslab/curvature/dense_curvature.hpp"
-#include "losslab/io/model_file.hpp"
+#include "losslab/model/model_file.hpp"
 
 using namespace losslab;
 

@@ -9,9 +9,9 @@
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/io/session_file.hpp"
 #include "losslab/io/session_records.hpp"
-#include "losslab/io/text_file.hpp"
 #include "session_capture.hpp"
 
 using namespace losslab;

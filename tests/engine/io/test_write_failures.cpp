@@ -11,8 +11,8 @@
 
 #include "../data/input_error.hpp"
 #include "file_size_limit.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/io/metrics_csv.hpp"
-#include "losslab/io/text_file.hpp"
 
 using namespace losslab;
 using losslab::testing::FileSizeLimit;

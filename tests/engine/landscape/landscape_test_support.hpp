@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fixtures.hpp"
-#include "losslab/io/model_file.hpp"
+#include "losslab/model/model_file.hpp"
 #include "losslab/model/samples.hpp"
 
 namespace losslab::test {

@@ -8,9 +8,9 @@
 #include <random>
 
 #include "fixtures.hpp"
-#include "losslab/io/model_file.hpp"
 #include "losslab/loss/logit_loss.hpp"
 #include "losslab/model/mlp_objective.hpp"
+#include "losslab/model/model_file.hpp"
 
 using namespace losslab;
 

@@ -5,9 +5,9 @@
 #include <Eigen/Eigenvalues>
 
 #include "fixtures.hpp"
-#include "losslab/io/model_file.hpp"
 #include "losslab/curvature/dense_curvature.hpp"
 #include "losslab/model/mlp_objective.hpp"
+#include "losslab/model/model_file.hpp"
 
 using namespace losslab;
 

@@ -6,7 +6,7 @@
 #include "fixtures.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
-#include "losslab/io/model_file.hpp"
+#include "losslab/model/model_file.hpp"
 #include "losslab/session/trainer.hpp"
 
 using namespace losslab;

@@ -6,7 +6,7 @@
 #include <functional>
 
 #include "losslab/core/error.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/sweep/sweep_config.hpp"
 #include "losslab/sweep/sweep_plan.hpp"
 #include "sweep_test_support.hpp"

@@ -7,12 +7,12 @@
 #include <atomic>
 #include <filesystem>
 
-#include "losslab/core/error.hpp"
+#include "folder_files.hpp"
 #include "losslab/config/experiment_io.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/core/error.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/sweep/sweep_directory.hpp"
 #include "losslab/sweep/sweep_runner.hpp"
-#include "folder_files.hpp"
 #include "sweep_test_support.hpp"
 
 using namespace losslab;

@@ -8,11 +8,10 @@
 #include "losslab/data/data_config.hpp"
 #include "losslab/loss/loss_kind.hpp"
 #include "losslab/model/architecture.hpp"
+#include "losslab/model/init_kind.hpp"
 #include "losslab/optim/optimizer_config.hpp"
 
 namespace losslab {
-
-enum class InitKind { Pytorch, Xavier, He };
 
 struct ModelConfig {
   std::string kind = "mlp";

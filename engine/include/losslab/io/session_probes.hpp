@@ -8,7 +8,7 @@
 #include <string>
 
 #include "losslab/curvature/spectrum_result.hpp"
-#include "losslab/io/session_blob.hpp"
+#include "losslab/encoding/session_blob.hpp"
 #include "losslab/landscape/landscape_plane.hpp"
 #include "losslab/landscape/landscape_slice.hpp"
 #include "losslab/landscape/landscape_surface.hpp"

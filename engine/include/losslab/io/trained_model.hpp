@@ -5,9 +5,9 @@
 #include <string>
 
 #include "losslab/data/dataset.hpp"
-#include "losslab/io/model_file.hpp"
 #include "losslab/loss/loss_kind.hpp"
 #include "losslab/model/architecture.hpp"
+#include "losslab/model/model_file.hpp"
 
 namespace losslab {
 

@@ -4,15 +4,12 @@
 // fan-in: W ~ N(0, 2 / in), b = 0. `scale` multiplies every parameter.
 #include <cstdint>
 
-#include "losslab/config/experiment.hpp"
 #include "losslab/model/architecture.hpp"
+#include "losslab/model/init_kind.hpp"
 
 namespace losslab {
 
 Eigen::VectorXd initialParameters(const Architecture& arch, InitKind kind, double scale,
                                   std::uint64_t seed);
-
-std::string toString(InitKind k);
-InitKind initFromString(const std::string& name);
 
 }  // namespace losslab

@@ -6,8 +6,8 @@
 #include <QList>
 #include <QWidget>
 
+#include "losslab/curvature/spectrum_result.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
-#include "losslab/widgets/spectrum_result.hpp"
 
 class QBoxLayout;
 class QLabel;

@@ -1,4 +1,4 @@
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/text_file.hpp"
 
 #include <cerrno>
 #include <cstdio>

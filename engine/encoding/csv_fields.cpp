@@ -1,4 +1,4 @@
-#include "losslab/io/csv_fields.hpp"
+#include "losslab/encoding/csv_fields.hpp"
 
 #include <cmath>
 #include <cstdio>

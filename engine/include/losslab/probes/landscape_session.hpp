@@ -5,8 +5,8 @@
 #include <memory>
 #include <vector>
 
-#include "landscape_probe.hpp"
 #include "losslab/io/session_probes.hpp"
+#include "losslab/probes/landscape_probe.hpp"
 
 namespace losslab {
 

@@ -1,4 +1,4 @@
-#include "losslab/io/session_blob.hpp"
+#include "losslab/encoding/session_blob.hpp"
 
 #include <array>
 #include <bit>
@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "losslab/core/error.hpp"
-#include "losslab/io/json_fields.hpp"
+#include "losslab/encoding/json_fields.hpp"
 
 namespace losslab {
 

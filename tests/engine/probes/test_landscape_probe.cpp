@@ -3,9 +3,9 @@
 // run's precision, with a clear message when a picture cannot be made.
 #include <QtTest>
 
-#include "landscape_probe.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/model/mlp_objective.hpp"
+#include "losslab/probes/landscape_probe.hpp"
 #include "trained_snapshot.hpp"
 
 using namespace losslab;

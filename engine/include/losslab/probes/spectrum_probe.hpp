@@ -3,8 +3,8 @@
 // read a snapshot and never touch the session). Plain engine calls, no Qt, so the same numbers
 // come out of the window and out of `losslab-cli hessian`; ProbeRunner runs it off the GUI thread.
 #include "losslab/core/task_control.hpp"
+#include "losslab/curvature/spectrum_result.hpp"
 #include "losslab/session/snapshot.hpp"
-#include "losslab/widgets/spectrum_result.hpp"
 
 namespace losslab {
 

@@ -1,4 +1,4 @@
-#include "landscape_probe.hpp"
+#include "losslab/probes/landscape_probe.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -6,9 +6,7 @@
 
 #include "losslab/core/error.hpp"
 #include "losslab/landscape/checkpoint_plane.hpp"
-#include "losslab/landscape/hessian_directions.hpp"
-#include "losslab/landscape/trajectory_pca.hpp"
-#include "spectrum_probe.hpp"
+#include "losslab/probes/spectrum_probe.hpp"
 
 namespace losslab {
 
@@ -85,50 +83,35 @@ void checkSnapshot(const Snapshot& s, const LandscapeRequest& r) {
 
 LandscapeBasis landscapeBasis(const Snapshot& s, const LandscapeRequest& r, const TaskControl& control) {
   checkSnapshot(s, r);
-  LandscapeBasis b;
-  b.kind = r.kind;
-  b.step = s.step;
-  switch (r.kind) {
-    case DirectionKind::Random: {
-      const DirectionPair d = randomDirections(s.parameters, s.architecture, r.random);
-      b.plane = {s.parameters, d.dir1, d.dir2};
-      break;
-    }
-    case DirectionKind::Hessian: {
-      CurvatureOperator hessian(s.architecture, s.config.loss, s.parameters,
-                                std::make_shared<const Samples<double>>(trainingSamples(s, 0)));
-      const EigenDirections e = hessianEigenDirections(hessian, r.hessianTolerance, control);
-      b.plane = {s.parameters, e.dir1, e.dir2};
-      b.eigenvalues[0] = e.lambda1, b.eigenvalues[1] = e.lambda2;
-      b.converged = e.converged;
-      break;
-    }
-    case DirectionKind::TrajectoryPca: {
-      std::vector<Eigen::VectorXd> points;
-      for (const Checkpoint* c : pastCheckpoints(s)) points.push_back(*c->parameters);
-      if (points.size() < 2)
-        throw InputError("PCA of the trajectory: " + std::to_string(points.size()) +
-                         " recorded checkpoint(s) before this step; it needs 2 (one is kept every " +
-                         std::to_string(s.checkpointInterval) + " steps): train on first");
-      const TrajectoryPca pca = trajectoryPca(points, s.parameters);
-      b.plane = {s.parameters, pca.dir1, pca.dir2};
-      b.explainedVariance[0] = pca.explainedVariance1, b.explainedVariance[1] = pca.explainedVariance2;
-      break;
-    }
-    case DirectionKind::Interpolation: {
-      const auto past = pastCheckpoints(s);
-      if (past.empty())
-        throw InputError("interpolation: no checkpoint recorded before this step; train on first");
-      const Checkpoint* from = *std::min_element(past.begin(), past.end(), [&](auto* a, auto* c) {
-        return std::abs(a->step - r.checkpointStep) < std::abs(c->step - r.checkpointStep);
-      });
-      b.fromStep = from->step;
-      b.plane = LandscapePlane{*from->parameters, s.parameters - *from->parameters, {}};
-      interpolationTo(b, s.parameters);  // rejects a zero line
-      return b;
-    }
+  DirectionInputs in;
+  in.architecture = &s.architecture;
+  in.loss = s.config.loss;
+  in.theta = s.parameters;
+  in.hessianSamples = [&s] { return trainingSamples(s, 0); };
+  long fromStep = 0;
+  const std::vector<const Checkpoint*> past = pastCheckpoints(s);
+  if (r.kind == DirectionKind::TrajectoryPca) {
+    if (past.size() < 2)  // said in the window's terms before the engine's
+      throw InputError("PCA of the trajectory: " + std::to_string(past.size()) +
+                       " recorded checkpoint(s) before this step; it needs 2 (one is kept every " +
+                       std::to_string(s.checkpointInterval) + " steps): train on first");
+    for (const Checkpoint* c : past) in.trajectory.push_back(*c->parameters);
   }
-  b.projector = std::make_shared<const PlaneProjector>(b.plane);
+  if (r.kind == DirectionKind::Interpolation) {
+    if (past.empty()) throw InputError("interpolation: no checkpoint recorded before this step; train on first");
+    const Checkpoint* from = *std::min_element(past.begin(), past.end(), [&](auto* a, auto* c) {
+      return std::abs(a->step - r.checkpointStep) < std::abs(c->step - r.checkpointStep);
+    });
+    fromStep = from->step;
+    in.start = *from->parameters;
+  }
+  LandscapeBasis b;
+  static_cast<LandscapeDirections&>(b) =
+      landscapeDirections(r.kind, in, DirectionOptions{r.random, r.hessianTolerance}, control);
+  b.step = s.step;
+  b.fromStep = fromStep;
+  if (b.kind == DirectionKind::Interpolation) interpolationTo(b, s.parameters);  // rejects a zero line
+  if (!b.plane.isLine()) b.projector = std::make_shared<const PlaneProjector>(b.plane);
   return b;
 }
 
@@ -159,16 +142,6 @@ GridSpec gridAroundPath(const LandscapeBasis& basis, const std::vector<Checkpoin
     if (margin > 0) axes[k]->from = lo[k] - margin, axes[k]->to = hi[k] + margin;
   }
   return grid;
-}
-
-std::string toString(DirectionKind kind) {
-  switch (kind) {
-    case DirectionKind::Random: return "random";
-    case DirectionKind::Hessian: return "hessian";
-    case DirectionKind::TrajectoryPca: return "pca";
-    case DirectionKind::Interpolation: return "interpolation";
-  }
-  return "?";
 }
 
 }  // namespace losslab

@@ -1,5 +1,5 @@
 #pragma once
-// The window's landscape probe: directions derived at a snapshot, then the loss on a grid and
+// The landscape probe: directions derived at a snapshot, then the loss on a grid and
 // along a slice around a centre (DESIGN.md: probes read a snapshot and never touch the
 // session). Plain engine calls, no Qt, so the window's pictures are `losslab-cli landscape`'s;
 // ProbeRunner runs them off the GUI thread.
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "losslab/core/task_control.hpp"
+#include "losslab/landscape/landscape_directions.hpp"
 #include "losslab/landscape/landscape_slice.hpp"
 #include "losslab/landscape/landscape_surface.hpp"
 #include "losslab/landscape/random_directions.hpp"
@@ -16,13 +17,6 @@
 #include "losslab/session/snapshot.hpp"
 
 namespace losslab {
-
-enum class DirectionKind {
-  Random,         // seeded Gaussian pair, normalised (Li et al. 2018)
-  Hessian,        // unit eigenvectors of the two largest Hessian eigenvalues
-  TrajectoryPca,  // first two principal components of the recorded checkpoints minus θ now
-  Interpolation,  // the line from a recorded checkpoint (t = 0) to θ now (t = 1)
-};
 
 struct LandscapeRequest {
   DirectionKind kind = DirectionKind::Random;
@@ -34,16 +28,11 @@ struct LandscapeRequest {
   double hessianTolerance = 1e-6;
 };
 
-// The directions of a picture, derived at one snapshot and then kept fixed (live frames and
-// re-centring move only the centre).
-struct LandscapeBasis {
-  DirectionKind kind = DirectionKind::Random;
-  LandscapePlane plane;  // origin: θ where derived; dir2 empty for an interpolation
-  long step = 0;         // the snapshot's step
-  long fromStep = 0;     // Interpolation: the checkpoint's step
-  double explainedVariance[2] = {0, 0};  // TrajectoryPca
-  double eigenvalues[2] = {0, 0};        // Hessian
-  bool converged = true;
+// The directions of a picture, derived at one snapshot (landscapeDirections, as the CLI's) and
+// then kept fixed (live frames and re-centring move only the centre).
+struct LandscapeBasis : LandscapeDirections {
+  long step = 0;      // the snapshot's step
+  long fromStep = 0;  // Interpolation: the checkpoint's step
   std::shared_ptr<const PlaneProjector> projector;  // for the path over the map (2-D only)
 };
 using LandscapeBasisPtr = std::shared_ptr<const LandscapeBasis>;
@@ -86,7 +75,5 @@ std::vector<ProjectedCheckpoint> projectCheckpoints(const LandscapeBasis& basis,
 // of the path's extent (a PCA plane is drawn around the whole trajectory, as in Li et al.
 // 2018, Fig. 9); the points per axis are kept. Unchanged without a path to fit.
 GridSpec gridAroundPath(const LandscapeBasis& basis, const std::vector<Checkpoint>& checkpoints, GridSpec grid);
-
-std::string toString(DirectionKind kind);
 
 }  // namespace losslab

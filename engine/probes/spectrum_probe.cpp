@@ -1,4 +1,4 @@
-#include "spectrum_probe.hpp"
+#include "losslab/probes/spectrum_probe.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,8 +1,8 @@
-#include "losslab/io/model_file.hpp"
+#include "losslab/model/model_file.hpp"
 
 #include "losslab/core/error.hpp"
-#include "losslab/io/json_fields.hpp"
-#include "losslab/io/text_file.hpp"
+#include "losslab/encoding/json_fields.hpp"
+#include "losslab/encoding/text_file.hpp"
 
 namespace losslab {
 

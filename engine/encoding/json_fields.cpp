@@ -1,4 +1,4 @@
-#include "losslab/io/json_fields.hpp"
+#include "losslab/encoding/json_fields.hpp"
 
 #include <algorithm>
 #include <cmath>

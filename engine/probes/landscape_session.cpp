@@ -1,4 +1,4 @@
-#include "landscape_session.hpp"
+#include "losslab/probes/landscape_session.hpp"
 
 #include <string>
 
