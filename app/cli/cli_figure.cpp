@@ -12,7 +12,7 @@
 #ifdef LOSSLAB_CLI_FIGURES  // built with the window (LOSSLAB_BUILD_GUI)
 #include <QApplication>
 
-#include "headless_figures.hpp"
+#include "figures/headless_figures.hpp"
 #include "losslab/widgets/figure_export.hpp"
 #endif
 

@@ -12,15 +12,15 @@
 #include <QSpinBox>
 #include <cstdio>
 
-#include "autosave.hpp"
-#include "curvature_panel.hpp"
-#include "experiment_file.hpp"
+#include "controls/curvature_panel.hpp"
+#include "document/experiment_file.hpp"
+#include "document/setting_change.hpp"
 #include "losslab/core/error.hpp"
-#include "main_window.hpp"
-#include "readable_font.hpp"
-#include "screenshot.hpp"
-#include "setting_change.hpp"
-#include "window_settings.hpp"
+#include "main_window/main_window.hpp"
+#include "main_window/readable_font.hpp"
+#include "main_window/screenshot.hpp"
+#include "main_window/window_settings.hpp"
+#include "session_files/autosave.hpp"
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);

@@ -8,9 +8,9 @@
 #include <QtTest>
 #include <memory>
 
-#include "experiment_file.hpp"
-#include "main_window.hpp"
-#include "session_bridge.hpp"
+#include "document/experiment_file.hpp"
+#include "main_window/main_window.hpp"
+#include "runs/session_bridge.hpp"
 
 namespace losslab::testing {
 

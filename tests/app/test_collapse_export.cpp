@@ -7,10 +7,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "collapse_export.hpp"
-#include "collapse_tab.hpp"
+#include "figures/collapse_export.hpp"
 #include "losslab/config/experiment_io.hpp"
-#include "session_bridge.hpp"
+#include "runs/session_bridge.hpp"
+#include "tabs/collapse_tab.hpp"
 
 using namespace losslab;
 

@@ -9,12 +9,12 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "collapse_tab.hpp"
-#include "collapse_twins.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/widgets/collapse_view.hpp"
 #include "losslab/widgets/logit_gap_view.hpp"
-#include "session_bridge.hpp"
+#include "runs/collapse_twins.hpp"
+#include "runs/session_bridge.hpp"
+#include "tabs/collapse_tab.hpp"
 
 using namespace losslab;
 

@@ -13,21 +13,21 @@
 #include <QSettings>
 #include <QStandardPaths>
 
-#include "control_panel.hpp"
-#include "losslab/widgets/value_slider.hpp"
-#include "model_controls.hpp"
-#include "optimizer_controls.hpp"
-#include "curvature_panel.hpp"
-#include "experiment_file.hpp"
+#include "controls/control_panel.hpp"
+#include "controls/curvature_panel.hpp"
+#include "controls/model_controls.hpp"
+#include "controls/optimizer_controls.hpp"
+#include "document/experiment_file.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
-#include "main_window.hpp"
-#include "probe_runner.hpp"
+#include "losslab/widgets/value_slider.hpp"
+#include "main_window/main_window.hpp"
+#include "runs/probe_runner.hpp"
+#include "runs/session_bridge.hpp"
 #include "sanitized.hpp"
-#include "session_bridge.hpp"
 
 using namespace losslab;
 

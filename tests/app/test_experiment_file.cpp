@@ -2,7 +2,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "experiment_file.hpp"
+#include "document/experiment_file.hpp"
 #include "losslab/core/error.hpp"
 
 using namespace losslab;

@@ -6,12 +6,12 @@
 #include <QtTest>
 #include <cmath>
 
-#include "control_panel.hpp"
+#include "controls/control_panel.hpp"
+#include "controls/optimizer_controls.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "main_window_fixture.hpp"
-#include "optimizer_controls.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

@@ -14,7 +14,7 @@
 #include <QtTest>
 
 #include "dialog_answer.hpp"
-#include "figure_export_dialog.hpp"
+#include "figures/figure_export_dialog.hpp"
 #include "file_size_limit.hpp"
 #include "losslab/widgets/figure_export.hpp"
 #include "losslab/widgets/run_status_bar.hpp"

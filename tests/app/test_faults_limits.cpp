@@ -6,12 +6,12 @@
 #include <QSpinBox>
 #include <QtTest>
 
-#include "curvature_panel.hpp"
-#include "landscape_controls.hpp"
-#include "landscape_tab.hpp"
+#include "controls/curvature_panel.hpp"
 #include "losslab/landscape/grid_axes.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window_fixture.hpp"
+#include "tabs/landscape_controls.hpp"
+#include "tabs/landscape_tab.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

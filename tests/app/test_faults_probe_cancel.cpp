@@ -7,17 +7,17 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "curvature_panel.hpp"
+#include "controls/curvature_panel.hpp"
 #include "fixtures.hpp"
-#include "landscape_controls.hpp"
-#include "landscape_tab.hpp"
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window_fixture.hpp"
-#include "probe_runner.hpp"
+#include "runs/probe_runner.hpp"
 #include "sanitized.hpp"
-#include "sweep_results_panel.hpp"
-#include "sweep_window.hpp"
+#include "sweeps/sweep_results_panel.hpp"
+#include "sweeps/sweep_window.hpp"
+#include "tabs/landscape_controls.hpp"
+#include "tabs/landscape_tab.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

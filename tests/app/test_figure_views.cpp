@@ -16,12 +16,12 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_run.hpp"
-#include "experiment_file.hpp"
-#include "figure_export_dialog.hpp"
+#include "document/experiment_file.hpp"
+#include "figures/figure_export_dialog.hpp"
+#include "figures/headless_figures.hpp"
 #include "fixtures.hpp"
-#include "headless_figures.hpp"
 #include "losslab/widgets/figure_export.hpp"
-#include "main_window.hpp"
+#include "main_window/main_window.hpp"
 
 using namespace losslab;
 

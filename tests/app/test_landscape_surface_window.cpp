@@ -12,9 +12,9 @@
 #include <QtDataVisualization/Q3DTheme>
 #include <QtDataVisualization/QValue3DAxis>
 
-#include "landscape_tab.hpp"
 #include "losslab/widgets/landscape_surface_view.hpp"
 #include "main_window_fixture.hpp"
+#include "tabs/landscape_tab.hpp"
 
 using namespace losslab;
 

@@ -12,15 +12,15 @@
 #include <QSpinBox>
 #include <QtTest>
 
-#include "landscape_controls.hpp"
-#include "landscape_tab.hpp"
 #include "losslab/landscape/random_directions.hpp"
-#include "trained_snapshot.hpp"
 #include "losslab/widgets/landscape_map_view.hpp"
 #include "losslab/widgets/landscape_slice_view.hpp"
-#include "probe_runner.hpp"
+#include "runs/probe_runner.hpp"
+#include "runs/session_bridge.hpp"
 #include "sanitized.hpp"
-#include "session_bridge.hpp"
+#include "tabs/landscape_controls.hpp"
+#include "tabs/landscape_tab.hpp"
+#include "trained_snapshot.hpp"
 
 using namespace losslab;
 

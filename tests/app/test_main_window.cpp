@@ -7,19 +7,19 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "control_panel.hpp"
-#include "data_controls.hpp"
+#include "controls/control_panel.hpp"
+#include "controls/data_controls.hpp"
+#include "controls/model_controls.hpp"
+#include "controls/optimizer_controls.hpp"
+#include "document/run_document.hpp"
 #include "losslab/widgets/decision_surface_view.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "losslab/widgets/value_slider.hpp"
 #include "main_window_fixture.hpp"
-#include "model_controls.hpp"
-#include "optimizer_controls.hpp"
-#include "run_document.hpp"
 #include "sanitized.hpp"
-#include "training_tab.hpp"
+#include "tabs/training_tab.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

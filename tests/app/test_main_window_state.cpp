@@ -8,13 +8,13 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "control_panel.hpp"
+#include "controls/control_panel.hpp"
+#include "controls/model_controls.hpp"
+#include "controls/optimizer_controls.hpp"
+#include "document/run_document.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/value_slider.hpp"
 #include "main_window_fixture.hpp"
-#include "model_controls.hpp"
-#include "optimizer_controls.hpp"
-#include "run_document.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

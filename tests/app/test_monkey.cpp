@@ -21,13 +21,13 @@
 #include <QtTest>
 #include <malloc.h>
 
-#include "control_panel.hpp"
-#include "curvature_panel.hpp"
-#include "landscape_tab.hpp"
-#include "losslab/widgets/run_status_bar.hpp"
+#include "controls/control_panel.hpp"
+#include "controls/curvature_panel.hpp"
 #include "losslab/widgets/figure_export.hpp"
+#include "losslab/widgets/run_status_bar.hpp"
 #include "main_window_fixture.hpp"
-#include "probe_runner.hpp"
+#include "runs/probe_runner.hpp"
+#include "tabs/landscape_tab.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

@@ -14,12 +14,12 @@
 #include <QToolBar>
 #include <QtTest>
 
-#include "control_panel.hpp"
+#include "controls/control_panel.hpp"
 #include "losslab/widgets/log_slider.hpp"
-#include "landscape_controls.hpp"
-#include "landscape_tab.hpp"
+#include "main_window/readable_font.hpp"
 #include "main_window_fixture.hpp"
-#include "readable_font.hpp"
+#include "tabs/landscape_controls.hpp"
+#include "tabs/landscape_tab.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

@@ -11,13 +11,13 @@
 #include <QTimer>
 #include <QtTest>
 
+#include "document/preset_description.hpp"
+#include "document/preset_library.hpp"
+#include "document/run_document.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/model/model_file.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "main_window_fixture.hpp"
-#include "preset_description.hpp"
-#include "preset_library.hpp"
-#include "run_document.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

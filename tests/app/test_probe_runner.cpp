@@ -14,7 +14,7 @@
 #include "losslab/curvature/top_eigenpairs.hpp"
 #include "losslab/model/quadratic_model.hpp"
 #include "losslab/session/training_session.hpp"
-#include "probe_runner.hpp"
+#include "runs/probe_runner.hpp"
 
 using namespace losslab;
 

@@ -6,15 +6,15 @@
 #include <QSpinBox>
 #include <QtTest>
 
-#include "collapse_tab.hpp"
-#include "curvature_panel.hpp"
-#include "forked_runs.hpp"
+#include "controls/curvature_panel.hpp"
 #include "losslab/widgets/collapse_view.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "main_window_fixture.hpp"
-#include "run_comparison.hpp"
-#include "training_tab.hpp"
+#include "runs/forked_runs.hpp"
+#include "runs/run_comparison.hpp"
+#include "tabs/collapse_tab.hpp"
+#include "tabs/training_tab.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

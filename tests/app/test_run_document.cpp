@@ -4,7 +4,7 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "run_document.hpp"
+#include "document/run_document.hpp"
 
 using namespace losslab;
 

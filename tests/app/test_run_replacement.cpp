@@ -10,18 +10,18 @@
 
 #include <cmath>
 
-#include "autosave.hpp"
-#include "control_panel.hpp"
-#include "curvature_panel.hpp"
+#include "controls/control_panel.hpp"
+#include "controls/curvature_panel.hpp"
+#include "document/run_document.hpp"
 #include "event_loop_latency.hpp"
 #include "losslab/core/retired_threads.hpp"
-#include "losslab/widgets/run_status_bar.hpp"
 #include "losslab/io/session_file.hpp"
+#include "losslab/widgets/run_status_bar.hpp"
 #include "main_window_fixture.hpp"
-#include "run_document.hpp"
-#include "training_tab.hpp"
 #include "process_memory.hpp"
 #include "sanitized.hpp"
+#include "session_files/autosave.hpp"
+#include "tabs/training_tab.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

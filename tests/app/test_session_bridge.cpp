@@ -5,7 +5,7 @@
 #include <QtTest>
 
 #include "losslab/core/error.hpp"
-#include "session_bridge.hpp"
+#include "runs/session_bridge.hpp"
 
 using namespace losslab;
 

@@ -8,15 +8,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "curvature_panel.hpp"
-#include "landscape_tab.hpp"
+#include "controls/curvature_panel.hpp"
+#include "document/run_document.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/io/session_file.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
-#include "run_document.hpp"
 #include "sanitized.hpp"
 #include "session_window_support.hpp"
+#include "tabs/landscape_tab.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <numeric>
 
-#include "autosave.hpp"
 #include "event_loop_latency.hpp"
+#include "session_files/autosave.hpp"
 #include "session_window_support.hpp"
 
 using namespace losslab;

@@ -10,7 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "autosave.hpp"
+#include "session_files/autosave.hpp"
 #include "session_window_support.hpp"
 
 using namespace losslab;

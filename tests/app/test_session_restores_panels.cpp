@@ -8,11 +8,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "collapse_tab.hpp"
-#include "curvature_panel.hpp"
-#include "forked_runs.hpp"
-#include "run_comparison.hpp"
+#include "controls/curvature_panel.hpp"
+#include "runs/forked_runs.hpp"
+#include "runs/run_comparison.hpp"
 #include "session_window_support.hpp"
+#include "tabs/collapse_tab.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

@@ -2,9 +2,9 @@
 // value worth comparing offered, and a legend name that says what changed.
 #include <QtTest>
 
+#include "document/setting_change.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
-#include "setting_change.hpp"
 
 using namespace losslab;
 

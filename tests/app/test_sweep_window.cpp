@@ -11,14 +11,14 @@
 #include <QTemporaryDir>
 
 #include "dialog_answer.hpp"
-#include "figure_export_dialog.hpp"
+#include "figures/figure_export_dialog.hpp"
 #include "fixtures.hpp"
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/widgets/sweep_heatmap_view.hpp"
 #include "sanitized.hpp"
-#include "sweep_editor.hpp"
-#include "sweep_results_panel.hpp"
-#include "sweep_window.hpp"
+#include "sweeps/sweep_editor.hpp"
+#include "sweeps/sweep_results_panel.hpp"
+#include "sweeps/sweep_window.hpp"
 
 using namespace losslab;
 

@@ -11,20 +11,20 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "compare_dialog.hpp"
-#include "control_panel.hpp"
-#include "curvature_panel.hpp"
-#include "data_controls.hpp"
-#include "figure_export_dialog.hpp"
+#include "controls/control_panel.hpp"
+#include "controls/curvature_panel.hpp"
+#include "controls/data_controls.hpp"
+#include "controls/optimizer_controls.hpp"
+#include "document/preset_description.hpp"
+#include "document/run_document.hpp"
+#include "figures/figure_export_dialog.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window_fixture.hpp"
-#include "optimizer_controls.hpp"
-#include "preset_description.hpp"
-#include "run_document.hpp"
+#include "runs/compare_dialog.hpp"
 
 using namespace losslab;
 using namespace losslab::testing;

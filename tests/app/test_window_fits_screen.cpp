@@ -6,10 +6,10 @@
 #include <QTabWidget>
 #include <QtTest>
 
-#include "collapse_tab.hpp"
+#include "main_window/readable_font.hpp"
+#include "main_window/screen_fit.hpp"
 #include "main_window_fixture.hpp"
-#include "readable_font.hpp"
-#include "screen_fit.hpp"
+#include "tabs/collapse_tab.hpp"
 
 using namespace losslab;
 

@@ -2,10 +2,10 @@
 // measured step, for fewer products; the trainer fills the curvature columns.
 #include <QtTest>
 
+#include "losslab/core/error.hpp"
 #include "losslab/curvature/eigenvalue_tracking.hpp"
 #include "losslab/curvature/stability_threshold.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
-#include "losslab/core/error.hpp"
 #include "losslab/session/trainer.hpp"
 
 using namespace losslab;

@@ -5,8 +5,8 @@
 #include <QtTest>
 
 #include "losslab/core/error.hpp"
-#include "losslab/landscape/landscape_directions.hpp"
 #include "losslab/landscape/hessian_directions.hpp"
+#include "losslab/landscape/landscape_directions.hpp"
 
 using namespace losslab;
 

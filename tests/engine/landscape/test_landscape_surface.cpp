@@ -7,10 +7,10 @@
 #include <thread>
 
 #include "landscape_test_support.hpp"
-#include "sanitized.hpp"
 #include "losslab/core/random.hpp"
 #include "losslab/landscape/landscape_surface.hpp"
 #include "losslab/model/mlp_objective.hpp"
+#include "sanitized.hpp"
 
 using namespace losslab;
 

@@ -7,12 +7,12 @@
 #include <chrono>
 #include <thread>
 
-#include "process_memory.hpp"
-#include "sanitized.hpp"
 #include "losslab/core/retired_threads.hpp"
 #include "losslab/session/curvature_tracker.hpp"
 #include "losslab/session/run_cost.hpp"
 #include "losslab/session/training_session.hpp"
+#include "process_memory.hpp"
+#include "sanitized.hpp"
 
 using namespace losslab;
 using Clock = std::chrono::steady_clock;

@@ -5,10 +5,10 @@
 #include <atomic>
 #include <thread>
 
-#include "sanitized.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/session/trainer.hpp"
 #include "losslab/session/training_session.hpp"
+#include "sanitized.hpp"
 
 using namespace losslab;
 

@@ -8,9 +8,9 @@
 #include <numeric>
 #include <set>
 
+#include "losslab/config/experiment.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/landscape/random_directions.hpp"
-#include "losslab/config/experiment.hpp"
 #include "losslab/model/initialization.hpp"
 #include "losslab/sweep/distributed_surface.hpp"
 

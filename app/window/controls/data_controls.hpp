@@ -1,0 +1,48 @@
+#pragma once
+// The data set controls: which data, how noisy, how many samples, the train/test split, the
+// kind's own settings (spiral arms, modulus, degree, bits) and the seed, with "regenerate".
+// Every change restarts the run (the data is part of the experiment).
+#include "controls/control_form.hpp"
+#include "losslab/config/experiment.hpp"
+
+class QComboBox;
+class QPushButton;
+class QSpinBox;
+
+namespace losslab {
+
+class RunDocument;
+class ValueSlider;
+
+class DataControls : public ControlForm {
+  Q_OBJECT
+
+ public:
+  DataControls(RunDocument* document, QWidget* parent = nullptr);
+  void showConfig(const ExperimentConfig& config);
+
+  QComboBox* kindBox() const { return kind_; }
+  ValueSlider* noiseSlider() const { return noise_; }
+  ValueSlider* sizeSlider() const { return size_; }
+  ValueSlider* trainFractionSlider() const { return trainFraction_; }
+  QSpinBox* seedBox() const { return seed_; }
+  QPushButton* regenerateButton() const { return regenerate_; }
+
+ private:
+  RunDocument* document_;
+  QComboBox* kind_;
+  ValueSlider* noise_;
+  ValueSlider* size_;
+  ValueSlider* trainFraction_;
+  ValueSlider* arms_;
+  ValueSlider* modulus_;
+  QComboBox* operation_;
+  ValueSlider* degree_;
+  ValueSlider* bits_;
+  ValueSlider* relevantBits_;
+  ValueSlider* dim_;
+  QSpinBox* seed_;
+  QPushButton* regenerate_;
+};
+
+}  // namespace losslab

@@ -1,0 +1,138 @@
+#include "controls/model_controls.hpp"
+
+#include <QCheckBox>
+#include <QComboBox>
+
+#include "controls/control_bindings.hpp"
+#include "document/run_document.hpp"
+#include "losslab/config/experiment_io.hpp"
+#include "losslab/loss/loss_kind.hpp"
+#include "losslab/widgets/log_slider.hpp"
+#include "losslab/widgets/value_slider.hpp"
+
+namespace losslab {
+
+namespace {
+const QVector<double> widthValues{1,   2,   3,   4,   5,   6,    8,    10,   12,   16,
+                                  20,  24,  32,  48,  64,  96,   128,  192,  256,  384,
+                                  512, 768, 1024, 1536, 2048, 3072, 4096};
+
+QString integer(double v) { return QString::number(v, 'f', 0); }
+
+QComboBox* choices(QWidget* parent, std::initializer_list<std::pair<const char*, const char*>> items) {
+  auto* box = new QComboBox(parent);
+  for (auto [title, data] : items) box->addItem(QString::fromUtf8(title), QString::fromLatin1(data));
+  return box;
+}
+}  // namespace
+
+ModelControls::ModelControls(RunDocument* document, QWidget* parent)
+    : ControlForm(tr("Network"), parent) {
+  depth_ = new ValueSlider(ValueSlider::linear(0, maxHiddenLayers, 1), integer, this);
+  addRow(QStringLiteral("model.depth"), tr("Hidden layers"), depth_,
+         tr("How many hidden layers between input and output (0: a linear or logistic model)"));
+  bindSlider(depth_, document, QStringLiteral("model.depth"), tr("Hidden layers"),
+             [](ExperimentConfig& c, double v) {
+               const int last = c.model.hidden.empty() ? 16 : c.model.hidden.back();
+               c.model.hidden.resize(std::size_t(v), last);  // new layers as wide as the last
+             });
+  for (int i = 0; i < maxHiddenLayers; ++i) {
+    widths_[i] = new ValueSlider(widthValues, integer, this);
+    const QString key = QStringLiteral("model.hidden.%1").arg(i);
+    addRow(key, tr("Layer %1 width").arg(i + 1), widths_[i],
+           tr("Neurons in hidden layer %1. Wider layers: more parameters, smoother training.").arg(i + 1));
+    bindSlider(widths_[i], document, key, tr("Layer %1 width").arg(i + 1),
+               [i](ExperimentConfig& c, double v) {
+                 if (std::size_t(i) < c.model.hidden.size()) c.model.hidden[i] = int(v);
+               });
+  }
+  activation_ = choices(this, {{"tanh", "tanh"}, {"ReLU", "relu"}, {"GELU", "gelu"},
+                               {"sigmoid", "sigmoid"}, {"linear", "linear"}});
+  addRow(QStringLiteral("model.activation"), tr("Activation"), activation_,
+         tr("The non-linearity after every hidden layer (GELU in its exact erf form)"));
+  bindCombo(activation_, document, QStringLiteral("model.activation"), tr("Activation"),
+            [](ExperimentConfig& c, const QVariant& v) { c.model.activation = activationFromString(v.toString().toStdString()); });
+  bias_ = new QCheckBox(tr("biases"), this);
+  addRow(QStringLiteral("model.bias"), tr("Biases"), bias_,
+         tr("Give every layer a bias vector b (off: y = W x only, as in the grokking papers)"), true);
+  bindCheck(bias_, document, QStringLiteral("model.bias"), tr("Biases"),
+            [](ExperimentConfig& c, bool on) { c.model.bias = on; });
+  init_ = choices(this, {{"PyTorch default", "pytorch"}, {"Xavier uniform", "xavier"}, {"He normal", "he"}});
+  addRow(QStringLiteral("model.init"), tr("Initialisation"), init_,
+         tr("How the initial weights are drawn: PyTorch nn.Linear's default U(±1/√fan_in), "
+            "Xavier uniform or He normal"), true);
+  bindCombo(init_, document, QStringLiteral("model.init"), tr("Initialisation"),
+            [](ExperimentConfig& c, const QVariant& v) {
+              const QString s = v.toString();
+              c.model.init = s == QStringLiteral("xavier") ? InitKind::Xavier
+                           : s == QStringLiteral("he")     ? InitKind::He
+                                                           : InitKind::Pytorch;
+            });
+  initScale_ = new LogSlider(0.01, 10.0, 20, this);
+  addRow(QStringLiteral("model.init_scale"), tr("Init scale"), initScale_,
+         tr("Multiplies every initial weight: small scales start near the origin, large ones "
+            "start in the lazy (kernel) regime"), true);
+  bindSlider(initScale_, document, QStringLiteral("model.init_scale"), tr("Init scale"),
+             [](ExperimentConfig& c, double v) { c.model.initScale = v; });
+  outputScale_ = new LogSlider(0.01, 100.0, 20, this);
+  addRow(QStringLiteral("model.output_scale"), tr("Output scale α"), outputScale_,
+         tr("Logits = α × the last layer. Large α: lazy training, the network barely moves "
+            "from its initial features; small α: rich, feature-learning training "
+            "(Chizat, Oyallon & Bach 2019)"));
+  bindSlider(outputScale_, document, QStringLiteral("model.output_scale"), tr("Output scale"),
+             [](ExperimentConfig& c, double v) { c.model.outputScale = v; });
+  params_ = new ValueSlider(ValueSlider::niceSteps(2, 2000), integer, this);
+  addRow(QStringLiteral("model.params"), tr("Parameters P"), params_,
+         tr("Parameters of the second-order regression model (Agarwala, Pedregosa & Pennington 2023)"));
+  bindSlider(params_, document, QStringLiteral("model.params"), tr("Parameters"),
+             [](ExperimentConfig& c, double v) { c.model.params = int(v); });
+  residuals_ = new ValueSlider(ValueSlider::niceSteps(1, 2000), integer, this);
+  addRow(QStringLiteral("model.residuals"), tr("Residuals n"), residuals_,
+         tr("Residuals z(θ) = J₀θ + ½θᵀQθ − y of the second-order model"));
+  bindSlider(residuals_, document, QStringLiteral("model.residuals"), tr("Residuals"),
+             [](ExperimentConfig& c, double v) { c.model.residuals = int(v); });
+
+  loss_ = choices(this, {{"cross-entropy", "cross_entropy"}, {"StableMax cross-entropy", "stablemax_cross_entropy"},
+                         {"mean squared error", "mse"}});
+  addRow(QStringLiteral("loss"), tr("Loss"), loss_,
+         tr("Mean over samples. Cross-entropy through log-sum-exp; StableMax (Prieto et al. "
+            "2025: s(x) = x + 1 for x ≥ 0, 1/(1 − x) below) never collapses numerically; MSE is "
+            "½‖f(x) − y‖² (one-hot targets for classes)"));
+  bindCombo(loss_, document, QStringLiteral("loss"), tr("Loss"),
+            [](ExperimentConfig& c, const QVariant& v) { c.loss = lossFromString(v.toString().toStdString()); });
+  precision_ = choices(this, {{"float64", "float64"}, {"float32", "float32"}});
+  addRow(QStringLiteral("precision"), tr("Precision"), precision_,
+         tr("The floating-point type training computes in, end to end. Softmax collapse is a "
+            "float32 effect; curvature is always measured in float64."));
+  bindCombo(precision_, document, QStringLiteral("precision"), tr("Precision"),
+            [](ExperimentConfig& c, const QVariant& v) { c.precision = precisionFromString(v.toString().toStdString()); });
+}
+
+void ModelControls::showConfig(const ExperimentConfig& c) {
+  const bool mlp = c.model.kind == "mlp";
+  const bool built = mlp && c.model.file.empty();  // an imported network brings its own layers
+  const int depth = int(c.model.hidden.size());
+  showValue(depth_, depth);
+  for (int i = 0; i < maxHiddenLayers; ++i) {
+    if (i < depth) showValue(widths_[i], c.model.hidden[i]);
+    setRelevant(QStringLiteral("model.hidden.%1").arg(i), built && i < depth);
+  }
+  showValue(activation_, QString::fromStdString(toString(c.model.activation)));
+  showValue(bias_, c.model.bias);
+  showValue(init_, c.model.init == InitKind::Xavier ? QStringLiteral("xavier")
+                   : c.model.init == InitKind::He   ? QStringLiteral("he")
+                                                    : QStringLiteral("pytorch"));
+  showValue(initScale_, c.model.initScale);
+  showValue(outputScale_, c.model.outputScale);
+  showValue(params_, c.model.params);
+  showValue(residuals_, c.model.residuals);
+  showValue(loss_, QString::fromStdString(toString(c.loss)));
+  showValue(precision_, QString::fromStdString(toString(c.precision)));
+  for (const char* key : {"model.depth", "model.activation", "model.bias", "model.init"})
+    setRelevant(QString::fromLatin1(key), built);
+  for (const char* key : {"model.output_scale", "loss"}) setRelevant(QString::fromLatin1(key), mlp);
+  setRelevant(QStringLiteral("model.params"), !mlp);
+  setRelevant(QStringLiteral("model.residuals"), !mlp);
+}
+
+}  // namespace losslab

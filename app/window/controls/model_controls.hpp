@@ -1,0 +1,49 @@
+#pragma once
+// The network and its loss: depth, the width of each hidden layer, activation, biases,
+// initialisation and its scale, the output scale α, the loss and the training precision (or,
+// for the second-order regression model, its parameter and residual counts). Every change
+// restarts the run.
+#include <array>
+
+#include "controls/control_form.hpp"
+#include "losslab/config/experiment.hpp"
+
+class QCheckBox;
+class QComboBox;
+
+namespace losslab {
+
+class LogSlider;
+class RunDocument;
+class ValueSlider;
+
+class ModelControls : public ControlForm {
+  Q_OBJECT
+
+ public:
+  static constexpr int maxHiddenLayers = 8;
+  ModelControls(RunDocument* document, QWidget* parent = nullptr);
+  void showConfig(const ExperimentConfig& config);
+
+  ValueSlider* depthSlider() const { return depth_; }
+  ValueSlider* widthSlider(int layer) const { return widths_[layer]; }
+  QComboBox* activationBox() const { return activation_; }
+  QComboBox* lossBox() const { return loss_; }
+  QComboBox* precisionBox() const { return precision_; }
+  LogSlider* outputScaleSlider() const { return outputScale_; }
+
+ private:
+  ValueSlider* depth_;
+  std::array<ValueSlider*, maxHiddenLayers> widths_{};
+  QComboBox* activation_;
+  QCheckBox* bias_;
+  QComboBox* init_;
+  LogSlider* initScale_;
+  LogSlider* outputScale_;
+  ValueSlider* params_;
+  ValueSlider* residuals_;
+  QComboBox* loss_;
+  QComboBox* precision_;
+};
+
+}  // namespace losslab

@@ -1,0 +1,96 @@
+// MainWindow, comparing runs: Run → Compare with a changed setting forks the run with one
+// setting changed (run_comparison.hpp); the compared runs are drawn over the run in the loss,
+// sharpness and collapse views, and Run → Remove compared run takes one away.
+#include <QAction>
+#include <QComboBox>
+#include <QMenu>
+#include <QMessageBox>
+#include <QTabWidget>
+#include <QToolBar>
+
+#include "controls/curvature_panel.hpp"
+#include "losslab/core/error.hpp"
+#include "losslab/widgets/loss_curve_view.hpp"
+#include "losslab/widgets/run_status_bar.hpp"
+#include "losslab/widgets/sharpness_view.hpp"
+#include "main_window/main_window.hpp"
+#include "runs/compare_dialog.hpp"
+#include "runs/forked_runs.hpp"
+#include "runs/run_comparison.hpp"
+#include "runs/session_bridge.hpp"
+#include "tabs/collapse_tab.hpp"
+#include "tabs/training_tab.hpp"
+
+namespace losslab {
+
+void MainWindow::buildComparison(QToolBar* bar) {
+  comparison_ = new RunComparison(*bridge_, this);
+  compare_ = bar->addAction(tr("Compare with a changed setting…"));
+  compare_->setIconText(tr("Compare…"));  // the toolbar's short name; the Run menu says it all
+  compare_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+  compare_->setToolTip(tr("Compare with a changed setting: a second run of this experiment from "
+                          "step 0 with the same seed and one setting changed trains alongside "
+                          "this run, drawn over it in its own colour (Ctrl+D)"));
+  connect(compare_, &QAction::triggered, this, &MainWindow::compareDialog);
+  connect(comparison_, &RunComparison::changed, this, [this] { showComparedRuns(true); });
+  connect(comparison_, &RunComparison::snapshotArrived, this, [this] { showComparedRuns(false); });
+  connect(tabs_, &QTabWidget::currentChanged, this, [this] { showComparedRuns(false); });
+  // The compared runs measure what the run measures, and go at its pace.
+  connect(curvature_, &CurvaturePanel::trackingChanged, comparison_->runs(), &ForkedRuns::setCurvatureTracking);
+  connect(collapse_, &CollapseTab::collapseTrackingChanged, comparison_->runs(), &ForkedRuns::setCollapseTracking);
+  connect(pace_, &QComboBox::activated, comparison_, [this] { comparison_->runs()->setPace(bridge_->pace()); });
+}
+
+void MainWindow::addComparisonMenu(QMenu* run) {
+  run->addSeparator();
+  run->addAction(compare_);
+  QMenu* remove = run->addMenu(tr("Remove compared run"));
+  // Listed afresh each time: the compared runs come and go.
+  connect(remove, &QMenu::aboutToShow, this, [this, remove] {
+    remove->clear();
+    for (int r = 0; r < comparison_->count(); ++r)
+      remove->addAction(comparison_->name(r), comparison_, [this, r] { comparison_->remove(r); });
+    if (comparison_->count() > 1) {
+      remove->addSeparator();
+      remove->addAction(tr("All compared runs"), comparison_, &RunComparison::clear);
+    }
+  });
+  const auto enable = [this, remove] { remove->setEnabled(comparison_->count() > 0); };
+  connect(comparison_, &RunComparison::changed, remove, enable);
+  enable();
+}
+
+bool MainWindow::compareWith(const SettingChange& change, QString* error) {
+  try {
+    comparison_->add(change);
+  } catch (const InputError& e) {
+    const QString why = tr("Cannot compare with %1 = %2: %3")
+                            .arg(settingName(change.setting), change.value, QString::fromUtf8(e.what()));
+    status_->showMessage(why, 10000);
+    if (error) *error = why;
+    return false;
+  }
+  status_->showMessage(tr("“%1” trains alongside this run from step 0 with the same seed.")
+                           .arg(comparison_->name(comparison_->count() - 1)), 8000);
+  return true;
+}
+
+void MainWindow::compareDialog() {
+  CompareDialog dialog(bridge_->config(), this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  QString error;
+  if (!compareWith(dialog.change(), &error)) QMessageBox::warning(this, tr("Compare runs"), error);
+}
+
+void MainWindow::showComparedRuns(bool all) {
+  // Hidden views take the runs when shown (the tab change), unless runs came or went.
+  const QVector<PlottedRun> runs = comparison_->plotted();
+  if (all || currentView() == View::Training) training_->curve()->setComparedRuns(runs);
+  if (all || currentView() == View::Sharpness) {
+    timelineLoss_->setComparedRuns(runs);
+    sharpness_->setComparedRuns(runs);
+  }
+  collapse_->setComparedRuns(runs);  // refreshes only while shown
+}
+
+}  // namespace losslab
