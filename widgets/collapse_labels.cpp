@@ -38,9 +38,16 @@ QString scDefinition(FloatFormat f, const CollapseTracking& t) {
 }  // namespace
 
 QString summationOrderName(SummationOrder order) {
-  return order == SummationOrder::LargestFirst
-             ? tr("largest term first (exp(0) = 1, then the other classes in class order)")
-             : tr("small terms first (ascending), the largest term exp(0) = 1 last");
+  switch (order) {
+    case SummationOrder::Torch:
+      return tr("as torch.sum does in Prieto et al.'s code (class order; float16 accumulated in "
+                "float32 and rounded once, float32 and float64 in PyTorch's CPU lanes)");
+    case SummationOrder::LargestFirst:
+      return tr("largest term first (exp(0) = 1, then the other classes in class order)");
+    case SummationOrder::SmallestFirst:
+      return tr("small terms first (ascending), the largest term exp(0) = 1 last");
+  }
+  return {};
 }
 
 QString collapseQuantityName(CollapseQuantity q) {
@@ -112,6 +119,18 @@ QString collapseThresholdDefinition(FloatFormat f, SummationOrder order, int cla
               "is at most half an ulp of 1 (%4) and adds nothing to S, summed largest term "
               "first. Exact for any logits: the runner-up decides.")
         .arg(name).arg(p).arg(gap, 0, 'f', 1).arg(powerOfTwo(p));
+  if (order == SummationOrder::Torch && f == FloatFormat::Float16)
+    return tr("float16 collapses past a gap of about ln(C − 1) + 11 ln 2 = %1 when all C − 1 = %2 "
+              "other logits are equal, S summed as torch.sum does: the terms add up in float32, "
+              "and their sum must fall to half an ulp of float16's 1 (2⁻¹¹) for S to round to "
+              "1. Unequal gaps collapse earlier.")
+        .arg(gap, 0, 'f', 1).arg(classes - 1);
+  if (order == SummationOrder::Torch)
+    return tr("%1 collapses past a gap of %2 when all C − 1 = %3 other logits are equal and the "
+              "top one is class 0, S summed as torch.sum does on a CPU: the terms add up in "
+              "lanes before they meet the 1, so the edge lies between %4 ln 2 and ln(C − 1) + "
+              "%4 ln 2, by where the top class sits. Unequal gaps collapse earlier.")
+        .arg(name).arg(gap, 0, 'f', 1).arg(classes - 1).arg(p);
   return tr("%1 collapses past a gap of ln(C − 1) + %2 ln 2 = %3 when all C − 1 = %4 other logits "
             "are equal, S summed small terms first: their sum must fall below half an ulp of 1 "
             "(%5). Unequal gaps collapse earlier.")

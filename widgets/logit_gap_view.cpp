@@ -125,7 +125,7 @@ void LogitGapView::setRecord(std::shared_ptr<const CollapseRecord> record, const
 }
 
 QString LogitGapView::toolTipAt(const QPoint& pos) const {
-  const SummationOrder order = record_ ? record_->order : SummationOrder::LargestFirst;
+  const SummationOrder order = record_ ? record_->order : SummationOrder::Torch;
   for (FloatFormat f : kFloatFormats) {
     if (!record_) break;
     const int i = static_cast<int>(f);

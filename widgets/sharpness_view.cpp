@@ -100,8 +100,6 @@ SharpnessView::SharpnessView(QWidget* parent) : QCustomPlot(parent), compared_(*
   thresholdNote_->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
   thresholdNote_->setFont(plot::sized(font(), 10));
   thresholdNote_->setColor(plot::thresholdColor.darker(130));
-  thresholdNote_->setText(tr("Adam's threshold bounds λmax(P⁻¹H), which is not measured:\n"
-                             "tick “also λmax(P⁻¹H)” under “Track while training” below."));
   thresholdNote_->setVisible(false);
 
   placeholder_ = new QCPItemText(this);
@@ -222,7 +220,17 @@ void SharpnessView::redraw() {
   const bool boundsPreconditioned = now.quantity == "lambda_max(P^-1 H)";
   const bool boundedMeasured =
       boundsPreconditioned ? !xs[static_cast<int>(CurvatureQuantity::PreconditionedSharpness)].isEmpty() : trackedLambda;
-  thresholdNote_->setVisible(haveRows && trackedLambda && !boundedMeasured);
+  // SAM over momentum or Adam has no threshold: say so rather than draw GD-SAM's edge.
+  const bool noneKnown = haveRows && !now.known();
+  thresholdNote_->setText(noneKnown ? tr("No stability threshold is known for SAM over momentum "
+                                         "or Adam\n(hover for why).")
+                                    : tr("Adam's threshold bounds λmax(P⁻¹H), which is not measured:\n"
+                                         "tick “also λmax(P⁻¹H)” under “Track while training” below."));
+  thresholdNoteTip_ = noneKnown ? tr("No stability threshold drawn: %1. The sharpness is still "
+                                     "measured.").arg(QString::fromStdString(now.source))
+                                : thresholdNote_->text();
+  thresholdNote_->setVisible(haveRows && trackedLambda && (noneKnown || !boundedMeasured));
+  if (noneKnown) thresholdX.clear(), thresholdY.clear();
   if (!boundedMeasured) thresholdX.clear(), thresholdY.clear();
   if (!trackedTrace || !sgd) traceX.clear(), traceY.clear();
   for (double v : thresholdY) left.add(v);
@@ -322,6 +330,8 @@ QString SharpnessView::toolTipAt(const QPoint& pos) const {
     if (onLabel >= 0 && (d < 0 || onLabel < d)) d = onLabel;
     if (d >= 0 && d <= best) best = d, tip = *text;
   }
+  const double onNote = thresholdNote_->visible() ? thresholdNote_->selectTest(p, false) : -1.0;
+  if (onNote >= 0 && onNote <= best) tip = thresholdNoteTip_;
   return tip;
 }
 

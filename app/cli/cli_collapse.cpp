@@ -15,7 +15,7 @@ namespace losslab::cli {
 namespace {
 struct CollapseOptions {
   std::string model;
-  std::string order = toString(SummationOrder::LargestFirst);
+  std::string order = toString(SummationOrder::Torch);
   bool json = false;
 };
 
@@ -72,7 +72,7 @@ void addCollapseCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("collapse", "Softmax Collapse fractions of a model file per precision");
   cmd->add_option("--model", o->model, "Model file (losslab-model/1, classification)")->required();
   cmd->add_option("--order", o->order,
-                  "Summation order of S = sum exp(z_k - max z): largest-first (default) or smallest-first");
+                  "Summation of S = sum exp(z_k - max z): pytorch (default: torch.sum as the authors' code, float16 accumulated in float32), largest-first or smallest-first");
   cmd->add_flag("--json", o->json, "Print one JSON object on one line");
   cmd->callback([o] { runCollapse(*o); });
 }

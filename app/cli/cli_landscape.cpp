@@ -199,7 +199,7 @@ void addLandscapeCommand(CLI::App& app, WorkDistribution& processes) {
   cmd->add_option("--interpolate", o->interpolate, "Other model file: 1-D loss of (1-t) model + t other, key \"ts\" (default t in [-0.5, 1.5], 41 points)");
   cmd->add_flag("--hessian", o->hessian, "Plane of the top-2 Hessian eigenvectors (unit vectors)");
   o->normGiven = cmd->add_option("--norm", o->norm, "filter (default; Li et al. 2018, per neuron), layer, model or none");
-  cmd->add_option("--biases", o->biases, "Bias entries of normalised directions: zero (default) or normalize (like weights)");
+  cmd->add_option("--biases", o->biases, "Bias entries of normalised directions: zero (default) or normalize (Li et al.'s code: the direction's biases are the biases, d_b = theta_b, under filter and layer)");
   cmd->add_flag("--orthogonalize", o->orthogonalize, "Make dir2 orthogonal to dir1 before normalising");
   o->rangeGiven = cmd->add_option("--range", o->range, "A B: alpha (or t) from A to B (default -1 1)")->expected(2);
   o->yGiven[0] = cmd->add_option("--range-y", o->rangeY, "A B: beta from A to B (default: --range)")->expected(2);

@@ -24,7 +24,7 @@ struct TrainOptions {
   long logEvery = 1;
   CurvatureTracking tracking;
   CollapseTracking collapse;
-  std::string collapseOrder = toString(SummationOrder::LargestFirst);
+  std::string collapseOrder = toString(SummationOrder::Torch);
   bool noNeuralCollapse = false;
 };
 
@@ -118,7 +118,7 @@ void addTrainCommand(CLI::App& app) {
   cmd->add_option("--track-collapse", options->collapse.every,
                   "Softmax-collapse columns (SC fraction per precision, zero loss/gradient, NLM cosine, logit norm) every N steps (default: the experiment's tracking.collapse_every)");
   cmd->add_option("--collapse-order", options->collapseOrder,
-                  "With --track-collapse: summation order of S = sum exp(z_k - max z): largest-first (default) or smallest-first");
+                  "With --track-collapse: summation of S = sum exp(z_k - max z): pytorch (default: torch.sum as the authors' code), largest-first or smallest-first");
   cmd->add_flag("--no-neural-collapse", options->noNeuralCollapse,
                 "With --track-collapse: skip NC1-NC4 of the last hidden layer");
   cmd->callback([options] { runTrain(*options); });

@@ -80,7 +80,7 @@ NeuralCollapse neuralCollapse(const Eigen::MatrixXd& features, const std::vector
   r.nc4 = double(agree) / double(n);
 
   const double mNorm = centred.norm(), wNorm = weights.norm();
-  if (mNorm > 0 && wNorm > 0) r.nc3 = (weights / wNorm - centred.transpose() / mNorm).norm();
+  if (mNorm > 0 && wNorm > 0) r.nc3 = (weights / wNorm - centred.transpose() / mNorm).squaredNorm();
   if (C < 2 || !(mNorm > 0)) return r;
 
   r.nc1 = withinOverBetween(centred, residuals) / double(C);

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "losslab/core/error.hpp"
+#include "losslab/diagnostics/torch_sum.hpp"
 
 namespace losslab {
 
@@ -21,21 +22,18 @@ const char* toString(FloatFormat f) {
 }
 
 const char* toString(SummationOrder o) {
-  return o == SummationOrder::LargestFirst ? "largest-first" : "smallest-first";
+  switch (o) {
+    case SummationOrder::Torch: return "pytorch";
+    case SummationOrder::LargestFirst: return "largest-first";
+    case SummationOrder::SmallestFirst: return "smallest-first";
+  }
+  return "?";
 }
 
 SummationOrder summationOrderFromString(const std::string& name) {
-  if (name == "largest-first") return SummationOrder::LargestFirst;
-  if (name == "smallest-first") return SummationOrder::SmallestFirst;
-  throw InputError("summation order: unknown \"" + name + "\" (allowed: largest-first, smallest-first)");
-}
-
-double collapseGapThreshold(FloatFormat format, SummationOrder order, int classes) {
-  // Half an ulp of 1 is 2^-p with p the significand's bits (11, 24, 53).
-  const int p = format == FloatFormat::Float16 ? 11 : format == FloatFormat::Float32 ? 24 : 53;
-  const double halfUlp = p * std::log(2.0);
-  if (order == SummationOrder::LargestFirst || classes < 2) return halfUlp;
-  return std::log(double(classes - 1)) + halfUlp;
+  for (SummationOrder o : {SummationOrder::Torch, SummationOrder::LargestFirst, SummationOrder::SmallestFirst})
+    if (name == toString(o)) return o;
+  throw InputError("summation order: unknown \"" + name + "\" (allowed: pytorch, largest-first, smallest-first)");
 }
 
 namespace {
@@ -56,7 +54,11 @@ SampleOutcome outcome(const Eigen::VectorXd& z64, int label, SummationOrder orde
     if (z[k] > z[top]) top = k;
   const T max = z[top];
   T sum = T(0);
-  if (order == SummationOrder::LargestFirst) {
+  if (order == SummationOrder::Torch) {
+    terms.resize(size_t(n));  // exp(z - max) in class order, the 1 among them, then torch.sum
+    for (Eigen::Index k = 0; k < n; ++k) terms[size_t(k)] = T(std::exp(T(z[k] - max)));
+    sum = torchSum(terms);
+  } else if (order == SummationOrder::LargestFirst) {
     sum = T(1);  // exp(max - max), the largest term, first; the rest in class order
     for (Eigen::Index k = 0; k < n; ++k)
       if (k != top) sum = T(sum + T(std::exp(T(z[k] - max))));
@@ -115,6 +117,23 @@ SampleOutcome outcomeIn(FloatFormat f, const Eigen::VectorXd& z, int label, Summ
 }
 
 }  // namespace
+
+double collapseGapThreshold(FloatFormat format, SummationOrder order, int classes) {
+  // Half an ulp of 1 is 2^-p with p the significand's bits (11, 24, 53).
+  const int p = format == FloatFormat::Float16 ? 11 : format == FloatFormat::Float32 ? 24 : 53;
+  const double halfUlp = p * std::log(2.0);
+  if (order == SummationOrder::LargestFirst || classes < 2) return halfUlp;
+  if (order == SummationOrder::SmallestFirst) return std::log(double(classes - 1)) + halfUlp;
+  // torch.sum's edge depends on where its lanes put the 1: found by bisection on the metric
+  // itself, logits (d, 0, ..., 0), to well below the histogram's resolution.
+  Eigen::VectorXd z = Eigen::VectorXd::Zero(classes);
+  double lo = 0.0, hi = 2.0 * (std::log(double(classes)) + halfUlp);
+  for (int i = 0; i < 60; ++i) {
+    z[0] = 0.5 * (lo + hi);
+    (softmaxCollapsed(z, format, order) ? hi : lo) = z[0];
+  }
+  return hi;
+}
 
 bool softmaxCollapsed(const Eigen::VectorXd& z, FloatFormat format, SummationOrder order) {
   Scratch s;

@@ -45,14 +45,13 @@ Eigen::VectorXd normalizeDirection(const Eigen::VectorXd& direction, const Eigen
   for (int l = 0; l < arch.affineCount(); ++l) {
     const int out = arch.layers[l + 1], in = arch.layers[l];
     const Index w = arch.weightOffset(l), b = arch.biasOffset(l);
-    if (options.norm == DirectionNorm::Filter) {
+    if (options.norm == DirectionNorm::Filter)
       for (int r = 0; r < out; ++r) rescale(d.segment(w + Index(r) * in, in), theta.segment(w + Index(r) * in, in));
-      if (withBiases && b >= 0)
-        for (int r = 0; r < out; ++r) rescale(d.segment(b + r, 1), theta.segment(b + r, 1));
-    } else {  // Layer
+    else  // Layer
       rescale(d.segment(w, Index(out) * in), theta.segment(w, Index(out) * in));
-      if (withBiases && b >= 0) rescale(d.segment(b, out), theta.segment(b, out));
-    }
+    // Li et al.'s net_plotter.py leaves 1-D tensors out of normalize_direction: with biases kept
+    // (ignore != 'biasbn') the direction's bias *is* the bias, d.copy_(w), whatever the draw.
+    if (withBiases && b >= 0) d.segment(b, out) = theta.segment(b, out);
   }
   return d;
 }

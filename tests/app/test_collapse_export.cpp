@@ -49,7 +49,7 @@ class CollapseExportTest : public QObject {
     QFile json(dir.path() + "/fig-collapse.json");
     QVERIFY(json.open(QIODevice::ReadOnly));
     const QJsonObject doc = QJsonDocument::fromJson(json.readAll()).object();
-    QCOMPARE(doc["summation_order"].toString(), QString("largest-first"));
+    QCOMPARE(doc["summation_order"].toString(), QString("pytorch"));
     QVERIFY(doc["definitions"].toObject()["SC float32"].toString().contains("equals exactly 1"));
     QCOMPARE(doc["runs"].toArray()[0].toObject()["experiment"].toObject()["precision"].toString(), QString("float32"));
     QCOMPARE(doc["logit_gaps"].toObject()["step"].toInt(), 4);

@@ -70,7 +70,8 @@ class CollapseTabTest : public QObject {
     QVERIFY(w.tab.summary()->text().contains("Step 28"));
     QVERIFY(w.tab.forkButton()->isEnabled());
     // The order reaches the engine too.
-    w.tab.orderBox()->setCurrentIndex(1);
+    QCOMPARE(SummationOrder(w.tab.orderBox()->currentData().toInt()), SummationOrder::Torch);  // the default
+    w.tab.orderBox()->setCurrentIndex(w.tab.orderBox()->findData(int(SummationOrder::SmallestFirst)));
     QCOMPARE(w.bridge.collapseTracking().order, SummationOrder::SmallestFirst);
   }
 

@@ -13,6 +13,7 @@ namespace {
 std::shared_ptr<const CollapseRecord> makeRecord(bool withTest) {
   auto r = std::make_shared<CollapseRecord>();
   r->step = 1200;
+  r->order = SummationOrder::LargestFirst;  // the thresholds of the histograms below
   r->train.gaps = logitGapHistogram({-1.0, 0.0, 2.0, 9.0, 9.5, 10.0}, 11, SummationOrder::LargestFirst, 113);
   if (withTest) {
     r->test.emplace();

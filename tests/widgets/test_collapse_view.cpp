@@ -132,7 +132,7 @@ class CollapseViewTest : public QObject {
     view.replot(QCustomPlot::rpImmediateRefresh);
     const QString sc = view.toolTipAt(pixelOf(view.graph(0, CollapseQuantity::ScFloat16), 5));
     QVERIFY2(sc.contains("S = Σₖ exp(zₖ − maxⱼ zⱼ)") && sc.contains("equals exactly 1"), qPrintable(sc));
-    QVERIFY(sc.contains("largest term first"));
+    QVERIFY2(sc.contains("as torch.sum does in Prieto et al.'s code"), qPrintable(sc));  // the default
     QVERIFY2(sc.contains("SC float16 = 50%"), qPrintable(sc));
     const QString norm = view.toolTipAt(pixelOf(view.graph(0, CollapseQuantity::WeightNorm), 90));
     QVERIFY2(norm.contains("layer 1: 3, layer 2: 4"), qPrintable(norm));

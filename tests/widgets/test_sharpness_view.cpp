@@ -203,6 +203,34 @@ class SharpnessViewTest : public QObject {
     QVERIFY(!view.thresholdNote()->visible());
   }
 
+  // SAM over momentum or Adam has no derived edge: no line (never GD-SAM's), a note whose
+  // tooltip says why; SAM over plain GD draws Long & Bartlett's edge.
+  void samOverMomentumOrAdamShowsNoThresholdAndSaysWhy() {
+    Run samMomentum;
+    samMomentum.optimizer.samRho = 0.05;
+    samMomentum.optimizer.momentum = 0.9;
+    SharpnessView view;
+    view.resize(900, 600);
+    view.setMaxRedrawRate(0);
+    view.setSnapshot(makeSnapshot(samMomentum));
+    view.replot(QCustomPlot::rpImmediateRefresh);
+    QCOMPARE(view.graph(CurvatureQuantity::Sharpness)->dataCount(), 10);
+    QCOMPARE(view.thresholdGraph()->dataCount(), 0);
+    QVERIFY(!view.thresholdLabel()->visible());
+    QVERIFY(view.thresholdNote()->visible());
+    QVERIFY2(view.thresholdNote()->text().contains("No stability threshold"), qPrintable(view.thresholdNote()->text()));
+    const QPoint onNote = view.thresholdNote()->position->pixelPosition().toPoint() + QPoint(0, 8);
+    const QString tip = view.toolTipAt(onNote);
+    QVERIFY2(tip.contains("Long & Bartlett") && tip.contains("plain gradient descent"), qPrintable(tip));
+
+    Run samGd;
+    samGd.optimizer.samRho = 0.05;
+    view.setSnapshot(makeSnapshot(samGd));
+    QVERIFY(!view.thresholdNote()->visible());
+    // |g| = 1, eta = 0.1, rho = 0.05: (1/0.1)(sqrt(1 + 0.4/0.1) - 1) = 10 (sqrt 5 - 1).
+    QVERIFY(std::abs(valueAt(view.thresholdGraph(), 50) - 10 * (std::sqrt(5.0) - 1)) < 1e-12);
+  }
+
   void theTraceHasItsOwnAxisAndForSgdItsOwnBound() {
     Run gd;
     gd.trace = true;

@@ -74,7 +74,8 @@ QWidget* CurvaturePanel::buildTrackingGroup() {
                               "the positive semi-definite part of H the outliers come from."));
   preconditioned_ = new QCheckBox(tr("also λmax(P⁻¹H), Adam"), group);
   preconditioned_->setToolTip(tr("Adam's preconditioned sharpness (Cohen et al. 2022), the "
-                                 "quantity its threshold (2+2β₁)/((1−β₁)η) bounds. Adam only."));
+                                 "quantity its threshold (2+2β₁)/((1−β₁)η) bounds. Adam only (with SAM "
+                                 "no threshold is known)."));
   for (QCheckBox* c : {trace_, gaussNewton_, preconditioned_}) {
     box->addWidget(c);
     connect(c, &QCheckBox::toggled, this, &CurvaturePanel::emitTracking);

@@ -96,7 +96,10 @@ OptimizerControls::OptimizerControls(RunDocument* document, QWidget* parent)
   samRho_ = new ValueSlider(offThen(ValueSlider::logarithmic(1e-3, 1.0, 3)), offOr, this);
   addRow(QStringLiteral("optimizer.sam_rho"), tr("SAM radius ρ"), samRho_,
          tr("Sharpness-aware minimisation (Foret et al. 2021): the gradient is taken at "
-            "θ + ρ g/‖g‖, which steers training to flatter minima. Costs a second gradient."));
+            "θ + ρ g/‖g‖, which steers training to flatter minima. Costs a second gradient. "
+            "Over plain GD its stability threshold is Long & Bartlett's SAM edge "
+            "(‖g‖/(2ρ))(√(1 + 8ρ/(η‖g‖)) − 1), below 2/η and 0 at ‖g‖ = 0; over momentum or "
+            "Adam none is known, and none is drawn."));
   bindSlider(samRho_, document, QStringLiteral("optimizer.sam_rho"), tr("SAM radius"),
              [](ExperimentConfig& c, double v) { c.optimizer.samRho = v; });
   perpGrad_ = new QCheckBox(tr("⊥Grad"), this);

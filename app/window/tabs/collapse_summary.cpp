@@ -74,7 +74,8 @@ QString collapseSummaryToolTip() {
             "NC1 = Tr(Σ_W Σ_B⁺)/C (→ 0: within-class variability vanishes); "
             "NC2 equinorm = std/mean of ‖μ_c − μ_G‖, equiangularity = std of the cosines between "
             "centred class means, max-angle = mean |cos + 1/(C−1)| (→ 0: a simplex ETF); "
-            "NC3 = ‖W/‖W‖_F − M/‖M‖_F‖_F (→ 0: classifier and means align); "
+            "NC3 = ‖W/‖W‖_F − M/‖M‖_F‖²_F, squared as the authors' code reports it (→ 0: classifier "
+            "and means align); "
             "NC4 = agreement with the nearest-class-mean classifier (→ 100%).");
 }
 

@@ -117,12 +117,16 @@ QWidget* CollapseTab::buildControls() {
   orderLabel_ = new QLabel(tr("Sum S"), bar);
   row->addWidget(orderLabel_);
   order_ = new QComboBox(bar);
+  order_->addItem(tr("as PyTorch"), int(SummationOrder::Torch));
   order_->addItem(tr("largest term first"), int(SummationOrder::LargestFirst));
   order_->addItem(tr("small terms first"), int(SummationOrder::SmallestFirst));
-  order_->setToolTip(tr("The order of the sum S = Σₖ exp(zₖ − max z) decides when it rounds to "
-                        "exactly 1. Largest first (the default): float32 collapses past a gap of "
-                        "16.6; small terms first: past ln(C − 1) + 16.6 (21.4 for 113 classes) "
-                        "with equal gaps."));
+  order_->setToolTip(tr("How the sum S = Σₖ exp(zₖ − max z) is added up decides when it rounds "
+                        "to exactly 1. As PyTorch (the default, Prieto et al.'s own metric): "
+                        "torch.sum, float16 accumulated in float32 then rounded, so with equal "
+                        "gaps and 113 classes float16 collapses past 12.3 and float32 past 19.3 "
+                        "to 21.2. Largest first, every partial sum rounded: past p ln 2 (7.6, "
+                        "16.6, 36.7). Small terms first: past ln(C − 1) + p ln 2 (12.3, 21.4, "
+                        "41.5 for 113 classes)."));
   row->addWidget(order_);
   logSteps_ = new QCheckBox(tr("log steps"), bar);
   logSteps_->setToolTip(tr("Grokking spans decades of steps: a logarithmic step axis shows the "

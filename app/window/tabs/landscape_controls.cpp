@@ -84,8 +84,10 @@ QWidget* LandscapeControls::buildDirectionsGroup() {
   biases_->addItem(tr("zeroed"), int(BiasDirections::Zero));
   biases_->addItem(tr("normalised"), int(BiasDirections::Normalize));
   biases_->setToolTip(tr("Bias entries of normalised directions: <b>zeroed</b> (Li et al.'s "
-                         "\"ignore biases\", the default) or rescaled like weights (each bias its "
-                         "own filter under filter normalisation)."));
+                         "\"ignore biases\", the default) or <b>normalised</b> as Li et al.'s "
+                         "code does it: under filter and layer normalisation the direction's "
+                         "biases are the biases themselves (d_b = θ_b, their d.copy_(w)), in both "
+                         "directions; under model normalisation they join the whole-vector norm."));
   form->addRow(tr("Biases"), biases_);
   orthogonalize_ = new QCheckBox(tr("orthogonalise d₂ against d₁"), group);
   orthogonalize_->setToolTip(tr("Gram–Schmidt the second Gaussian draw against the first, then "

@@ -45,7 +45,7 @@ class CollapseTrackingTest : public QObject {
       QVERIFY(!(row.trainLoss < 0));  // a mean of non-negative losses, even in float32
     }
     QCOMPARE(first.scFraction16, 0.0);
-    QCOMPARE(at400.scFraction16, 1.0);   // float16 collapses first
+    QVERIFY(at400.scFraction16 > 0.25);  // float16 collapses first (summed as torch.sum does)
     QCOMPARE(at400.scFraction32, 0.0);
     QVERIFY(at400.nlmCosine > 0.7);      // the steps mostly scale the weights up
     QVERIFY(last.scFraction32 > 0.5);    // then float32

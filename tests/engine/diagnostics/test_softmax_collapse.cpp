@@ -1,8 +1,11 @@
 // Softmax Collapse at and around each precision's threshold, on constructed logits: 113 classes,
-// the first ahead of all others by a gap d. With the largest term summed first (the default),
+// the first ahead of all others by a gap d. Summed as torch.sum does in Prieto et al.'s code (the
+// default), float16 adds the terms in float32 and rounds once: S == 1 when 112 exp(-d) is at
+// most half an ulp of float16's 1, d > ln 112 + 11 ln 2 = 12.3; float32 adds them in 8 lanes of
+// 14 before they meet the 1: d > ln 14 + 24 ln 2 = 19.3. With the largest term summed first,
 // S == 1 exactly when exp(-d), rounded to the precision, is at most half an ulp of 1 (2^-p,
 // p = 11, 24, 53): d > p ln 2. With the small terms first they add up before meeting the 1:
-// d > ln 112 + p ln 2 (float32: 16.6 and 21.4, the figures Prieto et al.'s setting turns on).
+// d > ln 112 + p ln 2 (float32: 16.6 and 21.4).
 #include <QtTest>
 
 #include <cmath>
@@ -21,6 +24,14 @@ Eigen::VectorXd equalGaps(double d) {
 
 constexpr auto kLargest = SummationOrder::LargestFirst;
 constexpr auto kSmallest = SummationOrder::SmallestFirst;
+constexpr auto kTorch = SummationOrder::Torch;
+
+// 113 logits, the top one at class `top`, the other 112 a gap d below it.
+Eigen::VectorXd equalGapsWithTopAt(int top, double d) {
+  Eigen::VectorXd z = Eigen::VectorXd::Constant(113, -d);
+  z[top] = 0.0;
+  return z;
+}
 
 int significandBits(FloatFormat f) { return f == FloatFormat::Float16 ? 11 : f == FloatFormat::Float32 ? 24 : 53; }
 
@@ -81,10 +92,66 @@ class SoftmaxCollapseTest : public QObject {
     checkExactLargestFirstBoundary<double>(FloatFormat::Float64);
   }
 
+  // Prieto et al.'s float16 metric, by hand: torch.sum accumulates the float16 terms
+  // t = half(exp(-half(d))) in float32 and rounds the total to float16 once, so S == 1 exactly
+  // when 1 + 112 t rounds to 1, i.e. 112 t <= 2^-11 (a tie rounds to the even 1): near
+  // d = ln 112 + 11 ln 2 = 12.343 (the paper's 12.3), not at 11 ln 2 = 7.6 as float16 sums
+  // rounded term by term collapse largest first. t is a multiple of 2^-24 there (subnormal), so
+  // the flip is where t steps from 74 to 73 times 2^-24: half(d) from 12.3359375 to 12.34375.
+  void float16CollapsesNear12point3AsPyTorchSumsIt() {
+    int flips = 0;
+    bool before = false;
+    for (int i = 0; i <= 700; ++i) {
+      const double gap = 12.0 + 1e-3 * i;
+      const Eigen::half d(gap);
+      const float t = float(Eigen::half(std::exp(-float(d))));
+      const bool expected = 112.0 * double(t) <= std::ldexp(1.0, -11);
+      const bool collapsed = softmaxCollapsed(equalGaps(gap), FloatFormat::Float16, kTorch);
+      QVERIFY2(collapsed == expected, qPrintable(QString("float16 at d = %1").arg(gap, 0, 'g', 17)));
+      if (i > 0 && collapsed != before) ++flips;
+      before = collapsed;
+    }
+    QCOMPARE(flips, 1);
+    QVERIFY(!softmaxCollapsed(equalGaps(12.33), FloatFormat::Float16));  // the default is PyTorch's
+    QVERIFY(softmaxCollapsed(equalGaps(12.35), FloatFormat::Float16));
+    QVERIFY(softmaxCollapsed(equalGaps(7.7), FloatFormat::Float16, kLargest));  // the old default
+    QVERIFY(std::abs(collapseGapThreshold(FloatFormat::Float16, kTorch, 113) - 12.34) < 0.01);
+  }
+
+  // torch.sum in float32 on a CPU, by hand for 113 terms: lane l of eight holds classes
+  // 8v + l (v < 14), class 112 is the scalar tail; the total is the tail plus the lanes in order.
+  // With the top at class 0 its lane adds partial sums of at most 3t to the 1, then the seven
+  // other lanes, 14 t each, meet it: S == 1 when 14 t <= 2^-24, d > ln 14 + 24 ln 2 = 19.275.
+  // With the top at class 7 the tail and lanes 0-6, 99 t, meet it: d > ln 99 + 24 ln 2 = 21.23.
+  // float64 has four lanes of 28: ln 28 + 53 ln 2 = 40.07 (top at class 0), ln 85 + 53 ln 2 =
+  // 41.18 (top at class 3, after 1 + 3 x 28 terms).
+  void float32AndFloat64CollapseWherePyTorchsLanesMeetTheOne_data() {
+    QTest::addColumn<int>("format");
+    QTest::addColumn<int>("top");
+    QTest::addColumn<double>("edge");
+    QTest::addColumn<double>("margin");
+    const double ln2 = std::log(2.0);
+    QTest::newRow("float32, top at 0") << int(FloatFormat::Float32) << 0 << std::log(14.0) + 24 * ln2 << 1e-4;
+    QTest::newRow("float32, top at 7") << int(FloatFormat::Float32) << 7 << std::log(99.0) + 24 * ln2 << 1e-4;
+    QTest::newRow("float32, top at 112") << int(FloatFormat::Float32) << 112 << std::log(14.0) + 24 * ln2 << 1e-4;
+    QTest::newRow("float64, top at 0") << int(FloatFormat::Float64) << 0 << std::log(28.0) + 53 * ln2 << 1e-9;
+    QTest::newRow("float64, top at 3") << int(FloatFormat::Float64) << 3 << std::log(85.0) + 53 * ln2 << 1e-9;
+  }
+  void float32AndFloat64CollapseWherePyTorchsLanesMeetTheOne() {
+    QFETCH(int, format);
+    QFETCH(int, top);
+    QFETCH(double, edge);
+    QFETCH(double, margin);
+    const FloatFormat f = FloatFormat(format);
+    QVERIFY(!softmaxCollapsed(equalGapsWithTopAt(top, edge - margin), f, kTorch));
+    QVERIFY(softmaxCollapsed(equalGapsWithTopAt(top, edge + margin), f, kTorch));
+    if (top == 0) QVERIFY(std::abs(collapseGapThreshold(f, kTorch, 113) - edge) < margin);
+  }
+
   // The figures of the issue: float32, 113 classes, equal gaps.
   void float32CollapsesNear16point6LargestFirstAnd21SmallestFirst() {
-    QVERIFY(!softmaxCollapsed(equalGaps(16.5), FloatFormat::Float32));  // the default order
-    QVERIFY(softmaxCollapsed(equalGaps(16.7), FloatFormat::Float32));
+    QVERIFY(!softmaxCollapsed(equalGaps(16.5), FloatFormat::Float32, kLargest));
+    QVERIFY(softmaxCollapsed(equalGaps(16.7), FloatFormat::Float32, kLargest));
     QVERIFY(!softmaxCollapsed(equalGaps(21.3), FloatFormat::Float32, kSmallest));
     QVERIFY(softmaxCollapsed(equalGaps(21.45), FloatFormat::Float32, kSmallest));
     // Between the two, the order alone decides.
@@ -112,7 +179,7 @@ class SoftmaxCollapseTest : public QObject {
     logits.col(2) = equalGaps(40.0);   // collapsed everywhere
     logits.col(3) = equalGaps(20.0);
     const std::vector<int> labels{0, 0, 0, 1};  // sample 3: collapsed, but on the wrong class
-    const CollapseDiagnostics d = softmaxCollapse(logits, labels);
+    const CollapseDiagnostics d = softmaxCollapse(logits, labels, kLargest);
     QCOMPARE(d.scFraction[int(FloatFormat::Float16)], 0.75);
     QCOMPARE(d.scFraction[int(FloatFormat::Float32)], 0.75);
     QCOMPARE(d.scFraction[int(FloatFormat::Float64)], 0.25);
@@ -138,7 +205,7 @@ class SoftmaxCollapseTest : public QObject {
     logits.col(0) = equalGaps(40.0);
     logits.col(1) = equalGaps(1e4);
     const std::vector<int> labels{0, 0};
-    const CollapseDiagnostics soft = softmaxCollapse(logits, labels);
+    const CollapseDiagnostics soft = softmaxCollapse(logits, labels, kLargest);
     const CollapseDiagnostics stable = softmaxCollapse(logits, labels, kLargest, LossKind::StableMaxCrossEntropy);
     for (int f = 0; f < 3; ++f) {
       QCOMPARE(soft.zeroGradFraction[f], 1.0);
@@ -154,6 +221,7 @@ class SoftmaxCollapseTest : public QObject {
   void orderNames() {
     QCOMPARE(summationOrderFromString("smallest-first"), kSmallest);
     QCOMPARE(summationOrderFromString(toString(kLargest)), kLargest);
+    QCOMPARE(summationOrderFromString("pytorch"), kTorch);
     QVERIFY_THROWS_EXCEPTION(InputError, summationOrderFromString("random"));
   }
 };

@@ -21,7 +21,7 @@ struct CollapseSetRecord {
 
 struct CollapseRecord {
   long step = 0;
-  SummationOrder order = SummationOrder::LargestFirst;
+  SummationOrder order = SummationOrder::Torch;
   FloatFormat runFormat = FloatFormat::Float64;  // the precision the run trains in
   CollapseSetRecord train;
   std::optional<CollapseSetRecord> test;

@@ -7,7 +7,8 @@
 //   NC2  equinorm: std_c ||mu_c - mu_G|| / mean_c ||mu_c - mu_G||                       (-> 0)
 //        equiangularity: std over c != c' of cos(mu_c - mu_G, mu_c' - mu_G)               (-> 0)
 //        maximal angle: mean over c != c' of |cos + 1/(C - 1)| (a simplex ETF has -1/(C-1)) (-> 0)
-//   NC3  self-duality: || W/||W||_F - M/||M||_F ||_F                                      (-> 0)
+//   NC3  self-duality: || W/||W||_F - M/||M||_F ||_F^2, squared as the authors' code reports it
+//        (their published NC3 plots are this square: 2 - 2 cos of the two matrices)       (-> 0)
 //   NC4  agreement of the network's argmax with the nearest class mean, argmin_c ||h - mu_c|| (-> 1)
 // Classes without samples are left out (C counts the classes present); stds are population stds.
 #include <Eigen/Core>

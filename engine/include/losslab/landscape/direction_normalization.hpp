@@ -18,7 +18,7 @@ enum class DirectionNorm {
 
 enum class BiasDirections {
   Zero,       // bias entries set to zero (Li et al.'s "ignore biases", their recommended default)
-  Normalize,  // biases rescaled like weights: see normalizeDirection
+  Normalize,  // biases kept: under filter and layer, d_b = theta_b as Li et al.'s code does
 };
 
 struct NormalizationOptions {
@@ -28,10 +28,11 @@ struct NormalizationOptions {
 
 // The normalised copy of d (a flat vector in spec order) relative to theta.
 // With BiasDirections::Normalize a bias tensor is treated as Li et al.'s code treats any 1-D
-// tensor: under Filter each bias entry is its own filter (d_i *= |theta_i| / |d_i|), under Layer
-// the bias tensor is scaled by its own Frobenius norm, under Model biases join the whole-vector
-// norm. With Zero they are zeroed and left out of every norm. A zero row or tensor of d stays
-// zero (no division by zero).
+// tensor (net_plotter.py, normalize_directions_for_weights with ignore != 'biasbn'): under Filter
+// and Layer the bias part of the direction is replaced by the bias itself, d_b = theta_b
+// (d.copy_(w)), not a rescaled draw; under Model (LossLab's own, not in their code) biases join
+// the whole-vector norm. With Zero they are zeroed and left out of every norm. A zero row or
+// tensor of d stays zero (no division by zero).
 Eigen::VectorXd normalizeDirection(const Eigen::VectorXd& d, const Eigen::VectorXd& theta,
                                    const Architecture& arch, const NormalizationOptions& options = {});
 

@@ -7,7 +7,7 @@ namespace losslab {
 
 struct CollapseTracking {
   long every = 0;  // measure at steps divisible by this (classification runs); 0: off
-  SummationOrder order = SummationOrder::LargestFirst;  // of S = sum_k exp(z_k - max z)
+  SummationOrder order = SummationOrder::Torch;  // of S = sum_k exp(z_k - max z)
   bool neuralCollapse = true;  // NC1-NC4 of the last hidden layer on the training set
   int gapBins = 60;            // bins of the logit-gap histograms
   bool operator==(const CollapseTracking&) const = default;

@@ -7,7 +7,7 @@
 namespace losslab {
 
 CurvatureTracking curvatureTracking(const TrackingConfig& config);
-// The collapse half: every N steps with the default options (largest-first order, NC1-NC4).
+// The collapse half: every N steps with the default options (PyTorch's summation, NC1-NC4).
 CollapseTracking collapseTracking(const TrackingConfig& config);
 // What a window measures now, written into an experiment (Save experiment, Save as preset).
 TrackingConfig trackingConfig(const CurvatureTracking& curvature, const CollapseTracking& collapse);

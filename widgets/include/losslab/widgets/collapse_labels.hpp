@@ -23,7 +23,7 @@ QString collapseQuantityName(CollapseQuantity q);
 // The definition, the order of the sum where it matters, what it is measured on.
 QString collapseDefinition(CollapseQuantity q, const CollapseTracking& tracking);
 
-// "largest term first" / "small terms first"
+// "as torch.sum does ..." / "largest term first" / "small terms first"
 QString summationOrderName(SummationOrder order);
 // The logit gap and its histogram, with the thresholds drawn on it.
 QString logitGapDefinition(SummationOrder order);

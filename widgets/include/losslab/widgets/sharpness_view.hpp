@@ -75,7 +75,7 @@ class SharpnessView : public QCustomPlot {
   QCPItemText* traceThresholdText_ = nullptr;
   QCPItemText* placeholder_ = nullptr;
   QCPItemText* thresholdNote_ = nullptr;
-  QString thresholdTip_, traceThresholdTip_;
+  QString thresholdTip_, traceThresholdTip_, thresholdNoteTip_;
   RunOverlay compared_;
 };
 
