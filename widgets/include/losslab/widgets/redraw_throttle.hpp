@@ -1,5 +1,5 @@
 #pragma once
-// Bounded redraws for views fed snapshots faster than a screen needs (DESIGN.md: about 30 a
+// Bounded redraws for views fed snapshots faster than a screen needs (docs/DESIGN.md: about 30 a
 // second): a request draws at once when the last drawing is older than the frame interval, else
 // at the end of it, newer requests folding into the pending one; the interval stretches to twice
 // the drawing time, so drawing never takes more than half of the GUI thread.
