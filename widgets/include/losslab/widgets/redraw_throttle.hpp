@@ -17,6 +17,7 @@ class RedrawThrottle {
   void setMaxRate(double hz);  // 0: every request draws at once
   void drawn();                // a drawing happened outside request(): the interval starts now
   void forget();               // as if nothing had been drawn yet (the first request draws)
+  void flush();                // draws a drawing held back, now (a figure shows the newest data)
 
  private:
   std::function<void()> draw_;
