@@ -25,7 +25,10 @@ QPen curvePen(const QColor& color) {
 }
 }  // namespace
 
-LossCurveView::LossCurveView(QWidget* parent) : QCustomPlot(parent), compared_(*this, comparedSeries()) {
+LossCurveView::LossCurveView(QWidget* parent)
+    : QCustomPlot(parent),
+      throttle_([this] { redraw(); }, [this] { return replotTime(); }),
+      compared_(*this, comparedSeries()) {
   setMinimumSize(420, 300);
   setToolTip(tr("Training loss (and test loss, when the data set has a test split) after each "
                 "optimizer step. The loss is a mean over samples."));
@@ -89,28 +92,14 @@ LossCurveView::LossCurveView(QWidget* parent) : QCustomPlot(parent), compared_(*
   emptyHint_->setColor(QColor(85, 85, 85));
   emptyHint_->setText(tr("Press Play (Space) to train,\nor Step (S) for one step."));
 
-  pendingRedraw_.setSingleShot(true);
-  connect(&pendingRedraw_, &QTimer::timeout, this, &LossCurveView::redraw);
   fitAxes(0.0, std::numeric_limits<double>::quiet_NaN(), 0.0);
 }
 
-void LossCurveView::flushRedraw() {
-  if (!pendingRedraw_.isActive()) return;
-  pendingRedraw_.stop();
-  redraw();
-}
+void LossCurveView::flushRedraw() { throttle_.flush(); }
 
 void LossCurveView::setSnapshot(SnapshotPtr snapshot) {
   snapshot_ = std::move(snapshot);
-  if (pendingRedraw_.isActive()) return;  // the pending redraw will pick up the newest snapshot
-  // Drawing may take at most about half of the GUI thread's time, however slow the machine.
-  const qint64 interval =
-      intervalMs_ > 0 ? std::max<qint64>(intervalMs_, std::llround(2.0 * replotTime())) : 0;
-  const qint64 elapsed = sinceRedraw_.isValid() ? sinceRedraw_.elapsed() : interval;
-  if (elapsed >= interval)
-    redraw();
-  else
-    pendingRedraw_.start(static_cast<int>(interval - elapsed));
+  throttle_.request();  // a pending redraw picks up the newest snapshot
 }
 
 std::vector<RunOverlay::Series> LossCurveView::comparedSeries() {
@@ -157,12 +146,12 @@ void LossCurveView::setShowAccuracy(bool on) {
 }
 
 void LossCurveView::setMaxRedrawRate(double hz) {
-  intervalMs_ = hz > 0 ? std::max(1, static_cast<int>(std::lround(1000.0 / hz))) : 0;
+  throttle_.setMaxRate(hz);
 }
 
 void LossCurveView::redraw() {
   ++redrawCount_;
-  sinceRedraw_.restart();
+  throttle_.drawn();
   QVector<double> trainSteps, trainLoss, testSteps, testLoss, accSteps[2], acc[2];
   double yMin = std::numeric_limits<double>::infinity(), yMax = -yMin, lastStep = 0.0;
   // Non-finite losses (divergence) and, on a log axis, non-positive ones cannot be drawn.

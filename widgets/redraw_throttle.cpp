@@ -29,4 +29,10 @@ void RedrawThrottle::drawn() { sinceDraw_.restart(); }
 
 void RedrawThrottle::forget() { sinceDraw_.invalidate(); }
 
+void RedrawThrottle::flush() {
+  if (!pending_.isActive()) return;
+  pending_.stop();
+  draw_();
+}
+
 }  // namespace losslab

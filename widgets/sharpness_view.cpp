@@ -54,7 +54,10 @@ struct Extent {
 };
 }  // namespace
 
-SharpnessView::SharpnessView(QWidget* parent) : QCustomPlot(parent), compared_(*this, comparedSeries()) {
+SharpnessView::SharpnessView(QWidget* parent)
+    : QCustomPlot(parent),
+      throttle_([this] { redraw(); }, [this] { return replotTime(); }),
+      compared_(*this, comparedSeries()) {
   setMinimumSize(420, 260);
   setToolTip(tr("Curvature of the training loss against step, measured while the network "
                 "trains, with the optimizer's stability threshold. Point at a curve or a "
@@ -108,29 +111,16 @@ SharpnessView::SharpnessView(QWidget* parent) : QCustomPlot(parent), compared_(*
   placeholder_->setFont(plot::sized(font(), 13));
   placeholder_->setColor(QColor(85, 85, 85));
 
-  pendingRedraw_.setSingleShot(true);
-  connect(&pendingRedraw_, &QTimer::timeout, this, &SharpnessView::redraw);
   redraw();  // the empty picture; the first snapshot still draws at once
-  sinceRedraw_.invalidate();
+  throttle_.forget();
   redrawCount_ = 0;
 }
 
-void SharpnessView::flushRedraw() {
-  if (!pendingRedraw_.isActive()) return;
-  pendingRedraw_.stop();
-  redraw();
-}
+void SharpnessView::flushRedraw() { throttle_.flush(); }
 
 void SharpnessView::setSnapshot(SnapshotPtr snapshot) {
   snapshot_ = std::move(snapshot);
-  if (pendingRedraw_.isActive()) return;  // the pending redraw picks up the newest snapshot
-  const qint64 interval =
-      intervalMs_ > 0 ? std::max<qint64>(intervalMs_, std::llround(2.0 * replotTime())) : 0;
-  const qint64 elapsed = sinceRedraw_.isValid() ? sinceRedraw_.elapsed() : interval;
-  if (elapsed >= interval)
-    redraw();
-  else
-    pendingRedraw_.start(static_cast<int>(interval - elapsed));
+  throttle_.request();  // a pending redraw picks up the newest snapshot
 }
 
 std::vector<RunOverlay::Series> SharpnessView::comparedSeries() {
@@ -149,7 +139,7 @@ void SharpnessView::setComparedRuns(QVector<PlottedRun> runs) {
 }
 
 void SharpnessView::setMaxRedrawRate(double hz) {
-  intervalMs_ = hz > 0 ? std::max(1, static_cast<int>(std::lround(1000.0 / hz))) : 0;
+  throttle_.setMaxRate(hz);
 }
 
 void SharpnessView::setLogScale(bool on) {
@@ -162,7 +152,7 @@ void SharpnessView::setLogScale(bool on) {
 
 void SharpnessView::redraw() {
   ++redrawCount_;
-  sinceRedraw_.restart();
+  throttle_.drawn();
   QVector<double> xs[4], ys[4], thresholdX, thresholdY, traceX, traceY;
   Extent left, right;
   auto drawable = [this](double v) { return std::isfinite(v) && (!logScale_ || v > 0.0); };

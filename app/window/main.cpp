@@ -7,7 +7,6 @@
 // A .losslab session file opens paused where it was saved. After a crash it offers the
 // autosaved run back (--recover yes|no answers without asking).
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QMessageBox>
 #include <QSpinBox>
 #include <cstdio>
@@ -16,6 +15,7 @@
 #include "document/experiment_file.hpp"
 #include "document/setting_change.hpp"
 #include "losslab/core/error.hpp"
+#include "main_window/command_line.hpp"
 #include "main_window/main_window.hpp"
 #include "main_window/readable_font.hpp"
 #include "main_window/screenshot.hpp"
@@ -23,54 +23,15 @@
 #include "session_files/autosave.hpp"
 
 int main(int argc, char* argv[]) {
-  QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("LossLab"));
   QApplication::setOrganizationName(QStringLiteral("LossLab"));
   QApplication::setApplicationVersion(QStringLiteral(LOSSLAB_VERSION));
+  losslab::answerHelpOrVersion(argc, argv);  // before QApplication, which needs a display
+  QApplication app(argc, argv);
   losslab::useReadableFont();
 
-  QCommandLineParser parser;
-  parser.setApplicationDescription(
-      QStringLiteral("See how small neural networks learn, live."));
-  parser.addHelpOption();
-  parser.addVersionOption();
-  parser.addPositionalArgument(QStringLiteral("experiment"),
-                               QStringLiteral("A losslab-experiment/1 JSON file to open "
-                                              "(default: the first-steps spiral preset)."),
-                               QStringLiteral("[experiment.json | session.losslab]"));
-  const QCommandLineOption view(QStringLiteral("view"),
-                               QStringLiteral("The view to open on: training, sharpness, spectrum, "
-                                              "landscape or collapse (default: the last one shown)."),
-                               QStringLiteral("name"));
-  const QCommandLineOption fresh(QStringLiteral("default"),
-                                 QStringLiteral("Open the default preset, not the last session's experiment."));
-  const QCommandLineOption track(QStringLiteral("track-sharpness"),
-                                 QStringLiteral("Measure the sharpness every N steps from the "
-                                                "start (as losslab-cli train)."),
-                                 QStringLiteral("N"), QStringLiteral("0"));
-  const QCommandLineOption steps(QStringLiteral("steps"),
-                                 QStringLiteral("With --screenshot: train this many steps first."),
-                                 QStringLiteral("N"), QStringLiteral("0"));
-  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                      QStringLiteral("Save the window as a PNG after --steps steps, then quit."),
-                                      QStringLiteral("file.png"));
-  const QCommandLineOption recover(QStringLiteral("recover"),
-                                   QStringLiteral("After a crash: recover the autosaved run (yes), discard it "
-                                                  "(no) or ask (default)."),
-                                   QStringLiteral("yes|no|ask"), QStringLiteral("ask"));
-  const QCommandLineOption autosave(QStringLiteral("autosave"),
-                                    QStringLiteral("Seconds between autosaves of the recovery file (0: off)."),
-                                    QStringLiteral("seconds"), QStringLiteral("5"));
-  const QCommandLineOption playNow(QStringLiteral("play"),
-                                   QStringLiteral("Start playing at once, also on a preset that starts paused."));
-  const QCommandLineOption present(QStringLiteral("presentation"),
-                                   QStringLiteral("Open in presentation mode (F11): full screen, larger text, the preset's controls only."));
-  parser.addOptions({view, track, fresh, steps, screenshot, recover, autosave, playNow, present});
-  const QCommandLineOption compare(QStringLiteral("compare"),
-                                   QStringLiteral("Compare with a changed setting (Run → Compare), e.g. lr=0.05 or "
-                                                  "precision=float64; may be given several times."),
-                                   QStringLiteral("setting=value"));
-  parser.addOption(compare);
+  losslab::WindowCommandLine line;
+  auto& [parser, view, track, fresh, steps, screenshot, recover, autosave, playNow, present, compare] = line;
   parser.process(app);
   const auto startView = losslab::MainWindow::viewFromName(
       parser.isSet(view) ? parser.value(view) : QStringLiteral("training"));

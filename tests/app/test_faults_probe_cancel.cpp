@@ -74,6 +74,7 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY(!panel->cancelButton()->isEnabled());
     QVERIFY2(panel->statusLabel()->text().startsWith("Cancelled"), qPrintable(panel->statusLabel()->text()));
     QVERIFY(threadsWindDown(*w->probes()));
+    // A fixed wait, not a condition: the test asserts that nothing of the cancelled probe arrives later.
     QTest::qWait(200);
     QVERIFY(!w->spectrumView()->result());  // nothing of the cancelled probe arrives later
 
@@ -101,6 +102,7 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY(!tab->controls()->cancelButton()->isEnabled());
     QVERIFY(tab->controls()->statusLabel()->text().contains("Cancelled"));
     QVERIFY(threadsWindDown(*tab->runner()));
+    // A fixed wait, not a condition: the test asserts that nothing of the cancelled map arrives later.
     QTest::qWait(200);
     QVERIFY(!tab->result());
 

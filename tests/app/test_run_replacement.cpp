@@ -161,6 +161,7 @@ class RunReplacementTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(savedStep(path), 30L, 10000);
     setWidth(*w, 12);  // a new run at step 0
     QTRY_VERIFY_WITH_TIMEOUT(runs(*w, 12), 5000);
+    // A fixed wait, not a condition: the test asserts that no write of the new run happens later.
     QTest::qWait(800);
     QCOMPARE(savedStep(path), 30L);  // not overwritten by the run that has nothing yet
     w->bridge()->step(5);

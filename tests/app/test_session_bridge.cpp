@@ -61,6 +61,7 @@ class SessionBridgeTest : public QObject {
     bridge.step(1);
     bridge.step(1);
     QVERIFY(waitFor(bridge, [](const Snapshot& s) { return pausedAt(s, 3); }));
+    // A fixed wait, not a condition: the test asserts that no step arrives later.
     QTest::qWait(150);
     QCOMPARE(bridge.latest()->step, 3L);
     QVERIFY(!bridge.isPlaying());
@@ -82,6 +83,7 @@ class SessionBridgeTest : public QObject {
       return s.state == RunState::Paused;
     });
     QVERIFY(stopped);
+    // A fixed wait, not a condition: the test asserts that no step arrives later.
     QTest::qWait(150);
     QCOMPARE(bridge.latest()->step, stopped->step);
   }
@@ -96,6 +98,7 @@ class SessionBridgeTest : public QObject {
       return s.state == RunState::Paused;
     });
     QVERIFY(stopped);
+    // A fixed wait, not a condition: the test asserts that no step arrives later.
     QTest::qWait(150);
     QCOMPARE(bridge.latest()->step, stopped->step);
   }

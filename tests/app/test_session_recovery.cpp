@@ -59,6 +59,7 @@ class SessionRecoveryTest : public QObject {
     QVERIFY(!path.isEmpty());
     QVERIFY(!QFile::exists(path));
     w->autosave()->setInterval(100);
+    // A fixed wait, not a condition: the test asserts that no write happens over a few intervals.
     QTest::qWait(300);
     QVERIFY(!QFile::exists(path));  // a new run at step 0: nothing to lose yet
     QSignalSpy saved(w->autosave(), &Autosave::saved);
@@ -68,6 +69,7 @@ class SessionRecoveryTest : public QObject {
     // the signal of the write at step 30 too.
     QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty() && saved.last().at(0).toLongLong() == 30, 10000);
     const int writes = saved.count();
+    // A fixed wait, not a condition: the test asserts that no write happens later.
     QTest::qWait(500);
     QCOMPARE(saved.count(), writes);  // standing still: nothing more to write
     w.reset();  // a clean exit

@@ -13,6 +13,7 @@
 #include "dialog_answer.hpp"
 #include "figures/figure_export_dialog.hpp"
 #include "fixtures.hpp"
+#include "fuzzy_compare.hpp"
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/widgets/sweep_heatmap_view.hpp"
 #include "sanitized.hpp"
@@ -117,7 +118,7 @@ class SweepWindowTest : public QObject {
     for (const char* ext : {".pdf", ".svg", ".png", ".csv", ".json"}) QVERIFY(QFileInfo(stem + ext).size() > 0);
     QVERIFY(QString::fromStdString(readTextFile((stem + ".svg").toStdString())).contains("<text"));
     QVERIFY(QString::fromStdString(readTextFile((stem + ".csv").toStdString())).startsWith("x,y,train_loss_mean,seeds"));
-    QVERIFY(std::abs(QImage(stem + ".png").dotsPerMeterX() - 150 / 0.0254) < 1);  // 150 dpi, in whole dots per metre
+    LOSSLAB_COMPARE_NEAR(QImage(stem + ".png").dotsPerMeterX(), 150 / 0.0254, 1);  // 150 dpi, in whole dots per metre
 
     // The window's Export button asks in the export dialog of File → Export figure: the paper
     // style at 600 dpi, SVG and PNG only, here.
@@ -139,7 +140,7 @@ class SweepWindowTest : public QObject {
     QVERIFY(asked);
     QVERIFY(!QFileInfo::exists(chosen + ".pdf"));
     for (const char* ext : {".svg", ".png", ".csv", ".json"}) QVERIFY2(QFileInfo(chosen + ext).size() > 0, ext);
-    QVERIFY(std::abs(QImage(chosen + ".png").dotsPerMeterX() - 600 / 0.0254) < 1);
+    LOSSLAB_COMPARE_NEAR(QImage(chosen + ".png").dotsPerMeterX(), 600 / 0.0254, 1);
     QCOMPARE(readTextFile((chosen + ".csv").toStdString()), readTextFile((stem + ".csv").toStdString()));
   }
 };

@@ -145,6 +145,7 @@ class TeacherDemoTest : public QObject {
     QTest::keyClick(seed, Qt::Key_Return);
     QCOMPARE(seed->value(), before);
     QCOMPARE(w->document()->config().seed, std::uint64_t(before));
+    // A fixed wait, not a condition: the test asserts that no restart happens after the settle time.
     QTest::qWait(MainWindow::restartSettleMs + 200);
     QCOMPARE(w->bridge()->latest()->step, 5L);  // the run was not restarted
     seed->selectAll();

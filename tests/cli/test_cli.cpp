@@ -8,22 +8,14 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "cli_run.hpp"
 #include "fixtures.hpp"
+#include "fuzzy_compare.hpp"
 
 namespace {
 
-struct Run {
-  int exitCode;
-  QByteArray out, err;
-};
-
-Run cli(const QStringList& args) {
-  QProcess p;
-  p.start(qEnvironmentVariable("LOSSLAB_CLI"), args);
-  if (!p.waitForFinished(120000)) return {-1, {}, "timeout"};
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-          p.readAllStandardError()};
-}
+using losslab::test::CliRun;
+using losslab::test::runCli;
 
 QString fixture(const char* relative) { return QString::fromStdString(losslab::test::fixture(relative)); }
 
@@ -39,7 +31,7 @@ class CliTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void version() {
-    const Run r = cli({"--version"});
+    const CliRun r = runCli({"--version"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("losslab-cli "));
   }
@@ -51,27 +43,28 @@ class CliTest : public QObject {
   void evalMatchesTheReferences() {
     QFETCH(QString, name);
     const QString path = fixture("reference/") + name + ".json";
-    const Run r = cli({"eval", "--model", path, "--grad", "--json"});
+    const CliRun r = runCli({"eval", "--model", path, "--grad", "--json"});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject got = QJsonDocument::fromJson(r.out).object();
     const QJsonObject want = expectedOf(path);
-    QVERIFY(std::abs(got["loss"].toDouble() - want["loss"].toDouble()) <= 1e-9 * want["loss"].toDouble());
+    LOSSLAB_COMPARE_WITHIN(got["loss"].toDouble(), want["loss"].toDouble(), 1e-9 * want["loss"].toDouble());
     QCOMPARE(got.contains("accuracy"), want.contains("accuracy"));
     if (want.contains("accuracy")) QCOMPARE(got["accuracy"].toDouble(), want["accuracy"].toDouble());
     const QJsonArray g = got["grad"].toArray(), w = want["grad"].toArray();
     QCOMPARE(g.size(), w.size());
     double norm = 0;
     for (int i = 0; i < g.size(); ++i) {
-      QVERIFY(std::abs(g[i].toDouble() - w[i].toDouble()) <= 1e-9 + 1e-9 * std::abs(w[i].toDouble()));
+      LOSSLAB_COMPARE_WITHIN(g[i].toDouble(), w[i].toDouble(), 1e-9 + 1e-9 * std::abs(w[i].toDouble()));
       norm += g[i].toDouble() * g[i].toDouble();
     }
-    QVERIFY(std::abs(got["grad_norm"].toDouble() - std::sqrt(norm)) <= 1e-12 * std::sqrt(norm));
+    LOSSLAB_COMPARE_WITHIN(got["grad_norm"].toDouble(), std::sqrt(norm), 1e-12 * std::sqrt(norm));
   }
 
   void trainWritesMetricsModelAndConfig() {
     QTemporaryDir dir;
     const QString out = dir.path() + "/run";
-    const Run r = cli({"train", "--config", fixture("experiments/tiny_spiral.json"), "--steps", "15", "--out", out});
+    const CliRun r = runCli({"train", "--config", fixture("experiments/tiny_spiral.json"), "--steps", "15", "--out",
+                             out});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QFile csv(out + "/metrics.csv");
     QVERIFY(csv.open(QIODevice::ReadOnly));
@@ -80,7 +73,7 @@ class CliTest : public QObject {
     QCOMPARE(lines.size(), 1 + 16);  // rows for steps 0..15
     QVERIFY(lines.last().startsWith("15,"));
     // The final model evaluates to the last row's train loss.
-    const Run e = cli({"eval", "--model", out + "/final.json", "--json"});
+    const CliRun e = runCli({"eval", "--model", out + "/final.json", "--json"});
     QCOMPARE(e.exitCode, 0);
     const double finalLoss = QJsonDocument::fromJson(e.out).object()["loss"].toDouble();
     QCOMPARE(QString::number(finalLoss, 'g', 12), QString::number(lines.last().split(',')[3].toDouble(), 'g', 12));
@@ -111,7 +104,7 @@ class CliTest : public QObject {
   void badInputIsOneClearLine() {
     QFETCH(QStringList, args);
     QFETCH(QString, mentions);
-    const Run r = cli(args);
+    const CliRun r = runCli(args);
     QVERIFY2(r.exitCode > 0, r.err.constData());
     QVERIFY2(QString(r.err).contains(mentions), r.err.constData());
     QVERIFY(!r.err.contains("terminate called"));
@@ -121,21 +114,21 @@ class CliTest : public QObject {
   void hessianMatchesTheReferences() {
     QFETCH(QString, name);
     const QString path = fixture("reference/") + name + ".json";
-    const Run r = cli({"hessian", "--model", path, "--top-k", "3", "--dense", "--trace", "--json"});
+    const CliRun r = runCli({"hessian", "--model", path, "--top-k", "3", "--dense", "--trace", "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject got = QJsonDocument::fromJson(r.out).object();
     const QJsonObject want = expectedOf(path);
     QCOMPARE(got.keys(), QStringList({"eigenvalues", "top_eigenvalues", "trace", "trace_probes", "trace_stderr"}));
     for (int i = 0; i < 3; ++i) {
       const double w = want["top_eigenvalues"].toArray()[i].toDouble();
-      QVERIFY(std::abs(got["top_eigenvalues"].toArray()[i].toDouble() - w) <= 1e-8 * std::abs(w));
+      LOSSLAB_COMPARE_WITHIN(got["top_eigenvalues"].toArray()[i].toDouble(), w, 1e-8 * std::abs(w));
     }
     const QJsonArray all = got["eigenvalues"].toArray(), wantAll = want["hessian_eigenvalues"].toArray();
     QCOMPARE(all.size(), wantAll.size());
     for (int i = 0; i < all.size(); ++i)
-      QVERIFY(std::abs(all[i].toDouble() - wantAll[i].toDouble()) <= 1e-9 * std::abs(wantAll.last().toDouble()));
+      LOSSLAB_COMPARE_WITHIN(all[i].toDouble(), wantAll[i].toDouble(), 1e-9 * std::abs(wantAll.last().toDouble()));
     const double trace = want["hessian_trace"].toDouble();
-    QVERIFY(std::abs(got["trace"].toDouble() - trace) <= 3 * got["trace_stderr"].toDouble());
+    LOSSLAB_COMPARE_WITHIN(got["trace"].toDouble(), trace, 3 * got["trace_stderr"].toDouble());
   }
 
   void hessianBadRequests_data() {
@@ -151,7 +144,7 @@ class CliTest : public QObject {
 
   void trainTracksSharpness() {
     QTemporaryDir dir;
-    const Run r = cli({"train", "--config", fixture("experiments/tiny_spiral.json"), "--steps", "6", "--out",
+    const CliRun r = runCli({"train", "--config", fixture("experiments/tiny_spiral.json"), "--steps", "6", "--out",
                        dir.path(), "--track-sharpness", "2", "--track-trace"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QFile csv(dir.path() + "/metrics.csv");
@@ -177,7 +170,7 @@ class CliTest : public QObject {
     QVERIFY(out.open(QIODevice::WriteOnly));
     out.write(QJsonDocument(model).toJson());
     out.close();
-    const Run r = cli({"collapse", "--model", out.fileName(), "--json"});
+    const CliRun r = runCli({"collapse", "--model", out.fileName(), "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject got = QJsonDocument::fromJson(r.out).object();
     const QJsonObject sc = got["sc_fraction"].toObject();
@@ -186,7 +179,7 @@ class CliTest : public QObject {
     QVERIFY(sc["float16"].toDouble() > 0);
     QVERIFY(got["logit_norm_mean"].toDouble() > 0);
     QVERIFY(got.contains("weight_norm") && got.contains("zero_grad_fraction") && got.contains("zero_loss_fraction"));
-    const Run mse = cli({"collapse", "--model", fixture("reference/relu_mse.json")});
+    const CliRun mse = runCli({"collapse", "--model", fixture("reference/relu_mse.json")});
     QCOMPARE(mse.exitCode, 2);
   }
 
@@ -197,7 +190,7 @@ class CliTest : public QObject {
     f.open(QIODevice::WriteOnly);
     f.write(R"({"optimizer": {"lr": -1}})");
     f.close();
-    const Run r = cli({"train", "--config", path, "--out", dir.path() + "/out"});
+    const CliRun r = runCli({"train", "--config", path, "--out", dir.path() + "/out"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("optimizer.lr"));
     QCOMPARE(r.err.count('\n'), 1);

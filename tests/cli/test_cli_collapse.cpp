@@ -7,22 +7,13 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "cli_run.hpp"
 #include "fixtures.hpp"
 
 namespace {
 
-struct Run {
-  int exitCode;
-  QByteArray out, err;
-};
-
-Run cli(const QStringList& args) {
-  QProcess p;
-  p.start(qEnvironmentVariable("LOSSLAB_CLI"), args);
-  if (!p.waitForFinished(120000)) return {-1, {}, "timeout"};
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-          p.readAllStandardError()};
-}
+using losslab::test::CliRun;
+using losslab::test::runCli;
 
 // The tanh reference classifier with its logits scaled by alpha.
 QString scaledModel(const QTemporaryDir& dir, double alpha) {
@@ -47,12 +38,12 @@ class CliCollapseTest : public QObject {
   void collapseInEitherOrder() {
     QTemporaryDir dir;
     const QString model = scaledModel(dir, 60.0);
-    const Run torch = cli({"collapse", "--model", model, "--json"});
+    const CliRun torch = runCli({"collapse", "--model", model, "--json"});
     QVERIFY2(torch.exitCode == 0, torch.err);
     const QJsonObject t = QJsonDocument::fromJson(torch.out).object();
     QCOMPARE(t["summation_order"].toString(), QString("pytorch"));
-    const Run largest = cli({"collapse", "--model", model, "--order", "largest-first", "--json"});
-    const Run smallest = cli({"collapse", "--model", model, "--order", "smallest-first", "--json"});
+    const CliRun largest = runCli({"collapse", "--model", model, "--order", "largest-first", "--json"});
+    const CliRun smallest = runCli({"collapse", "--model", model, "--order", "smallest-first", "--json"});
     QVERIFY2(largest.exitCode == 0 && smallest.exitCode == 0, largest.err + smallest.err);
     const QJsonObject a = QJsonDocument::fromJson(largest.out).object();
     const QJsonObject b = QJsonDocument::fromJson(smallest.out).object();
@@ -65,7 +56,7 @@ class CliCollapseTest : public QObject {
     QVERIFY(a["sc_fraction"].toObject()["float16"].toDouble() > 0);
     QCOMPARE(a["weight_norm_per_layer"].toArray().size(), 2);
     QVERIFY(a["neural_collapse"].toObject()["nc4"].toDouble() >= 0);
-    const Run bad = cli({"collapse", "--model", model, "--order", "random"});
+    const CliRun bad = runCli({"collapse", "--model", model, "--order", "random"});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains("summation order"));
   }
@@ -78,7 +69,7 @@ class CliCollapseTest : public QObject {
         "model": {"hidden": [8], "activation": "relu", "bias": false},
         "optimizer": {"kind": "adamw", "lr": 0.01, "eps": 1e-25}, "steps": 4})");
     config.close();
-    const Run r = cli({"train", "--config", config.fileName(), "--out", dir.path() + "/run",
+    const CliRun r = runCli({"train", "--config", config.fileName(), "--out", dir.path() + "/run",
                        "--track-collapse", "2", "--collapse-order", "smallest-first"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QFile csv(dir.path() + "/run/metrics.csv");

@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <nlohmann/json.hpp>
 
+#include "cli_run.hpp"
 #include "fixtures.hpp"
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/model/model_file.hpp"
@@ -15,17 +16,11 @@ using nlohmann::json;
 
 namespace {
 
-struct Run {
-  int exitCode;
-  QByteArray out, err;
-};
+using losslab::test::CliRun;
+using losslab::test::runCli;
 
-Run cli(const QStringList& args) {
-  QProcess p;
-  p.start(qEnvironmentVariable("LOSSLAB_CLI"), QStringList{"landscape"} + args);
-  if (!p.waitForFinished(120000)) return {-1, {}, "timeout"};
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
-}
+// Every run here is `losslab-cli landscape ...`.
+CliRun runLandscape(const QStringList& args) { return runCli(QStringList{"landscape"} + args); }
 
 const std::string kModel = losslab::test::fixture("reference/tanh_ce_small.json");
 const QString kModelArg = QString::fromStdString(kModel);
@@ -45,7 +40,8 @@ class CliLandscape : public QObject {
   void givenDirectionsReproduceTheReferenceGrid() {
     const json e = losslab::readModelFile(kModel).expected["landscape"];
     writeJson(path("dirs.json"), {{"dir1", e["raw_dir1"]}, {"dir2", e["raw_dir2"]}});
-    const Run r = cli({"--model", kModelArg, "--dirs", path("dirs.json"), "--grid", "5", "--out", path("ref.json")});
+    const CliRun r = runLandscape({"--model", kModelArg, "--dirs", path("dirs.json"), "--grid", "5",
+                                   "--out", path("ref.json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const json got = readJson(path("ref.json"));
     QCOMPARE(got["alphas"].get<std::vector<double>>(), e["alphas"].get<std::vector<double>>());
@@ -62,8 +58,8 @@ class CliLandscape : public QObject {
 
   void aSeedNamesThePlaneAndCsvHasOneRowPerPoint() {
     const QStringList common{"--model", kModelArg, "--random", "3", "--grid", "7", "--grid-y", "4", "--range-y", "0", "2"};
-    QCOMPARE(cli(common + QStringList{"--out", path("a.json")}).exitCode, 0);
-    QCOMPARE(cli(common + QStringList{"--out", path("a.csv")}).exitCode, 0);
+    QCOMPARE(runLandscape(common + QStringList{"--out", path("a.json")}).exitCode, 0);
+    QCOMPARE(runLandscape(common + QStringList{"--out", path("a.csv")}).exitCode, 0);
     const json j = readJson(path("a.json"));
     QCOMPARE(j["loss"].size(), 7u);
     QCOMPARE(j["loss"][0].size(), 4u);
@@ -74,13 +70,14 @@ class CliLandscape : public QObject {
     QCOMPARE(lines.size(), 1 + 28);
     const QList<QByteArray> row = lines[1 + 2 * 4 + 3].split(',');  // alpha index 2, beta index 3
     QCOMPARE(row[2].toDouble(), j["loss"][2][3].get<double>());
-    QCOMPARE(cli({"--model", kModelArg, "--random", "4", "--grid", "7", "--out", path("b.json")}).exitCode, 0);
+    QCOMPARE(runLandscape({"--model", kModelArg, "--random", "4", "--grid", "7", "--out", path("b.json")}).exitCode, 0);
     QVERIFY(readJson(path("b.json"))["dir1"] != j["dir1"]);
   }
 
   void oneDirectionGivesASlice() {
     writeJson(path("one.json"), {{"dir1", std::vector<double>(51, 0.1)}});
-    const Run r = cli({"--model", kModelArg, "--dirs", path("one.json"), "--norm", "none", "--grid", "9", "--out", path("one_out.json")});
+    const CliRun r = runLandscape({"--model", kModelArg, "--dirs", path("one.json"), "--norm", "none", "--grid", "9",
+                                   "--out", path("one_out.json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const json j = readJson(path("one_out.json"));
     QCOMPARE(j["alphas"].size(), 9u);
@@ -94,7 +91,8 @@ class CliLandscape : public QObject {
     other.parameters *= 0.5;
     other.expected = {};
     losslab::writeModelFile(other, path("other.json").toStdString());
-    const Run r = cli({"--model", kModelArg, "--interpolate", path("other.json"), "--out", path("interp.json")});
+    const CliRun r = runLandscape({"--model", kModelArg, "--interpolate", path("other.json"),
+                                   "--out", path("interp.json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const json j = readJson(path("interp.json"));
     QCOMPARE(j["ts"].size(), 41u);
@@ -113,7 +111,8 @@ class CliLandscape : public QObject {
       m.parameters[10 + k % 2] -= 0.5;
       losslab::writeModelFile(m, path("ckpt/step_" + QString::number(k)).toStdString() + ".json");
     }
-    const Run r = cli({"--model", kModelArg, "--pca", path("ckpt"), "--grid", "5", "--out", path("pca.json")});
+    const CliRun r = runLandscape({"--model", kModelArg, "--pca", path("ckpt"), "--grid", "5",
+                                   "--out", path("pca.json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const json j = readJson(path("pca.json"));
     const double r1 = j["explained_variance"][0], r2 = j["explained_variance"][1];
@@ -124,7 +123,7 @@ class CliLandscape : public QObject {
   }
 
   void hessianPlaneUsesTheTopEigenvectors() {
-    const Run r = cli({"--model", kModelArg, "--hessian", "--grid", "3", "--out", path("h.json")});
+    const CliRun r = runLandscape({"--model", kModelArg, "--hessian", "--grid", "3", "--out", path("h.json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const json top = losslab::readModelFile(kModel).expected["top_eigenvalues"];
     const json j = readJson(path("h.json"));
@@ -158,7 +157,7 @@ class CliLandscape : public QObject {
     QFETCH(QStringList, args);
     QFETCH(QString, mentions);
     if (!args.contains("--out")) args << "--out" << path("never.json");
-    const Run r = cli(args);
+    const CliRun r = runLandscape(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString(r.err).contains(mentions), r.err.constData());
     QCOMPARE(r.err.count('\n'), 1);

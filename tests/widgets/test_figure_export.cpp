@@ -1,4 +1,4 @@
-// Figure export (DESIGN.md "Figures"): every format of every kind of figure is a valid file of
+// Figure export (docs/DESIGN.md "Figures"): every format of every kind of figure is a valid file of
 // the size asked for (PDF by pdfinfo, SVG by QSvgRenderer with its text as text, PNG with its
 // pixels and DPI), the CSV reads back to exactly the plotted numbers, the style is put back, and
 // a destination that cannot be written gives a clear error and leaves nothing behind.

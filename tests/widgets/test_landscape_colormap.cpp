@@ -3,6 +3,7 @@
 // transparent (a gap, not a colour).
 #include <QtTest>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/widgets/colormap.hpp"
 
 using namespace losslab;
@@ -42,8 +43,10 @@ class LandscapeColormapTest : public QObject {
     for (const Published& p : kPublished) {
       const QColor lo = colormapColor(p.map, 0.0), hi = colormapColor(p.map, 1.0);
       // QColor keeps 16 bits a channel: equal to 1e-5, far below one 8-bit step (0.004).
-      QVERIFY(std::abs(lo.redF() - p.first[0]) < 1e-5 && std::abs(lo.blueF() - p.first[2]) < 1e-5);
-      QVERIFY(std::abs(hi.greenF() - p.last[1]) < 1e-5 && std::abs(hi.redF() - p.last[0]) < 1e-5);
+      LOSSLAB_COMPARE_NEAR(lo.redF(), p.first[0], 1e-5);
+      LOSSLAB_COMPARE_NEAR(lo.blueF(), p.first[2], 1e-5);
+      LOSSLAB_COMPARE_NEAR(hi.greenF(), p.last[1], 1e-5);
+      LOSSLAB_COMPARE_NEAR(hi.redF(), p.last[0], 1e-5);
       QCOMPARE(colormapColor(p.map, -3.0), lo);  // clamped, never extrapolated
       QCOMPARE(colormapColor(p.map, 7.0), hi);
     }
@@ -52,7 +55,7 @@ class LandscapeColormapTest : public QObject {
   void betweenEntriesColoursAreInterpolated() {
     const ColormapTable& t = colormapTable(Colormap::Viridis);
     const QColor c = colormapColor(Colormap::Viridis, 0.5 / 255.0);
-    QVERIFY(std::abs(c.greenF() - 0.5 * (t[0][1] + t[1][1])) < 1e-5);
+    LOSSLAB_COMPARE_NEAR(c.greenF(), 0.5 * (t[0][1] + t[1][1]), 1e-5);
   }
 
   void theGradientCarriesEveryEntryAndLeavesNanTransparent() {
@@ -61,7 +64,7 @@ class LandscapeColormapTest : public QObject {
       QCOMPARE(g.colorStops().size(), 256);
       QCOMPARE(g.nanHandling(), QCPColorGradient::nhTransparent);
       const QColor first = g.colorStops().first();
-      QVERIFY(std::abs(first.redF() - p.first[0]) < 1e-5);
+      LOSSLAB_COMPARE_NEAR(first.redF(), p.first[0], 1e-5);
     }
     QCOMPARE(colormapName(Colormap::Cividis), QStringLiteral("cividis"));
   }

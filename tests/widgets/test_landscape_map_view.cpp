@@ -7,6 +7,7 @@
 
 #include <optional>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/widgets/figure_style.hpp"
 #include "losslab/widgets/landscape_map_view.hpp"
 
@@ -117,7 +118,7 @@ class LandscapeMapViewTest : public QObject {
     const QCPCurve* first = view.contourCurves()[0];
     QVERIFY(first->dataCount() > 20);
     for (auto it = first->data()->constBegin(); it != first->data()->constEnd(); ++it)
-      QVERIFY(std::abs(std::hypot(it->key, it->value) - std::sqrt(0.5)) < 0.01);
+      LOSSLAB_COMPARE_NEAR(std::hypot(it->key, it->value), std::sqrt(0.5), 0.01);
     view.setContourCount(0);
     QVERIFY(view.contourCurves().isEmpty());
   }
@@ -221,7 +222,7 @@ class LandscapeMapViewTest : public QObject {
       view.setColormap(m);
       QCOMPARE(view.colormap(), m);
       const QColor first = view.heatmap()->gradient().colorStops().first();
-      QVERIFY(std::abs(first.redF() - colormapTable(m)[0][0]) < 2e-5);  // QColor keeps 16 bits
+      LOSSLAB_COMPARE_NEAR(first.redF(), colormapTable(m)[0][0], 2e-5);  // QColor keeps 16 bits
     }
   }
 };

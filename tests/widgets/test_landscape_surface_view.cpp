@@ -9,6 +9,7 @@
 #include <QtTest>
 #include <cmath>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/widgets/landscape_surface_view.hpp"
 
 using namespace losslab;
@@ -53,7 +54,7 @@ class LandscapeSurfaceViewTest : public QObject {
     // Low losses dark, high ones bright, as on the map: stop 0 is the bottom of the axis.
     const QGradientStops stops = view.series()->baseGradient().stops();
     QCOMPARE(stops.size(), 256);
-    QVERIFY(std::abs(stops.front().second.redF() - colormapTable(Colormap::Viridis)[0][0]) < 1e-5);
+    LOSSLAB_COMPARE_NEAR(stops.front().second.redF(), colormapTable(Colormap::Viridis)[0][0], 1e-5);
     QCOMPARE(stops.front().first, 0.0);
     QTest::qWait(200);  // one real frame drawn under Xvfb
   }

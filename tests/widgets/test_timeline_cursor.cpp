@@ -3,6 +3,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
 #include "losslab/widgets/timeline_cursor.hpp"
 
@@ -38,7 +39,7 @@ class TimelineCursorTest : public QObject {
     QMouseEvent move(QEvent::MouseMove, at, loss->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(loss.get(), &move);
     QCOMPARE(moved.count(), 1);
-    QVERIFY(std::abs(cursor.step() - 40) < 1.0);
+    LOSSLAB_COMPARE_NEAR(cursor.step(), 40, 1.0);
     QVERIFY(TimelineCursor::valuesAt(*sharpness, 40).contains("λmax: 80"));
     QVERIFY(TimelineCursor::valuesAt(*loss, 40).contains("train: 40"));
     QVERIFY(TimelineCursor::valuesAt(*loss, 40).startsWith("step 40"));

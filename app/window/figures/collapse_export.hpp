@@ -1,5 +1,5 @@
 #pragma once
-// The collapse tab's figures (DESIGN.md "Figures"): the collapse view and the logit-gap
+// The collapse tab's figures (docs/DESIGN.md "Figures"): the collapse view and the logit-gap
 // histogram, each with the CSV of the plotted numbers and a JSON holding the experiments and the
 // definitions of what was plotted (summation order, precision, sets), so a reader of the figure
 // knows exactly what it shows and can make it again. They are written as every figure is

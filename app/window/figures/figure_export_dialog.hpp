@@ -1,5 +1,5 @@
 #pragma once
-// The export dialog of File → Export figure / Export all views (DESIGN.md "Figures"): which
+// The export dialog of File → Export figure / Export all views (docs/DESIGN.md "Figures"): which
 // formats, the PNG's DPI, the width (a journal column, a page, or any size in mm or inches), the
 // style (paper, slides, as on screen) and where to write; the last choices are remembered.
 #include <QDialog>

@@ -1,5 +1,5 @@
 #pragma once
-// What a figure's JSON says it was made from (DESIGN.md "Figures"): the experiment, its seed,
+// What a figure's JSON says it was made from (docs/DESIGN.md "Figures"): the experiment, its seed,
 // the step, and the numerical conventions behind every number drawn (loss normalisation,
 // direction normalisation, Lanczos settings), so a reader knows exactly what was plotted.
 #include <nlohmann/json.hpp>

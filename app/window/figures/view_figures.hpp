@@ -1,5 +1,5 @@
 #pragma once
-// The window's views as figures (DESIGN.md "Figures"): each tab's plots, named for the files
+// The window's views as figures (docs/DESIGN.md "Figures"): each tab's plots, named for the files
 // they become, with the JSON of the run (and probe) behind them. The window's Export and
 // `losslab-cli figure` both take their figures from here, so both write the same files.
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// Runs probes (curvature spectra, landscapes) off the GUI thread (DESIGN.md "Threads": the GUI
+// Runs probes (curvature spectra, landscapes) off the GUI thread (docs/DESIGN.md "Threads": the GUI
 // never waits on the engine). One probe at a time on its own std::jthread: progress, partial
 // results and the result come back to the GUI thread as queued invocations; cancel() returns
 // at once, stops the probe through its stop token, and nothing of a cancelled probe is applied.

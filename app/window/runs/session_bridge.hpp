@@ -1,5 +1,5 @@
 #pragma once
-// The GUI's handle on a training run (DESIGN.md "Threads"): owns the TrainingSession, forwards
+// The GUI's handle on a training run (docs/DESIGN.md "Threads"): owns the TrainingSession, forwards
 // commands (which never block), and re-posts each snapshot from the worker thread to the GUI
 // thread, where snapshotArrived is emitted. The GUI thread never waits on the engine.
 #include <QObject>

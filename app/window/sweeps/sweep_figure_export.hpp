@@ -1,5 +1,5 @@
 #pragma once
-// A sweep figure (DESIGN.md "Figures"): the plot on screen with the CSV of the plotted numbers and
+// A sweep figure (docs/DESIGN.md "Figures"): the plot on screen with the CSV of the plotted numbers and
 // the sweep's JSON beside it, so the figure can be read, replotted and made again. The export
 // dialog and figure_export.hpp write it as vector PDF and SVG (text kept as text) and PNG.
 #include <string>

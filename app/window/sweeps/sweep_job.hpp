@@ -1,5 +1,5 @@
 #pragma once
-// Runs one sweep off the GUI thread (DESIGN.md "Threads"): the engine's runSweep on a
+// Runs one sweep off the GUI thread (docs/DESIGN.md "Threads"): the engine's runSweep on a
 // std::jthread, its runs in parallel on the cores, progress and each finished run posted back to
 // the GUI thread as queued calls. cancel() returns at once; the runs stop within one training
 // step, and every run finished before stays on disk, so the sweep can be resumed.

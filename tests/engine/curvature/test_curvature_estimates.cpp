@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "fixtures.hpp"
+#include "fuzzy_compare.hpp"
 #include "losslab/curvature/dense_curvature.hpp"
 #include "losslab/curvature/hutchinson_trace.hpp"
 #include "losslab/curvature/spectral_density.hpp"
@@ -52,7 +53,7 @@ class CurvatureEstimates : public QObject {
     for (int i = 0; i < 3; ++i) {
       const double want = r.spectrum[r.spectrum.size() - 1 - i];
       QVERIFY2(std::abs(top.values[i] - want) <= 1e-8 * std::abs(want), qPrintable(QString::number(top.values[i] - want)));
-      QVERIFY(std::abs(top.values[i] - expected[i]) <= 1e-8 * std::abs(expected[i]));
+      LOSSLAB_COMPARE_WITHIN(top.values[i], expected[i], 1e-8 * std::abs(expected[i]));
       // Each vector is an eigenvector: ||H v - lambda v|| small.
       Eigen::VectorXd hv;
       op.apply(top.vectors.col(i), hv);
@@ -71,7 +72,7 @@ class CurvatureEstimates : public QObject {
     o.tolerance = 1e-11;
     const Eigenpairs low = extremeEigenpairs(op, o);
     const double scale = r.spectrum.cwiseAbs().maxCoeff();
-    for (int i = 0; i < 2; ++i) QVERIFY(std::abs(low.values[i] - r.spectrum[i]) <= 1e-8 * scale);
+    for (int i = 0; i < 2; ++i) LOSSLAB_COMPARE_WITHIN(low.values[i], r.spectrum[i], 1e-8 * scale);
   }
 
   void powerIterationFindsTheTopEigenvalue_data() { addCases(); }
@@ -122,7 +123,7 @@ class CurvatureEstimates : public QObject {
     const SpectralDensity d = spectralDensity(op, o);
     double total = 0;
     for (double w : d.weights) total += w;
-    QVERIFY(std::abs(total - 1) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(total, 1, 1e-12);
     // The broadened density integrates to 1 (trapezoid rule on its grid).
     const double h = d.grid[1] - d.grid[0];
     const double integral = h * (d.values.sum() - 0.5 * (d.values[0] + d.values[d.values.size() - 1]));
@@ -142,8 +143,10 @@ class CurvatureEstimates : public QObject {
     CurvatureOperator op3 = r.op();
     const SpectralDensity exact = spectralDensity(op3, full);
     const double scale = r.spectrum.cwiseAbs().maxCoeff();
-    QVERIFY(std::abs(*std::max_element(exact.nodes.begin(), exact.nodes.end()) - r.spectrum.maxCoeff()) < 1e-8 * scale);
-    QVERIFY(std::abs(*std::min_element(exact.nodes.begin(), exact.nodes.end()) - r.spectrum.minCoeff()) < 1e-8 * scale);
+    LOSSLAB_COMPARE_NEAR(*std::max_element(exact.nodes.begin(), exact.nodes.end()), r.spectrum.maxCoeff(),
+                         1e-8 * scale);
+    LOSSLAB_COMPARE_NEAR(*std::min_element(exact.nodes.begin(), exact.nodes.end()), r.spectrum.minCoeff(),
+                         1e-8 * scale);
   }
 
   void badRequestsAreClearErrors() {

@@ -4,7 +4,7 @@
 #include <QElapsedTimer>
 #include <QtTest>
 
-#include "../data/input_error.hpp"
+#include "input_error.hpp"
 #include "losslab/curvature/dense_curvature.hpp"
 
 using namespace losslab;

@@ -2,6 +2,7 @@
 // measured step, for fewer products; the trainer fills the curvature columns.
 #include <QtTest>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/curvature/eigenvalue_tracking.hpp"
 #include "losslab/curvature/stability_threshold.hpp"
@@ -97,7 +98,7 @@ class EigenvalueTracking : public QObject {
       const MetricsRow f = powerFloat->step(true);
       QCOMPARE(p.trainLoss, a.trainLoss);  // bit for bit: the fused pass's gradient is the gradient
       QCOMPARE(p.testLoss, a.testLoss);
-      if (step == 0) QVERIFY(std::abs(p.sharpness - exact.sharpness) <= 1e-9 * exact.sharpness);
+      if (step == 0) LOSSLAB_COMPARE_WITHIN(p.sharpness, exact.sharpness, 1e-9 * exact.sharpness);
       if (step >= 20) {
         worst = std::max(worst, std::abs(p.sharpness - exact.sharpness) / exact.sharpness);
         worstFloat = std::max(worstFloat, std::abs(f.sharpness - exact.sharpness) / exact.sharpness);

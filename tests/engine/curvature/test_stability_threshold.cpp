@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/curvature/stability_threshold.hpp"
 
 using namespace losslab;
@@ -16,15 +17,15 @@ class StabilityThresholdTest : public QObject {
     o.momentum = 0.9;
     QCOMPARE(sharpnessThreshold(o, 0.01, 1).value, 380.0);  // (2+2b)/eta
     o.nesterov = true;
-    QVERIFY(std::abs(sharpnessThreshold(o, 0.01, 1).value - 380.0 / 2.8) < 1e-9);
+    LOSSLAB_COMPARE_NEAR(sharpnessThreshold(o, 0.01, 1).value, 380.0 / 2.8, 1e-9);
     OptimizerConfig adam;
     adam.kind = OptimizerKind::Adam;
-    QVERIFY(std::abs(sharpnessThreshold(adam, 0.01, 1).value - 3800.0) < 1e-9);  // 38/eta
+    LOSSLAB_COMPARE_NEAR(sharpnessThreshold(adam, 0.01, 1).value, 3800.0, 1e-9);  // 38/eta
     QCOMPARE(sharpnessThreshold(adam, 0.01, 1).quantity, std::string("lambda_max(P^-1 H)"));
     OptimizerConfig sam;
     sam.samRho = 0.05;
     const double g = 2.0, eta = 0.1, lambda = sharpnessThreshold(sam, eta, g).value;
-    QVERIFY(std::abs(eta * lambda * (1 + sam.samRho * lambda / g) - 2) < 1e-12);  // on the edge
+    LOSSLAB_COMPARE_NEAR(eta * lambda * (1 + sam.samRho * lambda / g), 2, 1e-12);  // on the edge
     QVERIFY(lambda < 2 / eta);  // SAM is stable only at lower curvature than GD
     QCOMPARE(sharpnessThreshold(sam, eta, g).quantity, std::string("lambda_max(H)"));
     QCOMPARE(traceThreshold(0.5).value, 4.0);
@@ -37,10 +38,10 @@ class StabilityThresholdTest : public QObject {
   void samEdgeByHandAndAtAZeroGradient() {
     OptimizerConfig sam;
     sam.samRho = 0.05;
-    QVERIFY(std::abs(sharpnessThreshold(sam, 0.1, 2.0).value - 20 * (std::sqrt(3.0) - 1)) < 1e-12);
-    QVERIFY(std::abs(sharpnessThreshold(sam, 0.1, 0.01).value - 0.1 * (std::sqrt(401.0) - 1)) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(sharpnessThreshold(sam, 0.1, 2.0).value, 20 * (std::sqrt(3.0) - 1), 1e-12);
+    LOSSLAB_COMPARE_NEAR(sharpnessThreshold(sam, 0.1, 0.01).value, 0.1 * (std::sqrt(401.0) - 1), 1e-12);
     const double small = std::sqrt(2e-12 / (0.05 * 0.1));  // the leading term, relative error ~1e-6
-    QVERIFY(std::abs(sharpnessThreshold(sam, 0.1, 1e-12).value - small) < 1e-5 * small);
+    LOSSLAB_COMPARE_NEAR(sharpnessThreshold(sam, 0.1, 1e-12).value, small, 1e-5 * small);
     QCOMPARE(sharpnessThreshold(sam, 0.1, 0.0).value, 0.0);
     QVERIFY(sharpnessThreshold(sam, 0.1, 0.0).known());
   }

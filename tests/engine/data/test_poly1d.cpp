@@ -1,6 +1,7 @@
 // One-input polynomial regression: x uniform in [-1, 1], y a seeded random polynomial.
 #include <QtTest>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/data/poly1d.hpp"
 
 using namespace losslab;
@@ -21,7 +22,7 @@ class Poly1dTest : public QObject {
     for (int j = 0; j < 500; ++j) {
       const double x = d.x(0, j);
       const double y = c[0] + c[1] * x + c[2] * x * x + c[3] * x * x * x + c[4] * x * x * x * x;
-      QVERIFY(std::abs(d.targets(0, j) - y) < 1e-12);
+      LOSSLAB_COMPARE_NEAR(d.targets(0, j), y, 1e-12);
     }
   }
 
@@ -36,7 +37,7 @@ class Poly1dTest : public QObject {
     const Dataset clean = makePoly1d(5000, 3, 0.0, r1), noisy = makePoly1d(5000, 3, 0.2, r2);
     QVERIFY(clean.x == noisy.x);
     const Eigen::ArrayXXd e = noisy.targets - clean.targets;
-    QVERIFY(std::abs(std::sqrt(e.square().mean()) - 0.2) < 0.01);
+    LOSSLAB_COMPARE_NEAR(std::sqrt(e.square().mean()), 0.2, 0.01);
   }
 
   void seededCoefficients() {

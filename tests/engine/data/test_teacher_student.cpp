@@ -3,6 +3,7 @@
 
 #include <Eigen/QR>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/data/teacher_student.hpp"
 
 using namespace losslab;
@@ -25,8 +26,8 @@ class TeacherStudentTest : public QObject {
     Rng rng(2);
     const Dataset d = makeTeacherStudent(20000, 5, {8}, 0.0, rng);
     const Eigen::ArrayXXd x = d.x.array();
-    QVERIFY(std::abs(x.mean()) < 0.01);
-    QVERIFY(std::abs(x.square().mean() - 1.0) < 0.02);
+    LOSSLAB_COMPARE_NEAR(x.mean(), 0.0, 0.01);
+    LOSSLAB_COMPARE_NEAR(x.square().mean(), 1.0, 0.02);
   }
 
   void targetsAreANonlinearFunctionOfTheInputs() {
@@ -55,7 +56,7 @@ class TeacherStudentTest : public QObject {
     const Dataset noisy = makeTeacherStudent(5000, 3, {8}, 0.5, r2);
     QVERIFY(clean.x == noisy.x);
     const Eigen::ArrayXXd e = noisy.targets - clean.targets;
-    QVERIFY(std::abs(std::sqrt(e.square().mean()) - 0.5) < 0.02);
+    LOSSLAB_COMPARE_NEAR(std::sqrt(e.square().mean()), 0.5, 0.02);
   }
 
   void seeded() {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <numbers>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/data/toy2d.hpp"
 
 using namespace losslab;
@@ -104,8 +105,8 @@ class Toy2dTest : public QObject {
     const double step = 1.0 / 499;  // torch.linspace fills its first half from 0, the rest from 1
     for (int i = 0; i < 500; ++i) {
       const double t = (i < 250 ? step * i : 1.0 - step * (499 - i)) * 3 * pi;
-      QVERIFY(std::abs(d.x(0, i) - t * std::cos(t) / 10) < 1e-15);
-      QVERIFY(std::abs(d.x(1, i) - t * std::sin(t) / 10) < 1e-15);
+      LOSSLAB_COMPARE_NEAR(d.x(0, i), t * std::cos(t) / 10, 1e-15);
+      LOSSLAB_COMPARE_NEAR(d.x(1, i), t * std::sin(t) / 10, 1e-15);
       QCOMPARE(d.x(0, 500 + i), -d.x(0, i));
       QCOMPARE(d.x(1, 500 + i), -d.x(1, i));
       QCOMPARE(d.labels[i], 0);
@@ -126,8 +127,8 @@ class Toy2dTest : public QObject {
         const double x = d.x(0, i), y = d.x(1, i);
         const int j = 100 * k + i;
         QCOMPARE(d.labels[j], k);
-        QVERIFY(std::abs(d.x(0, j) - (std::cos(angle) * x - std::sin(angle) * y)) < 1e-12);
-        QVERIFY(std::abs(d.x(1, j) - (std::sin(angle) * x + std::cos(angle) * y)) < 1e-12);
+        LOSSLAB_COMPARE_NEAR(d.x(0, j), (std::cos(angle) * x - std::sin(angle) * y), 1e-12);
+        LOSSLAB_COMPARE_NEAR(d.x(1, j), (std::sin(angle) * x + std::cos(angle) * y), 1e-12);
       }
     }
   }
@@ -137,8 +138,8 @@ class Toy2dTest : public QObject {
     const Dataset clean = make("spiral", 4000, 0.0, 5), noisy = make("spiral", 4000, 0.1, 5);
     const Eigen::ArrayXXd e = noisy.x - clean.x;
     const double sd = std::sqrt(e.square().mean() - e.mean() * e.mean());
-    QVERIFY(std::abs(e.mean()) < 0.005);
-    QVERIFY(std::abs(sd - 0.1) < 0.005);
+    LOSSLAB_COMPARE_NEAR(e.mean(), 0.0, 0.005);
+    LOSSLAB_COMPARE_NEAR(sd, 0.1, 0.005);
   }
 
   void circlesAreADiscInsideARing() {
@@ -172,7 +173,7 @@ class Toy2dTest : public QObject {
       // Outer moon: unit circle around (-0.5, -0.25), upper half; inner: around (0.5, 0.25), lower.
       const Eigen::Vector2d centre = d.labels[j] == 0 ? Eigen::Vector2d(-0.5, -0.25)
                                                       : Eigen::Vector2d(0.5, 0.25);
-      QVERIFY(std::abs((d.x.col(j) - centre).norm() - 1.0) < 1e-12);
+      LOSSLAB_COMPARE_NEAR((d.x.col(j) - centre).norm(), 1.0, 1e-12);
       QVERIFY(d.labels[j] == 0 ? d.x(1, j) >= -0.25 - 1e-12 : d.x(1, j) <= 0.25 + 1e-12);
     }
   }

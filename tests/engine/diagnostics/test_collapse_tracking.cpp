@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/diagnostics/collapse_record.hpp"
@@ -78,7 +79,7 @@ class CollapseTrackingTest : public QObject {
       QCOMPARE(r.test->gaps.lo, r.train.gaps.lo);  // one set of bins for both
       QCOMPARE(r.test->gaps.width, r.train.gaps.width);
       QCOMPARE(r.weightNorm.perLayer.size(), size_t(3));
-      QVERIFY(std::abs(r.weightNorm.total - theta.norm()) <= 1e-6 * theta.norm());
+      LOSSLAB_COMPARE_WITHIN(r.weightNorm.total, theta.norm(), 1e-6 * theta.norm());
       QCOMPARE(r.stepAlignment.total, row.nlmCosine);
       QCOMPARE(row.zeroGradFraction, r.train.zeroGradFraction[int(FloatFormat::Float32)]);
       QCOMPARE(row.scFraction16, r.train.scFraction[int(FloatFormat::Float16)]);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <random>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/diagnostics/neural_collapse.hpp"
 
 using namespace losslab;
@@ -49,11 +50,11 @@ class NeuralCollapseTest : public QObject {
     const Eigen::MatrixXd W = 0.7 * means.transpose();  // self-dual, any scale
     const Eigen::MatrixXd logits = W * f.h;
     const NeuralCollapse nc = neuralCollapse(f.h, f.labels, C, W, logits);
-    QVERIFY(std::abs(nc.nc1) < 1e-20);
-    QVERIFY(std::abs(nc.nc2Equinorm) < 1e-12);
-    QVERIFY(std::abs(nc.nc2Equiangularity) < 1e-12);
-    QVERIFY(std::abs(nc.nc2MaxAngle) < 1e-12);
-    QVERIFY(std::abs(nc.nc3) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(nc.nc1, 0.0, 1e-20);
+    LOSSLAB_COMPARE_NEAR(nc.nc2Equinorm, 0.0, 1e-12);
+    LOSSLAB_COMPARE_NEAR(nc.nc2Equiangularity, 0.0, 1e-12);
+    LOSSLAB_COMPARE_NEAR(nc.nc2MaxAngle, 0.0, 1e-12);
+    LOSSLAB_COMPARE_NEAR(nc.nc3, 0.0, 1e-12);
     QCOMPARE(nc.nc4, 1.0);
   }
 
@@ -89,7 +90,7 @@ class NeuralCollapseTest : public QObject {
     QCOMPARE(nc.nc2Equinorm, 0.0);
     QCOMPARE(nc.nc2Equiangularity, 0.0);
     QCOMPARE(nc.nc2MaxAngle, 0.0);
-    QVERIFY(std::abs(nc.nc3) < 1e-15);
+    LOSSLAB_COMPARE_NEAR(nc.nc3, 0.0, 1e-15);
     QCOMPARE(nc.nc4, 1.0);
   }
 
@@ -118,8 +119,8 @@ class NeuralCollapseTest : public QObject {
     logits.conservativeResize(C, Eigen::NoChange);
     logits.row(3).setConstant(-1.0);
     const NeuralCollapse nc = neuralCollapse(f.h, f.labels, C, W, logits);
-    QVERIFY(std::abs(nc.nc2MaxAngle) < 1e-12);  // cos = -1/2 among the three present
-    QVERIFY(std::abs(nc.nc3) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(nc.nc2MaxAngle, 0.0, 1e-12);  // cos = -1/2 among the three present
+    LOSSLAB_COMPARE_NEAR(nc.nc3, 0.0, 1e-12);
     QCOMPARE(nc.nc4, 1.0);
   }
 };

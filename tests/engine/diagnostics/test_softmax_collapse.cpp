@@ -10,6 +10,7 @@
 
 #include <cmath>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/diagnostics/softmax_collapse.hpp"
 
@@ -115,7 +116,7 @@ class SoftmaxCollapseTest : public QObject {
     QVERIFY(!softmaxCollapsed(equalGaps(12.33), FloatFormat::Float16));  // the default is PyTorch's
     QVERIFY(softmaxCollapsed(equalGaps(12.35), FloatFormat::Float16));
     QVERIFY(softmaxCollapsed(equalGaps(7.7), FloatFormat::Float16, kLargest));  // the old default
-    QVERIFY(std::abs(collapseGapThreshold(FloatFormat::Float16, kTorch, 113) - 12.34) < 0.01);
+    LOSSLAB_COMPARE_NEAR(collapseGapThreshold(FloatFormat::Float16, kTorch, 113), 12.34, 0.01);
   }
 
   // torch.sum in float32 on a CPU, by hand for 113 terms: lane l of eight holds classes

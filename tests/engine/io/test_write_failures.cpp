@@ -9,8 +9,8 @@
 #include <QtTest>
 #include <fstream>
 
-#include "../data/input_error.hpp"
 #include "file_size_limit.hpp"
+#include "input_error.hpp"
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/io/metrics_csv.hpp"
 

@@ -5,7 +5,8 @@
 
 #include <limits>
 
-#include "../data/input_error.hpp"
+#include "fuzzy_compare.hpp"
+#include "input_error.hpp"
 #include "losslab/landscape/grid_axes.hpp"
 #include "losslab/landscape/marching_squares.hpp"
 
@@ -38,7 +39,7 @@ class Contours : public QObject {
       const Polyline& p = c.polylines[0];
       QVERIFY(p.size() > 20);
       QCOMPARE(p.front(), p.back());  // closed
-      for (const Eigen::Vector2d& q : p) QVERIFY(std::abs(q.norm() - r) < 0.1);
+      for (const Eigen::Vector2d& q : p) LOSSLAB_COMPARE_NEAR(q.norm(), r, 0.1);
     }
   }
 
@@ -49,7 +50,7 @@ class Contours : public QObject {
     QCOMPARE(int(set.lines[0].polylines.size()), 1);
     const Polyline& p = set.lines[0].polylines[0];
     QCOMPARE(int(p.size()), 3);
-    for (const auto& q : p) QVERIFY(std::abs(q.x() - 0.3) < 1e-15);
+    for (const auto& q : p) LOSSLAB_COMPARE_NEAR(q.x(), 0.3, 1e-15);
     QCOMPARE(std::min(p.front().y(), p.back().y()), 0.0);
     QCOMPARE(std::max(p.front().y(), p.back().y()), 2.0);
   }
@@ -94,7 +95,7 @@ class Contours : public QObject {
     f << -1, 0, 1, 10, 100, std::numeric_limits<double>::quiet_NaN();
     const ContourLevels l = contourLevels(f, 3, LevelSpacing::Log);
     QCOMPARE(int(l.levels.size()), 3);
-    for (int k = 0; k < 3; ++k) QVERIFY(std::abs(std::log10(l.levels[k]) - 0.5 * (k + 1)) < 1e-14);
+    for (int k = 0; k < 3; ++k) LOSSLAB_COMPARE_NEAR(std::log10(l.levels[k]), 0.5 * (k + 1), 1e-14);
     QCOMPARE(l.skippedNonPositive, 2);
     QCOMPARE(l.skippedNonFinite, 1);
     const ContourLevels none = contourLevels(Eigen::MatrixXd::Constant(2, 2, -1.0), 3, LevelSpacing::Log);
@@ -129,7 +130,7 @@ class Contours : public QObject {
     QCOMPARE(set.skippedNonPositive, 9);
     const double t = (std::log10(0.7) - std::log10(0.5)) / (0 - std::log10(0.5));
     QCOMPARE(int(set.lines[0].polylines.size()), 1);
-    for (const auto& q : set.lines[0].polylines[0]) QVERIFY(std::abs(q.x() - (0.5 + 0.5 * t)) < 1e-15);
+    for (const auto& q : set.lines[0].polylines[0]) LOSSLAB_COMPARE_NEAR(q.x(), (0.5 + 0.5 * t), 1e-15);
     QVERIFY(set.lines[1].polylines.empty());  // a level <= 0 has no place on a log scale
   }
 

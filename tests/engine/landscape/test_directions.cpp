@@ -3,7 +3,8 @@
 // Hessian eigenvectors.
 #include <QtTest>
 
-#include "../data/input_error.hpp"
+#include "fuzzy_compare.hpp"
+#include "input_error.hpp"
 #include "landscape_test_support.hpp"
 #include "losslab/core/random.hpp"
 #include "losslab/landscape/hessian_directions.hpp"
@@ -52,7 +53,7 @@ class Directions : public QObject {
     const Eigen::VectorXd n = normalizeDirection(r.d, r.theta, r.arch);
     for (int l = 0; l < 2; ++l) {
       for (int row = 0; row < r.arch.layers[l + 1]; ++row)
-        QVERIFY(std::abs(r.w(n, l).row(row).norm() - r.w(r.theta, l).row(row).norm()) < 1e-12);
+        LOSSLAB_COMPARE_NEAR(r.w(n, l).row(row).norm(), r.w(r.theta, l).row(row).norm(), 1e-12);
       QCOMPARE(r.b(n, l).norm(), 0.0);
     }
   }
@@ -85,8 +86,8 @@ class Directions : public QObject {
     for (BiasDirections bias : {BiasDirections::Zero, BiasDirections::Normalize}) {
       const Eigen::VectorXd n = normalizeDirection(r.d, r.theta, r.arch, {DirectionNorm::Layer, bias});
       for (int l = 0; l < 2; ++l) {
-        QVERIFY(std::abs(r.w(n, l).norm() - r.w(r.theta, l).norm()) < 1e-12);
-        QVERIFY(std::abs(r.b(n, l).norm() - (bias == BiasDirections::Zero ? 0.0 : r.b(r.theta, l).norm())) < 1e-12);
+        LOSSLAB_COMPARE_NEAR(r.w(n, l).norm(), r.w(r.theta, l).norm(), 1e-12);
+        LOSSLAB_COMPARE_NEAR(r.b(n, l).norm(), (bias == BiasDirections::Zero ? 0.0 : r.b(r.theta, l).norm()), 1e-12);
         // A tensor is scaled as a whole: its shape is the raw direction's.
         QVERIFY((r.w(n, l) / r.w(n, l).norm() - r.w(r.d, l) / r.w(r.d, l).norm()).norm() < 1e-12);
       }
@@ -96,12 +97,12 @@ class Directions : public QObject {
   void modelNormalisationScalesTheWholeVector() {
     const Random r;
     const Eigen::VectorXd withBiases = normalizeDirection(r.d, r.theta, r.arch, {DirectionNorm::Model, BiasDirections::Normalize});
-    QVERIFY(std::abs(withBiases.norm() - r.theta.norm()) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(withBiases.norm(), r.theta.norm(), 1e-12);
     QVERIFY((withBiases / withBiases.norm() - r.d / r.d.norm()).norm() < 1e-12);
     const Eigen::VectorXd zeroBiases = normalizeDirection(r.d, r.theta, r.arch, {DirectionNorm::Model, BiasDirections::Zero});
     double weightsNorm2 = 0;
     for (int l = 0; l < 2; ++l) weightsNorm2 += r.w(r.theta, l).squaredNorm();
-    QVERIFY(std::abs(zeroBiases.norm() - std::sqrt(weightsNorm2)) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(zeroBiases.norm(), std::sqrt(weightsNorm2), 1e-12);
   }
 
   void noneUsesTheDirectionAsGiven() {
@@ -134,7 +135,7 @@ class Directions : public QObject {
   void orthogonalisationComesBeforeNormalisation() {
     const Random r;
     const DirectionPair raw = randomDirections(r.theta, r.arch, {3, {DirectionNorm::None, BiasDirections::Zero}, true});
-    QVERIFY(std::abs(raw.dir1.dot(raw.dir2)) < 1e-12 * raw.dir1.norm() * raw.dir2.norm());
+    LOSSLAB_COMPARE_NEAR(raw.dir1.dot(raw.dir2), 0.0, 1e-12 * raw.dir1.norm() * raw.dir2.norm());
     const DirectionPair filtered = randomDirections(r.theta, r.arch, {3, {}, true});
     QCOMPARE(filtered.dir2, normalizeDirection(raw.raw2, r.theta, r.arch));  // still filter-normalised
   }
@@ -145,13 +146,13 @@ class Directions : public QObject {
     const EigenDirections d = hessianEigenDirections(hessian);
     const auto top = m.expected["top_eigenvalues"].get<std::vector<double>>();
     QVERIFY(d.converged);
-    QVERIFY(std::abs(d.lambda1 - top[0]) <= 1e-8 * std::abs(top[0]));
-    QVERIFY(std::abs(d.lambda2 - top[1]) <= 1e-8 * std::abs(top[0]));
+    LOSSLAB_COMPARE_WITHIN(d.lambda1, top[0], 1e-8 * std::abs(top[0]));
+    LOSSLAB_COMPARE_WITHIN(d.lambda2, top[1], 1e-8 * std::abs(top[0]));
     for (auto [v, lambda] : {std::pair{d.dir1, d.lambda1}, std::pair{d.dir2, d.lambda2}}) {
       Eigen::VectorXd hv;
       hessian.apply(v, hv);
       QVERIFY((hv - lambda * v).norm() < 1e-6 * std::abs(top[0]));
-      QVERIFY(std::abs(v.norm() - 1) < 1e-12);
+      LOSSLAB_COMPARE_NEAR(v.norm(), 1, 1e-12);
       Index i = 0;
       v.cwiseAbs().maxCoeff(&i);
       QVERIFY(v[i] > 0);  // the sign convention

@@ -4,6 +4,7 @@
 // work by hand.
 #include <QtTest>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/landscape/hessian_directions.hpp"
 #include "losslab/landscape/landscape_directions.hpp"
@@ -84,10 +85,10 @@ class LandscapeDirectionsTest : public QObject {
     const Eigen::VectorXd e0 = Eigen::VectorXd::Unit(n, 0), e1 = Eigen::VectorXd::Unit(n, 1);
     in.trajectory = {in.theta + 3 * e0, in.theta - 3 * e0, in.theta + e1, in.theta - e1};
     const LandscapeDirections d = landscapeDirections(DirectionKind::TrajectoryPca, in);
-    QVERIFY(std::abs(std::abs(d.plane.dir1.dot(e0)) - 1) < 1e-12);
-    QVERIFY(std::abs(std::abs(d.plane.dir2.dot(e1)) - 1) < 1e-12);
-    QVERIFY(std::abs(d.explainedVariance[0] - 0.9) < 1e-12);
-    QVERIFY(std::abs(d.explainedVariance[1] - 0.1) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(std::abs(d.plane.dir1.dot(e0)), 1.0, 1e-12);
+    LOSSLAB_COMPARE_NEAR(std::abs(d.plane.dir2.dot(e1)), 1.0, 1e-12);
+    LOSSLAB_COMPARE_NEAR(d.explainedVariance[0], 0.9, 1e-12);
+    LOSSLAB_COMPARE_NEAR(d.explainedVariance[1], 0.1, 1e-12);
     in.trajectory.resize(1);
     QVERIFY_THROWS_EXCEPTION(InputError, landscapeDirections(DirectionKind::TrajectoryPca, in));
   }

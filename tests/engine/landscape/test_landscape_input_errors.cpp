@@ -2,7 +2,7 @@
 // option, the bad value and what is allowed.
 #include <QtTest>
 
-#include "../data/input_error.hpp"
+#include "input_error.hpp"
 #include "landscape_test_support.hpp"
 #include "losslab/landscape/landscape_slice.hpp"
 #include "losslab/landscape/landscape_surface.hpp"

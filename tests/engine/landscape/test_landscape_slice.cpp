@@ -2,6 +2,7 @@
 // checkpoints, theta(t) = (1 - t) theta1 + t theta2 on t in [-0.5, 1.5].
 #include <QtTest>
 
+#include "fuzzy_compare.hpp"
 #include "landscape_test_support.hpp"
 #include "losslab/landscape/checkpoint_plane.hpp"
 #include "losslab/landscape/landscape_slice.hpp"
@@ -23,8 +24,8 @@ class LandscapeSliceTest : public QObject {
     QCOMPARE(s.train.coordinates, axisValues({-3, 1, 9}));
     for (int i = 0; i < 9; ++i) {
       const double a = s.train.coordinates[i];
-      QVERIFY(std::abs(s.train.loss[i] - test::ScalarRegression::loss(a, 0)) < 1e-14);
-      QVERIFY(std::abs(s.test->loss[i] - 2 * (1 + a) * (1 + a)) < 1e-13);
+      LOSSLAB_COMPARE_NEAR(s.train.loss[i], test::ScalarRegression::loss(a, 0), 1e-14);
+      LOSSLAB_COMPARE_NEAR(s.test->loss[i], 2 * (1 + a) * (1 + a), 1e-13);
     }
     QCOMPARE(progress.back(), 1.0);
     QVERIFY(std::is_sorted(progress.begin(), progress.end()));
@@ -40,7 +41,7 @@ class LandscapeSliceTest : public QObject {
     const LandscapeCurve c = evaluateCurve(m.architecture, m.loss, {m.parameters, test::vec(m.expected["landscape"]["normalized_dir1"]), {}},
                                            toSamples<double>(m.data), AxisRange{-1, 1, 5});
     const double want = m.expected["loss"].get<double>();
-    QVERIFY(std::abs(c.loss[2] - want) <= 1e-9 * want);
+    LOSSLAB_COMPARE_WITHIN(c.loss[2], want, 1e-9 * want);
     if (m.expected.contains("accuracy")) QCOMPARE(c.accuracy[2], m.expected["accuracy"].get<double>());
   }
 

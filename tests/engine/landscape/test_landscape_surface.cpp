@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "fuzzy_compare.hpp"
 #include "landscape_test_support.hpp"
 #include "losslab/core/random.hpp"
 #include "losslab/landscape/landscape_surface.hpp"
@@ -47,8 +48,8 @@ class LandscapeSurface : public QObject {
     for (int i = 0; i < 7; ++i)
       for (int j = 0; j < 4; ++j) {
         const double want = test::ScalarRegression::loss(g.alphas[i], g.betas[j]);
-        QVERIFY(std::abs(g.loss(i, j) - want) <= 1e-15 * (1 + want));
-        QVERIFY(std::abs(f.loss(i, j) - want) <= 1e-6 * (1 + want));
+        LOSSLAB_COMPARE_WITHIN(g.loss(i, j), want, 1e-15 * (1 + want));
+        LOSSLAB_COMPARE_WITHIN(f.loss(i, j), want, 1e-6 * (1 + want));
         QVERIFY(std::isnan(g.accuracy(i, j)));  // regression: no accuracy
       }
   }
@@ -74,7 +75,7 @@ class LandscapeSurface : public QObject {
     for (int i = 0; i < 9; ++i)
       for (int j = 0; j < 6; ++j) {
         const double want = 0.5 * (r0 + g.alphas[i] * r1 + g.betas[j] * r2).squaredNorm() / 300;
-        QVERIFY(std::abs(g.loss(i, j) - want) <= 1e-12 * want);
+        LOSSLAB_COMPARE_WITHIN(g.loss(i, j), want, 1e-12 * want);
       }
   }
 
@@ -140,7 +141,7 @@ class LandscapeSurface : public QObject {
     const LandscapeGrid g = evaluateSurface(q.arch, LossKind::Mse, {q.theta, Eigen::Vector2d(1, 0), Eigen::Vector2d(0, 1)},
                                             q.samples<float>(), GridSpec{{-1e20, 1e20, 3}, {-1, 1, 3}});
     QVERIFY(std::isinf(g.loss(0, 1)) && std::isinf(g.loss(2, 1)));
-    QVERIFY(std::abs(g.loss(1, 1) - 0.5) < 1e-6);
+    LOSSLAB_COMPARE_NEAR(g.loss(1, 1), 0.5, 1e-6);
   }
 
   void cancellationReturnsWithin50Milliseconds() {

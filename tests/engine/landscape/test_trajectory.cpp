@@ -5,7 +5,8 @@
 
 #include <Eigen/QR>
 
-#include "../data/input_error.hpp"
+#include "fuzzy_compare.hpp"
+#include "input_error.hpp"
 #include "landscape_test_support.hpp"
 #include "losslab/core/random.hpp"
 #include "losslab/landscape/checkpoint_files.hpp"
@@ -47,8 +48,8 @@ class Trajectory : public QObject {
     const TrajectoryPca pca = trajectoryPca(path, b.centre);
     QVERIFY((pca.dir1 - b.u).norm() < 1e-10);  // signs: the first checkpoint has positive coordinates
     QVERIFY((pca.dir2 - b.v).norm() < 1e-10);
-    QVERIFY(std::abs(pca.explainedVariance1 - 9 / 13.25) < 1e-12);
-    QVERIFY(std::abs(pca.explainedVariance2 - 4 / 13.25) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(pca.explainedVariance1, 9 / 13.25, 1e-12);
+    LOSSLAB_COMPARE_NEAR(pca.explainedVariance2, 4 / 13.25, 1e-12);
     QCOMPARE(pca.singularValues.size(), 24);  // min(T, P); only three are non-zero
     QVERIFY(pca.singularValues[3] < 1e-12 * pca.singularValues[0]);
   }
@@ -65,9 +66,11 @@ class Trajectory : public QObject {
     const LandscapePlane plane{b.centre, b.u + 0.5 * b.v, 2 * b.v};
     const std::vector<Eigen::VectorXd> points{b.centre + 1.5 * plane.dir1 - 0.25 * plane.dir2 + 0.3 * b.w, b.centre};
     const auto c = projectOntoPlane(points, plane);
-    QVERIFY(std::abs(c[0].alpha - 1.5) < 1e-12 && std::abs(c[0].beta + 0.25) < 1e-12);
-    QVERIFY(std::abs(c[0].distance - 0.3) < 1e-12);
-    QVERIFY(std::abs(c[1].alpha) < 1e-15 && c[1].distance < 1e-15);
+    LOSSLAB_COMPARE_NEAR(c[0].alpha, 1.5, 1e-12);
+    LOSSLAB_COMPARE_NEAR(c[0].beta, -0.25, 1e-12);
+    LOSSLAB_COMPARE_NEAR(c[0].distance, 0.3, 1e-12);
+    LOSSLAB_COMPARE_NEAR(c[1].alpha, 0.0, 1e-15);
+    QVERIFY(c[1].distance < 1e-15);
     LOSSLAB_VERIFY_INPUT_ERROR(projectOntoPlane(points, {b.centre, b.u, -2 * b.u}), "parallel");
   }
 
@@ -80,9 +83,10 @@ class Trajectory : public QObject {
     const Eigen::VectorXd moved = b.centre - 0.3 * plane.dir1 + 1.1 * plane.dir2 + 0.4 * b.w;
     const PlaneCoordinates direct = projectOntoPlane({theta}, {moved, plane.dir1, plane.dir2})[0];
     const PlaneCoordinates c = projector.project(theta), o = projector.project(moved);
-    QVERIFY(std::abs(c.alpha - o.alpha - direct.alpha) < 1e-12);
-    QVERIFY(std::abs(c.beta - o.beta - direct.beta) < 1e-12);
-    QVERIFY(std::abs(direct.alpha - 1.0) < 1e-12 && std::abs(direct.beta + 0.9) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(c.alpha - o.alpha, direct.alpha, 1e-12);
+    LOSSLAB_COMPARE_NEAR(c.beta - o.beta, direct.beta, 1e-12);
+    LOSSLAB_COMPARE_NEAR(direct.alpha, 1.0, 1e-12);
+    LOSSLAB_COMPARE_NEAR(direct.beta, -0.9, 1e-12);
     LOSSLAB_VERIFY_INPUT_ERROR(projector.project(Eigen::VectorXd::Zero(2)), "2 parameters");
   }
 
@@ -90,12 +94,14 @@ class Trajectory : public QObject {
     const Basis b;
     const Eigen::VectorXd w1 = b.centre, w2 = b.centre + 2 * b.u, w3 = b.centre + b.u + 3 * b.v + 0 * b.w;
     const CheckpointPlane p = planeThroughCheckpoints(w1, w2, w3);
-    QVERIFY(std::abs(p.plane.dir1.norm() - 1) < 1e-12 && std::abs(p.plane.dir2.norm() - 1) < 1e-12);
-    QVERIFY(std::abs(p.plane.dir1.dot(p.plane.dir2)) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(p.plane.dir1.norm(), 1, 1e-12);
+    LOSSLAB_COMPARE_NEAR(p.plane.dir2.norm(), 1, 1e-12);
+    LOSSLAB_COMPARE_NEAR(p.plane.dir1.dot(p.plane.dir2), 0.0, 1e-12);
     const double want[3][2] = {{0, 0}, {2, 0}, {1, 3}};
     const Eigen::VectorXd* w[3] = {&w1, &w2, &w3};
     for (int k = 0; k < 3; ++k) {
-      QVERIFY(std::abs(p.coordinates[k][0] - want[k][0]) < 1e-12 && std::abs(p.coordinates[k][1] - want[k][1]) < 1e-12);
+      LOSSLAB_COMPARE_NEAR(p.coordinates[k][0], want[k][0], 1e-12);
+      LOSSLAB_COMPARE_NEAR(p.coordinates[k][1], want[k][1], 1e-12);
       Eigen::VectorXd at;
       p.plane.pointAt(p.coordinates[k][0], p.coordinates[k][1], at);
       QVERIFY((at - *w[k]).norm() < 1e-12);

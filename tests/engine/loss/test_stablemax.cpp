@@ -8,6 +8,7 @@
 #include <random>
 
 #include "fixtures.hpp"
+#include "fuzzy_compare.hpp"
 #include "losslab/loss/logit_loss.hpp"
 #include "losslab/model/mlp_objective.hpp"
 #include "losslab/model/model_file.hpp"
@@ -43,12 +44,12 @@ class StableMaxTest : public QObject {
     const Eigen::Map<const Eigen::VectorXd> wantGrad(g.data(), Index(g.size()));
     MlpObjective<double> f64(m.architecture, m.loss);
     Eigen::VectorXd grad;
-    QVERIFY(std::abs(f64.lossAndGradient(m.parameters, toSamples<double>(m.data), grad) - want) <= 1e-12 * want);
+    LOSSLAB_COMPARE_WITHIN(f64.lossAndGradient(m.parameters, toSamples<double>(m.data), grad), want, 1e-12 * want);
     QVERIFY((grad - wantGrad).norm() <= 1e-10 * wantGrad.norm());
     MlpObjective<float> f32(m.architecture, m.loss);
     Eigen::VectorXf grad32;
     const float loss32 = f32.lossAndGradient(m.parameters.cast<float>(), toSamples<float>(m.data), grad32);
-    QVERIFY(std::abs(loss32 - want) <= 1e-5 * want);
+    LOSSLAB_COMPARE_WITHIN(loss32, want, 1e-5 * want);
     QVERIFY((grad32.cast<double>() - wantGrad).norm() <= 1e-4 * wantGrad.norm());
   }
 
@@ -63,7 +64,7 @@ class StableMaxTest : public QObject {
     const double sum = lossOf(z, labels, &grad);
     long double want = 0;
     for (int i = 0; i < n; ++i) want += referenceLoss(z.col(i), labels[i]);
-    QVERIFY(std::abs(sum - double(want)) <= 1e-13 * double(want));
+    LOSSLAB_COMPARE_WITHIN(sum, double(want), 1e-13 * double(want));
     const double h = 1e-6;
     for (int i = 0; i < n; ++i)
       for (int k = 0; k < C; ++k) {
@@ -95,7 +96,7 @@ class StableMaxTest : public QObject {
       Eigen::MatrixXd grad64;
       const double stable64 = lossOf<double>(z.cast<double>(), labels, &grad64);
       QVERIFY2(std::abs(stable - stable64) <= 1e-5 * stable64, qPrintable(QString("%1 vs %2").arg(stable).arg(stable64)));
-      QVERIFY(std::abs(stableGrad(0, 0) - grad64(0, 0)) <= 1e-5 * std::abs(grad64(0, 0)));
+      LOSSLAB_COMPARE_WITHIN(stableGrad(0, 0), grad64(0, 0), 1e-5 * std::abs(grad64(0, 0)));
       for (Index k = 1; k < 113; ++k) QVERIFY(stableGrad(k, 0) > 0.0f);
     }
   }

@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/model/mlp_objective.hpp"
 
 using namespace losslab;
@@ -104,7 +105,7 @@ class FiniteDifferences : public QObject {
     Eigen::VectorXf g32, hv32;
     const double l64 = f64.lossAndGradient(p.theta, p.data, g64);
     const float l32 = f32.lossAndGradient(p.theta.cast<float>(), d32, g32);
-    QVERIFY(std::abs(l32 - l64) < 1e-5 * std::max(1.0, std::abs(l64)));
+    LOSSLAB_COMPARE_NEAR(l32, l64, 1e-5 * std::max(1.0, std::abs(l64)));
     QVERIFY((g32.cast<double>() - g64).norm() < 1e-5 * std::max(1.0, g64.norm()));
     const Eigen::VectorXd v = Eigen::VectorXd::Ones(g64.size());
     f64.hessianVectorProduct(p.theta, p.data, v, hv64);
@@ -147,7 +148,7 @@ class FiniteDifferences : public QObject {
     Eigen::VectorXd gSmall, gBig;
     const double small = f.lossAndGradient(p.theta, p.data, gSmall);
     const double large = f.lossAndGradient(p.theta, big, gBig);
-    QVERIFY(std::abs(small - large) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(small, large, 1e-12);
     QVERIFY((gSmall - gBig).norm() < 1e-12 * gSmall.norm());
   }
 };

@@ -2,6 +2,7 @@
 // the dense path's loss, gradient and Hessian-vector product, in minibatches too.
 #include <QtTest>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/core/random.hpp"
 #include "losslab/data/make_data.hpp"
 #include "losslab/model/initialization.hpp"
@@ -30,7 +31,7 @@ class OneHotInputs : public QObject {
     MlpObjective<double> f(arch, LossKind::CrossEntropy);
     Eigen::VectorXd gs, gd, hs, hd;
     const double ls = f.lossAndGradient(theta, sparse, gs), ld = f.lossAndGradient(theta, dense, gd);
-    QVERIFY(std::abs(ls - ld) < 1e-14);
+    LOSSLAB_COMPARE_NEAR(ls, ld, 1e-14);
     QVERIFY((gs - gd).norm() < 1e-13 * gd.norm());
     f.hessianVectorProduct(theta, sparse, v, hs);
     f.hessianVectorProduct(theta, dense, v, hd);
@@ -42,7 +43,7 @@ class OneHotInputs : public QObject {
     QCOMPARE(batch.hotIndices[5], sparse.hotIndices[155]);
     Samples<double> denseBatch;
     gatherSamples(dense, {5, 0, 77}, denseBatch);
-    QVERIFY(std::abs(f.loss(theta, batch) - f.loss(theta, denseBatch)) < 1e-14);
+    LOSSLAB_COMPARE_NEAR(f.loss(theta, batch), f.loss(theta, denseBatch), 1e-14);
   }
 
   void ordinaryInputsAreNotOneHot() {

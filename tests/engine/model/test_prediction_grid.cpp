@@ -2,6 +2,7 @@
 // draw them: grid layout, the three losses' probabilities, and the limits.
 #include <QtTest>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/model/prediction_grid.hpp"
 
@@ -39,8 +40,8 @@ class PredictionGridTest : public QObject {
     for (Eigen::Index c = 0; c < g.values.cols(); ++c) {
       const double x = -2.0 + 2.0 * double(c % 3), y = -2.0 + 2.0 * double(c / 3) + 0.5;
       const double p1 = 1.0 / (1.0 + std::exp(x - y));  // softmax of (x, y), second class
-      QVERIFY(std::abs(g.values(1, c) - p1) < 1e-15);
-      QVERIFY(std::abs(g.values.col(c).sum() - 1.0) < 1e-15);
+      LOSSLAB_COMPARE_NEAR(g.values(1, c), p1, 1e-15);
+      LOSSLAB_COMPARE_NEAR(g.values.col(c).sum(), 1.0, 1e-15);
     }
   }
 
@@ -49,8 +50,8 @@ class PredictionGridTest : public QObject {
     z << 2, -1, 0, -3, -1, 1.5;
     const Eigen::MatrixXd s = classProbabilities(LossKind::StableMaxCrossEntropy, z);
     // s(2) = 3, s(0) = 1, s(-1) = 1/2: StableMax = (3, 1, 0.5) / 4.5
-    QVERIFY(std::abs(s(0, 0) - 3.0 / 4.5) < 1e-15);
-    QVERIFY(std::abs(s(2, 0) - 0.5 / 4.5) < 1e-15);
+    LOSSLAB_COMPARE_NEAR(s(0, 0), 3.0 / 4.5, 1e-15);
+    LOSSLAB_COMPARE_NEAR(s(2, 0), 0.5 / 4.5, 1e-15);
     const Eigen::MatrixXd m = classProbabilities(LossKind::Mse, z);
     // (2, 0, -1) clips to (1, 0, 0); (-1, -3, 1.5) to (0, 0, 1)
     QCOMPARE(m(0, 0), 1.0);
@@ -67,7 +68,7 @@ class PredictionGridTest : public QObject {
     const PredictionGrid g = predictOnGrid(arch, LossKind::Mse, false, theta, GridBox{0, 1, 0, 0}, 11, 50);
     QCOMPARE(g.ny, 1);
     QCOMPARE(g.values.cols(), Eigen::Index(11));
-    QVERIFY(std::abs(g.values(0, 10) - 1.0) < 1e-15);
+    LOSSLAB_COMPARE_NEAR(g.values(0, 10), 1.0, 1e-15);
   }
 
   void boundingBoxWidensByTheMargin() {

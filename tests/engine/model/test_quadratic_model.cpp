@@ -4,6 +4,7 @@
 
 #include <Eigen/Eigenvalues>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/model/quadratic_model.hpp"
@@ -36,7 +37,7 @@ class QuadraticModelTest : public QObject {
     // The loss is exactly quartic along a line: its 5th finite difference vanishes.
     auto along = [&](double t) { return m.loss(theta + t * v); };
     const double fifth = along(2.5) - 5 * along(1.5) + 10 * along(0.5) - 10 * along(-0.5) + 5 * along(-1.5) - along(-2.5);
-    QVERIFY(std::abs(fifth) < 1e-9);
+    LOSSLAB_COMPARE_NEAR(fifth, 0.0, 1e-9);
   }
 
   // GD at lr 4 on this model: the sharpness starts at 0.28, rises past 2/eta = 0.5 (progressive
@@ -58,7 +59,7 @@ class QuadraticModelTest : public QObject {
     }
     QVERIFY(first < 0.4);
     QVERIFY(peak > 0.55);                      // crossed 2/eta
-    QVERIFY(std::abs(last - 0.5) < 0.01);      // and came back to the edge
+    LOSSLAB_COMPARE_NEAR(last, 0.5, 0.01);      // and came back to the edge
     QVERIFY(lastLoss < 1e-10);                 // while the loss kept falling
     QVERIFY(trainer->data().train.empty());
   }

@@ -5,6 +5,7 @@
 #include <Eigen/Eigenvalues>
 
 #include "fixtures.hpp"
+#include "fuzzy_compare.hpp"
 #include "losslab/curvature/dense_curvature.hpp"
 #include "losslab/model/mlp_objective.hpp"
 #include "losslab/model/model_file.hpp"
@@ -87,7 +88,7 @@ class ReferenceModels : public QObject {
     const double err = (eig.eigenvalues() - want).cwiseAbs().maxCoeff() / scale;
     QVERIFY2(err <= 1e-9, qPrintable(QString::number(err)));
     const double trace = l.model.expected["hessian_trace"].get<double>();
-    QVERIFY(std::abs(H.trace() - trace) <= 1e-9 * std::abs(trace));
+    LOSSLAB_COMPARE_WITHIN(H.trace(), trace, 1e-9 * std::abs(trace));
   }
 
   void roundTripThroughJson_data() { cases_data(); }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/optim/optimizer.hpp"
 
 using namespace losslab;
@@ -74,10 +75,8 @@ void checkPerTensorPerpGrad() {
   QVERIFY2((d - want).norm() <= tolerance<S>(),
            qPrintable(QString::number(double((d - want).norm()))));
   for (const TensorSpan& t : kTensors) {
-    QVERIFY(std::abs(d.segment(t.offset, t.size).dot(theta.segment(t.offset, t.size))) <=
-            tolerance<S>());
-    QVERIFY(std::abs(d.segment(t.offset, t.size).norm() - g.segment(t.offset, t.size).norm()) <=
-            tolerance<S>());
+    LOSSLAB_COMPARE_WITHIN(d.segment(t.offset, t.size).dot(theta.segment(t.offset, t.size)), S(0), tolerance<S>());
+    LOSSLAB_COMPARE_WITHIN(d.segment(t.offset, t.size).norm(), g.segment(t.offset, t.size).norm(), tolerance<S>());
   }
 }
 
@@ -101,7 +100,7 @@ class OptimizerGradientTransforms : public QObject {
         direction<double>(c, kTensors, perpTheta<double>(), perpGrad<double>());
     const Eigen::VectorXd want = vec<double>({11.0 / 13, 1, 3, 4, 7.0 / 13, -8.0 / 13});
     QVERIFY((d - want).norm() < 1e-14);
-    QVERIFY(std::abs(d.dot(perpTheta<double>())) < 1e-14);
+    LOSSLAB_COMPARE_NEAR(d.dot(perpTheta<double>()), 0.0, 1e-14);
   }
 
   // With no tensor spans the flat vector is one tensor.
@@ -110,8 +109,8 @@ class OptimizerGradientTransforms : public QObject {
     c.perpGrad = true;
     const Eigen::VectorXd theta = perpTheta<double>(), g = perpGrad<double>();
     const Eigen::VectorXd d = direction<double>(c, {}, theta, g);
-    QVERIFY(std::abs(d.dot(theta)) < 1e-14);
-    QVERIFY(std::abs(d.norm() - g.norm()) < 1e-14);
+    LOSSLAB_COMPARE_NEAR(d.dot(theta), 0.0, 1e-14);
+    LOSSLAB_COMPARE_NEAR(d.norm(), g.norm(), 1e-14);
   }
 
   // g = (1, 2) at θ0 = (1, 0.5) has norm √5: clipped to 1 it is (1, 2)/√5.
@@ -178,8 +177,8 @@ class OptimizerGradientTransforms : public QObject {
     const Eigen::VectorXd ascent =
         vec<double>({1, 0.5}) + 0.05 / std::sqrt(5.0) * vec<double>({1, 2});
     const Eigen::VectorXd& d = optimizer.lastUpdate();
-    QVERIFY(std::abs(d.dot(vec<double>({1, 0.5}))) < 1e-15);
-    QVERIFY(std::abs(d.norm() - vec<double>({1, 4}).cwiseProduct(ascent).norm()) < 1e-15);
+    LOSSLAB_COMPARE_NEAR(d.dot(vec<double>({1, 0.5})), 0.0, 1e-15);
+    LOSSLAB_COMPARE_NEAR(d.norm(), vec<double>({1, 4}).cwiseProduct(ascent).norm(), 1e-15);
   }
 
   // At a stationary point ε = 0: the second call is at θ itself.

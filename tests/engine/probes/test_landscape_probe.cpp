@@ -3,6 +3,7 @@
 // run's precision, with a clear message when a picture cannot be made.
 #include <QtTest>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/model/mlp_objective.hpp"
 #include "losslab/probes/landscape_probe.hpp"
@@ -64,7 +65,8 @@ class LandscapeProbeTest : public QObject {
     QVERIFY(result.slice.test.has_value());
     // The path: every checkpoint on the plane (the current one at the origin).
     QCOMPARE(result.path.size(), s->checkpoints->size());
-    QVERIFY(std::abs(result.path.back().at.alpha) < 1e-12 && std::abs(result.path.back().at.beta) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(result.path.back().at.alpha, 0.0, 1e-12);
+    LOSSLAB_COMPARE_NEAR(result.path.back().at.beta, 0.0, 1e-12);
   }
 
   void aFloat32RunIsMeasuredInFloat32() {
@@ -81,17 +83,17 @@ class LandscapeProbeTest : public QObject {
     const SnapshotPtr s = trained(spiral(), 60);
     const LandscapeBasis h = landscapeBasis(*s, small(DirectionKind::Hessian));
     QVERIFY(h.eigenvalues[0] >= h.eigenvalues[1] && h.eigenvalues[0] > 0);
-    QVERIFY(std::abs(h.plane.dir1.norm() - 1) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(h.plane.dir1.norm(), 1, 1e-12);
     const LandscapeBasis p = landscapeBasis(*s, small(DirectionKind::TrajectoryPca));
     QVERIFY(p.explainedVariance[0] >= p.explainedVariance[1] && p.explainedVariance[1] > 0);
     QVERIFY(p.explainedVariance[0] + p.explainedVariance[1] <= 1 + 1e-12);
-    QVERIFY(std::abs(p.plane.dir1.dot(p.plane.dir2)) < 1e-10);
+    LOSSLAB_COMPARE_NEAR(p.plane.dir1.dot(p.plane.dir2), 0.0, 1e-10);
     // A PCA plane's grid holds the whole path, a tenth of its extent to spare.
     const GridSpec fitted = gridAroundPath(p, *s->checkpoints, small(DirectionKind::TrajectoryPca).grid);
     double lo = 0, hi = 0;
     for (const ProjectedCheckpoint& c : projectCheckpoints(p, *s->checkpoints)) lo = std::min(lo, c.at.alpha), hi = std::max(hi, c.at.alpha);
-    QVERIFY(std::abs(fitted.alpha.from - (lo - 0.1 * (hi - lo))) < 1e-12);
-    QVERIFY(std::abs(fitted.alpha.to - (hi + 0.1 * (hi - lo))) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(fitted.alpha.from, (lo - 0.1 * (hi - lo)), 1e-12);
+    LOSSLAB_COMPARE_NEAR(fitted.alpha.to, (hi + 0.1 * (hi - lo)), 1e-12);
     QCOMPARE(fitted.alpha.points, 9);
   }
 
@@ -108,8 +110,9 @@ class LandscapeProbeTest : public QObject {
     QCOMPARE(result.slice.train.coordinates[30], 1.0);
     MlpObjective<double> objective(s->architecture, s->config.loss);
     const Samples<double> train = toSamples<double>(s->data->train);
-    QVERIFY(std::abs(result.slice.train.loss[30] - objective.loss(s->parameters, train)) < 1e-12);
-    QVERIFY(std::abs(result.slice.train.loss[10] - objective.loss((*s->checkpoints)[1].parameters->eval(), train)) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(result.slice.train.loss[30], objective.loss(s->parameters, train), 1e-12);
+    LOSSLAB_COMPARE_NEAR(result.slice.train.loss[10], objective.loss((*s->checkpoints)[1].parameters->eval(), train),
+                         1e-12);
   }
 
   void whatCannotBeDrawnSaysWhy() {

@@ -3,6 +3,7 @@
 // does) and the rate divided by alpha^2 for an output scale alpha.
 #include <QtTest>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/session/trainer.hpp"
 
@@ -37,7 +38,7 @@ class CollapseTrainingOptionsTest : public QObject {
     const Eigen::VectorXd b = after(modular("float32", true), 30, &shuffled);
     QVERIFY(a != b);                                    // float32 rounds the orders differently
     QVERIFY((a - b).norm() < 1e-3 * a.norm());          // ... and no more than that
-    QVERIFY(std::abs(fixed[0].trainLoss - shuffled[0].trainLoss) < 1e-6);
+    LOSSLAB_COMPARE_NEAR(fixed[0].trainLoss, shuffled[0].trainLoss, 1e-6);
     QCOMPARE(fixed[0].trainAccuracy, shuffled[0].trainAccuracy);
     QCOMPARE(shuffled.back().epoch, 29.0);              // still one step an epoch
     QVERIFY(after(modular("float32", true), 30) == b);   // and seeded: the same run again

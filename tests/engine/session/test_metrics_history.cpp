@@ -1,6 +1,7 @@
 // The bounded history keeps the whole run evenly thinned and always its newest row.
 #include <QtTest>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/session/metrics_history.hpp"
 
 using namespace losslab;
@@ -29,7 +30,7 @@ class MetricsHistoryTest : public QObject {
     for (size_t i = 1; i + 1 < rows.size(); ++i) QCOMPARE(rows[i].step - rows[i - 1].step, stride);
     long below = 0;
     for (const auto& r : rows) below += r.step < 24000;
-    QVERIFY(std::abs(double(below) / rows.size() - 0.5) < 0.02);
+    LOSSLAB_COMPARE_NEAR(double(below) / rows.size(), 0.5, 0.02);
   }
 
   void sharedCopyIsReusedUntilTheHistoryChanges() {

@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "fixtures.hpp"
+#include "fuzzy_compare.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/model/model_file.hpp"
@@ -42,7 +43,7 @@ class ModelFileRunTest : public QObject {
     QCOMPARE(trainer->data().train.x, m.data.x);
     QVERIFY(trainer->data().test.empty());
     const double expected = m.expected["loss"].get<double>();
-    QVERIFY(std::abs(trainer->measure().trainLoss - expected) <= 1e-12 * expected);
+    LOSSLAB_COMPARE_WITHIN(trainer->measure().trainLoss, expected, 1e-12 * expected);
     trainer->step(false);
     QVERIFY(trainer->measure().trainLoss < expected);  // and it trains
     // Built again (a reset), it is back at the stored parameters.

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <thread>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/core/retired_threads.hpp"
 #include "losslab/session/curvature_tracker.hpp"
 #include "losslab/session/run_cost.hpp"
@@ -112,7 +113,7 @@ class SessionRetirementTest : public QObject {
     QVERIFY(b.bytes > 16.0 * double(b.parameters) * 8.0);  // at least the 16 checkpoints kept
     // Linear in the samples a step uses.
     const RunCost twice = estimateRunCost(huge, 400, 200, everyStep());
-    QVERIFY(std::abs(twice.secondsPerStep / b.secondsPerStep - 2.0) < 1e-9);
+    LOSSLAB_COMPARE_NEAR(twice.secondsPerStep / b.secondsPerStep, 2.0, 1e-9);
   }
 
   void costEstimateIsWithinAFactorOfAMeasuredStep() {

@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <functional>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/sweep/sweep_config.hpp"
@@ -43,7 +44,7 @@ class SweepConfigTest : public QObject {
     QCOMPARE(s.axes[0].values.size(), size_t(3));
     QCOMPARE(s.axes[0].values.front().get<double>(), 0.05);  // both ends exact
     QCOMPARE(s.axes[0].values.back().get<double>(), 0.8);
-    QVERIFY(std::abs(s.axes[0].values[1].get<double>() - 0.2) < 1e-15);  // geometric middle
+    LOSSLAB_COMPARE_NEAR(s.axes[0].values[1].get<double>(), 0.2, 1e-15);  // geometric middle
     QVERIFY(s.axes[0].numeric());
     QCOMPARE(s.runCount(), 12L);
     QCOMPARE(s.base.steps, 40L);
@@ -64,7 +65,7 @@ class SweepConfigTest : public QObject {
     QCOMPARE(r.j, 1);
     QCOMPARE(r.seed, std::uint64_t(1));
     QCOMPARE(r.id, std::string("run-0007"));
-    QVERIFY(std::abs(r.experiment.optimizer.lr - 0.2) < 1e-15);
+    LOSSLAB_COMPARE_NEAR(r.experiment.optimizer.lr, 0.2, 1e-15);
     QCOMPARE(r.experiment.optimizer.weightDecay, 0.01);
     QCOMPARE(r.experiment.steps, 40L);
   }

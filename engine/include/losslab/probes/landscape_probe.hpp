@@ -1,6 +1,6 @@
 #pragma once
 // The landscape probe: directions derived at a snapshot, then the loss on a grid and
-// along a slice around a centre (DESIGN.md: probes read a snapshot and never touch the
+// along a slice around a centre (docs/DESIGN.md: probes read a snapshot and never touch the
 // session). Plain engine calls, no Qt, so the window's pictures are `losslab-cli landscape`'s;
 // ProbeRunner runs them off the GUI thread.
 #include <memory>

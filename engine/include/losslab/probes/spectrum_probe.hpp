@@ -1,5 +1,5 @@
 #pragma once
-// The window's spectrum probe: the curvature of a snapshot's training loss (DESIGN.md: probes
+// The window's spectrum probe: the curvature of a snapshot's training loss (docs/DESIGN.md: probes
 // read a snapshot and never touch the session). Plain engine calls, no Qt, so the same numbers
 // come out of the window and out of `losslab-cli hessian`; ProbeRunner runs it off the GUI thread.
 #include "losslab/core/task_control.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// A training run on its own worker thread (DESIGN.md "Threads"). Commands are queued and never
+// A training run on its own worker thread (docs/DESIGN.md "Threads"). Commands are queued and never
 // block the caller; results leave as immutable snapshots through the callback, which runs on the
 // worker thread (the GUI bridge re-posts it to the GUI thread).
 #include <cstdint>

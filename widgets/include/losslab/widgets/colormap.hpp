@@ -2,7 +2,7 @@
 // Perceptually uniform colormaps for landscapes, from their published 256-entry tables:
 // viridis and magma (van der Walt & Smith 2015, the matplotlib defaults, CC0) and cividis
 // (Nuñez, Anderton & Renslow 2018, also readable with colour-vision deficiency). QCustomPlot 2.1
-// has none of them (DESIGN.md "Figures").
+// has none of them (docs/DESIGN.md "Figures").
 #include <QColor>
 #include <QString>
 #include <array>

@@ -1,5 +1,5 @@
 #pragma once
-// Writing figures (DESIGN.md "Figures"): PDF and SVG as vectors with their text kept as text,
+// Writing figures (docs/DESIGN.md "Figures"): PDF and SVG as vectors with their text kept as text,
 // PNG at the chosen DPI (written into the file), and beside them, under the same base name, the
 // CSV of the plotted data and the JSON of how it was made (the figure's metadata, the engine
 // version, the export settings). Every file goes to a temporary name first and is renamed into

@@ -1,5 +1,5 @@
 #pragma once
-// How a figure is exported (DESIGN.md "Figures"): which files, in which style, at what size. A
+// How a figure is exported (docs/DESIGN.md "Figures"): which files, in which style, at what size. A
 // figure is laid out at 96 logical pixels per inch, so its text and lines have the same size in
 // the PDF, the SVG and the PNG; the PNG is that layout at the chosen DPI.
 #include <QSize>

@@ -1,11 +1,9 @@
 #pragma once
 // Train and test loss (and optionally accuracy) against step, drawn from a snapshot's history. Snapshots may arrive faster
 // than a screen needs; the view keeps only the newest and redraws at a bounded rate.
-#include <QElapsedTimer>
-#include <QTimer>
-
 #include "losslab/session/snapshot.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
+#include "losslab/widgets/redraw_throttle.hpp"
 #include "losslab/widgets/run_overlay.hpp"
 
 namespace losslab {
@@ -61,10 +59,8 @@ class LossCurveView : public QCustomPlot {
   bool logScale_ = false;
   bool showAccuracy_ = false;
   double timeRange_ = 0.0;
-  int intervalMs_ = 33;
   int redrawCount_ = 0;
-  QElapsedTimer sinceRedraw_;
-  QTimer pendingRedraw_;
+  RedrawThrottle throttle_;
   QCPGraph* train_ = nullptr;
   QCPGraph* test_ = nullptr;
   QCPGraph* trainAccuracy_ = nullptr;

@@ -1,6 +1,6 @@
 #pragma once
 // qcustomplot.h (2.1) is written with Qt's keyword macros `signals` and `foreach`, which
-// QT_NO_KEYWORDS removes (DESIGN.md: oneTBB needs it). Lend them back for this one include.
+// QT_NO_KEYWORDS removes (docs/DESIGN.md: oneTBB needs it). Lend them back for this one include.
 #include <QtGlobal>
 
 #if !defined(signals)

@@ -1,5 +1,5 @@
 #pragma once
-// Bounded redraws for views fed snapshots faster than a screen needs (DESIGN.md: about 30 a
+// Bounded redraws for views fed snapshots faster than a screen needs (docs/DESIGN.md: about 30 a
 // second): a request draws at once when the last drawing is older than the frame interval, else
 // at the end of it, newer requests folding into the pending one; the interval stretches to twice
 // the drawing time, so drawing never takes more than half of the GUI thread.
@@ -17,6 +17,7 @@ class RedrawThrottle {
   void setMaxRate(double hz);  // 0: every request draws at once
   void drawn();                // a drawing happened outside request(): the interval starts now
   void forget();               // as if nothing had been drawn yet (the first request draws)
+  void flush();                // draws a drawing held back, now (a figure shows the newest data)
 
  private:
   std::function<void()> draw_;

@@ -3,12 +3,10 @@
 // quantities from a snapshot's history, beside the optimizer's stability threshold drawn from the
 // rows (each row's own, a step function of time), so the 2/η line moves when the rate does.
 // tr H, far larger than λmax, has the right-hand axis and its own SGD bound.
-#include <QElapsedTimer>
-#include <QTimer>
-
 #include "losslab/session/snapshot.hpp"
 #include "losslab/widgets/curvature_labels.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
+#include "losslab/widgets/redraw_throttle.hpp"
 #include "losslab/widgets/run_overlay.hpp"
 
 namespace losslab {
@@ -64,10 +62,8 @@ class SharpnessView : public QCustomPlot {
   SnapshotPtr snapshot_;
   bool logScale_ = false;
   double timeRange_ = 0.0;
-  int intervalMs_ = 33;
   int redrawCount_ = 0;
-  QElapsedTimer sinceRedraw_;
-  QTimer pendingRedraw_;
+  RedrawThrottle throttle_;
   QCPGraph* graphs_[4] = {};
   QCPGraph* threshold_ = nullptr;
   QCPGraph* traceThreshold_ = nullptr;

@@ -1,5 +1,5 @@
 #pragma once
-// For tests of bad input: the message of the InputError a call throws.
+// For tests of bad input, in every area: the message of the InputError a call throws.
 #include <QtTest>
 
 #include <string>
