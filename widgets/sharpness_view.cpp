@@ -101,8 +101,10 @@ SharpnessView::SharpnessView(QWidget* parent)
   thresholdNote_->position->setType(QCPItemPosition::ptAxisRectRatio);
   thresholdNote_->position->setCoords(0.5, 0.04);
   thresholdNote_->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
-  thresholdNote_->setFont(plot::sized(font(), 10));
+  thresholdNote_->setFont(plot::sized(font(), 12));  // as the curves' labels: read from the back of a room
   thresholdNote_->setColor(plot::thresholdColor.darker(130));
+  thresholdNote_->setBrush(QColor(255, 255, 255, 220));  // a curve passing behind leaves the words legible
+  thresholdNote_->setPadding(QMargins(4, 2, 4, 2));
   thresholdNote_->setVisible(false);
 
   placeholder_ = new QCPItemText(this);
@@ -212,8 +214,8 @@ void SharpnessView::redraw() {
       boundsPreconditioned ? !xs[static_cast<int>(CurvatureQuantity::PreconditionedSharpness)].isEmpty() : trackedLambda;
   // SAM over momentum or Adam has no threshold: say so rather than draw GD-SAM's edge.
   const bool noneKnown = haveRows && !now.known();
-  thresholdNote_->setText(noneKnown ? tr("No stability threshold is known for SAM over momentum "
-                                         "or Adam\n(hover for why).")
+  thresholdNote_->setText(noneKnown ? tr("No stability threshold is known for SAM over momentum or Adam:\n"
+                                         "the SAM edge (Long & Bartlett 2024) holds for SAM over plain GD.")
                                     : tr("Adam's threshold bounds λmax(P⁻¹H), which is not measured:\n"
                                          "tick “also λmax(P⁻¹H)” under “Track while training” below."));
   thresholdNoteTip_ = noneKnown ? tr("No stability threshold drawn: %1. The sharpness is still "
