@@ -19,10 +19,10 @@ common=(-G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug
 # which an instrumented build (2-10x slower) cannot meet: they run in the Release suite only.
 timing='^app/test_(window_latency|session_latency|monkey)$'
 mpi='^cli/test_cli_sweep_mpi$'
-# The engine's tests that run work on other threads: sessions (worker thread), sweeps (parallel
+# The engine's tests that run work on other threads: training runs (worker thread), sweeps (parallel
 # runs), landscapes and curvature (TBB).
-threaded=(training_session session_resume checkpoint_history metrics_history collapse_training_options
-          model_file_run sweep_runner work_distribution landscape_surface session_retirement)
+threaded=(training_run session_resume checkpoint_history metrics_history collapse_training_options
+          model_file_run sweep_runner work_distribution landscape_surface run_retirement)
 
 for stage in "${stages[@]}"; do
   case "$stage" in

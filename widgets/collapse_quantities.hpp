@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "losslab/diagnostics/collapse_record.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 #include "losslab/widgets/collapse_view.hpp"
 #include "losslab/widgets/plot_style.hpp"
 

@@ -196,7 +196,7 @@ void LossCurveView::redraw() {
   };
   lastStep = std::max(lastStep, compared_.redraw(drawable, fitLoss));
   emptyHint_->setVisible(snapshot_ && trainLoss.isEmpty() && testLoss.isEmpty() && compared_.runs().isEmpty());
-  const bool diverged = snapshot_ && snapshot_->state == RunState::Diverged;
+  const bool diverged = snapshot_ && snapshot_->state == RunStatus::Diverged;
   showDivergence(diverged ? snapshot_->divergedAtStep : -1);
   if (diverged && std::isfinite(runaway) && runaway < double(snapshot_->divergedAtStep))
     divergedText_->setText(tr("diverged at step %1 (off the scale from step %2)")

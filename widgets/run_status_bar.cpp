@@ -31,9 +31,9 @@ RunStatusBar::RunStatusBar(QWidget* parent) : QStatusBar(parent) {
 
 QString RunStatusBar::stateText(const Snapshot& snapshot) {
   switch (snapshot.state) {
-    case RunState::Running: return tr("running");
-    case RunState::Paused: return tr("paused");
-    case RunState::Diverged: return tr("diverged at step %1").arg(snapshot.divergedAtStep);
+    case RunStatus::Running: return tr("running");
+    case RunStatus::Paused: return tr("paused");
+    case RunStatus::Diverged: return tr("diverged at step %1").arg(snapshot.divergedAtStep);
   }
   return {};
 }
@@ -47,8 +47,8 @@ void RunStatusBar::showSnapshot(const Snapshot& snapshot) {
   const QLocale locale;
   state_->setText(stateText(snapshot));
   // Colour carries the state at a glance; the words carry it for everyone else.
-  const char* colour = snapshot.state == RunState::Running  ? "#1a7f37"
-                       : snapshot.state == RunState::Diverged ? "#c81e1e"
+  const char* colour = snapshot.state == RunStatus::Running  ? "#1a7f37"
+                       : snapshot.state == RunStatus::Diverged ? "#c81e1e"
                                                               : "#555555";
   // Colour by style sheet, weight by font: a style sheet's font would not grow with the window's
   // text in presentation mode.

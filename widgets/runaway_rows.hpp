@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 
 namespace losslab {
 
@@ -17,7 +17,7 @@ inline constexpr double kRunawayFactor = 10.0;
 // times the first row's; +infinity for a run that has not diverged (nothing is left out).
 inline double runawayStep(const Snapshot& s) {
   constexpr double none = std::numeric_limits<double>::infinity();
-  if (s.state != RunState::Diverged || !s.history || s.history->empty()) return none;
+  if (s.state != RunStatus::Diverged || !s.history || s.history->empty()) return none;
   const auto& rows = *s.history;
   double first = std::numeric_limits<double>::quiet_NaN();
   for (const MetricsRow& r : rows)

@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "losslab/curvature/stability_threshold.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 
 namespace losslab {
 

@@ -7,7 +7,7 @@
 #include "losslab/core/random.hpp"
 #include "losslab/curvature/spectral_density.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
-#include "losslab/session/trainer.hpp"
+#include "losslab/run/trainer.hpp"
 
 namespace losslab::cli {
 

@@ -7,7 +7,7 @@
 #include "bench_workloads.hpp"
 #include "losslab/landscape/landscape_surface.hpp"
 #include "losslab/landscape/random_directions.hpp"
-#include "losslab/session/trainer.hpp"
+#include "losslab/run/trainer.hpp"
 
 namespace losslab::cli {
 

@@ -6,7 +6,7 @@
 #include "losslab/core/random.hpp"
 #include "losslab/data/make_data.hpp"
 #include "losslab/model/initialization.hpp"
-#include "losslab/session/trainer.hpp"
+#include "losslab/run/trainer.hpp"
 
 namespace losslab::cli {
 

@@ -8,7 +8,7 @@
 #include "cli_commands.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/model/model_file.hpp"
-#include "losslab/session/collapse_measurement.hpp"
+#include "losslab/run/collapse_measurement.hpp"
 
 namespace losslab::cli {
 

@@ -12,8 +12,8 @@
 #include "losslab/io/metrics_csv.hpp"
 #include "losslab/io/trained_model.hpp"
 #include "losslab/model/model_file.hpp"
-#include "losslab/session/tracking_config.hpp"
-#include "losslab/session/trainer.hpp"
+#include "losslab/run/tracking_config.hpp"
+#include "losslab/run/trainer.hpp"
 
 namespace losslab::cli {
 

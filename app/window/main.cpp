@@ -11,7 +11,7 @@
 #include <QSpinBox>
 #include <cstdio>
 
-#include "controls/curvature_panel.hpp"
+#include "controls/curvature_controls.hpp"
 #include "document/experiment_file.hpp"
 #include "document/setting_change.hpp"
 #include "losslab/core/error.hpp"

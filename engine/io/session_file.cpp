@@ -27,7 +27,7 @@ std::vector<std::size_t> spreadIndices(std::size_t n, std::size_t most) {
   return kept;
 }
 
-json checkpointsToJson(const SessionState& run, std::size_t most, BlobWriter& blob) {
+json checkpointsToJson(const RunState& run, std::size_t most, BlobWriter& blob) {
   const std::vector<std::size_t> kept = spreadIndices(run.checkpoints.size(), most);
   const Eigen::Index length = run.trainer.parameters.size();
   Eigen::VectorXd all(length * Eigen::Index(kept.size()));
@@ -41,7 +41,7 @@ json checkpointsToJson(const SessionState& run, std::size_t most, BlobWriter& bl
           {"steps", steps}, {"parameters", blob.add(all)}};
 }
 
-void checkpointsFrom(const json& v, const BlobReader& blob, SessionState& run) {
+void checkpointsFrom(const json& v, const BlobReader& blob, RunState& run) {
   const std::string path = "checkpoints";
   jf::rejectUnknownKeys(v, {"interval", "stride", "length", "steps", "parameters"}, path);
   run.checkpointInterval = jf::integer(jf::require(v, "interval", path), "checkpoints.interval");

@@ -5,7 +5,7 @@
 
 #include "losslab/core/error.hpp"
 #include "losslab/io/metrics_csv.hpp"
-#include "losslab/session/trainer.hpp"
+#include "losslab/run/trainer.hpp"
 #include "losslab/sweep/run_summary.hpp"
 
 namespace losslab {

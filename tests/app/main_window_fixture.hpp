@@ -10,7 +10,7 @@
 
 #include "document/experiment_file.hpp"
 #include "main_window/main_window.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 
 namespace losslab::testing {
 
@@ -31,7 +31,7 @@ inline void clearSettings() {
 
 template <class Pred>
 SnapshotPtr waitFor(const MainWindow& w, Pred ok, int timeoutMs = 5000) {
-  const SessionBridge& b = *w.bridge();
+  const RunBridge& b = *w.bridge();
   const bool found = QTest::qWaitFor([&] { return b.latest() && ok(*b.latest()); }, timeoutMs);
   return found ? b.latest() : nullptr;
 }
@@ -54,7 +54,7 @@ inline QProcessEnvironment appEnvironment(const QString& home) {
 }
 
 inline bool pausedAt(const Snapshot& s, long step) {
-  return s.state == RunState::Paused && s.step == step;
+  return s.state == RunStatus::Paused && s.step == step;
 }
 
 }  // namespace losslab::testing

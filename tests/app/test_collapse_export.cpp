@@ -9,7 +9,7 @@
 
 #include "figures/collapse_export.hpp"
 #include "losslab/config/experiment_io.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 #include "tabs/collapse_tab.hpp"
 
 using namespace losslab;
@@ -18,9 +18,9 @@ class CollapseExportTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void writesFiguresDataAndDefinitions() {
-    SessionBridge bridge;
+    RunBridge bridge;
     CollapseTab tab(nullptr);
-    QObject::connect(&bridge, &SessionBridge::snapshotArrived, &tab, &CollapseTab::showSnapshot);
+    QObject::connect(&bridge, &RunBridge::snapshotArrived, &tab, &CollapseTab::showSnapshot);
     CollapseTracking t = tab.collapseTracking();
     t.every = 2;
     bridge.setCollapseTracking(t);

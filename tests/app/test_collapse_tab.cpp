@@ -13,7 +13,7 @@
 #include "losslab/widgets/collapse_view.hpp"
 #include "losslab/widgets/logit_gap_view.hpp"
 #include "runs/collapse_twins.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 #include "tabs/collapse_tab.hpp"
 
 using namespace losslab;
@@ -32,12 +32,12 @@ QString legendName(const CollapseView& view, int i) {
 
 // The lead's wiring, as MainWindow does it.
 struct Wired {
-  SessionBridge bridge;
+  RunBridge bridge;
   CollapseTab tab{nullptr};
   Wired() {
-    QObject::connect(&tab, &CollapseTab::collapseTrackingChanged, &bridge, &SessionBridge::setCollapseTracking);
-    QObject::connect(&bridge, &SessionBridge::snapshotArrived, &tab, &CollapseTab::showSnapshot);
-    QObject::connect(&bridge, &SessionBridge::playingChanged, &tab, &CollapseTab::setRunPlaying);
+    QObject::connect(&tab, &CollapseTab::collapseTrackingChanged, &bridge, &RunBridge::setCollapseTracking);
+    QObject::connect(&bridge, &RunBridge::snapshotArrived, &tab, &CollapseTab::showSnapshot);
+    QObject::connect(&bridge, &RunBridge::playingChanged, &tab, &CollapseTab::setRunPlaying);
     bridge.setCollapseTracking(tab.collapseTracking());
   }
   void start(const ExperimentConfig& c) {

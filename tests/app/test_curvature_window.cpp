@@ -13,8 +13,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
-#include "controls/control_panel.hpp"
-#include "controls/curvature_panel.hpp"
+#include "controls/experiment_controls.hpp"
+#include "controls/curvature_controls.hpp"
 #include "controls/model_controls.hpp"
 #include "controls/optimizer_controls.hpp"
 #include "document/experiment_file.hpp"
@@ -27,7 +27,7 @@
 #include "losslab/widgets/value_slider.hpp"
 #include "main_window/main_window.hpp"
 #include "runs/probe_runner.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 #include "sanitized.hpp"
 
 using namespace losslab;
@@ -35,12 +35,12 @@ using namespace losslab;
 namespace {
 template <class Pred>
 SnapshotPtr waitFor(const MainWindow& w, Pred ok, int timeoutMs = 5000) {
-  const SessionBridge& b = *w.bridge();
+  const RunBridge& b = *w.bridge();
   const bool found = QTest::qWaitFor([&] { return b.latest() && ok(*b.latest()); }, timeoutMs);
   return found ? b.latest() : nullptr;
 }
 bool pausedAt(const Snapshot& s, long step) {
-  return s.state == RunState::Paused && s.step == step;
+  return s.state == RunStatus::Paused && s.step == step;
 }
 int trackedRows(const Snapshot& s) {
   int n = 0;
@@ -81,7 +81,7 @@ class CurvatureWindowTest : public QObject {
 
   void trackingTurnedOnInThePanelPutsSharpnessInTheHistoryAndTheView() {
     window_->showView(MainWindow::View::Sharpness);
-    CurvaturePanel* panel = window_->curvatureControls();
+    CurvatureControls* panel = window_->curvatureControls();
     QVERIFY(panel->isVisible());
     QVERIFY(window_->sharpnessView()->placeholder()->visible());
     panel->everyBox()->setValue(2);
@@ -109,7 +109,7 @@ class CurvatureWindowTest : public QObject {
 
   // The method box reaches the run: power steps fill every row, close to Lanczos's values.
   void thePowerMethodTracksEveryStepCheaply() {
-    CurvaturePanel* panel = window_->curvatureControls();
+    CurvatureControls* panel = window_->curvatureControls();
     panel->everyBox()->setValue(1);
     panel->methodBox()->setCurrentIndex(1);
     Q_EMIT panel->methodBox()->activated(1);
@@ -148,7 +148,7 @@ class CurvatureWindowTest : public QObject {
     window_->bridge()->step(5);
     const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 5); });
     QVERIFY(s);
-    CurvaturePanel* panel = window_->curvatureControls();
+    CurvatureControls* panel = window_->curvatureControls();
     panel->topKBox()->setValue(3);
     panel->operatorBox()->setCurrentIndex(2);  // H and G
     QTest::mouseClick(panel->computeButton(), Qt::LeftButton);
@@ -173,7 +173,7 @@ class CurvatureWindowTest : public QObject {
   }
 
   void cancelStopsTheProbeAndKeepsWhatTheViewShowed() {
-    CurvaturePanel* panel = window_->curvatureControls();
+    CurvatureControls* panel = window_->curvatureControls();
     QTest::mouseClick(panel->computeButton(), Qt::LeftButton);
     QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);  // before any result is delivered
     QVERIFY(!window_->probes()->isRunning());

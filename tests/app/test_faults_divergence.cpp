@@ -6,7 +6,7 @@
 #include <QtTest>
 #include <cmath>
 
-#include "controls/control_panel.hpp"
+#include "controls/experiment_controls.hpp"
 #include "controls/optimizer_controls.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
@@ -56,7 +56,7 @@ class FaultsDivergenceTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(waitFor(w, [](const Snapshot& s) { return pausedAt(s, 0); }));
     w.play();
-    const SnapshotPtr diverged = waitFor(w, [](const Snapshot& s) { return s.state == RunState::Diverged; }, 20000);
+    const SnapshotPtr diverged = waitFor(w, [](const Snapshot& s) { return s.state == RunStatus::Diverged; }, 20000);
     QVERIFY2(diverged, "lr 100 did not diverge");
     QVERIFY(diverged->divergedAtStep >= 0);
     QCOMPARE(diverged->step, diverged->divergedAtStep);  // the last finite parameters are kept
@@ -78,9 +78,9 @@ class FaultsDivergenceTest : public QObject {
     w.showView(MainWindow::View::Training);
     w.controls()->optimizerControls()->learningRateSlider()->setValue(config.model.kind == "quadratic" ? 1e-3 : 0.01);
     w.resetAction()->trigger();
-    QVERIFY(waitFor(w, [](const Snapshot& s) { return s.step == 0 && s.state != RunState::Diverged; }, 10000));
+    QVERIFY(waitFor(w, [](const Snapshot& s) { return s.step == 0 && s.state != RunStatus::Diverged; }, 10000));
     w.bridge()->step(30);
-    const SnapshotPtr trained = waitFor(w, [](const Snapshot& s) { return s.step >= 30 && s.state == RunState::Paused; }, 20000);
+    const SnapshotPtr trained = waitFor(w, [](const Snapshot& s) { return s.step >= 30 && s.state == RunStatus::Paused; }, 20000);
     QVERIFY2(trained, qPrintable(w.runStatus()->stateLabel()->text()));
     QVERIFY(trained->divergedAtStep < 0);
     QVERIFY(w.runStatus()->stateLabel()->text() != QStringLiteral("diverged at step %1").arg(diverged->divergedAtStep));

@@ -7,14 +7,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "controls/curvature_panel.hpp"
+#include "controls/curvature_controls.hpp"
 #include "fixtures.hpp"
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window_fixture.hpp"
 #include "runs/probe_runner.hpp"
 #include "sanitized.hpp"
-#include "sweeps/sweep_results_panel.hpp"
+#include "sweeps/sweep_results_view.hpp"
 #include "sweeps/sweep_window.hpp"
 #include "tabs/landscape_controls.hpp"
 #include "tabs/landscape_tab.hpp"
@@ -64,7 +64,7 @@ class FaultsProbeCancelTest : public QObject {
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000 * test::kTimeScale));
-    CurvaturePanel* panel = w->curvatureControls();
+    CurvatureControls* panel = w->curvatureControls();
     panel->operatorBox()->setCurrentIndex(0);  // H only: top-k, density, dense — a third each
     panel->computeButton()->click();
     QVERIFY(reached(*w->probes(), 0.7));  // inside the dense matrix's columns
@@ -121,7 +121,7 @@ class FaultsProbeCancelTest : public QObject {
     w.setOutputDirectory(tmp.filePath("slow"));
     QSignalSpy finished(&w, &SweepWindow::sweepFinished);
     QVERIFY(w.start());
-    QTRY_VERIFY_WITH_TIMEOUT(w.resultsPanel()->results().size() >= 1, 60000 * test::kTimeScale);
+    QTRY_VERIFY_WITH_TIMEOUT(w.resultsView()->results().size() >= 1, 60000 * test::kTimeScale);
     w.cancel();
     QVERIFY(!w.isRunning());
     QCOMPARE(finished.count(), 1);
@@ -137,7 +137,7 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY2(w.start(), qPrintable(w.statusText()));
     QVERIFY(finished.wait(60000 * test::kTimeScale));
     QCOMPARE(finished[1][0].toBool(), true);
-    QCOMPARE(w.resultsPanel()->results().size(), 12L);
+    QCOMPARE(w.resultsView()->results().size(), 12L);
   }
 };
 

@@ -17,7 +17,7 @@
 #include "losslab/widgets/landscape_map_view.hpp"
 #include "losslab/widgets/landscape_slice_view.hpp"
 #include "runs/probe_runner.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 #include "sanitized.hpp"
 #include "tabs/landscape_controls.hpp"
 #include "tabs/landscape_tab.hpp"
@@ -126,12 +126,12 @@ class LandscapeTabTest : public QObject {
 
   void liveModeKeepsItsBudgetAndRefinesWhenPaused() {
     const ExperimentConfig c = spiral(400, {16});
-    SessionBridge bridge;
+    RunBridge bridge;
     LandscapeTab tab(nullptr);
     tab.resize(1200, 800);
     tab.show();
     QVERIFY(QTest::qWaitForWindowExposed(&tab));
-    connect(&bridge, &SessionBridge::snapshotArrived, &tab, &LandscapeTab::showSnapshot);
+    connect(&bridge, &RunBridge::snapshotArrived, &tab, &LandscapeTab::showSnapshot);
     bridge.start(c);
     tab.showConfig(c);
     setGrid(tab, 31);

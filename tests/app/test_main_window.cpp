@@ -7,7 +7,7 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "controls/control_panel.hpp"
+#include "controls/experiment_controls.hpp"
 #include "controls/data_controls.hpp"
 #include "controls/model_controls.hpp"
 #include "controls/optimizer_controls.hpp"
@@ -38,7 +38,7 @@ class MainWindowTest : public QObject {
     QCOMPARE(window_->windowTitle(), QString("Untitled[*] — LossLab"));  // no session file yet
     QVERIFY(!window_->isWindowModified());  // nothing to save at step 0
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 0); }));
-    ControlPanel* c = window_->controls();
+    ExperimentControls* c = window_->controls();
     QCOMPARE(c->dataControls()->kindBox()->currentData().toString(), QString("spiral"));
     QCOMPARE(c->modelControls()->depthSlider()->value(), 2.0);
     QCOMPARE(c->modelControls()->widthSlider(0)->value(), 16.0);
@@ -56,7 +56,7 @@ class MainWindowTest : public QObject {
     const int before = window_->lossCurve()->redrawCount();
     QTest::qWait(1500 * test::kTimeScale);
     const SnapshotPtr s = window_->bridge()->latest();
-    QVERIFY(s->state == RunState::Running);
+    QVERIFY(s->state == RunStatus::Running);
     QVERIFY(s->step > 100);
     QVERIFY(window_->lossCurve()->trainGraph()->dataCount() > 10);
     QVERIFY(window_->lossCurve()->trainAccuracyGraph()->dataCount() > 10);
@@ -88,7 +88,7 @@ class MainWindowTest : public QObject {
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.step > 50; }));
     QTest::keyClick(window_.get(), Qt::Key_Space);
     QVERIFY(!window_->bridge()->isPlaying());
-    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.state == RunState::Paused; }));
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.state == RunStatus::Paused; }));
 
     QTest::keyClick(window_.get(), Qt::Key_R);
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 0); }));
@@ -146,7 +146,7 @@ class MainWindowTest : public QObject {
     QTest::keyClick(kind, Qt::Key_Down);  // spiral -> circles, as a user would
     QCOMPARE(kind->currentData().toString(), QString("circles"));
     QVERIFY(waitFor(*window_, [](const Snapshot& s) {
-      return s.config.data.kind == "circles" && s.state == RunState::Running;
+      return s.config.data.kind == "circles" && s.state == RunStatus::Running;
     }));
 
     QSlider* width = window_->controls()->modelControls()->widthSlider(0)->slider();

@@ -8,7 +8,7 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "controls/control_panel.hpp"
+#include "controls/experiment_controls.hpp"
 #include "controls/model_controls.hpp"
 #include "controls/optimizer_controls.hpp"
 #include "document/run_document.hpp"

@@ -1,4 +1,4 @@
-// A monkey on the main window: 10,000 random actions (control panel sliders, spin boxes, combo
+// A monkey on the main window: 10,000 random actions (experiment controls' sliders, spin boxes, combo
 // boxes and check boxes; play/pause, step, epoch, reset; small presets; view tabs; undo/redo;
 // figure, session and model exports to a temporary folder; spectrum and landscape probes started
 // and cancelled) must not crash, must not make Qt or LossLab warn, and must not grow memory
@@ -21,8 +21,8 @@
 #include <QtTest>
 #include <malloc.h>
 
-#include "controls/control_panel.hpp"
-#include "controls/curvature_panel.hpp"
+#include "controls/experiment_controls.hpp"
+#include "controls/curvature_controls.hpp"
 #include "losslab/widgets/figure_export.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "main_window_fixture.hpp"
@@ -114,7 +114,7 @@ class MonkeyTest : public QObject {
     });
     closeDialogs.start(20);
 
-    ControlPanel* panel = window->controls();
+    ExperimentControls* panel = window->controls();
     QList<int> presetRows;
     for (int i = 0; i < window->presetBox()->count(); ++i)
       for (const QString& name : kSmallPresets)

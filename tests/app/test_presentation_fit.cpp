@@ -14,7 +14,7 @@
 #include <QToolBar>
 #include <QtTest>
 
-#include "controls/control_panel.hpp"
+#include "controls/experiment_controls.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "main_window/readable_font.hpp"
 #include "main_window_fixture.hpp"
@@ -108,7 +108,7 @@ class PresentationFitTest : public QObject {
     w->resize(screen);
     QTest::qWait(50);
     // The panel shows the preset's few controls (the edge of stability: the learning rate) and no other.
-    ControlPanel* panel = w->controls();
+    ExperimentControls* panel = w->controls();
     QStringList listed;
     for (const std::string& k : preset.presentation.controls) listed << QString::fromStdString(k);
     for (const QString& key : panel->controlKeys())

@@ -14,7 +14,7 @@
 #include "fuzzy_compare.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
 #include "losslab/model/quadratic_model.hpp"
-#include "losslab/session/training_session.hpp"
+#include "losslab/run/training_run.hpp"
 #include "runs/probe_runner.hpp"
 
 using namespace losslab;
@@ -27,10 +27,10 @@ SnapshotPtr trainedSnapshot(std::vector<int> hidden, long steps = 20) {
   c.data.n = 200;
   c.model.hidden = std::move(hidden);
   c.optimizer.lr = 0.1;
-  TrainingSession session(c);
-  session.step(steps);
-  session.waitIdle();
-  return session.latest();
+  TrainingRun run(c);
+  run.step(steps);
+  run.waitIdle();
+  return run.latest();
 }
 
 // A probe that reports progress and waits for its stop token, as a long computation does.
@@ -117,10 +117,10 @@ class ProbeRunnerTest : public QObject {
     c.model.residuals = 12;
     c.loss = LossKind::Mse;
     c.optimizer.lr = 0.5;
-    TrainingSession session(c);
-    session.step(10);
-    session.waitIdle();
-    const SnapshotPtr snapshot = session.latest();
+    TrainingRun run(c);
+    run.step(10);
+    run.waitIdle();
+    const SnapshotPtr snapshot = run.latest();
     SpectrumRequest request;
     request.k = 2;
     request.tolerance = 1e-10;

@@ -6,7 +6,7 @@
 #include <QSpinBox>
 #include <QtTest>
 
-#include "controls/curvature_panel.hpp"
+#include "controls/curvature_controls.hpp"
 #include "losslab/widgets/collapse_view.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
@@ -20,7 +20,7 @@ using namespace losslab;
 using namespace losslab::testing;
 
 namespace {
-bool standsAt(const SessionBridge* b, long step) {
+bool standsAt(const RunBridge* b, long step) {
   return b && b->latest() && pausedAt(*b->latest(), step);
 }
 
@@ -30,7 +30,7 @@ bool bothAt(const MainWindow& w, long step, int compared = 0) {
 }
 
 SnapshotPtr trainAlone(const ExperimentConfig& config, long steps) {
-  SessionBridge alone;
+  RunBridge alone;
   alone.start(config);
   alone.step(steps);
   const bool done = QTest::qWaitFor([&] { return standsAt(&alone, steps); }, 20000);
@@ -103,7 +103,7 @@ class RunComparisonTest : public QObject {
     w->showView(MainWindow::View::Sharpness);
     SharpnessView* sharp = w->sharpnessView();
     QTRY_VERIFY_WITH_TIMEOUT(sharp->graph(CurvatureQuantity::Sharpness)->dataCount() >= 3, 5000);
-    // Measured as this run is, at the same steps: the curvature panel's tracking applies to both.
+    // Measured as this run is, at the same steps: the curvature controls' tracking applies to both.
     QTRY_COMPARE_WITH_TIMEOUT(sharp->comparedRuns().graph(0, SharpnessView::ComparedSharpness)->dataCount(),
                               sharp->graph(CurvatureQuantity::Sharpness)->dataCount(), 5000);
     const QCPGraph* lambda = sharp->comparedRuns().graph(0, SharpnessView::ComparedSharpness);
@@ -163,7 +163,7 @@ class RunComparisonTest : public QObject {
     auto w = openWindow();
     QVERIFY(w);
     QVERIFY(w->compareWith({ComparedSetting::Precision, "float32"}));
-    SessionBridge* compared = w->comparison()->bridge(0);
+    RunBridge* compared = w->comparison()->bridge(0);
     QVERIFY(compared->config().precision == Precision::Float32);
     w->playPauseAction()->trigger();
     QVERIFY(compared->isPlaying());
@@ -171,7 +171,7 @@ class RunComparisonTest : public QObject {
     w->playPauseAction()->trigger();
     QVERIFY(!w->bridge()->isPlaying());
     QVERIFY(!compared->isPlaying());
-    QTRY_VERIFY_WITH_TIMEOUT(compared->latest()->state == RunState::Paused, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(compared->latest()->state == RunStatus::Paused, 5000);
     const long pausedAt = compared->latest()->step;
     // A fixed wait, not a condition: the test asserts that no step arrives later.
     QTest::qWait(200);

@@ -10,8 +10,8 @@
 
 #include <cmath>
 
-#include "controls/control_panel.hpp"
-#include "controls/curvature_panel.hpp"
+#include "controls/experiment_controls.hpp"
+#include "controls/curvature_controls.hpp"
 #include "document/run_document.hpp"
 #include "event_loop_latency.hpp"
 #include "losslab/core/retired_threads.hpp"

@@ -8,7 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "controls/curvature_panel.hpp"
+#include "controls/curvature_controls.hpp"
 #include "document/run_document.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/encoding/text_file.hpp"

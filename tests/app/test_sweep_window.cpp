@@ -18,7 +18,7 @@
 #include "losslab/widgets/sweep_heatmap_view.hpp"
 #include "sanitized.hpp"
 #include "sweeps/sweep_editor.hpp"
-#include "sweeps/sweep_results_panel.hpp"
+#include "sweeps/sweep_results_view.hpp"
 #include "sweeps/sweep_window.hpp"
 
 using namespace losslab;
@@ -57,15 +57,15 @@ class SweepWindowTest : public QObject {
     QVERIFY(finished.wait(60000 * test::kTimeScale));
     QCOMPARE(finished[0][0].toBool(), true);
     QCOMPARE(w.progressBar()->value(), 12);
-    QCOMPARE(w.resultsPanel()->results().size(), 12L);
+    QCOMPARE(w.resultsView()->results().size(), 12L);
     QVERIFY(w.statusText().startsWith("Finished: 12 runs"));
-    w.resultsPanel()->refreshNow();
-    const PhaseGrid& g = w.resultsPanel()->heatmapView()->grid();
+    w.resultsView()->refreshNow();
+    const PhaseGrid& g = w.resultsView()->heatmapView()->grid();
     QCOMPARE(g.count(2, 1), 2);  // both seeds of every point
 
     QSignalSpy selected(&w, &SweepWindow::pointSelected);
     QSignalSpy open(&w, &SweepWindow::runOpenRequested);
-    Q_EMIT w.resultsPanel()->heatmapView()->cellClicked(2, 1);
+    Q_EMIT w.resultsView()->heatmapView()->cellClicked(2, 1);
     QCOMPARE(selected.count(), 1);
     const QString dir = w.runDirectory(2, 1, 1);
     QVERIFY(dir.endsWith("/runs/run-0011"));
@@ -90,7 +90,7 @@ class SweepWindowTest : public QObject {
     w.setOutputDirectory(tmp.filePath("slow"));
     QSignalSpy finished(&w, &SweepWindow::sweepFinished);
     QVERIFY(w.start());
-    QTRY_VERIFY_WITH_TIMEOUT(w.resultsPanel()->results().size() >= 2, 60000 * test::kTimeScale);
+    QTRY_VERIFY_WITH_TIMEOUT(w.resultsView()->results().size() >= 2, 60000 * test::kTimeScale);
     w.cancel();
     QCOMPARE(finished.count(), 1);
     QCOMPARE(finished[0][0].toBool(), false);
@@ -99,14 +99,14 @@ class SweepWindowTest : public QObject {
     QVERIFY(w.start(true));
     QVERIFY(finished.wait(60000 * test::kTimeScale));
     QCOMPARE(finished[1][0].toBool(), true);
-    QCOMPARE(w.resultsPanel()->results().size(), 24L);
+    QCOMPARE(w.resultsView()->results().size(), 24L);
   }
 
   void opensASweepFolderAndExportsTheFigure() {
     SweepWindow w;
     QVERIFY(w.openResults(tmp.filePath("tiny")));
-    QCOMPARE(w.resultsPanel()->results().size(), 12L);
-    QVERIFY(w.resultsPanel()->showsHeatmap());
+    QCOMPARE(w.resultsView()->results().size(), 12L);
+    QVERIFY(w.resultsView()->showsHeatmap());
     QString error;
     QVERIFY(!w.openResults(tmp.filePath("nothing-here"), &error));
     QVERIFY(error.contains("no sweep.json"));
@@ -114,7 +114,7 @@ class SweepWindowTest : public QObject {
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     const QString stem = tmp.filePath("figure");
-    QVERIFY2(w.resultsPanel()->exportFigure(stem, 150, &error), qPrintable(error));
+    QVERIFY2(w.resultsView()->exportFigure(stem, 150, &error), qPrintable(error));
     for (const char* ext : {".pdf", ".svg", ".png", ".csv", ".json"}) QVERIFY(QFileInfo(stem + ext).size() > 0);
     QVERIFY(QString::fromStdString(readTextFile((stem + ".svg").toStdString())).contains("<text"));
     QVERIFY(QString::fromStdString(readTextFile((stem + ".csv").toStdString())).startsWith("x,y,train_loss_mean,seeds"));

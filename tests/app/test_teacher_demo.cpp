@@ -11,8 +11,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "controls/control_panel.hpp"
-#include "controls/curvature_panel.hpp"
+#include "controls/experiment_controls.hpp"
+#include "controls/curvature_controls.hpp"
 #include "controls/data_controls.hpp"
 #include "controls/optimizer_controls.hpp"
 #include "document/preset_description.hpp"
@@ -118,7 +118,7 @@ class TeacherDemoTest : public QObject {
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
     w->play();
-    const SnapshotPtr s = waitFor(*w, [](const Snapshot& s) { return s.state == RunState::Diverged; }, 20000);
+    const SnapshotPtr s = waitFor(*w, [](const Snapshot& s) { return s.state == RunStatus::Diverged; }, 20000);
     QVERIFY(s);
     LossCurveView* curve = w->lossCurve();
     curve->flushRedraw();

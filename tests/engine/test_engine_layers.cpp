@@ -1,5 +1,5 @@
 // The engine's folders form layers: a folder includes only folders below it, never one that
-// includes it back (issue #20). A cycle (io and session once included each other) means two
+// includes it back (issue #20). A cycle (io and run, then named session, once included each other) means two
 // concepts cannot be read, tested or moved apart; this test names the cycle's folders and the
 // files that make it. It reads the source tree, so it fails on the commit that adds the include.
 #include <QtTest>
@@ -86,7 +86,7 @@ class EngineLayersTest : public QObject {
     QVERIFY2(fs::exists(kEngine / "core"), qPrintable(QString::fromStdString(kEngine.string())));
     const Graph graph = engineGraph();
     QVERIFY(graph.size() >= 10);  // it found the folders
-    QVERIFY(graph.at("io").count("session"));  // and the includes (file formats sit above the session)
+    QVERIFY(graph.at("io").count("run"));  // and the includes (file formats sit above the run)
     const std::vector<std::string> cycle = findCycle(graph);
     std::string message = "a cycle of engine folders:";
     for (const std::string& hop : cycle) message += "\n  " + hop;

@@ -7,26 +7,26 @@
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/io/session_file.hpp"
-#include "losslab/session/training_session.hpp"
+#include "losslab/run/training_run.hpp"
 
 using namespace losslab;
 
 namespace {
 
 SessionFile trained(const std::string& experiment, long steps, bool tracked) {
-  TrainingSession session(parseExperiment(experiment));
+  TrainingRun run(parseExperiment(experiment));
   if (tracked) {
     CurvatureTracking curvature;
     curvature.every = 3;
     curvature.trace = true;
-    session.setCurvatureTracking(curvature);
-    session.setCollapseTracking({2});
+    run.setCurvatureTracking(curvature);
+    run.setCollapseTracking({2});
   }
-  session.setCheckpointInterval(2);
-  session.step(steps);
-  session.waitIdle();
-  std::promise<std::shared_ptr<const SessionState>> state;
-  session.requestState([&state](std::shared_ptr<const SessionState> s) { state.set_value(std::move(s)); });
+  run.setCheckpointInterval(2);
+  run.step(steps);
+  run.waitIdle();
+  std::promise<std::shared_ptr<const RunState>> state;
+  run.requestState([&state](std::shared_ptr<const RunState> s) { state.set_value(std::move(s)); });
   return {*state.get_future().get(), {}, {}, {}, nullptr};
 }
 

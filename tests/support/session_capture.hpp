@@ -4,14 +4,14 @@
 #include <future>
 
 #include "losslab/io/metrics_csv.hpp"
-#include "losslab/session/training_session.hpp"
+#include "losslab/run/training_run.hpp"
 
 namespace losslab::test {
 
-inline std::shared_ptr<const SessionState> capturedState(TrainingSession& session) {
-  std::promise<std::shared_ptr<const SessionState>> promise;
+inline std::shared_ptr<const RunState> capturedState(TrainingRun& run) {
+  std::promise<std::shared_ptr<const RunState>> promise;
   auto future = promise.get_future();
-  session.requestState([&promise](std::shared_ptr<const SessionState> s) { promise.set_value(std::move(s)); });
+  run.requestState([&promise](std::shared_ptr<const RunState> s) { promise.set_value(std::move(s)); });
   return future.get();
 }
 

@@ -1,14 +1,14 @@
 #pragma once
 // A paused run after `steps` steps, as the window holds it: the snapshot a probe reads.
-#include "losslab/session/training_session.hpp"
+#include "losslab/run/training_run.hpp"
 
 namespace losslab::test {
 
 inline SnapshotPtr trainedSnapshot(const ExperimentConfig& config, long steps) {
-  TrainingSession session(config);
-  session.step(steps);
-  session.waitIdle();
-  return session.latest();
+  TrainingRun run(config);
+  run.step(steps);
+  run.waitIdle();
+  return run.latest();
 }
 
 }  // namespace losslab::test

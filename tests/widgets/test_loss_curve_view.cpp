@@ -10,7 +10,7 @@ using namespace losslab;
 
 namespace {
 // `rows` steps of a falling loss; a test loss every 10th step; NaN elsewhere like the engine.
-SnapshotPtr makeSnapshot(long rows, RunState state = RunState::Running, long divergedAt = -1) {
+SnapshotPtr makeSnapshot(long rows, RunStatus state = RunStatus::Running, long divergedAt = -1) {
   auto history = std::make_shared<std::vector<MetricsRow>>();
   for (long i = 0; i < rows; ++i) {
     MetricsRow r;
@@ -80,7 +80,7 @@ class LossCurveViewTest : public QObject {
     view.setSnapshot(makeSnapshot(50));
     QVERIFY(!view.divergenceLabel()->visible());
     view.setMaxRedrawRate(0);  // redraw every snapshot, so the next one shows at once
-    view.setSnapshot(makeSnapshot(50, RunState::Diverged, 42));
+    view.setSnapshot(makeSnapshot(50, RunStatus::Diverged, 42));
     QVERIFY(view.divergenceLabel()->visible());
     QCOMPARE(view.divergenceLabel()->text(), QString("diverged at step 42"));
   }

@@ -11,11 +11,11 @@ class RunStatusBarTest : public QObject {
  private Q_SLOTS:
   void namesEachState() {
     Snapshot s;
-    s.state = RunState::Running;
+    s.state = RunStatus::Running;
     QCOMPARE(RunStatusBar::stateText(s), QString("running"));
-    s.state = RunState::Paused;
+    s.state = RunStatus::Paused;
     QCOMPARE(RunStatusBar::stateText(s), QString("paused"));
-    s.state = RunState::Diverged;
+    s.state = RunStatus::Diverged;
     s.divergedAtStep = 17;
     QCOMPARE(RunStatusBar::stateText(s), QString("diverged at step 17"));
   }

@@ -48,7 +48,7 @@ QWidget* ControlForm::field(const QString& key) const {
 }
 
 void ControlForm::updateVisibility() {
-  // On a projector each label stands above its control, which then has the panel's whole width
+  // On a projector each label stands above its control, which then has the controls' whole width
   // (a learning-rate slider beside a long label had a hand's breadth left).
   form_->setRowWrapPolicy(presentation_ ? QFormLayout::WrapAllRows : QFormLayout::DontWrapRows);
   bool any = false;

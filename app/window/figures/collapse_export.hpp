@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "losslab/diagnostics/collapse_record.hpp"
-#include "losslab/session/collapse_tracking.hpp"
+#include "losslab/run/collapse_tracking.hpp"
 #include "losslab/widgets/collapse_view.hpp"
 #include "losslab/widgets/figure.hpp"
 

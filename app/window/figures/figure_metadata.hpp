@@ -7,7 +7,7 @@
 #include "losslab/curvature/spectrum_result.hpp"
 #include "losslab/probes/landscape_probe.hpp"
 #include "losslab/probes/spectrum_probe.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 
 namespace losslab {
 

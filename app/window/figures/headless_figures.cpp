@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <functional>
 
-#include "controls/curvature_panel.hpp"
+#include "controls/curvature_controls.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/widgets/decision_surface_view.hpp"
 #include "losslab/widgets/function_fit_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 #include "tabs/landscape_tab.hpp"
 #include "tabs/training_tab.hpp"
 
@@ -50,9 +50,9 @@ void prepareHeadlessRun(MainWindow& w, const HeadlessRun& run) {
   // A diverged run stops short of the steps asked for: it is reported below, not waited out.
   waitFor([&] {
     const SnapshotPtr s = w.bridge()->latest();
-    return (s->step >= run.steps || s->state == RunState::Diverged) && !w.bridge()->isPlaying();
+    return (s->step >= run.steps || s->state == RunStatus::Diverged) && !w.bridge()->isPlaying();
   }, run.timeoutMs, "the training steps");
-  if (w.bridge()->latest()->state == RunState::Diverged)
+  if (w.bridge()->latest()->state == RunStatus::Diverged)
     throw InputError("figure: the run diverged at step " + std::to_string(w.bridge()->latest()->divergedAtStep));
   const long step = w.bridge()->latest()->step;
 
@@ -63,7 +63,7 @@ void prepareHeadlessRun(MainWindow& w, const HeadlessRun& run) {
     waitFor([&] { return !predicts || t->predictedStep() == step; }, run.timeoutMs, "the prediction");
   }
   if (wants(MainWindow::View::Spectrum)) {
-    Q_EMIT w.curvatureControls()->computeRequested();  // the panel's Compute button
+    Q_EMIT w.curvatureControls()->computeRequested();  // the curvature controls' Compute button
     waitFor([&] { return w.spectrumView()->result() && w.spectrumView()->result()->step == step; }, run.timeoutMs,
             "the spectrum");
   }

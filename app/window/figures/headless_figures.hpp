@@ -15,7 +15,7 @@ struct HeadlessRun {
   long steps = 100;
   // "loss" (or "training"), "sharpness", "spectrum", "landscape", "collapse"
   QStringList views{"loss", "sharpness", "spectrum", "landscape", "collapse"};
-  long sharpnessEvery = 10;  // λmax tracked every N steps (the sharpness view); 0: as the panel says
+  long sharpnessEvery = 10;  // λmax tracked every N steps (the sharpness view); 0: as the curvature controls say
   int timeoutMs = 600000;    // for the training and each probe
 };
 

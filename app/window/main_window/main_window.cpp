@@ -8,8 +8,8 @@
 #include <QTabWidget>
 #include <cmath>
 
-#include "controls/control_panel.hpp"
-#include "controls/curvature_panel.hpp"
+#include "controls/experiment_controls.hpp"
+#include "controls/curvature_controls.hpp"
 #include "document/preset_description.hpp"
 #include "document/run_document.hpp"
 #include "document/setting_change.hpp"
@@ -24,7 +24,7 @@
 #include "main_window/window_settings.hpp"
 #include "runs/probe_runner.hpp"
 #include "runs/run_comparison.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 #include "tabs/collapse_tab.hpp"
 #include "tabs/landscape_tab.hpp"
 #include "tabs/training_tab.hpp"
@@ -48,10 +48,10 @@ QWidget* page(QWidget* view) {
 MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
     : QMainWindow(parent),
       document_(new RunDocument(config, this)),
-      bridge_(new SessionBridge(this)),
+      bridge_(new RunBridge(this)),
       probes_(new ProbeRunner(this)),
-      controls_(new ControlPanel(document_, this)),
-      curvature_(new CurvaturePanel(this)),
+      controls_(new ExperimentControls(document_, this)),
+      curvature_(new CurvatureControls(this)),
       training_(new TrainingTab(this)),
       timelineLoss_(new LossCurveView(this)),
       sharpness_(new SharpnessView(this)),
@@ -76,10 +76,10 @@ MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
   buildPresetChooser();
   buildPresetDescription();
 
-  connect(bridge_, &SessionBridge::snapshotArrived, this, &MainWindow::onSnapshot);
-  connect(bridge_, &SessionBridge::playingChanged, this, &MainWindow::onPlayingChanged);
+  connect(bridge_, &RunBridge::snapshotArrived, this, &MainWindow::onSnapshot);
+  connect(bridge_, &RunBridge::playingChanged, this, &MainWindow::onPlayingChanged);
   connect(document_, &RunDocument::changed, this, &MainWindow::onDocumentChanged);
-  connect(controls_, &ControlPanel::hideRequested, this, [this](const QSet<QString>& keys) {
+  connect(controls_, &ExperimentControls::hideRequested, this, [this](const QSet<QString>& keys) {
     QStringList sorted(keys.begin(), keys.end());
     sorted.sort();
     document_->edit(keys.isEmpty() ? tr("Show all controls") : tr("Hide a control"), QStringLiteral("hidden_controls"),
@@ -88,7 +88,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
                       for (const QString& k : sorted) c.hiddenControls.push_back(k.toStdString());
                     });
   });
-  connect(collapse_, &CollapseTab::collapseTrackingChanged, bridge_, &SessionBridge::setCollapseTracking);
+  connect(collapse_, &CollapseTab::collapseTrackingChanged, bridge_, &RunBridge::setCollapseTracking);
   bridge_->setCollapseTracking(collapse_->collapseTracking());  // the tab's default, from step 0
   restartSettle_.setSingleShot(true);
   restartSettle_.setInterval(restartSettleMs);
@@ -182,10 +182,10 @@ void MainWindow::openExperiment(const ExperimentConfig& config, const QString& n
 void MainWindow::onDocumentChanged(const ExperimentConfig& config) {
   showHiddenControls(config);
   controls_->showConfig(config);
-  // Said where it is seen, before the run starts: the panel's summary may be scrolled away.
+  // Said where it is seen, before the run starts: the controls' summary may be scrolled away.
   if (!controls_->costWarning().isEmpty())
     status_->showMessage(controls_->costWarning() + tr(" The window stays responsive."), 20000);
-  if (needsRestart(bridge_->config(), config) || !bridge_->hasSession()) {
+  if (needsRestart(bridge_->config(), config) || !bridge_->hasRun()) {
     restartSettle_.start();  // (re)started by every edit: a drag restarts once, where it rests
     return;
   }
@@ -224,7 +224,7 @@ void MainWindow::restartFromDocument() {
     bridge_->start(config);
   } catch (const InputError& e) {
     status_->showMessage(tr("Cannot start this run: %1").arg(QString::fromUtf8(e.what())), 10000);
-    if (bridge_->hasSession()) document_->rejectLastEdit();  // back to the run in force
+    if (bridge_->hasRun()) document_->rejectLastEdit();  // back to the run in force
     return;
   }
   showNewRun(config);
@@ -276,7 +276,7 @@ void MainWindow::togglePlay() {
 
 bool MainWindow::refuseDiverged() {
   const SnapshotPtr s = bridge_->latest();
-  if (!s || s->state != RunState::Diverged) return false;
+  if (!s || s->state != RunStatus::Diverged) return false;
   // Issue #21: Play after a divergence did nothing, silently.
   status_->showMessage(tr("Diverged at step %1 — Reset (R) to start again, with a lower learning rate η "
                           "or it diverges again.").arg(s->divergedAtStep), 15000);

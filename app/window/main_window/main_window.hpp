@@ -1,7 +1,7 @@
 #pragma once
-// The LossLab window. The edited experiment is a RunDocument (undoable); the control panel
-// (a dock on the left) edits it, and the window applies each change to the running network
-// through the SessionBridge: optimizer settings at the next step, data and architecture by
+// The LossLab window. The edited experiment is a RunDocument (undoable); the experiment controls
+// (a dock on the left) edit it, and the window applies each change to the running network
+// through the RunBridge: optimizer settings at the next step, data and architecture by
 // starting the run again (debounced, so a slider drag restarts once). Views sit in tabs on
 // one training timeline: training (loss, accuracy, decision surface, network), sharpness,
 // spectrum, landscape, softmax collapse. Probes run off the GUI thread.
@@ -14,7 +14,7 @@
 
 #include "losslab/config/experiment.hpp"
 #include "losslab/curvature/spectrum_result.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 #include "losslab/widgets/figure.hpp"
 
 class QAction;
@@ -28,8 +28,8 @@ namespace losslab {
 
 class Autosave;
 class CollapseTab;
-class ControlPanel;
-class CurvaturePanel;
+class ExperimentControls;
+class CurvatureControls;
 class LandscapeTab;
 class LossCurveView;
 class PresetDescription;
@@ -37,7 +37,7 @@ class ProbeRunner;
 class RunComparison;
 class RunDocument;
 class RunStatusBar;
-class SessionBridge;
+class RunBridge;
 struct SessionCapture;
 struct SessionFile;
 struct SettingChange;
@@ -114,10 +114,10 @@ class MainWindow : public QMainWindow {
   QAction* compareAction() const { return compare_; }
 
   RunDocument* document() const { return document_; }
-  SessionBridge* bridge() const { return bridge_; }
-  ControlPanel* controls() const { return controls_; }
+  RunBridge* bridge() const { return bridge_; }
+  ExperimentControls* controls() const { return controls_; }
   QDockWidget* controlDock() const { return controlDock_; }
-  CurvaturePanel* curvatureControls() const { return curvature_; }
+  CurvatureControls* curvatureControls() const { return curvature_; }
   ProbeRunner* probes() const { return probes_; }
   TrainingTab* trainingTab() const { return training_; }
   LossCurveView* lossCurve() const;
@@ -202,11 +202,11 @@ class MainWindow : public QMainWindow {
   void exportFigures(bool allViews);
 
   RunDocument* document_;
-  SessionBridge* bridge_;
+  RunBridge* bridge_;
   ProbeRunner* probes_;
-  ControlPanel* controls_;
+  ExperimentControls* controls_;
   QDockWidget* controlDock_ = nullptr;
-  CurvaturePanel* curvature_;
+  CurvatureControls* curvature_;
   TrainingTab* training_;
   LossCurveView* timelineLoss_;
   SharpnessView* sharpness_;

@@ -20,7 +20,7 @@
 #include "losslab/widgets/sharpness_view.hpp"
 #include "main_window/main_window.hpp"
 #include "main_window/screen_fit.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 #include "sweeps/sweep_window.hpp"
 #include "tabs/training_tab.hpp"
 
@@ -54,7 +54,7 @@ void MainWindow::buildActions() {
   reset_->setShortcut(Qt::Key_R);
   reset_->setToolTip(tr("Back to step 0 with the same seed: the same initial weights and the "
                         "same run again (R)"));
-  connect(reset_, &QAction::triggered, bridge_, &SessionBridge::reset);
+  connect(reset_, &QAction::triggered, bridge_, &RunBridge::reset);
   newSeed_ = bar->addAction(tr("New seed"));
   newSeed_->setShortcut(Qt::Key_N);
   newSeed_->setToolTip(tr("Start again from step 0 with the next seed: new data and new initial "

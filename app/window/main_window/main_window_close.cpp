@@ -6,7 +6,7 @@
 
 #include "main_window/main_window.hpp"
 #include "main_window/window_settings.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 
 namespace losslab {
 

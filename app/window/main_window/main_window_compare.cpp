@@ -8,7 +8,7 @@
 #include <QTabWidget>
 #include <QToolBar>
 
-#include "controls/curvature_panel.hpp"
+#include "controls/curvature_controls.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
@@ -17,7 +17,7 @@
 #include "runs/compare_dialog.hpp"
 #include "runs/forked_runs.hpp"
 #include "runs/run_comparison.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 #include "tabs/collapse_tab.hpp"
 #include "tabs/training_tab.hpp"
 
@@ -36,7 +36,7 @@ void MainWindow::buildComparison(QToolBar* bar) {
   connect(comparison_, &RunComparison::snapshotArrived, this, [this] { showComparedRuns(false); });
   connect(tabs_, &QTabWidget::currentChanged, this, [this] { showComparedRuns(false); });
   // The compared runs measure what the run measures, and go at its pace.
-  connect(curvature_, &CurvaturePanel::trackingChanged, comparison_->runs(), &ForkedRuns::setCurvatureTracking);
+  connect(curvature_, &CurvatureControls::trackingChanged, comparison_->runs(), &ForkedRuns::setCurvatureTracking);
   connect(collapse_, &CollapseTab::collapseTrackingChanged, comparison_->runs(), &ForkedRuns::setCollapseTracking);
   connect(pace_, &QComboBox::activated, comparison_, [this] { comparison_->runs()->setPace(bridge_->pace()); });
 }

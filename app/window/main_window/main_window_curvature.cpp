@@ -1,26 +1,26 @@
-// MainWindow, the curvature half: the curvature panel follows the tab that shows a curvature
+// MainWindow, the curvature half: the curvature controls follow the tab that shows a curvature
 // view, tracking settings go to the run, and spectrum probes run off the GUI thread.
 #include <QLocale>
 #include <QTabWidget>
 
-#include "controls/control_panel.hpp"
-#include "controls/curvature_panel.hpp"
+#include "controls/experiment_controls.hpp"
+#include "controls/curvature_controls.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window/main_window.hpp"
 #include "runs/probe_runner.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 
 namespace losslab {
 
 void MainWindow::connectCurvature() {
-  connect(curvature_, &CurvaturePanel::trackingChanged, bridge_, &SessionBridge::setCurvatureTracking);
-  connect(curvature_, &CurvaturePanel::trackingChanged, controls_, &ControlPanel::setCurvatureTracking);
-  connect(curvature_, &CurvaturePanel::computeRequested, this, &MainWindow::computeSpectrum);
-  connect(curvature_, &CurvaturePanel::cancelRequested, probes_, &ProbeRunner::cancel);
-  connect(probes_, &ProbeRunner::progressed, curvature_, &CurvaturePanel::showProbeProgress);
+  connect(curvature_, &CurvatureControls::trackingChanged, bridge_, &RunBridge::setCurvatureTracking);
+  connect(curvature_, &CurvatureControls::trackingChanged, controls_, &ExperimentControls::setCurvatureTracking);
+  connect(curvature_, &CurvatureControls::computeRequested, this, &MainWindow::computeSpectrum);
+  connect(curvature_, &CurvatureControls::cancelRequested, probes_, &ProbeRunner::cancel);
+  connect(probes_, &ProbeRunner::progressed, curvature_, &CurvatureControls::showProbeProgress);
   connect(probes_, &ProbeRunner::finished, this, &MainWindow::showSpectrum);
   connect(probes_, &ProbeRunner::failed, this, [this](const QString& message) {
     curvature_->showProbeFailed(message);
@@ -34,10 +34,10 @@ void MainWindow::connectCurvature() {
 
 void MainWindow::onViewChanged(int index) {
   const View view = static_cast<View>(index);
-  if (view == View::Sharpness || view == View::Spectrum) {  // one panel, beside either view
+  if (view == View::Sharpness || view == View::Spectrum) {  // one set, beside either view
     tabs_->widget(index)->layout()->addWidget(curvature_);
     // On a projector the sharpness plot gets the width: the preset sets what is measured, and
-    // the Spectrum tab keeps the panel for its Compute button.
+    // the Spectrum tab keeps the controls for their Compute button.
     curvature_->setVisible(!(presentation_ && view == View::Sharpness));
   }
   if (view == View::Sharpness && bridge_->latest()) onSnapshot(bridge_->latest());

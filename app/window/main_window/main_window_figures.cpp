@@ -4,7 +4,7 @@
 #include <QElapsedTimer>
 #include <QTabWidget>
 
-#include "controls/curvature_panel.hpp"
+#include "controls/curvature_controls.hpp"
 #include "figures/figure_export_dialog.hpp"
 #include "figures/figure_metadata.hpp"
 #include "figures/view_figures.hpp"
@@ -13,7 +13,7 @@
 #include "losslab/widgets/sharpness_view.hpp"
 #include "main_window/main_window.hpp"
 #include "runs/run_comparison.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 #include "tabs/training_tab.hpp"
 
 namespace losslab {

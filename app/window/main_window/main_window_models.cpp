@@ -11,7 +11,7 @@
 #include "losslab/io/trained_model.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "main_window/main_window.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 
 namespace losslab {
 

@@ -4,7 +4,7 @@
 #include <QDockWidget>
 #include <QTabWidget>
 
-#include "controls/control_panel.hpp"
+#include "controls/experiment_controls.hpp"
 #include "document/experiment_file.hpp"
 #include "main_window/main_window.hpp"
 #include "main_window/presentation_mode.hpp"
@@ -24,11 +24,11 @@ void MainWindow::setPresentationMode(bool on) {
   scaleForPresentation(this, on ? 1.4 : 1.0);
   controls_->setPresentation(on);  // the preset's few controls, as wide as they need
   collapse_->setPresentation(on);
-  // No wider either: the views get the projector (the panel took 45 % of it, issue #21).
-  const int panel = controls_->minimumWidth() + 24;
-  for (QDockWidget* d : {controlDock_, descriptionDock_}) d->setMaximumWidth(on ? panel : QWIDGETSIZE_MAX);
-  resizeDocks({controlDock_}, {panel}, Qt::Horizontal);
-  onViewChanged(tabs_->currentIndex());  // the curvature panel beside the sharpness plot or not
+  // No wider either: the views get the projector (the controls took 45 % of it, issue #21).
+  const int side = controls_->minimumWidth() + 24;
+  for (QDockWidget* d : {controlDock_, descriptionDock_}) d->setMaximumWidth(on ? side : QWIDGETSIZE_MAX);
+  resizeDocks({controlDock_}, {side}, Qt::Horizontal);
+  onViewChanged(tabs_->currentIndex());  // the curvature controls beside the sharpness plot or not
   if (on)
     showFullScreen();
   else

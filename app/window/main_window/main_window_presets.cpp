@@ -9,8 +9,8 @@
 #include <QMessageBox>
 #include <QToolBar>
 
-#include "controls/control_panel.hpp"
-#include "controls/curvature_panel.hpp"
+#include "controls/experiment_controls.hpp"
+#include "controls/curvature_controls.hpp"
 #include "document/experiment_file.hpp"
 #include "document/preset_description.hpp"
 #include "document/preset_library.hpp"
@@ -18,12 +18,12 @@
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/encoding/text_file.hpp"
-#include "losslab/session/tracking_config.hpp"
+#include "losslab/run/tracking_config.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "main_window/main_window.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 #include "tabs/collapse_tab.hpp"
 
 namespace losslab {

@@ -10,7 +10,7 @@
 #include <QMenu>
 #include <QMessageBox>
 
-#include "controls/curvature_panel.hpp"
+#include "controls/curvature_controls.hpp"
 #include "document/run_document.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/probes/landscape_session.hpp"
@@ -20,7 +20,7 @@
 #include "runs/forked_runs.hpp"
 #include "runs/probe_runner.hpp"
 #include "runs/run_comparison.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 #include "session_files/autosave.hpp"
 #include "session_files/session_writer.hpp"
 #include "session_files/window_session.hpp"
@@ -57,7 +57,7 @@ void MainWindow::setUpSessions() {
   });
 
   // What makes the window differ from its file: the run moving on, edits, new pictures.
-  connect(bridge_, &SessionBridge::snapshotArrived, this, [this](const SnapshotPtr& s) {
+  connect(bridge_, &RunBridge::snapshotArrived, this, [this](const SnapshotPtr& s) {
     const bool fresh = shownStep_ < 0 && s->step == 0;  // a new run standing at its start
     if (s->step != shownStep_ && !fresh) noteChange();
     shownStep_ = s->step;
@@ -89,8 +89,8 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::captureSession(const std::function<void(std::optional<SessionCapture>)>& done) {
-  if (!bridge_->hasSession()) return done(std::nullopt);
-  bridge_->requestState([this, done](std::shared_ptr<const SessionState> state) {
+  if (!bridge_->hasRun()) return done(std::nullopt);
+  bridge_->requestState([this, done](std::shared_ptr<const RunState> state) {
     if (!state) return done(std::nullopt);
     // The pictures as they are now: a probe result always belongs to the run shown (a new run
     // clears them), though it may have been made a few steps before the state.
@@ -173,7 +173,7 @@ void MainWindow::adoptSession(const SessionFile& file) {
   showNewRun(file.run.config);
   shownStep_ = file.run.trainer.step;
   document_->replace(tr("Open session"), file.run.config);  // the controls follow
-  // The panels show what the restored run measures (it goes on measuring that).
+  // The controls show what the restored run measures (it goes on measuring that).
   curvature_->showTracking(file.run.curvature);
   collapse_->showCollapseTracking(file.run.collapse);
   if (compared) restoreComparisons(*compared, shownStep_);

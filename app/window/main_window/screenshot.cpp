@@ -9,7 +9,7 @@
 #include "losslab/widgets/landscape_surface_view.hpp"
 #include "main_window/main_window.hpp"
 #include "runs/run_comparison.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 
 namespace losslab {
 
@@ -18,10 +18,10 @@ void scheduleScreenshot(MainWindow& window, long steps, const QString& path) {
   poll->setInterval(100);
   QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, steps, path] {
     const SnapshotPtr s = window.bridge()->latest();
-    if (!s || s->state == RunState::Running || (s->step < steps && s->state != RunState::Diverged)) return;
+    if (!s || s->state == RunStatus::Running || (s->step < steps && s->state != RunStatus::Diverged)) return;
     for (int r = 0; r < window.comparison()->count(); ++r)  // the compared runs are in the picture too
       if (const SnapshotPtr c = window.comparison()->bridge(r)->latest();
-          !c || c->state == RunState::Running || (c->step < steps && c->state != RunState::Diverged))
+          !c || c->state == RunStatus::Running || (c->step < steps && c->state != RunStatus::Diverged))
         return;
     poll->stop();
     // Predictions and probes of the last step arrive a moment later, off the GUI thread.

@@ -26,7 +26,7 @@ bool CollapseTwins::canFork(const ExperimentConfig& base) {
 
 bool CollapseTwins::active() const { return !runs_->empty(); }
 
-SessionBridge* CollapseTwins::bridge(Twin twin) const { return active() ? runs_->bridge(twin) : nullptr; }
+RunBridge* CollapseTwins::bridge(Twin twin) const { return active() ? runs_->bridge(twin) : nullptr; }
 
 void CollapseTwins::fork(const ExperimentConfig& base, const CollapseTracking& tracking, bool playing) {
   base_ = base;  // before replace() announces the twins: the tab names them from it

@@ -5,13 +5,13 @@
 #include <QObject>
 
 #include "losslab/config/experiment.hpp"
-#include "losslab/session/collapse_tracking.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/collapse_tracking.hpp"
+#include "losslab/run/snapshot.hpp"
 
 namespace losslab {
 
 class ForkedRuns;
-class SessionBridge;
+class RunBridge;
 
 class CollapseTwins : public QObject {
   Q_OBJECT
@@ -34,7 +34,7 @@ class CollapseTwins : public QObject {
   void clear();
   bool active() const;
   const ExperimentConfig& base() const { return base_; }
-  SessionBridge* bridge(Twin twin) const;  // null while not active
+  RunBridge* bridge(Twin twin) const;  // null while not active
 
   void setPlaying(bool playing);
   void setCollapseTracking(const CollapseTracking& tracking);

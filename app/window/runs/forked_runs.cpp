@@ -1,6 +1,6 @@
 #include "runs/forked_runs.hpp"
 
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 
 namespace losslab {
 
@@ -8,20 +8,20 @@ ForkedRuns::ForkedRuns(QObject* parent) : QObject(parent) {}
 
 ForkedRuns::~ForkedRuns() = default;
 
-std::unique_ptr<SessionBridge> ForkedRuns::makeRun(const ExperimentConfig& config) {
-  auto run = std::make_unique<SessionBridge>();
+std::unique_ptr<RunBridge> ForkedRuns::makeRun(const ExperimentConfig& config) {
+  auto run = std::make_unique<RunBridge>();
   // Tracking and pace before start, so that step 0 is measured as the base run's was.
   run->setCollapseTracking(collapse_);
   run->setCurvatureTracking(curvature_);
   run->setPace(pace_);
   run->start(config);  // throws InputError
-  connect(run.get(), &SessionBridge::snapshotArrived, this, [this, b = run.get()](const SnapshotPtr& s) {
+  connect(run.get(), &RunBridge::snapshotArrived, this, [this, b = run.get()](const SnapshotPtr& s) {
     Q_EMIT snapshotArrived(indexOf(b), s);
   });
   return run;
 }
 
-int ForkedRuns::indexOf(const SessionBridge* bridge) const {
+int ForkedRuns::indexOf(const RunBridge* bridge) const {
   for (size_t i = 0; i < bridges_.size(); ++i)
     if (bridges_[i].get() == bridge) return static_cast<int>(i);
   return -1;
@@ -35,7 +35,7 @@ void ForkedRuns::add(const ExperimentConfig& config, bool playing) {
 
 void ForkedRuns::replace(const std::vector<ExperimentConfig>& configs, bool playing) {
   clear();
-  std::vector<std::unique_ptr<SessionBridge>> fresh;
+  std::vector<std::unique_ptr<RunBridge>> fresh;
   for (const ExperimentConfig& c : configs) fresh.push_back(makeRun(c));  // throws: none kept
   bridges_ = std::move(fresh);
   if (playing) setPlaying(true);

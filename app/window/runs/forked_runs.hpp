@@ -1,5 +1,5 @@
 #pragma once
-// Runs forked from a base run at step 0 and trained beside it, each a SessionBridge of its own:
+// Runs forked from a base run at step 0 and trained beside it, each a RunBridge of its own:
 // the collapse tab's StableMax and ⊥Grad twins, the window's compared runs. They follow the
 // base run's play, pause, steps, reset and pace, and measure what it measures.
 #include <QObject>
@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "losslab/config/experiment.hpp"
-#include "losslab/session/collapse_tracking.hpp"
-#include "losslab/session/curvature_tracking.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/collapse_tracking.hpp"
+#include "losslab/run/curvature_tracking.hpp"
+#include "losslab/run/snapshot.hpp"
 
 namespace losslab {
 
-class SessionBridge;
+class RunBridge;
 
 class ForkedRuns : public QObject {
   Q_OBJECT
@@ -31,7 +31,7 @@ class ForkedRuns : public QObject {
   void clear();
   int count() const { return static_cast<int>(bridges_.size()); }
   bool empty() const { return bridges_.empty(); }
-  SessionBridge* bridge(int run) const { return bridges_.at(static_cast<size_t>(run)).get(); }
+  RunBridge* bridge(int run) const { return bridges_.at(static_cast<size_t>(run)).get(); }
 
   void setPlaying(bool playing);
   void step(long n);
@@ -45,10 +45,10 @@ class ForkedRuns : public QObject {
   void changed();  // a run added or removed
 
  private:
-  std::unique_ptr<SessionBridge> makeRun(const ExperimentConfig& config);  // throws InputError
-  int indexOf(const SessionBridge* bridge) const;
+  std::unique_ptr<RunBridge> makeRun(const ExperimentConfig& config);  // throws InputError
+  int indexOf(const RunBridge* bridge) const;
 
-  std::vector<std::unique_ptr<SessionBridge>> bridges_;
+  std::vector<std::unique_ptr<RunBridge>> bridges_;
   CollapseTracking collapse_;
   CurvatureTracking curvature_;
   long pace_ = 0;

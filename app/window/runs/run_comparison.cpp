@@ -4,7 +4,7 @@
 
 #include "losslab/core/error.hpp"
 #include "runs/forked_runs.hpp"
-#include "runs/session_bridge.hpp"
+#include "runs/run_bridge.hpp"
 
 namespace losslab {
 
@@ -15,15 +15,15 @@ const QColor kComparedColors[RunComparison::kMaxRuns] = {QColor(0, 150, 160), QC
                                                          QColor(140, 86, 75), QColor(120, 120, 20)};
 }  // namespace
 
-RunComparison::RunComparison(SessionBridge& base, QObject* parent)
+RunComparison::RunComparison(RunBridge& base, QObject* parent)
     : QObject(parent), base_(base), runs_(new ForkedRuns(this)) {
-  connect(&base_, &SessionBridge::playingChanged, runs_, &ForkedRuns::setPlaying);
-  connect(&base_, &SessionBridge::stepped, runs_, &ForkedRuns::step);
-  connect(&base_, &SessionBridge::wasReset, runs_, &ForkedRuns::reset);
+  connect(&base_, &RunBridge::playingChanged, runs_, &ForkedRuns::setPlaying);
+  connect(&base_, &RunBridge::stepped, runs_, &ForkedRuns::step);
+  connect(&base_, &RunBridge::wasReset, runs_, &ForkedRuns::reset);
   connect(runs_, &ForkedRuns::snapshotArrived, this, &RunComparison::snapshotArrived);
 }
 
-SessionBridge* RunComparison::bridge(int run) const { return runs_->bridge(run); }
+RunBridge* RunComparison::bridge(int run) const { return runs_->bridge(run); }
 
 QColor RunComparison::freeColor() const {
   for (const QColor& c : kComparedColors) {
@@ -35,7 +35,7 @@ QColor RunComparison::freeColor() const {
 }
 
 void RunComparison::syncTracking() {
-  // What the base run measures now, from step 0 of a compared run (the panels changed it since).
+  // What the base run measures now, from step 0 of a compared run (the controls changed it since).
   runs_->setCurvatureTracking(base_.curvatureTracking());
   runs_->setCollapseTracking(base_.collapseTracking());
   runs_->setPace(base_.pace());

@@ -14,7 +14,7 @@
 namespace losslab {
 
 class ForkedRuns;
-class SessionBridge;
+class RunBridge;
 
 class RunComparison : public QObject {
   Q_OBJECT
@@ -23,7 +23,7 @@ class RunComparison : public QObject {
   static constexpr int kMaxRuns = 4;  // more lines than this no longer read as a comparison
 
   // Compared runs follow `base`: its play and pause, steps, reset, pace and tracking.
-  explicit RunComparison(SessionBridge& base, QObject* parent = nullptr);
+  explicit RunComparison(RunBridge& base, QObject* parent = nullptr);
 
   // Starts the base run's experiment with `change` at step 0. Throws InputError (nothing
   // added) when the value does not read, the engine rejects the run, or kMaxRuns run already.
@@ -41,7 +41,7 @@ class RunComparison : public QObject {
   const SettingChange& change(int run) const { return compared_.at(static_cast<size_t>(run)).change; }
   QString name(int run) const { return changeLabel(change(run)); }
   QColor color(int run) const { return compared_.at(static_cast<size_t>(run)).color; }
-  SessionBridge* bridge(int run) const;
+  RunBridge* bridge(int run) const;
   QVector<PlottedRun> plotted() const;  // name, colour and newest snapshot of each
   ForkedRuns* runs() const { return runs_; }
 
@@ -57,7 +57,7 @@ class RunComparison : public QObject {
   QColor freeColor() const;
   void syncTracking();
 
-  SessionBridge& base_;
+  RunBridge& base_;
   ForkedRuns* runs_;
   std::vector<Compared> compared_;
 };

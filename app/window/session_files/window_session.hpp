@@ -16,7 +16,7 @@
 namespace losslab {
 
 struct SessionCapture {
-  std::shared_ptr<const SessionState> state;
+  std::shared_ptr<const RunState> state;
   SpectrumResultPtr spectrum;                      // the spectrum view's, if any
   std::shared_ptr<const LandscapeResult> landscape;  // the landscape tab's last complete picture
   QString view;     // "training", "sharpness", …: MainWindow::viewName

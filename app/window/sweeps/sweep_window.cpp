@@ -18,7 +18,7 @@
 #include "main_window/screen_fit.hpp"
 #include "sweeps/sweep_editor.hpp"
 #include "sweeps/sweep_job.hpp"
-#include "sweeps/sweep_results_panel.hpp"
+#include "sweeps/sweep_results_view.hpp"
 
 // The sweep presets are compiled in (resources/losslab.qrc); this static library's resources are
 // registered explicitly, outside any namespace, or the linker may drop them.
@@ -29,7 +29,7 @@ namespace losslab {
 SweepWindow::SweepWindow(QWidget* parent)
     : QWidget(parent),
       editor_(new SweepEditor),
-      results_(new SweepResultsPanel),
+      results_(new SweepResultsView),
       job_(new SweepJob(this)),
       presets_(new QComboBox),
       seedBox_(new QComboBox),
@@ -76,7 +76,7 @@ SweepWindow::SweepWindow(QWidget* parent)
     updateSelection();  // the selected run may just have finished
   });
   connect(job_, &SweepJob::finished, this, &SweepWindow::onFinished);
-  connect(results_, &SweepResultsPanel::pointChosen, this, &SweepWindow::selectPoint);
+  connect(results_, &SweepResultsView::pointChosen, this, &SweepWindow::selectPoint);
   connect(seedBox_, &QComboBox::currentIndexChanged, this, &SweepWindow::updateSelection);
   connect(openRun_, &QPushButton::clicked, this, [this] {
     const QString dir = runDirectory(selectedI_, selectedJ_, seedBox_->currentIndex());

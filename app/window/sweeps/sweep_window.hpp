@@ -20,7 +20,7 @@ namespace losslab {
 class SweepEditor;
 class SweepJob;
 class SweepResults;
-class SweepResultsPanel;
+class SweepResultsView;
 struct SweepProgress;
 
 class SweepWindow : public QWidget {
@@ -51,7 +51,7 @@ class SweepWindow : public QWidget {
   // The folder of a run of the sweep shown: point (i, j), seed index `seedIndex`.
   QString runDirectory(int i, int j, int seedIndex = 0) const;
   SweepEditor* editor() const { return editor_; }
-  SweepResultsPanel* resultsPanel() const { return results_; }
+  SweepResultsView* resultsView() const { return results_; }
   QProgressBar* progressBar() const { return progress_; }
   QPushButton* exportButton() const { return export_; }  // the export dialog for the figure shown
 
@@ -75,7 +75,7 @@ class SweepWindow : public QWidget {
   QWidget* makeSelectionBar();
 
   SweepEditor* editor_;
-  SweepResultsPanel* results_;
+  SweepResultsView* results_;
   SweepJob* job_;
   QComboBox *presets_, *seedBox_;
   QLineEdit* outDir_;

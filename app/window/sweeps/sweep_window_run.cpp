@@ -12,7 +12,7 @@
 #include "losslab/sweep/sweep_plan.hpp"
 #include "sweeps/sweep_editor.hpp"
 #include "sweeps/sweep_job.hpp"
-#include "sweeps/sweep_results_panel.hpp"
+#include "sweeps/sweep_results_view.hpp"
 #include "sweeps/sweep_window.hpp"
 
 namespace losslab {

@@ -7,15 +7,15 @@
 // MainWindow wiring: showSnapshot() with every snapshot of the run (cheap while the tab is
 // hidden), showConfig() when the run's config changes, setRunPlaying() with play/pause (the
 // twins follow), clearRun() when the run is replaced; connect collapseTrackingChanged to
-// SessionBridge::setCollapseTracking and apply collapseTracking() once at start.
+// RunBridge::setCollapseTracking and apply collapseTracking() once at start.
 #include <QVector>
 #include <QWidget>
 #include <array>
 #include <vector>
 
 #include "losslab/config/experiment.hpp"
-#include "losslab/session/collapse_tracking.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/collapse_tracking.hpp"
+#include "losslab/run/snapshot.hpp"
 #include "losslab/widgets/figure.hpp"
 #include "losslab/widgets/figure_options.hpp"
 

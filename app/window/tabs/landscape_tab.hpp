@@ -12,7 +12,7 @@
 #include "losslab/config/experiment.hpp"
 #include "losslab/landscape/live_frame_budget.hpp"
 #include "losslab/probes/landscape_probe.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 
 class QTabWidget;
 class QTimer;

@@ -5,7 +5,7 @@
 // one at a time: frames that arrive meanwhile are skipped, the newest is never lost.
 #include <QWidget>
 
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 
 class QCheckBox;
 class QStackedWidget;

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "losslab/config/experiment_io.hpp"
-#include "losslab/session/trainer.hpp"
+#include "losslab/run/trainer.hpp"
 
 using namespace losslab;
 

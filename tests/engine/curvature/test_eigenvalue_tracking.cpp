@@ -7,7 +7,7 @@
 #include "losslab/curvature/eigenvalue_tracking.hpp"
 #include "losslab/curvature/stability_threshold.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
-#include "losslab/session/trainer.hpp"
+#include "losslab/run/trainer.hpp"
 
 using namespace losslab;
 

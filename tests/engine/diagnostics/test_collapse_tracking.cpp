@@ -12,8 +12,8 @@
 #include "losslab/diagnostics/collapse_record.hpp"
 #include "losslab/io/collapse_columns.hpp"
 #include "losslab/io/metrics_csv.hpp"
-#include "losslab/session/trainer.hpp"
-#include "losslab/session/training_session.hpp"
+#include "losslab/run/trainer.hpp"
+#include "losslab/run/training_run.hpp"
 
 using namespace losslab;
 
@@ -126,7 +126,7 @@ class CollapseTrackingTest : public QObject {
   // The session keeps the tracking across reset, says so in snapshots, and rejects it for a
   // regression run in the caller's thread.
   void sessionsCarryCollapseTracking() {
-    TrainingSession s(tinyModular());
+    TrainingRun s(tinyModular());
     CollapseTracking t;
     t.every = 2;
     t.order = SummationOrder::SmallestFirst;
@@ -145,7 +145,7 @@ class CollapseTrackingTest : public QObject {
     regression.data.kind = "reg_plane";
     regression.data.n = 20;
     regression.loss = LossKind::Mse;
-    TrainingSession r(regression);
+    TrainingRun r(regression);
     QVERIFY_THROWS_EXCEPTION(InputError, r.setCollapseTracking(t));
     t.gapBins = 0;
     QVERIFY_THROWS_EXCEPTION(InputError, s.setCollapseTracking(t));

@@ -20,7 +20,7 @@ namespace {
 
 // A float32 run with softmax-collapse records and curvature columns, and probe results.
 SessionFile sampleSession() {
-  TrainingSession session(parseExperiment(R"({"seed": 2, "precision": "float32",
+  TrainingRun run(parseExperiment(R"({"seed": 2, "precision": "float32",
       "description": "a session test", "hidden_controls": ["optimizer.eps"],
       "data": {"kind": "modular", "p": 7, "train_fraction": 0.6},
       "model": {"hidden": [12], "activation": "relu", "bias": false},
@@ -28,12 +28,12 @@ SessionFile sampleSession() {
   CurvatureTracking curvature;
   curvature.every = 4;
   curvature.trace = true;
-  session.setCurvatureTracking(curvature);
-  session.setCollapseTracking({5});
-  session.setCheckpointInterval(3);
-  session.step(31);
-  session.waitIdle();
-  SessionFile file{*test::capturedState(session), {}, {}, {}, {{"view", "landscape"}}};
+  run.setCurvatureTracking(curvature);
+  run.setCollapseTracking({5});
+  run.setCheckpointInterval(3);
+  run.step(31);
+  run.waitIdle();
+  SessionFile file{*test::capturedState(run), {}, {}, {}, {{"view", "landscape"}}};
   const Eigen::Index n = file.run.trainer.parameters.size();
 
   SpectrumResult spectrum;

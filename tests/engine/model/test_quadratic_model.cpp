@@ -8,7 +8,7 @@
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/model/quadratic_model.hpp"
-#include "losslab/session/trainer.hpp"
+#include "losslab/run/trainer.hpp"
 
 using namespace losslab;
 

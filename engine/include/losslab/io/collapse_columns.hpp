@@ -8,7 +8,7 @@
 
 #include "losslab/diagnostics/collapse_record.hpp"
 #include "losslab/model/architecture.hpp"
-#include "losslab/session/collapse_tracking.hpp"
+#include "losslab/run/collapse_tracking.hpp"
 
 namespace losslab {
 

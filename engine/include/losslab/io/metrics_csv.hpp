@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "losslab/session/curvature_tracker.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/curvature_tracker.hpp"
+#include "losslab/run/snapshot.hpp"
 
 namespace losslab {
 

@@ -11,14 +11,14 @@
 #include <string_view>
 
 #include "losslab/io/session_probes.hpp"
-#include "losslab/session/session_state.hpp"
+#include "losslab/run/run_state.hpp"
 
 namespace losslab {
 
 inline constexpr const char* kSessionFormat = "losslab-session/1";
 
 struct SessionFile {
-  SessionState run;
+  RunState run;
   std::optional<SpectrumResult> spectrum;
   std::optional<SessionLandscape> landscape;
   std::string engineVersion;  // of the LossLab that wrote it (set on write)

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "losslab/diagnostics/collapse_record.hpp"
-#include "losslab/session/collapse_tracking.hpp"
-#include "losslab/session/curvature_tracking.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/collapse_tracking.hpp"
+#include "losslab/run/curvature_tracking.hpp"
+#include "losslab/run/snapshot.hpp"
 
 namespace losslab {
 

@@ -14,7 +14,7 @@
 #include "losslab/landscape/landscape_surface.hpp"
 #include "losslab/landscape/random_directions.hpp"
 #include "losslab/landscape/trajectory_projection.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 
 namespace losslab {
 

@@ -4,7 +4,7 @@
 // come out of the window and out of `losslab-cli hessian`; ProbeRunner runs it off the GUI thread.
 #include "losslab/core/task_control.hpp"
 #include "losslab/curvature/spectrum_result.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 
 namespace losslab {
 

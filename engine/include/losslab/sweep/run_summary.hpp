@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "losslab/core/types.hpp"
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 #include "losslab/sweep/sweep_metric.hpp"
 
 namespace losslab {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "losslab/config/experiment.hpp"
-#include "losslab/session/curvature_tracking.hpp"
+#include "losslab/run/curvature_tracking.hpp"
 #include "losslab/sweep/sweep_metric.hpp"
 
 namespace losslab {

@@ -6,7 +6,7 @@
 #include <QString>
 
 #include "losslab/diagnostics/softmax_collapse.hpp"
-#include "losslab/session/collapse_tracking.hpp"
+#include "losslab/run/collapse_tracking.hpp"
 
 namespace losslab {
 

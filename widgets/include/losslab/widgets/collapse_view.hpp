@@ -7,7 +7,7 @@
 // logarithmic, since grokking spans decades of steps.
 #include <QVector>
 
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 #include "losslab/widgets/collapse_labels.hpp"
 #include "losslab/widgets/plotted_run.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "losslab/curvature/stability_threshold.hpp"
-#include "losslab/session/curvature_tracking.hpp"
+#include "losslab/run/curvature_tracking.hpp"
 
 namespace losslab {
 

@@ -1,7 +1,7 @@
 #pragma once
 // Train and test loss (and optionally accuracy) against step, drawn from a snapshot's history. Snapshots may arrive faster
 // than a screen needs; the view keeps only the newest and redraws at a bounded rate.
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
 #include "losslab/widgets/redraw_throttle.hpp"
 #include "losslab/widgets/run_overlay.hpp"

@@ -9,7 +9,7 @@
 #include <QWidget>
 #include <string>
 
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 #include "losslab/widgets/redraw_throttle.hpp"
 
 namespace losslab {

@@ -4,7 +4,7 @@
 #include <QColor>
 #include <QString>
 
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 
 namespace losslab {
 

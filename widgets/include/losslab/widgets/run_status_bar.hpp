@@ -2,7 +2,7 @@
 // The window's status bar: where the run is (state, step, epoch, loss, speed), read from a snapshot.
 #include <QStatusBar>
 
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 
 class QLabel;
 

@@ -3,7 +3,7 @@
 // quantities from a snapshot's history, beside the optimizer's stability threshold drawn from the
 // rows (each row's own, a step function of time), so the 2/η line moves when the rate does.
 // tr H, far larger than λmax, has the right-hand axis and its own SGD bound.
-#include "losslab/session/snapshot.hpp"
+#include "losslab/run/snapshot.hpp"
 #include "losslab/widgets/curvature_labels.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
 #include "losslab/widgets/redraw_throttle.hpp"

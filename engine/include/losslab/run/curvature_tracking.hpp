@@ -1,0 +1,32 @@
+#pragma once
+// Which curvature a training run measures along the way, and how often.
+#include "losslab/core/types.hpp"
+#include "losslab/run/collapse_tracking.hpp"  // CollapseTracking, beside it in snapshots
+
+namespace losslab {
+
+struct CurvatureTracking {
+  long every = 0;                 // measure at steps divisible by this; 0: off
+  bool trace = false;             // Hutchinson, traceProbes Rademacher probes
+  bool gaussNewton = false;       // lambda_max(G)
+  bool preconditioned = false;    // lambda_max(P^-1 H), Adam and AdamW only
+  Index subset = 0;               // samples of a fixed seeded subset; 0: the whole training set
+  // The Hessian of the step's own minibatch instead (SGD sees the batch Hessian, whose extreme
+  // eigenvalues exceed the full one's); full-batch steps still use the training set (or subset).
+  bool minibatch = false;
+  double tolerance = 1e-6;        // relative, of each tracked eigenvalue
+  // One product per measured eigenvalue (power iteration carried across steps) instead of
+  // Lanczos to the tolerance: cheap enough to measure every step.
+  bool power = false;
+  int traceProbes = 20;
+};
+
+void validate(const CurvatureTracking& tracking);
+
+// The eigenvectors the next measurement starts Lanczos from (the last step's), so that a run
+// continued from a saved session measures what the uninterrupted run would. Empty: not yet.
+struct CurvatureWarmStart {
+  Eigen::VectorXd hessian, gaussNewton, preconditioned;
+};
+
+}  // namespace losslab

@@ -1,0 +1,102 @@
+#include "losslab/run/curvature_tracker.hpp"
+
+#include "losslab/curvature/eigenvalue_tracking.hpp"
+#include "losslab/curvature/hutchinson_trace.hpp"
+#include "losslab/curvature/stability_threshold.hpp"
+
+#include <algorithm>
+
+namespace losslab {
+
+void validate(const CurvatureTracking& t) {
+  if (t.every < 0) throw InputError("track-sharpness: every " + std::to_string(t.every) + " must be >= 0");
+  if (t.subset < 0) throw InputError("curvature subset: " + std::to_string(t.subset) + " must be >= 0");
+  if (!(t.tolerance > 0 && t.tolerance < 1)) throw InputError("curvature tolerance must be in (0, 1)");
+  if (t.traceProbes < 1) throw InputError("trace probes must be >= 1");
+}
+
+CurvatureTracker::CurvatureTracker(const Architecture& arch, LossKind loss, const Samples<double>& train,
+                                   const CurvatureTracking& tracking, std::uint64_t seed)
+    : arch_(arch), loss_(loss), tracking_(tracking), seed_(seed) {
+  validate(tracking);
+  data_ = std::make_shared<const Samples<double>>(
+      tracking.subset > 0 ? sampleSubset(train, tracking.subset, seed ^ 0xC0FFEEull) : train);
+}
+
+int CurvatureTracker::krylovSteps(Index parameters) {
+  const double fit = kKrylovBytes / (double(std::max<Index>(parameters, 1)) * sizeof(double));
+  return int(std::clamp(fit, 4.0, 80.0));
+}
+
+CurvatureWarmStart CurvatureTracker::warmStart() const {
+  return {hessianVector_, gaussNewtonVector_, preconditionedVector_};
+}
+
+void CurvatureTracker::setWarmStart(const CurvatureWarmStart& w) {
+  const Index n = arch_.parameterCount();
+  for (const Eigen::VectorXd* v : {&w.hessian, &w.gaussNewton, &w.preconditioned})
+    if (v->size() != 0 && v->size() != n)
+      throw InputError("curvature warm start: " + std::to_string(v->size()) + " values for " +
+                       std::to_string(n) + " parameters");
+  hessianVector_ = w.hessian;
+  gaussNewtonVector_ = w.gaussNewton;
+  preconditionedVector_ = w.preconditioned;
+}
+
+Eigen::VectorXd CurvatureTracker::fusedStart() const {
+  return startingVector(arch_.parameterCount(), hessianVector_, seed_);
+}
+
+CurvatureOperator& CurvatureTracker::operatorAt(std::unique_ptr<CurvatureOperator>& op,
+                                                const Eigen::VectorXd& theta, CurvatureKind kind,
+                                                const std::shared_ptr<const Samples<double>>& data) {
+  if (op && &op->samples() == data.get())
+    op->setParameters(theta);
+  else  // first use, or another minibatch: its samples differ
+    op = std::make_unique<CurvatureOperator>(arch_, loss_, theta, data, kind);
+  return *op;
+}
+
+void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConfig& optimizer, double lr,
+                               const Eigen::VectorXd& adamPreconditioner, MetricsRow& row,
+                               const Samples<double>* minibatch, const Eigen::VectorXd* fusedHv,
+                               std::stop_token stop) {
+  const TaskControl control{stop, {}};
+  control.checkStop();
+  const auto data = tracking_.minibatch && minibatch
+                        ? std::make_shared<const Samples<double>>(*minibatch)
+                        : data_;
+  auto follow = [&](CurvatureOperator& op, const Eigen::VectorXd& previous) {
+    control.checkStop();
+    return tracking_.power && previous.size() > 0
+               ? streamTopEigenpair(op, previous, tracking_.tolerance, seed_)
+               : trackTopEigenpair(op, previous, tracking_.tolerance, krylovSteps(op.size()), seed_, control);
+  };
+  auto hessian = [&]() -> CurvatureOperator& { return operatorAt(hessian_, theta, CurvatureKind::Hessian, data); };
+  const TrackedEigenpair top = fusedHv ? streamFromProduct(fusedStart(), *fusedHv, tracking_.tolerance)
+                                       : follow(hessian(), hessianVector_);
+  hessianVector_ = top.vector;
+  row.sharpness = top.value;
+  row.sharpnessThreshold = sharpnessThreshold(optimizer, lr, row.gradNorm).value;
+  if (tracking_.trace) {
+    TraceOptions o;
+    o.minProbes = o.maxProbes = tracking_.traceProbes;
+    o.seed = seed_ + static_cast<std::uint64_t>(row.step);
+    row.trace = hutchinsonTrace(hessian(), o, control).estimate;
+  }
+  if (tracking_.gaussNewton) {
+    CurvatureOperator& g = operatorAt(gaussNewton_, theta, CurvatureKind::GaussNewton, data);
+    const TrackedEigenpair gn = follow(g, gaussNewtonVector_);
+    gaussNewtonVector_ = gn.vector;
+    row.gnSharpness = gn.value;
+  }
+  if (tracking_.preconditioned && adamPreconditioner.size() == theta.size()) {
+    CurvatureOperator& p = operatorAt(preconditioned_, theta, CurvatureKind::Hessian, data);
+    p.setDiagonalPreconditioner(adamPreconditioner);
+    const TrackedEigenpair pre = follow(p, preconditionedVector_);
+    preconditionedVector_ = pre.vector;
+    row.precondSharpness = pre.value;
+  }
+}
+
+}  // namespace losslab

@@ -1,0 +1,343 @@
+#include "losslab/run/trainer.hpp"
+
+#include <type_traits>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+#include "losslab/config/experiment_io.hpp"
+#include "losslab/core/error.hpp"
+#include "losslab/core/random.hpp"
+#include "losslab/curvature/stability_threshold.hpp"
+#include "losslab/data/make_data.hpp"
+#include "losslab/model/initialization.hpp"
+#include "losslab/model/mlp_objective.hpp"
+#include "losslab/model/model_file.hpp"
+#include "losslab/optim/optimizer.hpp"
+#include "losslab/optim/schedule.hpp"
+#include "losslab/run/collapse_measurement.hpp"
+#include "losslab/run/quadratic_trainer.hpp"
+
+namespace losslab {
+namespace {
+
+constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+
+template <class S> class TrainerImpl final : public Trainer {
+ public:
+  TrainerImpl(const ExperimentConfig& config, const Architecture& arch,
+              const Eigen::VectorXd& parameters, DataSplit data)
+      : config_(config),
+        arch_(arch),
+        data_(std::make_shared<const DataSplit>(std::move(data))),
+        train_(toSamples<S>(data_->train)),
+        test_(toSamples<S>(data_->test)),
+        objective_(arch_, config.loss),
+        optimizer_(config.optimizer, arch_.tensors()),
+        theta_(parameters.cast<S>()),
+        shuffler_(config.seed ^ 0xD1B54A32D192ED03ull) {
+    if (config.loss == LossKind::Mse && data_->train.task == Task::Classification) {
+      addOneHotTargets(train_);
+      if (test_.size()) addOneHotTargets(test_);
+    }
+    if (train_.size() == 0) throw InputError("data: the training set is empty");
+    objective_.checkCompatible(train_);
+    if (test_.size()) objective_.checkCompatible(test_);
+    order_.resize(train_.size());
+    std::iota(order_.begin(), order_.end(), Index(0));
+    cursor_ = order_.size();  // shuffle before the first minibatch
+  }
+
+  MetricsRow step(bool evaluate) override {
+    MetricsRow row;
+    row.step = step_;
+    row.epoch = epoch();
+    if (diverged_) return row;
+    const auto start = std::chrono::steady_clock::now();
+    const double lr = learningRateAt(config_, step_);
+    const bool fullBatch = !config_.optimizer.batchSize || *config_.optimizer.batchSize >= train_.size();
+    const Samples<S>* batch = &train_;
+    if (!fullBatch) {
+      nextMinibatch(*config_.optimizer.batchSize);
+      batch = &batch_;
+    } else if (config_.optimizer.shuffleFullBatch) {
+      nextMinibatch(train_.size());  // one batch an epoch, in a new order each time
+      batch = &batch_;
+    }
+    double firstAccuracy = kNan;
+    bool first = true;
+    // Power tracking of a float64 full-batch run takes its product H v from the step's own
+    // gradient pass (at the parameters the step starts from; a look-ahead gradient does not fuse).
+    const bool tracking = tracker_ && tracker_->due(step_);
+    const bool fuse = tracking && fullBatch && std::is_same_v<S, double> && tracker_->fusable();
+    Vec<S> fusedV, fusedHv;
+    bool fused = false;
+    if (fuse) fusedV = tracker_->fusedStart().template cast<S>();
+    auto gradient = [&](const Vec<S>& theta, Vec<S>& grad) {
+      if (stop_.stop_requested()) throw Cancelled();
+      double* accuracy = first ? &firstAccuracy : nullptr;
+      S loss;
+      if (first && fuse && (theta.array() == theta_.array()).all()) {
+        loss = objective_.lossGradientAndHvp(theta, *batch, fusedV, grad, fusedHv, accuracy);
+        fused = true;
+      } else {
+        loss = objective_.lossAndGradient(theta, *batch, grad, accuracy);
+      }
+      first = false;
+      return loss;
+    };
+    previous_ = theta_;
+    const S loss = optimizer_.step(theta_, S(lr), gradient);
+
+    row.lr = lr;
+    row.gradNorm = double(optimizer_.lastGradient().norm());
+    row.weightNorm = double(previous_.norm());
+    if (fullBatch) {
+      row.trainLoss = double(loss);
+      row.trainAccuracy = firstAccuracy;
+    } else if (evaluate) {
+      row.trainLoss = double(objective_.loss(previous_, train_, &row.trainAccuracy));
+    }
+    if (evaluate && test_.size())
+      row.testLoss = double(objective_.loss(previous_, test_, &row.testAccuracy));
+
+    if (tracking && std::isfinite(double(loss))) {
+      const Eigen::VectorXd hv = fused ? Eigen::VectorXd(fusedHv.template cast<double>()) : Eigen::VectorXd();
+      measureCurvature(lr, row, fullBatch ? nullptr : &batch_, fused ? &hv : nullptr);
+    }
+    // A tracked run carries the threshold in force on every row, not only on measured ones: the
+    // sharpness view draws it as a step function of time from the rows, so a change of optimizer
+    // never redraws the past (issue #21).
+    if (tracker_ && !std::isfinite(row.sharpnessThreshold))
+      row.sharpnessThreshold = sharpnessThreshold(config_.optimizer, lr, row.gradNorm).value;
+
+    if (collapse_.every > 0 && step_ % collapse_.every == 0) measureCollapse(row);
+
+    if (!std::isfinite(double(loss)) || !theta_.allFinite()) {
+      theta_ = previous_;  // keep the last finite parameters
+      diverged_ = true;
+      divergedAt_ = step_;
+    } else {
+      ++step_;
+      samplesSeen_ += batch->size();
+    }
+    wallSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    row.wallSeconds = wallSeconds_;
+    return row;
+  }
+
+  MetricsRow measure() override {
+    MetricsRow row;
+    row.step = step_;
+    row.epoch = epoch();
+    row.lr = learningRateAt(config_, step_);
+    Vec<S> grad;
+    row.trainLoss = double(objective_.lossAndGradient(theta_, train_, grad, &row.trainAccuracy));
+    row.gradNorm = double(grad.norm());
+    row.weightNorm = double(theta_.norm());
+    if (test_.size()) row.testLoss = double(objective_.loss(theta_, test_, &row.testAccuracy));
+    row.wallSeconds = wallSeconds_;
+    return row;
+  }
+
+  void setOptimizer(const OptimizerConfig& optimizer) override {
+    validate(optimizer);
+    config_.optimizer = optimizer;
+    optimizer_.setConfig(optimizer);
+  }
+  void setSchedule(const ScheduleConfig& schedule) override {
+    validate(schedule);
+    config_.schedule = schedule;
+  }
+
+  void setCurvatureTracking(const CurvatureTracking& tracking) override {
+    validate(tracking);
+    if (tracking.every == 0) {
+      tracker_.reset();
+      return;
+    }
+    Samples<double> train = toSamples<double>(data_->train);
+    if (config_.loss == LossKind::Mse && data_->train.task == Task::Classification) addOneHotTargets(train);
+    tracker_ = std::make_unique<CurvatureTracker>(arch_, config_.loss, train, tracking, config_.seed);
+  }
+
+  void setCollapseTracking(const CollapseTracking& tracking) override {
+    validate(tracking);
+    if (tracking.every > 0 && data_->train.task != Task::Classification)
+      throw InputError("track-collapse: softmax collapse needs a classification task");
+    collapse_ = tracking;
+  }
+
+  void setStopToken(std::stop_token stop) override { stop_ = std::move(stop); }
+
+  TrainerState state() const override {
+    TrainerState s;
+    s.step = step_;
+    s.samplesSeen = samplesSeen_;
+    s.diverged = diverged_;
+    s.divergedAt = divergedAt_;
+    s.wallSeconds = wallSeconds_;
+    s.parameters = parameters();
+    s.optimizer = optimizer_.state();
+    s.shuffler = shuffler_.state();
+    s.order.assign(order_.begin(), order_.end());
+    s.cursor = long(cursor_);
+    if (tracker_) s.warmStart = tracker_->warmStart();
+    return s;
+  }
+
+  void restore(const TrainerState& s) override {
+    const Index n = theta_.size();
+    checkRestorable(s, n);
+    if (s.order.size() != order_.size())
+      throw InputError("trainer.order: " + std::to_string(s.order.size()) + " samples for a training set of " +
+                       std::to_string(order_.size()));
+    std::vector<bool> seen(order_.size(), false);
+    for (std::int64_t i : s.order) {
+      if (i < 0 || size_t(i) >= seen.size() || seen[size_t(i)])
+        throw InputError("trainer.order: not a permutation of the training samples");
+      seen[size_t(i)] = true;
+    }
+    if (s.cursor < 0 || size_t(s.cursor) > order_.size())
+      throw InputError("trainer.cursor: " + std::to_string(s.cursor) + " is outside the sample order");
+    Rng shuffler(0);
+    if (!shuffler.restore(s.shuffler)) throw InputError("trainer.shuffler: not a random generator state");
+    try {
+      optimizer_.restore(s.optimizer, n);
+    } catch (const std::invalid_argument& e) {
+      throw InputError(e.what());
+    }
+    if (tracker_) tracker_->setWarmStart(s.warmStart);
+    theta_ = s.parameters.cast<S>();
+    shuffler_ = shuffler;
+    order_.assign(s.order.begin(), s.order.end());
+    cursor_ = size_t(s.cursor);
+    step_ = s.step;
+    samplesSeen_ = s.samplesSeen;
+    diverged_ = s.diverged;
+    divergedAt_ = s.divergedAt;
+    wallSeconds_ = s.wallSeconds;
+  }
+
+  long stepCount() const override { return step_; }
+  double epoch() const override { return double(samplesSeen_) / double(train_.size()); }
+  bool diverged() const override { return diverged_; }
+  long divergedAtStep() const override { return divergedAt_; }
+  Eigen::VectorXd parameters() const override { return theta_.template cast<double>(); }
+  const ExperimentConfig& config() const override { return config_; }
+  const Architecture& architecture() const override { return arch_; }
+  const DataSplit& data() const override { return *data_; }
+  std::shared_ptr<const DataSplit> sharedData() const override { return data_; }
+
+ private:
+  // Minibatches walk a seeded permutation, reshuffled every epoch; the last batch of an epoch
+  // may be smaller (as PyTorch's DataLoader without drop_last).
+  void nextMinibatch(Index size) {
+    if (cursor_ >= order_.size()) {
+      shuffler_.shuffle(order_.begin(), order_.end());
+      cursor_ = 0;
+    }
+    const size_t end = std::min(order_.size(), cursor_ + size_t(size));
+    indices_.assign(order_.begin() + cursor_, order_.begin() + end);
+    cursor_ = end;
+    gatherSamples(train_, indices_, batch_);
+  }
+
+  // Curvature of the parameters the step started from (previous_), with the preconditioner the
+  // step used: Cohen et al. 2022 take P = (1 - beta1^t) diag(sqrt(v_hat) + eps) for Adam.
+  void measureCurvature(double lr, MetricsRow& row, const Samples<S>* minibatch, const Eigen::VectorXd* fusedHv) {
+    Eigen::VectorXd preconditioner;
+    const OptimizerConfig& o = config_.optimizer;
+    if (o.kind == OptimizerKind::Adam || o.kind == OptimizerKind::AdamW) {
+      preconditioner = optimizer_.adamPreconditioner().template cast<double>();
+      preconditioner *= 1.0 - std::pow(o.beta1, double(optimizer_.stepCount()));
+    }
+    if (minibatch && tracker_->tracking().minibatch) {
+      const Samples<double> batch = castSamples<double>(*minibatch);
+      tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row, &batch, nullptr, stop_);
+    } else {
+      tracker_->measure(previous_.template cast<double>(), o, lr, preconditioner, row, nullptr, fusedHv, stop_);
+    }
+  }
+
+  // Collapse of the parameters the step started from; the step is theta_ - previous_.
+  void measureCollapse(MetricsRow& row) {
+    fillCollapseColumns(losslab::measureCollapse(objective_, previous_, Vec<S>(theta_ - previous_),
+                                                 optimizer_.lastGradient(), train_, test_, collapse_, step_),
+                        row);
+  }
+
+  ExperimentConfig config_;
+  Architecture arch_;
+  std::shared_ptr<const DataSplit> data_;
+  Samples<S> train_, test_, batch_;
+  MlpObjective<S> objective_;
+  Optimizer<S> optimizer_;
+  Vec<S> theta_, previous_;
+  Rng shuffler_;
+  std::unique_ptr<CurvatureTracker> tracker_;
+  CollapseTracking collapse_;
+  std::stop_token stop_;
+  std::vector<Index> order_, indices_;
+  size_t cursor_ = 0;
+  long step_ = 0, samplesSeen_ = 0, divergedAt_ = -1;
+  bool diverged_ = false;
+  double wallSeconds_ = 0.0;
+};
+
+}  // namespace
+
+void checkRestorable(const TrainerState& s, Index parameterCount) {
+  if (s.parameters.size() != parameterCount)
+    throw InputError("trainer.parameters: " + std::to_string(s.parameters.size()) + " values for a network of " +
+                     std::to_string(parameterCount));
+  if (!s.parameters.allFinite()) throw InputError("trainer.parameters: not all finite");
+  // A diverged step counts in the optimizer but not in the run (the step was undone).
+  if (s.step < 0 || s.samplesSeen < 0 || s.optimizer.steps < 0 || s.optimizer.steps > s.step + 1)
+    throw InputError("trainer: step counts out of range (step " + std::to_string(s.step) + ", optimizer " +
+                     std::to_string(s.optimizer.steps) + ")");
+  if (s.diverged != (s.divergedAt >= 0)) throw InputError("trainer.diverged_at: disagrees with diverged");
+}
+
+namespace {
+
+void checkLossFitsData(LossKind loss, Task task, const std::string& kind) {
+  if (isClassification(loss) && task == Task::Regression)
+    throw InputError("loss: " + toString(loss) + " needs class labels, but data.kind \"" + kind +
+                     "\" is a regression task (use mse)");
+}
+
+}  // namespace
+
+std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config, const Architecture& arch,
+                                         const Eigen::VectorXd& parameters, DataSplit data) {
+  validate(config);
+  checkLossFitsData(config.loss, data.train.task, config.data.kind);
+  if (parameters.size() != arch.parameterCount())
+    throw InputError("parameters: " + std::to_string(parameters.size()) + " values for a network of " +
+                     std::to_string(arch.parameterCount()));
+  if (config.precision == Precision::Float32)
+    return std::make_unique<TrainerImpl<float>>(config, arch, parameters, std::move(data));
+  return std::make_unique<TrainerImpl<double>>(config, arch, parameters, std::move(data));
+}
+
+std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config) {
+  validate(config);
+  if (config.model.kind == "quadratic") return createQuadraticTrainer(config);
+  if (!config.model.file.empty()) {  // an imported network: its parameters and data, as stored
+    ModelFile m = readModelFile(config.model.file);
+    if (isClassification(config.loss) && m.data.task == Task::Regression)
+      throw InputError("loss: " + toString(config.loss) + " needs class labels, but " + config.model.file +
+                       " holds regression targets (use mse)");
+    m.architecture.outputScale = config.model.outputScale;
+    return create(config, m.architecture, m.parameters, DataSplit{std::move(m.data), std::move(m.test)});
+  }
+  DataSplit data = makeData(config.data, config.seed);
+  checkLossFitsData(config.loss, data.train.task, config.data.kind);
+  const Architecture arch = architectureFor(config.model, data.train.inputDim(), data.train.outputDim());
+  const Eigen::VectorXd theta = initialParameters(arch, config.model.init, config.model.initScale, config.seed);
+  return create(config, arch, theta, std::move(data));
+}
+
+}  // namespace losslab
