@@ -21,6 +21,7 @@
 #include "main_window/screenshot.hpp"
 #include "main_window/window_settings.hpp"
 #include "session_files/autosave.hpp"
+#include "session_files/session_files.hpp"
 
 int main(int argc, char* argv[]) {
   QApplication::setApplicationName(QStringLiteral("LossLab"));
@@ -81,7 +82,7 @@ int main(int argc, char* argv[]) {
   window.presentExperiment(config);  // its tracking, pace, time range and view
   if (parser.isSet(track)) window.curvatureControls()->everyBox()->setValue(every);  // as if typed
   if (parser.isSet(view)) window.showView(*startView);  // else the preset's, or the last one shown
-  window.autosave()->setInterval(int(autosaveSeconds * 1000));
+  window.sessionFiles()->autosave()->setInterval(int(autosaveSeconds * 1000));
   window.show();
   if (parser.isSet(present)) window.setPresentationMode(true);
   if (!problem.isEmpty()) {
@@ -95,7 +96,7 @@ int main(int argc, char* argv[]) {
   bool standing = false;  // a session or a recovered run stands at its step until Play
   if (!session.isEmpty()) {
     QString error;
-    standing = window.openSessionFile(session, &error);
+    standing = window.sessionFiles()->open(session, &error);
     if (!standing) {
       QMessageBox::critical(&window, QStringLiteral("LossLab"),
                             QStringLiteral("The session could not be opened.\n\n%1").arg(error));
@@ -103,7 +104,7 @@ int main(int argc, char* argv[]) {
     }
   }
   if (!parser.isSet(screenshot))  // a script's screenshot never waits on a question
-    standing = window.offerRecovery([&](const QString& question) {
+    standing = window.sessionFiles()->offerRecovery([&](const QString& question) {
       if (answer != QStringLiteral("ask")) {
         std::fprintf(stderr, "losslab: %s -- %s\n", qPrintable(question.simplified()), qPrintable(answer));
         return answer == QStringLiteral("yes");

@@ -10,7 +10,9 @@
 
 #include "document/experiment_file.hpp"
 #include "main_window/main_window.hpp"
+#include "main_window/window_actions.hpp"
 #include "runs/run_bridge.hpp"
+#include "session_files/session_files.hpp"
 
 namespace losslab::testing {
 
@@ -18,7 +20,7 @@ inline std::unique_ptr<MainWindow> openWindow(const QString& preset = defaultPre
   QStandardPaths::setTestModeEnabled(true);
   auto w = std::make_unique<MainWindow>(loadExperimentFile(preset));
   // No modal question on close() in a test; the close tests answer it themselves.
-  w->setClosePrompt([](const QString&) { return QMessageBox::Discard; });
+  w->sessionFiles()->setClosePrompt([](const QString&) { return QMessageBox::Discard; });
   w->show();
   if (!QTest::qWaitForWindowExposed(w.get())) return nullptr;
   return w;

@@ -11,8 +11,8 @@
 namespace losslab::testing {
 
 inline bool saveAndWait(MainWindow& w, const QString& path) {
-  QSignalSpy saved(&w, &MainWindow::sessionSaved);
-  w.saveSessionAs(path);
+  QSignalSpy saved(w.sessionFiles(), &SessionFiles::saved);
+  w.sessionFiles()->saveAs(path);
   return saved.count() > 0 || saved.wait(60000);
 }
 

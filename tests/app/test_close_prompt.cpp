@@ -18,7 +18,7 @@ SnapshotPtr stepTo(MainWindow& w, long n) {
 
 // Answers the close question with `answer`, counting how often it was asked.
 void answerWith(MainWindow& w, QMessageBox::StandardButton answer, int* asked) {
-  w.setClosePrompt([answer, asked](const QString& question) {
+  w.sessionFiles()->setClosePrompt([answer, asked](const QString& question) {
     ++*asked;
     return question.contains("Save the session") ? answer : QMessageBox::NoButton;
   });

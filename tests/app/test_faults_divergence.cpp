@@ -63,7 +63,7 @@ class FaultsDivergenceTest : public QObject {
     QVERIFY(diverged->parameters.allFinite());
     QTRY_COMPARE(w.runStatus()->stateLabel()->text(), QStringLiteral("diverged at step %1").arg(diverged->divergedAtStep));
     QTRY_VERIFY(!w.bridge()->isPlaying());
-    QCOMPARE(w.playPauseAction()->text(), QString("Play"));
+    QCOMPARE(w.actions()->playPause->text(), QString("Play"));
 
     // Every view, shown once, keeps finite axes.
     for (MainWindow::View v : {MainWindow::View::Training, MainWindow::View::Sharpness, MainWindow::View::Spectrum,
@@ -77,7 +77,7 @@ class FaultsDivergenceTest : public QObject {
     // Lower the learning rate and reset: the same run again, now training.
     w.showView(MainWindow::View::Training);
     w.controls()->optimizerControls()->learningRateSlider()->setValue(config.model.kind == "quadratic" ? 1e-3 : 0.01);
-    w.resetAction()->trigger();
+    w.actions()->reset->trigger();
     QVERIFY(waitFor(w, [](const Snapshot& s) { return s.step == 0 && s.state != RunStatus::Diverged; }, 10000));
     w.bridge()->step(30);
     const SnapshotPtr trained = waitFor(w, [](const Snapshot& s) { return s.step >= 30 && s.state == RunStatus::Paused; }, 20000);

@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -35,11 +34,6 @@ void writeFile(const QString& path, const QByteArray& bytes) {
   f.write(bytes);
 }
 
-QAction* menuAction(const MainWindow& w, const QString& text) {
-  for (QAction* a : w.menuBar()->findChildren<QAction*>())
-    if (a->text().remove('&').startsWith(text)) return a;
-  return nullptr;
-}
 }  // namespace
 
 class FaultsExportTest : public QObject {
@@ -90,8 +84,7 @@ class FaultsExportTest : public QObject {
   }
 
   void exportAllViewsIntoAFolderUnderARegularFile() {
-    QAction* all = menuAction(*w, "Export all views");
-    QVERIFY(all);
+    QAction* all = w->actions()->exportAllViews;
     const QString folder = aFile + "/figures";
     DialogAnswer answer([&](QWidget* modal) {
       if (auto* d = qobject_cast<FigureExportDialog*>(modal)) {
@@ -107,9 +100,9 @@ class FaultsExportTest : public QObject {
 
   void aSessionUnderARegularFileOrInProc() {
     for (const QString& path : {aFile + "/run.losslab", QStringLiteral("/proc/losslab-run.losslab")}) {
-      QSignalSpy failed(w.get(), &MainWindow::sessionSaveFailed);
+      QSignalSpy failed(w->sessionFiles(), &SessionFiles::saveFailed);
       DialogAnswer answer;
-      w->saveSessionAs(path);
+      w->sessionFiles()->saveAs(path);
       QVERIFY(failed.wait(10000));
       const QString message = failed[0][1].toString();
       QVERIFY2(message.contains(path) && message.contains("cannot write ("), qPrintable(message));
@@ -120,19 +113,19 @@ class FaultsExportTest : public QObject {
 
   void aSessionOnAFullDiskKeepsThePreviousFile() {
     const QString path = tmp.filePath("run.losslab");
-    QSignalSpy saved(w.get(), &MainWindow::sessionSaved);
-    w->saveSessionAs(path);
+    QSignalSpy saved(w->sessionFiles(), &SessionFiles::saved);
+    w->sessionFiles()->saveAs(path);
     QVERIFY(saved.wait(10000));
     const QByteArray previous = contents(path);
     QVERIFY(previous.size() > 1000);
 
     w->bridge()->step(2);
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 5); }));
-    QSignalSpy failed(w.get(), &MainWindow::sessionSaveFailed);
+    QSignalSpy failed(w->sessionFiles(), &SessionFiles::saveFailed);
     DialogAnswer answer;
     {
       const FileSizeLimit limit(1024);
-      w->saveSessionAs(path);
+      w->sessionFiles()->saveAs(path);
       QVERIFY(failed.wait(10000));
     }
     QVERIFY2(failed[0][1].toString().contains("File too large"), qPrintable(failed[0][1].toString()));

@@ -52,7 +52,7 @@ class MainWindowTest : public QObject {
 
   void playMovesTheViewsAtABoundedFrameRate() {
     window_->play();
-    QCOMPARE(window_->playPauseAction()->text(), QString("Pause"));
+    QCOMPARE(window_->actions()->playPause->text(), QString("Pause"));
     const int before = window_->lossCurve()->redrawCount();
     QTest::qWait(1500 * test::kTimeScale);
     const SnapshotPtr s = window_->bridge()->latest();
@@ -92,7 +92,7 @@ class MainWindowTest : public QObject {
 
     QTest::keyClick(window_.get(), Qt::Key_R);
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 0); }));
-    window_->stepAction()->trigger();
+    window_->actions()->step->trigger();
     const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 1); });
     QVERIFY(s);
     QCOMPARE(s->history->front().trainLoss, firstLoss);  // the same run again
@@ -103,18 +103,18 @@ class MainWindowTest : public QObject {
     o->kindBox()->setCurrentIndex(o->kindBox()->findData(QString("sgd")));
     Q_EMIT o->kindBox()->activated(o->kindBox()->currentIndex());  // SGD, batch 32 by default
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.config.optimizer.batchSize == 32; }));
-    window_->stepEpochAction()->trigger();  // 480 training samples: 15 batches of 32
+    window_->actions()->stepEpoch->trigger();  // 480 training samples: 15 batches of 32
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 15); }));
     QCOMPARE(window_->bridge()->latest()->epoch, 1.0);
   }
 
   void learningRateSliderChangesTheRateOfTheNextStep() {
-    window_->stepAction()->trigger();
+    window_->actions()->step->trigger();
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 1); }));
     LogSlider* rate = window_->controls()->optimizerControls()->learningRateSlider();
     rate->slider()->setValue(rate->slider()->value() - 50);  // half a decade down (100 positions a decade)
     QCOMPARE(rate->value(), 0.0316);
-    window_->stepAction()->trigger();
+    window_->actions()->step->trigger();
     const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 2); });
     QVERIFY(s);
     QCOMPARE(s->config.optimizer.lr, 0.0316);
@@ -164,11 +164,11 @@ class MainWindowTest : public QObject {
   }
 
   void optimizerSettingsActWithoutARestart() {
-    window_->stepAction()->trigger();
+    window_->actions()->step->trigger();
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 1); }));
     ValueSlider* momentum = window_->controls()->optimizerControls()->momentumSlider();
     momentum->slider()->setValue(momentum->nearestIndex(0.9));
-    window_->stepAction()->trigger();
+    window_->actions()->step->trigger();
     const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 2); });
     QVERIFY(s);  // step 2 of the same run: no restart
     QCOMPARE(s->config.optimizer.momentum, 0.9);
@@ -185,7 +185,7 @@ class MainWindowTest : public QObject {
 
   void logScaleActionSwitchesTheLossAxis() {
     QVERIFY(!window_->lossCurve()->logScale());
-    window_->logScaleAction()->trigger();
+    window_->actions()->logLoss->trigger();
     QVERIFY(window_->lossCurve()->logScale());
   }
 

@@ -2,6 +2,8 @@
 // the layout and settings across sessions, presentation mode and the controls a teacher hides.
 #include <QAction>
 #include <QComboBox>
+#include <QHash>
+#include <QRegularExpression>
 #include <QDockWidget>
 #include <QSlider>
 #include <QTabWidget>
@@ -34,10 +36,10 @@ class MainWindowStateTest : public QObject {
     QCOMPARE(rate->value(), 0.0316);
     QCOMPARE(w->document()->undoStack()->count(), 1);
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.config.optimizer.lr == 0.0316; }));
-    w->undoAction()->trigger();
+    w->actions()->undo->trigger();
     QCOMPARE(rate->value(), 0.1);  // the control shows the undone value
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.config.optimizer.lr == 0.1; }));
-    w->redoAction()->trigger();
+    w->actions()->redo->trigger();
     QCOMPARE(rate->value(), 0.0316);
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.config.optimizer.lr == 0.0316; }));
   }
@@ -72,7 +74,7 @@ class MainWindowStateTest : public QObject {
     {
       auto w = openWindow();
       w->viewTabs()->setCurrentIndex(2);
-      w->logScaleAction()->setChecked(true);
+      w->actions()->logLoss->setChecked(true);
       w->resize(1360, 860);
       saved = w->size();
       QVERIFY(saved != QSize(1440, 900));  // not the default size
@@ -80,11 +82,11 @@ class MainWindowStateTest : public QObject {
     }
     auto w = openWindow();
     QCOMPARE(w->viewTabs()->currentIndex(), 2);
-    QVERIFY(w->logScaleAction()->isChecked());
+    QVERIFY(w->actions()->logLoss->isChecked());
     QCOMPARE(w->size(), saved);
     w->restoreDefaults();
     QCOMPARE(w->viewTabs()->currentIndex(), 0);
-    QVERIFY(!w->logScaleAction()->isChecked());
+    QVERIFY(!w->actions()->logLoss->isChecked());
   }
 
   void hiddenControlsAreUndoableAndTravelWithTheExperiment() {
@@ -95,9 +97,9 @@ class MainWindowStateTest : public QObject {
     QVERIFY(!sam->isVisible());
     QCOMPARE(w->document()->config().hiddenControls, std::vector<std::string>{"optimizer.sam_rho"});
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.step == 0; }));
-    w->undoAction()->trigger();
+    w->actions()->undo->trigger();
     QVERIFY(sam->isVisible());
-    w->redoAction()->trigger();
+    w->actions()->redo->trigger();
     // Saved as a preset, the experiment opens with the same controls hidden.
     const ExperimentConfig preset = w->document()->config();
     w.reset();
@@ -114,14 +116,53 @@ class MainWindowStateTest : public QObject {
     QWidget* rate = w->controls()->control(QStringLiteral("optimizer.lr"));
     QVERIFY(seed->isVisible());
     const double font = w->font().pointSizeF();
-    w->presentationAction()->trigger();
+    w->actions()->presentation->trigger();
     QVERIFY(w->presentationMode());
     QVERIFY(!seed->isVisible());
     QVERIFY(rate->isVisible());
     QVERIFY(w->font().pointSizeF() > 1.3 * font);
-    w->presentationAction()->trigger();
+    w->actions()->presentation->trigger();
     QCOMPARE(w->font().pointSizeF(), font);
     QVERIFY(seed->isVisible());
+  }
+
+  // Every command is WindowActions' (issue #20): no key reaches two actions, the toolbar's
+  // tooltips name their keys, and Help → Keyboard shortcuts lists every window action's key.
+  void everyShortcutIsUniqueAndListed() {
+    auto w = openWindow();
+    QHash<QString, QAction*> owner;
+    for (QAction* a : w->findChildren<QAction*>())
+      for (const QKeySequence& k : a->shortcuts()) {
+        const QString keys = k.toString(QKeySequence::PortableText);
+        if (QAction* other = owner.value(keys, a); other != a)
+          QFAIL(qPrintable(keys + " is both " + other->text() + " and " + a->text()));
+        owner.insert(keys, a);
+      }
+    QVERIFY(owner.size() >= 25);  // it found the window's actions
+    const QString table = WindowActions::shortcutsTable();
+    for (QAction* a : w->findChildren<QAction*>(QString(), Qt::FindDirectChildrenOnly)) {
+      const QString keys = a->shortcut().toString(QKeySequence::PortableText);
+      const bool ofRange = QRegularExpression(QStringLiteral("^Ctrl\\+[234]$")).match(keys).hasMatch();
+      if (keys.isEmpty() || ofRange) continue;  // the table says "Ctrl+1 … Ctrl+5"
+      QVERIFY2(table.contains(QStringLiteral("<b>%1</b>").arg(keys)), qPrintable(keys + " (" + a->text() + ") is not in the table"));
+    }
+    const WindowActions& actions = *w->actions();
+    for (QAction* a : {actions.playPause, actions.step, actions.stepEpoch, actions.reset, actions.newSeed,
+                       actions.compare, actions.logLoss, actions.logCurvature, actions.presentation}) {
+      const QString keys = a->shortcut().toString(QKeySequence::PortableText);
+      QVERIFY2(a->toolTip().contains(QStringLiteral("(") + keys), qPrintable(a->toolTip()));
+    }
+  }
+
+  // The view keys work in presentation mode too, where the window is all views.
+  void viewKeysSwitchTabsInPresentationMode() {
+    auto w = openWindow();
+    w->setPresentationMode(true);
+    QTest::keyClick(w.get(), Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(w->currentView(), MainWindow::View::Landscape);
+    QTest::keyClick(w.get(), Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(w->currentView(), MainWindow::View::Sharpness);
+    QVERIFY(w->actions()->showView[1]->text().contains(QStringLiteral("Sharpness")));  // in the View menu
   }
 };
 

@@ -165,16 +165,16 @@ class MonkeyTest : public QObject {
         }
       } else if (roll < 400) {
         lastAction = "play/pause";
-        window->playPauseAction()->trigger();
+        window->actions()->playPause->trigger();
       } else if (roll < 500) {
         lastAction = "step";
-        window->stepAction()->trigger();
+        window->actions()->step->trigger();
       } else if (roll < 530) {
         lastAction = "epoch";
-        window->stepEpochAction()->trigger();
+        window->actions()->stepEpoch->trigger();
       } else if (roll < 570) {
         lastAction = "reset";
-        window->resetAction()->trigger();
+        window->actions()->reset->trigger();
       } else if (roll < 590) {
         const int row = presetRows[pick(int(presetRows.size()))];
         lastAction = "preset " + window->presetBox()->itemText(row);
@@ -186,10 +186,10 @@ class MonkeyTest : public QObject {
         window->viewTabs()->setCurrentIndex(tab);
       } else if (roll < 730) {
         lastAction = "undo";
-        window->undoAction()->trigger();
+        window->actions()->undo->trigger();
       } else if (roll < 770) {
         lastAction = "redo";
-        window->redoAction()->trigger();
+        window->actions()->redo->trigger();
       } else if (roll < 800) {
         lastAction = "spectrum probe";
         ++probes;
@@ -215,7 +215,7 @@ class MonkeyTest : public QObject {
       } else if (roll < 876) {
         lastAction = "save session";
         ++exports;
-        window->saveSessionAs(out.filePath(QStringLiteral("run%1.losslab").arg(a % 3)));
+        window->sessionFiles()->saveAs(out.filePath(QStringLiteral("run%1.losslab").arg(a % 3)));
       } else if (roll < 878) {
         lastAction = "export model";
         ++exports;

@@ -98,7 +98,7 @@ class PresentationFitTest : public QObject {
     QFETCH(QString, presetPath);
     const ExperimentConfig preset = loadExperimentFile(presetPath);
     auto w = std::make_unique<MainWindow>(preset);
-    w->setClosePrompt([](const QString&) { return QMessageBox::Discard; });
+    w->sessionFiles()->setClosePrompt([](const QString&) { return QMessageBox::Discard; });
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
     w->presentExperiment(preset);

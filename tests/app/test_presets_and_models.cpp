@@ -67,7 +67,7 @@ class PresetsAndModelsTest : public QObject {
     QCOMPARE(w->presetDescription()->title(), QStringLiteral("The edge of stability"));
     QCOMPARE(w->presetDescription()->text(), QString::fromStdString(expected.description));
     QVERIFY(w->presetDescription()->text().contains(QStringLiteral("Cohen")));
-    w->undoAction()->trigger();  // back to the spiral: its name and text again
+    w->actions()->undo->trigger();  // back to the spiral: its name and text again
     QCOMPARE(w->presetDescription()->title(), QStringLiteral("First steps: two spirals"));
     QVERIFY(w->presetDescription()->text().startsWith(QStringLiteral("First steps")));
   }
@@ -137,10 +137,10 @@ class PresetsAndModelsTest : public QObject {
     QCOMPARE(other->bridge()->latest()->parameters, on->parameters);
     QTRY_VERIFY(other->lossCurve()->graphCount() > 0 && other->lossCurve()->graph(0)->dataCount() >= 3);  // drawn at its frame rate
     // Reset goes back to the imported parameters, not to a fresh initialisation.
-    other->resetAction()->trigger();
+    other->actions()->reset->trigger();
     QVERIFY(waitFor(*other, [&](const Snapshot& s) { return s.step == 0 && s.parameters == trained->parameters; }));
     // Undo returns to the experiment that was open.
-    other->undoAction()->trigger();
+    other->actions()->undo->trigger();
     QVERIFY(waitFor(*other, [](const Snapshot& s) { return s.config.model.file.empty() && s.architecture.layers == std::vector<int>{2, 4, 2}; }));
   }
 

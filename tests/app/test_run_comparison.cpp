@@ -165,10 +165,10 @@ class RunComparisonTest : public QObject {
     QVERIFY(w->compareWith({ComparedSetting::Precision, "float32"}));
     RunBridge* compared = w->comparison()->bridge(0);
     QVERIFY(compared->config().precision == Precision::Float32);
-    w->playPauseAction()->trigger();
+    w->actions()->playPause->trigger();
     QVERIFY(compared->isPlaying());
     QTRY_VERIFY_WITH_TIMEOUT(compared->latest() && compared->latest()->step > 3, 20000);
-    w->playPauseAction()->trigger();
+    w->actions()->playPause->trigger();
     QVERIFY(!w->bridge()->isPlaying());
     QVERIFY(!compared->isPlaying());
     QTRY_VERIFY_WITH_TIMEOUT(compared->latest()->state == RunStatus::Paused, 5000);
@@ -177,14 +177,14 @@ class RunComparisonTest : public QObject {
     QTest::qWait(200);
     QCOMPARE(compared->latest()->step, pausedAt);  // paused, it stands
 
-    w->resetAction()->trigger();  // both back to step 0, the same run again
+    w->actions()->reset->trigger();  // both back to step 0, the same run again
     QTRY_VERIFY_WITH_TIMEOUT(bothAt(*w, 0), 10000);
-    w->stepAction()->trigger();
+    w->actions()->step->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(bothAt(*w, 1), 10000);
     w->bridge()->step(9);
     QTRY_VERIFY_WITH_TIMEOUT(bothAt(*w, 10), 20000);
     const auto first = compared->latest()->history;
-    w->resetAction()->trigger();
+    w->actions()->reset->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(bothAt(*w, 0), 10000);
     w->bridge()->step(10);
     QTRY_VERIFY_WITH_TIMEOUT(bothAt(*w, 10), 20000);
@@ -206,7 +206,7 @@ class RunComparisonTest : public QObject {
 
     // A new seed starts the run again: each compared run again beside it, its change kept.
     const auto seed = w->bridge()->config().seed;
-    w->newSeedAction()->trigger();
+    w->actions()->newSeed->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(w->bridge()->config().seed == seed + 1, 5000);
     QCOMPARE(w->comparison()->count(), RunComparison::kMaxRuns);
     QCOMPARE(w->comparison()->bridge(2)->config().seed, seed + 1);

@@ -88,9 +88,9 @@ class RunReplacementTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(retiredThreadsRunning(), std::size_t(0), 15000 * test::kTimeScale);
     // Pause answers at once in the window (the new run finishes its step in the background).
     QVERIFY(w->bridge()->isPlaying());
-    w->playPauseAction()->trigger();
+    w->actions()->playPause->trigger();
     QVERIFY(!w->bridge()->isPlaying());
-    QCOMPARE(w->playPauseAction()->text(), QString("Play"));
+    QCOMPARE(w->actions()->playPause->text(), QString("Play"));
   }
 
   void replacingALargeRunFiftyTimesGivesItsMemoryBack() {
@@ -154,8 +154,8 @@ class RunReplacementTest : public QObject {
   void autosaveKeepsTheLastRunThatTrained() {
     auto w = openWindow();
     QVERIFY(w);
-    const QString path = w->autosave()->recoveryPath();
-    w->autosave()->setInterval(100);
+    const QString path = w->sessionFiles()->autosave()->recoveryPath();
+    w->sessionFiles()->autosave()->setInterval(100);
     w->bridge()->step(30);
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 30); }, 20000));
     QTRY_COMPARE_WITH_TIMEOUT(savedStep(path), 30L, 10000);

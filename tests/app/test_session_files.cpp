@@ -58,11 +58,11 @@ class SessionFilesTest : public QObject {
     QVERIFY(saveAndWait(*a, path));
     QVERIFY(!a->isWindowModified());
     QCOMPARE(a->windowTitle(), QString("spiral.losslab[*] — LossLab"));
-    QCOMPARE(a->sessionPath(), path);
+    QCOMPARE(a->sessionFiles()->path(), path);
 
     auto b = openWindow();
     QString error;
-    QVERIFY2(b->openSessionFile(path, &error), qPrintable(error));
+    QVERIFY2(b->sessionFiles()->open(path, &error), qPrintable(error));
     const SnapshotPtr opened = waitFor(*b, [](const Snapshot& s) { return pausedAt(s, kSaved); });
     QVERIFY(opened);
     QVERIFY(!b->bridge()->isPlaying());
@@ -104,7 +104,7 @@ class SessionFilesTest : public QObject {
     QVERIFY(a->isWindowModified());  // it moved on from its file
 
     auto b = openWindow();
-    QVERIFY(b->openSessionFile(path));
+    QVERIFY(b->sessionFiles()->open(path));
     QVERIFY(waitFor(*b, [](const Snapshot& s) { return pausedAt(s, kSaved); }));
     const SnapshotPtr continued = stepTo(*b, kSaved + kMore);
     QVERIFY(continued);
@@ -148,13 +148,13 @@ class SessionFilesTest : public QObject {
       const QString path = dir.filePath(QString("%1.losslab").arg(c.name));
       writeBytes(path, c.bytes);
       QString error;
-      QVERIFY2(!w->openSessionFile(path, &error), c.name);
+      QVERIFY2(!w->sessionFiles()->open(path, &error), c.name);
       QVERIFY2(error.startsWith(path + ": "), qPrintable(error));  // names the file, then what is wrong
       QVERIFY2(error.contains(c.says), qPrintable(QString("%1: %2").arg(c.name, error)));
-      QCOMPARE(w->sessionPath(), good);  // the window still holds its own file
+      QCOMPARE(w->sessionFiles()->path(), good);  // the window still holds its own file
     }
     QString error;
-    QVERIFY(!w->openSessionFile(dir.filePath("missing.losslab"), &error));
+    QVERIFY(!w->sessionFiles()->open(dir.filePath("missing.losslab"), &error));
     QVERIFY(error.contains("cannot open"));
     // The run in the window is the one it was, and it still trains.
     QCOMPARE(w->bridge()->latest()->parameters, before->parameters);

@@ -26,8 +26,8 @@ class SessionLatencyTest : public QObject {
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.step >= 40; }, 60000));
     std::vector<double> seconds;
     qint64 bytes = 0;
-    connect(w->autosave(), &Autosave::saved, this, [&](long, double s, qint64 b) { seconds.push_back(s), bytes = b; });
-    w->autosave()->setInterval(250);
+    connect(w->sessionFiles()->autosave(), &Autosave::saved, this, [&](long, double s, qint64 b) { seconds.push_back(s), bytes = b; });
+    w->sessionFiles()->autosave()->setInterval(250);
 
     EventLoopLatency latency;
     latency.start();
@@ -54,7 +54,7 @@ class SessionLatencyTest : public QObject {
     QElapsedTimer open;
     open.start();
     QString error;
-    QVERIFY2(b->openSessionFile(path, &error), qPrintable(error));
+    QVERIFY2(b->sessionFiles()->open(path, &error), qPrintable(error));
     const double openSeconds = open.elapsed() / 1000.0;
     const long step = w->bridge()->latest()->step;
     QVERIFY(waitFor(*b, [step](const Snapshot& s) { return pausedAt(s, step); }, 20000));

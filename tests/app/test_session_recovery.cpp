@@ -55,14 +55,14 @@ class SessionRecoveryTest : public QObject {
 
   void autosaveWritesOnlyWhileThereAreChanges() {
     auto w = openWindow();
-    const QString path = w->autosave()->recoveryPath();
+    const QString path = w->sessionFiles()->autosave()->recoveryPath();
     QVERIFY(!path.isEmpty());
     QVERIFY(!QFile::exists(path));
-    w->autosave()->setInterval(100);
+    w->sessionFiles()->autosave()->setInterval(100);
     // A fixed wait, not a condition: the test asserts that no write happens over a few intervals.
     QTest::qWait(300);
     QVERIFY(!QFile::exists(path));  // a new run at step 0: nothing to lose yet
-    QSignalSpy saved(w->autosave(), &Autosave::saved);
+    QSignalSpy saved(w->sessionFiles()->autosave(), &Autosave::saved);
     QVERIFY(stepTo(*w, 30));
     QTRY_COMPARE_WITH_TIMEOUT(savedStep(path), 30L, 10000);
     // The file is renamed into place before the writer's "saved" reaches this thread: wait for
@@ -83,27 +83,27 @@ class SessionRecoveryTest : public QObject {
     const QString kept = dir.filePath("kept.losslab");
     {
       auto w = openWindow();
-      path = w->autosave()->recoveryPath();
-      w->autosave()->setInterval(50);
+      path = w->sessionFiles()->autosave()->recoveryPath();
+      w->sessionFiles()->autosave()->setInterval(50);
       QVERIFY(stepTo(*w, 17));
       QTRY_COMPARE_WITH_TIMEOUT(savedStep(path), 17L, 10000);
       QVERIFY(QFile::copy(path, kept));
     }  // as if it had crashed: the file is put back below, without its owner
     QVERIFY(QFile::copy(kept, path));
     auto w = openWindow();
-    QCOMPARE(w->autosave()->recoveryPath(), path);
-    QVERIFY(w->autosave()->hasLeftover());
+    QCOMPARE(w->sessionFiles()->autosave()->recoveryPath(), path);
+    QVERIFY(w->sessionFiles()->autosave()->hasLeftover());
     QString asked;
-    QVERIFY(w->offerRecovery([&](const QString& q) { asked = q; return true; }));
+    QVERIFY(w->sessionFiles()->offerRecovery([&](const QString& q) { asked = q; return true; }));
     QVERIFY2(asked.contains("step 17"), qPrintable(asked));
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 17); }));
     QVERIFY(w->isWindowModified());
-    QVERIFY(!w->offerRecovery([](const QString&) { return true; }));  // offered once
+    QVERIFY(!w->sessionFiles()->offerRecovery([](const QString&) { return true; }));  // offered once
     w.reset();
 
     QVERIFY(QFile::copy(kept, path));
     w = openWindow();
-    QVERIFY(!w->offerRecovery([](const QString&) { return false; }));  // declined: discarded
+    QVERIFY(!w->sessionFiles()->offerRecovery([](const QString&) { return false; }));  // declined: discarded
     QVERIFY(!QFile::exists(path));
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }));
   }
@@ -112,7 +112,7 @@ class SessionRecoveryTest : public QObject {
     QString path;
     {
       auto w = openWindow();
-      path = w->autosave()->recoveryPath();
+      path = w->sessionFiles()->autosave()->recoveryPath();
     }
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -120,7 +120,7 @@ class SessionRecoveryTest : public QObject {
     f.close();
     auto w = openWindow();
     bool asked = false;
-    QVERIFY(!w->offerRecovery([&](const QString&) { return asked = true; }));
+    QVERIFY(!w->sessionFiles()->offerRecovery([&](const QString&) { return asked = true; }));
     QVERIFY(!asked);
     QVERIFY(!QFile::exists(path));
   }

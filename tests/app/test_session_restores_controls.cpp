@@ -56,7 +56,7 @@ class SessionRestoresControlsTest : public QObject {
     QVERIFY(b);
     QCOMPARE(b->curvatureControls()->everyBox()->value(), 0);
     QString error;
-    QVERIFY2(b->openSessionFile(path, &error), qPrintable(error));
+    QVERIFY2(b->sessionFiles()->open(path, &error), qPrintable(error));
     QVERIFY(waitFor(*b, [](const Snapshot& s) { return pausedAt(s, kSaved); }, 20000));
 
     CurvatureControls* shown = b->curvatureControls();
@@ -101,7 +101,7 @@ class SessionRestoresControlsTest : public QObject {
     auto b = openWindow();
     QVERIFY(b);
     QString error;
-    QVERIFY(!b->openSessionFile(path, &error));
+    QVERIFY(!b->sessionFiles()->open(path, &error));
     QVERIFY2(error.contains("window.compared") && error.contains("learning_speed"), qPrintable(error));
     QCOMPARE(b->comparison()->count(), 0);
   }

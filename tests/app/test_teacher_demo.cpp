@@ -114,7 +114,7 @@ class TeacherDemoTest : public QObject {
     c.optimizer.lr = 100.0;
     c.presentation = {};
     auto w = std::make_unique<MainWindow>(c);
-    w->setClosePrompt([](const QString&) { return QMessageBox::Discard; });
+    w->sessionFiles()->setClosePrompt([](const QString&) { return QMessageBox::Discard; });
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
     w->play();
@@ -126,7 +126,7 @@ class TeacherDemoTest : public QObject {
     QVERIFY2(curve->yAxis->range().upper < 100.0 * first,
              qPrintable(QString("y axis to %1 for a first loss of %2").arg(curve->yAxis->range().upper).arg(first)));
     QVERIFY(curve->divergenceLabel()->visible());
-    w->playPauseAction()->trigger();
+    w->actions()->playPause->trigger();
     QVERIFY(!w->bridge()->isPlaying());
     QVERIFY2(w->runStatus()->currentMessage().contains("Diverged") &&
                  w->runStatus()->currentMessage().contains("Reset"),

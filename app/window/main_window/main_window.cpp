@@ -4,7 +4,6 @@
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QSplitter>
-#include <QStyle>
 #include <QTabWidget>
 #include <cmath>
 
@@ -21,10 +20,12 @@
 #include "losslab/widgets/spectrum_view.hpp"
 #include "losslab/widgets/timeline_cursor.hpp"
 #include "main_window/screen_fit.hpp"
+#include "main_window/window_actions.hpp"
 #include "main_window/window_settings.hpp"
 #include "runs/probe_runner.hpp"
 #include "runs/run_comparison.hpp"
 #include "runs/run_bridge.hpp"
+#include "session_files/session_files.hpp"
 #include "tabs/collapse_tab.hpp"
 #include "tabs/landscape_tab.hpp"
 #include "tabs/training_tab.hpp"
@@ -71,8 +72,9 @@ MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
   addDockWidget(Qt::LeftDockWidgetArea, controlDock_);
   resizeDocks({controlDock_}, {controls_->minimumWidth()}, Qt::Horizontal);
   setStatusBar(status_);
+  files_ = new SessionFiles(*this);
   buildActions();
-  buildMenus();
+  connectComparison();
   buildPresetChooser();
   buildPresetDescription();
 
@@ -99,10 +101,18 @@ MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
   controls_->showConfig(config);
   restartFromDocument();
   restoreWindowSettings(*this);
-  setUpSessions();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!files_->mayClose()) {  // it asked; a Save chosen closes the window once written
+    event->ignore();
+    return;
+  }
+  saveWindowSettings(*this);
+  QMainWindow::closeEvent(event);
+}
 
 void MainWindow::buildViews() {
   tabs_ = new QTabWidget(this);
@@ -263,8 +273,7 @@ void MainWindow::onSnapshot(const SnapshotPtr& snapshot) {
 }
 
 void MainWindow::onPlayingChanged(bool playing) {
-  playPause_->setText(playing ? tr("Pause") : tr("Play"));
-  playPause_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+  actions_->showPlaying(playing);
   landscape_->setRunPlaying(playing);
   collapse_->setRunPlaying(playing);
 }

@@ -6,9 +6,7 @@
 // one training timeline: training (loss, accuracy, decision surface, network), sharpness,
 // spectrum, landscape, softmax collapse. Probes run off the GUI thread.
 #include <QMainWindow>
-#include <QMessageBox>
 #include <QTimer>
-#include <functional>
 #include <optional>
 #include <vector>
 
@@ -17,16 +15,12 @@
 #include "losslab/run/snapshot.hpp"
 #include "losslab/widgets/figure.hpp"
 
-class QAction;
 class QComboBox;
 class QDockWidget;
-class QMenu;
 class QTabWidget;
-class QToolBar;
 
 namespace losslab {
 
-class Autosave;
 class CollapseTab;
 class ExperimentControls;
 class CurvatureControls;
@@ -38,15 +32,15 @@ class RunComparison;
 class RunDocument;
 class RunStatusBar;
 class RunBridge;
-struct SessionCapture;
 struct SessionFile;
+class SessionFiles;
 struct SettingChange;
-class SessionWriter;
 class SharpnessView;
 class SpectrumView;
 class SweepWindow;
 class TimelineCursor;
 class TrainingTab;
+class WindowActions;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -66,23 +60,11 @@ class MainWindow : public QMainWindow {
   static std::optional<View> viewFromName(const QString& name);
   static QString viewName(View view);
 
-  // Sessions (main_window_sessions.cpp): the run, its probe results and the view in a
-  // .losslab file. Opening continues the saved run paused at its step; a file that does not
-  // read (truncated, corrupted, another network) leaves the current run alone and says why.
-  bool openSessionFile(const QString& path, QString* error = nullptr);
-  // Captures the run and writes it in the background: sessionSaved or sessionSaveFailed.
-  void saveSessionAs(const QString& path);
-  QString sessionPath() const { return sessionPath_; }  // empty: not saved yet
-  // A crashed run's recovery file, if any: `ask` (a dialog in main) sees what it holds and
-  // decides; true when the run was recovered. Declined, the file is discarded.
-  bool offerRecovery(const std::function<bool(const QString& description)>& ask);
-  // The run as it stands with the window's pictures; `done` runs on the GUI thread.
-  void captureSession(const std::function<void(std::optional<SessionCapture>)>& done);
-  Autosave* autosave() const { return autosave_; }
-  // Closing a window with unsaved work asks first (main_window_close.cpp): Save (closes once
-  // the file is written; stays open if it is not), Discard or Cancel. Tests answer for the user.
-  using ClosePrompt = std::function<QMessageBox::StandardButton(const QString& question)>;
-  void setClosePrompt(ClosePrompt prompt) { closePrompt_ = std::move(prompt); }
+  // The session file (.losslab): open, save, autosave, recovery, the question on close.
+  SessionFiles* sessionFiles() const { return files_; }
+  // Puts a session file's run, controls, tracking, compared runs, pictures and view in the
+  // window (main_window_restore.cpp); throws InputError, changing nothing, when it does not fit.
+  void restoreSession(const SessionFile& file);
 
   // Networks as losslab-model/1 files (main_window_models.cpp): the current parameters with
   // the run's data out; a file in as the current run (model.file), as one undoable step. A
@@ -111,7 +93,6 @@ class MainWindow : public QMainWindow {
   // with `change`, trained alongside and drawn over it; false, with why, when it cannot start.
   bool compareWith(const SettingChange& change, QString* error = nullptr);
   RunComparison* comparison() const { return comparison_; }
-  QAction* compareAction() const { return compare_; }
 
   RunDocument* document() const { return document_; }
   RunBridge* bridge() const { return bridge_; }
@@ -134,36 +115,21 @@ class MainWindow : public QMainWindow {
   PresetDescription* presetDescription() const { return description_; }
   QDockWidget* descriptionDock() const { return descriptionDock_; }
   QComboBox* paceBox() const { return pace_; }
-  QAction* playPauseAction() const { return playPause_; }
-  QAction* stepAction() const { return step_; }
-  QAction* stepEpochAction() const { return stepEpoch_; }
-  QAction* resetAction() const { return reset_; }
-  QAction* newSeedAction() const { return newSeed_; }
-  QAction* undoAction() const { return undo_; }
-  QAction* redoAction() const { return redo_; }
-  QAction* logScaleAction() const { return logScale_; }
-  QAction* logCurvatureAction() const { return logCurvature_; }
-  QAction* presentationAction() const { return presentationAction_; }
+  WindowActions* actions() const { return actions_; }  // every command, its shortcut and place
   // Edits that restart the run wait this long for the controls to rest.
   static constexpr int restartSettleMs = 200;
-
- Q_SIGNALS:
-  void sessionSaved(const QString& path);
-  void sessionSaveFailed(const QString& path, const QString& message);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
 
  private:
   void buildViews();
-  void buildActions();      // main_window_actions.cpp
-  void buildMenus();        // main_window_actions.cpp
+  void buildActions();      // main_window_actions.cpp: what each of WindowActions does
   void buildPresetChooser();  // main_window_presets.cpp
   void buildPresetDescription();
   void placeDescriptionDock();  // below the controls, in the left dock area
   void connectCurvature();  // main_window_curvature.cpp
-  void buildComparison(QToolBar* bar);  // main_window_compare.cpp
-  void addComparisonMenu(QMenu* run);
+  void connectComparison();  // main_window_compare.cpp
   void compareDialog();
   void showComparedRuns(bool allViews);
   void onDocumentChanged(const ExperimentConfig& config);
@@ -173,16 +139,8 @@ class MainWindow : public QMainWindow {
   ExperimentConfig experimentToSave() const;  // the document with the tracking and pace in force
   void restartFromDocument();
   void showNewRun(const ExperimentConfig& config);  // the old run's pictures go
-  void setUpSessions();                  // main_window_sessions.cpp
-  void addSessionActions(QMenu* file);
-  void adoptSession(const SessionFile& file);  // throws InputError, changing nothing
   // Compares with each change again and trains the compared runs to `step` (the file's).
   void restoreComparisons(const std::vector<SettingChange>& changes, long step);
-  void noteChange();                     // the run or its pictures moved on since the last save
-  void updateTitle();
-  void saveSession();
-  void saveSessionDialog();
-  void openSessionDialog();
   void showHiddenControls(const ExperimentConfig& config);
   void onSnapshot(const SnapshotPtr& snapshot);
   void onPlayingChanged(bool playing);
@@ -196,7 +154,6 @@ class MainWindow : public QMainWindow {
   void exportModelDialog();  // main_window_models.cpp
   void importModelDialog();
   void showSweeps();
-  void showShortcuts();
   void exportCurrentFigure();  // main_window_figures.cpp
   void exportAllFigures();
   void exportFigures(bool allViews);
@@ -223,27 +180,9 @@ class MainWindow : public QMainWindow {
   QComboBox* pace_ = nullptr;
   QTimer restartSettle_;
   bool presentation_ = false;
-  QAction* playPause_ = nullptr;
-  QAction* step_ = nullptr;
-  QAction* stepEpoch_ = nullptr;
-  QAction* reset_ = nullptr;
-  QAction* newSeed_ = nullptr;
-  QAction* undo_ = nullptr;
-  QAction* redo_ = nullptr;
-  QAction* logScale_ = nullptr;
-  QAction* logCurvature_ = nullptr;
-  QAction* presentationAction_ = nullptr;
-  Autosave* autosave_ = nullptr;
+  WindowActions* actions_ = nullptr;
   RunComparison* comparison_ = nullptr;
-  QAction* compare_ = nullptr;
-  SessionWriter* saver_ = nullptr;
-  QString sessionPath_;
-  long shownStep_ = -1;        // of the newest snapshot: a new step is a change to save
-  ClosePrompt closePrompt_;
-  bool closeAfterSave_ = false;  // a Save chosen on close is being written
-  void saveThenClose(const QString& path);
-  quint64 changes_ = 0;        // counts noteChange()
-  quint64 savedChanges_ = 0;   // changes_ when the save under way captured the run
+  SessionFiles* files_ = nullptr;
 };
 
 }  // namespace losslab

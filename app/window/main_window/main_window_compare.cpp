@@ -6,7 +6,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QTabWidget>
-#include <QToolBar>
 
 #include "controls/curvature_controls.hpp"
 #include "losslab/core/error.hpp"
@@ -14,6 +13,7 @@
 #include "losslab/widgets/run_status_bar.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "main_window/main_window.hpp"
+#include "main_window/window_actions.hpp"
 #include "runs/compare_dialog.hpp"
 #include "runs/forked_runs.hpp"
 #include "runs/run_comparison.hpp"
@@ -23,15 +23,8 @@
 
 namespace losslab {
 
-void MainWindow::buildComparison(QToolBar* bar) {
+void MainWindow::connectComparison() {
   comparison_ = new RunComparison(*bridge_, this);
-  compare_ = bar->addAction(tr("Compare with a changed setting…"));
-  compare_->setIconText(tr("Compare…"));  // the toolbar's short name; the Run menu says it all
-  compare_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-  compare_->setToolTip(tr("Compare with a changed setting: a second run of this experiment from "
-                          "step 0 with the same seed and one setting changed trains alongside "
-                          "this run, drawn over it in its own colour (Ctrl+D)"));
-  connect(compare_, &QAction::triggered, this, &MainWindow::compareDialog);
   connect(comparison_, &RunComparison::changed, this, [this] { showComparedRuns(true); });
   connect(comparison_, &RunComparison::snapshotArrived, this, [this] { showComparedRuns(false); });
   connect(tabs_, &QTabWidget::currentChanged, this, [this] { showComparedRuns(false); });
@@ -39,12 +32,8 @@ void MainWindow::buildComparison(QToolBar* bar) {
   connect(curvature_, &CurvatureControls::trackingChanged, comparison_->runs(), &ForkedRuns::setCurvatureTracking);
   connect(collapse_, &CollapseTab::collapseTrackingChanged, comparison_->runs(), &ForkedRuns::setCollapseTracking);
   connect(pace_, &QComboBox::activated, comparison_, [this] { comparison_->runs()->setPace(bridge_->pace()); });
-}
 
-void MainWindow::addComparisonMenu(QMenu* run) {
-  run->addSeparator();
-  run->addAction(compare_);
-  QMenu* remove = run->addMenu(tr("Remove compared run"));
+  QMenu* remove = actions_->removeCompared;
   // Listed afresh each time: the compared runs come and go.
   connect(remove, &QMenu::aboutToShow, this, [this, remove] {
     remove->clear();

@@ -9,6 +9,7 @@
 #include "main_window/main_window.hpp"
 #include "main_window/presentation_mode.hpp"
 #include "main_window/screen_fit.hpp"
+#include "main_window/window_actions.hpp"
 #include "main_window/window_settings.hpp"
 #include "tabs/collapse_tab.hpp"
 
@@ -18,8 +19,8 @@ void MainWindow::setPresentationMode(bool on) {
   if (on == presentation_) return;
   presentation_ = on;
   {
-    const QSignalBlocker quiet(presentationAction_);
-    presentationAction_->setChecked(on);
+    const QSignalBlocker quiet(actions_->presentation);
+    actions_->presentation->setChecked(on);
   }
   scaleForPresentation(this, on ? 1.4 : 1.0);
   controls_->setPresentation(on);  // the preset's few controls, as wide as they need
@@ -38,8 +39,8 @@ void MainWindow::setPresentationMode(bool on) {
 void MainWindow::restoreDefaults() {
   setPresentationMode(false);
   clearWindowSettings();
-  logScale_->setChecked(false);
-  logCurvature_->setChecked(false);
+  actions_->logLoss->setChecked(false);
+  actions_->logCurvature->setChecked(false);
   removeDockWidget(controlDock_);
   removeDockWidget(descriptionDock_);
   addDockWidget(Qt::LeftDockWidgetArea, controlDock_);

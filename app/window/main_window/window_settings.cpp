@@ -7,6 +7,7 @@
 #include "document/run_document.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "main_window/main_window.hpp"
+#include "main_window/window_actions.hpp"
 
 namespace losslab {
 
@@ -26,8 +27,8 @@ void saveWindowSettings(const MainWindow& w) {
     s.setValue(stateKey, w.saveState());
   }
   s.setValue(viewKey, w.viewTabs()->currentIndex());
-  s.setValue(logLossKey, w.logScaleAction()->isChecked());
-  s.setValue(logCurvatureKey, w.logCurvatureAction()->isChecked());
+  s.setValue(logLossKey, w.actions()->logLoss->isChecked());
+  s.setValue(logCurvatureKey, w.actions()->logCurvature->isChecked());
   s.setValue(experimentKey, QString::fromStdString(toJson(w.document()->config()).dump()));
 }
 
@@ -36,8 +37,8 @@ void restoreWindowSettings(MainWindow& w) {
   if (s.contains(geometryKey)) w.restoreGeometry(s.value(geometryKey).toByteArray());
   if (s.contains(stateKey)) w.restoreState(s.value(stateKey).toByteArray());
   w.viewTabs()->setCurrentIndex(s.value(viewKey, 0).toInt());
-  w.logScaleAction()->setChecked(s.value(logLossKey, false).toBool());
-  w.logCurvatureAction()->setChecked(s.value(logCurvatureKey, false).toBool());
+  w.actions()->logLoss->setChecked(s.value(logLossKey, false).toBool());
+  w.actions()->logCurvature->setChecked(s.value(logCurvatureKey, false).toBool());
 }
 
 std::optional<ExperimentConfig> lastExperiment() {
