@@ -10,9 +10,8 @@
 
 namespace losslab {
 
-template <class S>
-void changeOptimizer(ExperimentConfig& config, Optimizer<S>& optimizer,
-                     const OptimizerConfig& changed) {
+template <class S> void changeOptimizer(ExperimentConfig& config, Optimizer<S>& optimizer,
+                                        const OptimizerConfig& changed) {
   validate(changed);
   config.optimizer = changed;
   optimizer.setConfig(changed);
