@@ -1,11 +1,10 @@
 // LandscapeMapView, what is drawn over the heatmap: contour lines with their levels written on
-// them (marching squares in the engine, linear or log spaced like the colour scale), and the
-// projected training path with its start, end and current point.
+// them (as the engine traced them with the grid, linear or log spaced like the colour scale),
+// and the projected training path with its start, end and current point.
 #include <algorithm>
 #include <cmath>
 #include <optional>
 
-#include "losslab/landscape/marching_squares.hpp"
 #include "losslab/widgets/curvature_labels.hpp"
 #include "losslab/widgets/landscape_map_view.hpp"
 #include "losslab/widgets/plot_style.hpp"
@@ -62,13 +61,14 @@ void LandscapeMapView::clearContours() {
 
 void LandscapeMapView::drawContours() {
   clearContours();
-  if (grid_.loss.size() == 0 || contourCount_ == 0) return;
-  const LevelSpacing spacing = log_ ? LevelSpacing::Log : LevelSpacing::Linear;
-  const ContourLevels levels = contourLevels(grid_.loss, contourCount_, spacing);
-  const ContourSet set = contourLines(grid_.alphas, grid_.betas, grid_.loss, levels.levels, spacing);
+  // Lines traced for another scale or count would sit at the wrong levels: none until the
+  // caller hands the current ones (contoursCurrent()).
+  if (grid_.loss.size() == 0 || contourCount_ == 0 || !contours_ ||
+      contours_->settings != contourSettings())
+    return;
   const QCPRange x(grid_.alphas.front(), grid_.alphas.back()), y(grid_.betas.front(), grid_.betas.back());
   std::vector<LabelSpot> placed;
-  for (const ContourLine& line : set.lines) {
+  for (const ContourLine& line : contours_->lines.lines) {
     for (const Polyline& p : line.polylines) {
       auto* curve = new QCPCurve(xAxis, yAxis);
       curve->setPen(plot::pen(QColor(255, 255, 255, 190), 1.4));

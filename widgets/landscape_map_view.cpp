@@ -100,14 +100,23 @@ LandscapeMapView::LandscapeMapView(QWidget* parent) : QCustomPlot(parent) {
   clear();
 }
 
-void LandscapeMapView::setGrid(const LandscapeGrid& grid, const QString& quantity) {
+void LandscapeMapView::setGrid(const LandscapeGrid& grid, const std::optional<LandscapeContours>& contours,
+                               const QString& quantity) {
   grid_ = grid;
+  contours_ = contours;
   quantity_ = quantity;
   redraw();
 }
 
+void LandscapeMapView::setContours(const LandscapeContours& contours) {
+  contours_ = contours;
+  drawContours();
+  replot(rpQueuedReplot);
+}
+
 void LandscapeMapView::clear(const QString& why) {
   grid_ = LandscapeGrid{};
+  contours_.reset();
   placeholder_ = why.isEmpty() ? tr("No landscape yet: press Compute.") : why;
   trajectory_ = MapTrajectory{};
   redraw();
@@ -140,6 +149,14 @@ void LandscapeMapView::setColormap(Colormap map) {
 void LandscapeMapView::setContourCount(int count) {
   contourCount_ = std::max(count, 0);
   redraw();
+}
+
+ContourSettings LandscapeMapView::contourSettings() const {
+  return {contourCount_, log_ ? LevelSpacing::Log : LevelSpacing::Linear};
+}
+
+bool LandscapeMapView::contoursCurrent() const {
+  return !hasGrid() || contourCount_ == 0 || (contours_ && contours_->settings == contourSettings());
 }
 
 void LandscapeMapView::redraw() {

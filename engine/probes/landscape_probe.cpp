@@ -37,7 +37,7 @@ LandscapePlane interpolationTo(const LandscapeBasis& basis, const Eigen::VectorX
 
 template <class S>
 LandscapeResult evaluateIn(const Snapshot& s, const LandscapeBasisPtr& basis, const LandscapeRequest& r,
-                           const TaskControl& control, const PassCallback& onPass) {
+                           const TaskControl& control, const MapPassCallback& onPass) {
   const auto start = std::chrono::steady_clock::now();
   const Samples<S> train = lossSamples<S>(s, s.data->train);
   const Samples<S> test = s.data->test.empty() ? Samples<S>{} : lossSamples<S>(s, s.data->test);
@@ -54,9 +54,20 @@ LandscapeResult evaluateIn(const Snapshot& s, const LandscapeBasisPtr& basis, co
   auto part = [&control](double from, double to) {
     return TaskControl{control.stop, [&control, from, to](double f) { control.report(from + (to - from) * f); }};
   };
-  if (!line)
+  if (!line) {
+    // Each pass is drawn with its lines, so they are traced here, on the probe's thread; the
+    // last pass is the complete grid, whose lines are the result's.
+    PassCallback withLines;
+    if (onPass)
+      withLines = [&](const LandscapeGrid& g) {
+        LandscapeContours lines = landscapeContours(g, r.contours);
+        onPass(g, lines);
+        if (g.complete()) result.contours = std::move(lines);
+      };
     result.grid = evaluateSurface<S>(s.architecture, s.config.loss, plane, r.testData ? test : train, r.grid,
-                                     part(0.0, split), onPass);
+                                     part(0.0, split), withLines);
+    if (!result.contours) result.contours = landscapeContours(*result.grid, r.contours);
+  }
   const AxisRange axis = line ? AxisRange{kInterpolationRange.from, kInterpolationRange.to, r.slicePoints}
                               : AxisRange{r.grid.alpha.from, r.grid.alpha.to, r.slicePoints};
   result.slice = evaluateSlice<S>(s.architecture, s.config.loss, LandscapePlane{plane.origin, plane.dir1, {}},
@@ -116,7 +127,7 @@ LandscapeBasis landscapeBasis(const Snapshot& s, const LandscapeRequest& r, cons
 }
 
 LandscapeResult evaluateLandscape(const Snapshot& s, const LandscapeBasisPtr& basis, const LandscapeRequest& r,
-                                  const TaskControl& control, const PassCallback& onPass) {
+                                  const TaskControl& control, const MapPassCallback& onPass) {
   checkSnapshot(s, r);
   return s.config.precision == Precision::Float32 ? evaluateIn<float>(s, basis, r, control, onPass)
                                                   : evaluateIn<double>(s, basis, r, control, onPass);

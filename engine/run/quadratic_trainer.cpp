@@ -12,6 +12,7 @@
 #include "losslab/model/quadratic_model.hpp"
 #include "losslab/optim/optimizer.hpp"
 #include "losslab/optim/schedule.hpp"
+#include "losslab/run/hyperparameter_changes.hpp"
 
 namespace losslab {
 namespace {
@@ -68,15 +69,8 @@ class QuadraticTrainer final : public Trainer {
     return row;
   }
 
-  void setOptimizer(const OptimizerConfig& o) override {
-    validate(o);
-    config_.optimizer = o;
-    optimizer_.setConfig(o);
-  }
-  void setSchedule(const ScheduleConfig& s) override {
-    validate(s);
-    config_.schedule = s;
-  }
+  void setOptimizer(const OptimizerConfig& o) override { changeOptimizer(config_, optimizer_, o); }
+  void setSchedule(const ScheduleConfig& s) override { changeSchedule(config_, s); }
   void setCurvatureTracking(const CurvatureTracking& t) override {
     validate(t);
     tracking_ = t;

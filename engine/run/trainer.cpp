@@ -17,6 +17,7 @@
 #include "losslab/optim/optimizer.hpp"
 #include "losslab/optim/schedule.hpp"
 #include "losslab/run/collapse_measurement.hpp"
+#include "losslab/run/hyperparameter_changes.hpp"
 #include "losslab/run/quadratic_trainer.hpp"
 
 namespace losslab {
@@ -142,14 +143,9 @@ template <class S> class TrainerImpl final : public Trainer {
   }
 
   void setOptimizer(const OptimizerConfig& optimizer) override {
-    validate(optimizer);
-    config_.optimizer = optimizer;
-    optimizer_.setConfig(optimizer);
+    changeOptimizer(config_, optimizer_, optimizer);
   }
-  void setSchedule(const ScheduleConfig& schedule) override {
-    validate(schedule);
-    config_.schedule = schedule;
-  }
+  void setSchedule(const ScheduleConfig& schedule) override { changeSchedule(config_, schedule); }
 
   void setCurvatureTracking(const CurvatureTracking& tracking) override {
     validate(tracking);

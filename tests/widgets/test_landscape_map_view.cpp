@@ -1,7 +1,7 @@
 // The landscape map draws what the engine computed: non-finite losses are gaps outside the
-// colour scale, a log scale leaves out losses <= 0 the same way, contour lines carry their
-// levels, coarse passes are drawn where they were computed, and the path is drawn with its
-// start, end and current point.
+// colour scale, a log scale leaves out losses <= 0 the same way, contour lines are the ones it
+// is handed (it traces none) and carry their levels, coarse passes are drawn where they were
+// computed, and the path is drawn with its start, end and current point.
 #include <QtTest>
 #include <cmath>
 
@@ -28,6 +28,11 @@ LandscapeGrid bowl(int n) {
     for (int j = 0; j < n; ++j) g.loss(i, j) = 1 + g.alphas[i] * g.alphas[i] + g.betas[j] * g.betas[j];
   return g;
 }
+
+// The lines the engine traces for the view's settings, as the window hands them with a grid.
+LandscapeContours linesFor(const LandscapeGrid& g, const LandscapeMapView& view) {
+  return landscapeContours(g, view.contourSettings());
+}
 }  // namespace
 
 class LandscapeMapViewTest : public QObject {
@@ -36,7 +41,7 @@ class LandscapeMapViewTest : public QObject {
   void drawsTheGridAndLabelsTheColourBar() {
     LandscapeMapView view;
     QVERIFY(!view.hasGrid());
-    view.setGrid(bowl(11), "training loss");
+    view.setGrid(bowl(11), linesFor(bowl(11), view), "training loss");
     QVERIFY(view.hasGrid());
     QCOMPARE(view.heatmap()->data()->keySize(), 11);
     QCOMPARE(view.heatmap()->data()->cell(5, 5), 1.0);
@@ -53,7 +58,7 @@ class LandscapeMapViewTest : public QObject {
     g.loss(10, 10) = 1e300;  // finite: on the scale
     g.loss(10, 10) = 2.5;
     LandscapeMapView view;
-    view.setGrid(g, "training loss");
+    view.setGrid(g, linesFor(g, view), "training loss");
     QVERIFY(std::isnan(view.heatmap()->data()->cell(0, 0)));
     QVERIFY(std::isnan(view.heatmap()->data()->cell(3, 4)));
     QCOMPARE(view.nonFiniteCount(), 2);
@@ -63,7 +68,7 @@ class LandscapeMapViewTest : public QObject {
     QCOMPARE(view.heatmap()->gradient().nanHandling(), QCPColorGradient::nhTransparent);
     // A field with no finite value at all still draws (an empty, hatched map), no NaN range.
     g.loss.setConstant(kNan);
-    view.setGrid(g, "training loss");
+    view.setGrid(g, linesFor(g, view), "training loss");
     QVERIFY(std::isfinite(view.colorBar()->dataRange().lower));
   }
 
@@ -72,7 +77,7 @@ class LandscapeMapViewTest : public QObject {
     g.loss(1, 1) = 0.0;
     g.loss(2, 2) = -0.5;
     LandscapeMapView view;
-    view.setGrid(g, "training loss");
+    view.setGrid(g, linesFor(g, view), "training loss");
     QCOMPARE(view.colorBar()->dataRange().lower, -0.5);  // linear: every finite value counts
     view.setLogScale(true);
     QVERIFY(std::isnan(view.heatmap()->data()->cell(1, 1)));
@@ -82,6 +87,8 @@ class LandscapeMapViewTest : public QObject {
     QCOMPARE(view.colorBar()->dataScaleType(), QCPAxis::stLogarithmic);
     QVERIFY(view.colorBar()->axis()->label().contains("log"));
     QVERIFY(view.caption().contains("≤ 0"));
+    view.setContours(linesFor(g, view));  // log-spaced levels, traced in log10 of the loss
+    QVERIFY(!view.contourCurves().isEmpty());
     for (QCPCurve* c : view.contourCurves()) QVERIFY(c->dataCount() >= 2);
   }
 
@@ -91,7 +98,7 @@ class LandscapeMapViewTest : public QObject {
     g.loss = (g.loss.array() - 0.95).matrix();  // 0.05 .. 2.05
     LandscapeMapView view;
     view.setLogScale(true);
-    view.setGrid(g, "training loss");
+    view.setGrid(g, linesFor(g, view), "training loss");
     auto* ticks = dynamic_cast<QCPAxisTickerText*>(view.colorBar()->axis()->ticker().data());
     QVERIFY(ticks);
     QStringList labels;
@@ -99,7 +106,7 @@ class LandscapeMapViewTest : public QObject {
     QCOMPARE(labels, (QStringList{"0.05", "0.1", "0.2", "0.5", "1", "2"}));
     // Inside too narrow a range for three of them: plain, evenly spaced numbers.
     g.loss = (g.loss.array() * 0.01 + 0.7).matrix();
-    view.setGrid(g, "training loss");
+    view.setGrid(g, linesFor(g, view), "training loss");
     QVERIFY(!dynamic_cast<QCPAxisTickerText*>(view.colorBar()->axis()->ticker().data()));
     QCOMPARE(view.colorBar()->axis()->numberFormat(), QStringLiteral("g"));
   }
@@ -107,7 +114,7 @@ class LandscapeMapViewTest : public QObject {
   void contourLinesCarryTheirLevels() {
     LandscapeMapView view;
     view.setContourCount(3);
-    view.setGrid(bowl(41), "training loss");
+    view.setGrid(bowl(41), linesFor(bowl(41), view), "training loss");
     // Levels 1.5, 2, 2.5 of 1 + r^2 (from 1 to 3 on the square): one label per level; the
     // first line is the closed circle of radius sqrt(0.5), the others meet the square's edges.
     QCOMPARE(view.contourLabels().size(), 3);
@@ -123,6 +130,49 @@ class LandscapeMapViewTest : public QObject {
     QVERIFY(view.contourCurves().isEmpty());
   }
 
+  // Widgets draw and do not compute: the lines drawn are the ones handed over, point for point;
+  // a grid handed without lines has none, and lines traced for another scale or count are not
+  // drawn (their levels would be wrong) until the current ones come.
+  void drawsTheLinesItIsHandedAndTracesNone() {
+    const LandscapeGrid g = bowl(41);
+    LandscapeMapView view;
+    view.setGrid(g, std::nullopt, "training loss");
+    QVERIFY(view.contourCurves().isEmpty());
+    QVERIFY(!view.contoursCurrent());
+    // A triangle no marching squares would find on a bowl, at a level it would not pick.
+    LandscapeContours made{view.contourSettings(), {}};
+    const Polyline triangle{Eigen::Vector2d(-0.5, -0.5), Eigen::Vector2d(0.0, 0.5),
+                            Eigen::Vector2d(0.5, -0.5), Eigen::Vector2d(-0.5, -0.5)};
+    made.lines.lines.push_back({1.25, {triangle}});
+    view.setContours(made);
+    QVERIFY(view.contoursCurrent());
+    QCOMPARE(view.contourCurves().size(), 1);
+    const QCPCurve* drawn = view.contourCurves()[0];
+    QCOMPARE(drawn->dataCount(), 4);
+    int k = 0;
+    for (auto it = drawn->data()->constBegin(); it != drawn->data()->constEnd(); ++it, ++k) {
+      QCOMPARE(it->key, triangle[k].x());
+      QCOMPARE(it->value, triangle[k].y());
+    }
+    QCOMPARE(view.contourLabels().size(), 1);
+    QCOMPARE(view.contourLabels()[0]->text(), QStringLiteral("1.25"));
+
+    view.setLogScale(true);  // the linear lines' levels are not the log scale's
+    QVERIFY(view.contourCurves().isEmpty());
+    QVERIFY(!view.contoursCurrent());
+    view.setContours(linesFor(g, view));
+    QVERIFY(view.contoursCurrent());
+    QVERIFY(!view.contourCurves().isEmpty());
+    view.setContourCount(3);  // eight levels' lines for a view that wants three
+    QVERIFY(view.contourCurves().isEmpty());
+    QVERIFY(!view.contoursCurrent());
+    view.setContourCount(0);  // no lines wanted: none missing
+    QVERIFY(view.contoursCurrent());
+    view.setContourCount(8);  // the log lines held are current again
+    QVERIFY(view.contoursCurrent());
+    QVERIFY(!view.contourCurves().isEmpty());
+  }
+
   void crowdedContoursAreLabelledWithoutOverprintingOrTouchingTheBorder() {
     // A steep corner: loss = exp(3 (alpha + beta)) packs most of 12 levels near (1, 1).
     LandscapeGrid g = bowl(61);
@@ -130,7 +180,7 @@ class LandscapeMapViewTest : public QObject {
       for (int j = 0; j < 61; ++j) g.loss(i, j) = std::exp(3 * (g.alphas[i] + g.betas[j]));
     LandscapeMapView view;
     view.setContourCount(12);
-    view.setGrid(g, "training loss");
+    view.setGrid(g, linesFor(g, view), "training loss");
     const QList<QCPItemText*> labels = view.contourLabels();
     QVERIFY(labels.size() >= 2);
     QVERIFY(labels.size() < 12);  // some crowded levels go unlabelled
@@ -148,7 +198,7 @@ class LandscapeMapViewTest : public QObject {
 
   void aLongLegendNeitherClipsNorSqueezesTheColourBar() {
     LandscapeMapView view;
-    view.setGrid(bowl(11), "training loss");
+    view.setGrid(bowl(11), linesFor(bowl(11), view), "training loss");
     MapTrajectory t;
     t.path = {{-0.8, 0.9}, {0.1, 0.05}};
     t.startStep = 10000, t.endStep = 250000;
@@ -174,7 +224,7 @@ class LandscapeMapViewTest : public QObject {
     LandscapeGrid g = bowl(3);
     g.stride = 4;
     LandscapeMapView view;
-    view.setGrid(g, "training loss");
+    view.setGrid(g, linesFor(g, view), "training loss");
     QCOMPARE(view.heatmap()->data()->keySize(), 3);
     // 11 points, stride 8 -> indices 0, 8, 10: uneven; resampled at the finest spacing (0.4).
     LandscapeGrid uneven;
@@ -184,7 +234,7 @@ class LandscapeMapViewTest : public QObject {
     uneven.loss << 1, 2, 3, 4, 5, 6, 7, 8, 9;
     uneven.accuracy.setConstant(3, 3, kNan);
     uneven.stride = 8;
-    view.setGrid(uneven, "training loss");
+    view.setGrid(uneven, linesFor(uneven, view), "training loss");
     QCOMPARE(view.heatmap()->data()->keySize(), 6);
     QCOMPARE(view.heatmap()->data()->cell(0, 0), 1.0);  // alpha -1
     QCOMPARE(view.heatmap()->data()->cell(1, 0), 1.0);  // alpha -0.6: nearer -1 than 0.6
@@ -196,7 +246,7 @@ class LandscapeMapViewTest : public QObject {
 
   void thePathIsDrawnWithItsStartEndAndCurrentPoint() {
     LandscapeMapView view;
-    view.setGrid(bowl(11), "training loss");
+    view.setGrid(bowl(11), linesFor(bowl(11), view), "training loss");
     MapTrajectory t;
     t.path = {{-0.8, 0.9}, {-0.3, 0.4}, {0.1, 0.05}};
     t.startStep = 0, t.endStep = 200;

@@ -22,6 +22,7 @@ LandscapeTab::LandscapeTab(QWidget* parent)
       map_(new LandscapeMapView(this)),
       slice_(new LandscapeSliceView(this)),
       runner_(new ProbeRunner(this)),
+      contourRunner_(new ProbeRunner(this)),
       liveTimer_(new QTimer(this)),
       pathTimer_(new QTimer(this)) {
   auto* split = new QSplitter(Qt::Vertical, this);
@@ -91,7 +92,10 @@ LandscapeTab::LandscapeTab(QWidget* parent)
 }
 
 LandscapeTab::~LandscapeTab() {
-  delete runner_;  // joins the worker: nothing it posted can reach a half-destroyed tab
+  // Joins the workers: nothing they posted can reach a half-destroyed tab.
+  delete contourRunner_;
+  contourRunner_ = nullptr;
+  delete runner_;
   runner_ = nullptr;
 }
 
@@ -112,9 +116,11 @@ void LandscapeTab::showConfig(const ExperimentConfig& config) {
   config_ = config;
   const bool mlp = config.model.kind != "quadratic";
   controls_->setEnabled(mlp);
-  if (!mlp)
+  if (!mlp) {
+    shownGrid_.reset();
     map_->clear(tr("Landscapes need a network: the quadratic model (model.kind \"quadratic\") has "
                    "no layers to perturb."));
+  }
 }
 
 void LandscapeTab::setRunPlaying(bool playing) {
@@ -124,10 +130,12 @@ void LandscapeTab::setRunPlaying(bool playing) {
 
 void LandscapeTab::clearRun() {
   if (job_ != Job::None) runner_->cancel();
+  contourRunner_->cancel();
   liveTimer_->stop();
   latest_.reset();
   basis_.reset();
   result_.reset();
+  shownGrid_.reset();
   projected_.clear();
   pictureStep_ = -1;
   budget_.reset();
@@ -157,6 +165,7 @@ void LandscapeTab::redrawDisplay() {
   map_->setColormap(controls_->colormap());
   map_->setLogScale(controls_->logScale());
   map_->setContourCount(controls_->contourCount());
+  traceContours();
   slice_->setLogScale(controls_->logScale());
   slice_->setShowAccuracy(controls_->showAccuracy());
   if (surface_) {

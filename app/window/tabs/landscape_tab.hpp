@@ -5,6 +5,8 @@
 // on a small grid within a bounded share of time; when it pauses, the picture refines to the
 // full grid, coarse to fine. Every computation runs on a worker thread (ProbeRunner): the GUI
 // thread never waits on the engine, and a hidden tab does nothing but keep the newest snapshot.
+// The map's contour lines come with each grid; a changed scale or count (or a picture from a
+// session file) has them traced again on a worker of their own, so a computation goes on.
 #include <QWidget>
 #include <map>
 #include <memory>
@@ -58,6 +60,7 @@ class LandscapeTab : public QWidget {
   LandscapeSurfaceView* surfaceView() const { return surface_; }  // null until first shown
   QTabWidget* viewTabs() const { return views_; }
   ProbeRunner* runner() const { return runner_; }
+  ProbeRunner* contourRunner() const { return contourRunner_; }
   const LiveFrameBudget& liveBudget() const { return budget_; }
   std::shared_ptr<const LandscapeResult> result() const { return result_; }  // last complete
   const LandscapeRequest& shownRequest() const { return request_; }  // of the picture shown
@@ -74,7 +77,9 @@ class LandscapeTab : public QWidget {
   void followRun();  // what the newest snapshot calls for: a live frame, a refinement, nothing
   void maybeStartLive();
   void adoptBasis(const LandscapeBasisPtr& basis);
-  void showPass(const LandscapeGrid& grid, const Eigen::VectorXd& centre);
+  void showPass(const std::shared_ptr<const LandscapeGrid>& grid, const LandscapeContours& contours,
+                const Eigen::VectorXd& centre);
+  void traceContours();  // when the map holds no lines for its settings
   void showResult(const std::shared_ptr<const LandscapeResult>& result);
   void finishJob();
   void redrawDisplay();
@@ -90,6 +95,7 @@ class LandscapeTab : public QWidget {
   LandscapeSurfaceView* surface_ = nullptr;
   QVBoxLayout* surfacePage_ = nullptr;
   ProbeRunner* runner_;
+  ProbeRunner* contourRunner_;  // lines for the grid shown, beside a computation in progress
   QTimer* liveTimer_;  // the rest after a live frame
   QTimer* pathTimer_;  // the path and current point, at most 10 times a second
 
@@ -103,6 +109,7 @@ class LandscapeTab : public QWidget {
   std::shared_ptr<const LandscapeResult> result_;
   long pictureStep_ = -1;     // the step of the picture shown or being computed
   Eigen::VectorXd shownCentre_;  // the (0, 0) of the map shown
+  std::shared_ptr<const LandscapeGrid> shownGrid_;  // the map's, to trace its lines again
   std::map<long, PlaneCoordinates> projected_;  // checkpoints on basis_'s plane, by step
   LiveFrameBudget budget_;
 };

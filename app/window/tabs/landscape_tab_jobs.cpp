@@ -46,6 +46,7 @@ void LandscapeTab::start(Job job, const SnapshotPtr& snapshot, LandscapeBasisPtr
   liveTimer_->stop();
   LandscapeRequest request = controls_->request();
   if (basis) request.kind = basis->kind;  // the directions stay what they were derived as
+  request.contours = map_->contourSettings();  // traced with each pass, on the worker
   const bool live = job == Job::Live;
   if (live) {
     request.grid = liveGrid(request.grid);
@@ -75,10 +76,14 @@ void LandscapeTab::start(Job job, const SnapshotPtr& snapshot, LandscapeBasisPtr
         request_.grid = grid;
       });
     }
-    PassCallback onPass;
+    MapPassCallback onPass;
     if (!live)
-      onPass = [this, &post, centre = snapshot->parameters](const LandscapeGrid& g) {
-        if (!g.complete()) post([this, g, centre] { showPass(g, centre); });
+      onPass = [this, &post, centre = snapshot->parameters](const LandscapeGrid& g,
+                                                             const LandscapeContours& lines) {
+        if (g.complete()) return;  // the result brings it
+        post([this, grid = std::make_shared<const LandscapeGrid>(g), lines, centre] {
+          showPass(grid, lines, centre);
+        });
       };
     auto result = std::make_shared<LandscapeResult>(evaluateLandscape(*snapshot, b, request, control, onPass));
     result->live = live;
@@ -146,12 +151,27 @@ void LandscapeTab::adoptBasis(const LandscapeBasisPtr& basis) {
   if (surface_) surface_->setAxisLabels(alpha.section(' ', 0, 2), beta.section(' ', 0, 2));
 }
 
-void LandscapeTab::showPass(const LandscapeGrid& grid, const Eigen::VectorXd& centre) {
+void LandscapeTab::showPass(const std::shared_ptr<const LandscapeGrid>& grid,
+                            const LandscapeContours& contours, const Eigen::VectorXd& centre) {
   shownCentre_ = centre;
-  map_->setGrid(grid, quantity(request_.testData));
-  if (surface_) surface_->setGrid(grid, quantity(request_.testData));
+  shownGrid_ = grid;
+  map_->setGrid(*grid, contours, quantity(request_.testData));
+  traceContours();  // the scale or count changed since the computation started
+  if (surface_) surface_->setGrid(*grid, quantity(request_.testData));
   updatePath();
   Q_EMIT pictureShown(false);
+}
+
+void LandscapeTab::traceContours() {
+  if (!shownGrid_ || map_->contoursCurrent()) return;
+  // Replaces a tracing under way (the settings changed again); its lines would not be drawn.
+  const ContourSettings settings = map_->contourSettings();
+  contourRunner_->runTask([this, grid = shownGrid_, settings](const TaskControl&, const ProbeRunner::Post&) {
+    auto lines = std::make_shared<const LandscapeContours>(landscapeContours(*grid, settings));
+    return [this, grid, lines] {
+      if (grid == shownGrid_) map_->setContours(*lines);  // not for a grid since replaced
+    };
+  });
 }
 
 void LandscapeTab::showResult(const std::shared_ptr<const LandscapeResult>& r) {
@@ -162,10 +182,13 @@ void LandscapeTab::showResult(const std::shared_ptr<const LandscapeResult>& r) {
   for (const ProjectedCheckpoint& p : r->path) projected_.emplace(p.step, p.at);
   const QString now = tr("now (step %1)").arg(r->step);
   if (r->grid) {
-    map_->setGrid(*r->grid, quantity(r->testData));
+    shownGrid_ = std::shared_ptr<const LandscapeGrid>(r, &*r->grid);  // shares the result's
+    map_->setGrid(*r->grid, r->contours, quantity(r->testData));
+    traceContours();  // from a session file, or the scale or count changed meanwhile
     if (surface_) surface_->setGrid(*r->grid, quantity(r->testData));
     slice_->setSlice(r->slice, tr("α along d₁ (β = 0)"), {{0.0, now}});
   } else {
+    shownGrid_.reset();
     map_->clear(tr("An interpolation is a line, drawn in the slice below."));
     slice_->setSlice(r->slice, tr("t:  θ(t) = (1 − t) θ(step %1) + t θ(now)").arg(r->basis->fromStep),
                      {{0.0, tr("step %1").arg(r->basis->fromStep)}, {1.0, now}});

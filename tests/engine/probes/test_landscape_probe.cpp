@@ -1,12 +1,14 @@
 // The window's landscape probe is the engine's: the same directions and the same numbers as
 // calling the landscape functions directly (as losslab-cli does), on the snapshot's data in the
-// run's precision, with a clear message when a picture cannot be made.
+// run's precision, every pass with its contour lines traced for the request's settings, with a
+// clear message when a picture cannot be made.
 #include <QtTest>
 
 #include "fuzzy_compare.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/model/mlp_objective.hpp"
 #include "losslab/probes/landscape_probe.hpp"
+#include "losslab/probes/landscape_session.hpp"
 #include "trained_snapshot.hpp"
 
 using namespace losslab;
@@ -32,6 +34,15 @@ LandscapeRequest small(DirectionKind kind) {
   return r;
 }
 
+bool sameLines(const LandscapeContours& a, const LandscapeContours& b) {
+  if (!(a.settings == b.settings) || a.lines.lines.size() != b.lines.lines.size()) return false;
+  for (size_t k = 0; k < a.lines.lines.size(); ++k)
+    if (a.lines.lines[k].level != b.lines.lines[k].level ||
+        a.lines.lines[k].polylines != b.lines.lines[k].polylines)
+      return false;
+  return true;
+}
+
 template <class F> QString inputError(F f) {
   try {
     f();
@@ -54,7 +65,8 @@ class LandscapeProbeTest : public QObject {
     QCOMPARE(basis->plane.dir1, d.dir1);
     QCOMPARE(basis->plane.dir2, d.dir2);
     int passes = 0;
-    const LandscapeResult result = evaluateLandscape(*s, basis, r, {}, [&](const LandscapeGrid&) { ++passes; });
+    const LandscapeResult result =
+        evaluateLandscape(*s, basis, r, {}, [&](const LandscapeGrid&, const LandscapeContours&) { ++passes; });
     const Samples<double> train = toSamples<double>(s->data->train);
     const LandscapeGrid direct = evaluateSurface(s->architecture, s->config.loss,
                                                  LandscapePlane{s->parameters, d.dir1, d.dir2}, train, r.grid);
@@ -67,6 +79,36 @@ class LandscapeProbeTest : public QObject {
     QCOMPARE(result.path.size(), s->checkpoints->size());
     LOSSLAB_COMPARE_NEAR(result.path.back().at.alpha, 0.0, 1e-12);
     LOSSLAB_COMPARE_NEAR(result.path.back().at.beta, 0.0, 1e-12);
+  }
+
+  // The map's lines are made with the grid, on the probe's thread: each pass carries the lines
+  // of its own grid, and the result those of the complete grid, for the settings requested.
+  // A session file keeps no display settings: the result read back has none (the window traces).
+  void everyPassComesWithItsContourLines() {
+    const SnapshotPtr s = trained(spiral(), 30);
+    LandscapeRequest r = small(DirectionKind::Random);
+    r.grid = GridSpec{{-1, 1, 17}, {-1, 1, 17}};
+    r.contours = {5, LevelSpacing::Log};
+    const auto basis = std::make_shared<const LandscapeBasis>(landscapeBasis(*s, r));
+    int passes = 0, coarse = 0, wrong = 0;
+    const LandscapeResult result =
+        evaluateLandscape(*s, basis, r, {}, [&](const LandscapeGrid& g, const LandscapeContours& lines) {
+          ++passes;
+          coarse += !g.complete();
+          wrong += !sameLines(lines, landscapeContours(g, r.contours));
+        });
+    QVERIFY(passes >= 2 && coarse >= 1);
+    QCOMPARE(wrong, 0);
+    QVERIFY(result.contours);
+    QVERIFY(sameLines(*result.contours, landscapeContours(*result.grid, r.contours)));
+    QCOMPARE(int(result.contours->lines.lines.size()), 5);
+    QVERIFY(!result.contours->lines.lines.front().polylines.empty());
+    // Without a pass callback (a live frame) the result has its lines all the same.
+    const LandscapeResult quiet = evaluateLandscape(*s, basis, r);
+    QVERIFY(quiet.contours && sameLines(*quiet.contours, *result.contours));
+    const auto restored = landscapeResultFrom(toSessionLandscape(result), *s->checkpoints);
+    QCOMPARE(restored->grid->loss, result.grid->loss);
+    QVERIFY(!restored->contours);
   }
 
   void aFloat32RunIsMeasuredInFloat32() {
@@ -106,6 +148,7 @@ class LandscapeProbeTest : public QObject {
     QCOMPARE(basis->fromStep, 10L);
     const LandscapeResult result = evaluateLandscape(*s, basis, r);
     QVERIFY(!result.grid);
+    QVERIFY(!result.contours);  // a line has no map to draw them on
     QCOMPARE(result.slice.train.coordinates.front(), -0.5);
     QCOMPARE(result.slice.train.coordinates[30], 1.0);
     MlpObjective<double> objective(s->architecture, s->config.loss);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "losslab/core/task_control.hpp"
+#include "losslab/landscape/landscape_contours.hpp"
 #include "losslab/landscape/landscape_directions.hpp"
 #include "losslab/landscape/landscape_slice.hpp"
 #include "losslab/landscape/landscape_surface.hpp"
@@ -26,6 +27,7 @@ struct LandscapeRequest {
   bool testData = false;          // the map shows the test loss (the slice always shows both)
   long checkpointStep = 0;        // Interpolation: from the checkpoint at (or nearest) this step
   double hessianTolerance = 1e-6;
+  ContourSettings contours;       // the map's lines, traced with every pass (the display's)
 };
 
 // The directions of a picture, derived at one snapshot (landscapeDirections, as the CLI's) and
@@ -53,6 +55,9 @@ struct LandscapeResult {
   Eigen::VectorXd centre;            // the grid's (0, 0) (an interpolation's t = 0 is its origin)
   long step = 0;                     // the snapshot the centre came from
   std::optional<LandscapeGrid> grid;  // 2-D kinds
+  // Over the grid, as the request's contours asked; none from a session file, which keeps no
+  // display settings (the window traces them for its own, off the GUI thread).
+  std::optional<LandscapeContours> contours;
   LandscapeSlice slice;              // along dir1: train and, when there is one, test
   bool testData = false;
   bool live = false;                 // a small frame of a running run
@@ -60,12 +65,16 @@ struct LandscapeResult {
   double seconds = 0;                // wall time of the evaluation
 };
 
+// A pass of the map, coarse to fine: the grid so far with its contour lines.
+using MapPassCallback = std::function<void(const LandscapeGrid&, const LandscapeContours&)>;
+
 // The grid (passes to onPass, coarse to fine) around `centre` along the basis directions, on
-// the request's data, in the run's precision, then the slice. For an interpolation the line is
-// rebuilt to end at the current parameters. The path holds the snapshot's checkpoints.
+// the request's data, in the run's precision, with its contour lines, then the slice. For an
+// interpolation the line is rebuilt to end at the current parameters. The path holds the
+// snapshot's checkpoints.
 LandscapeResult evaluateLandscape(const Snapshot& snapshot, const LandscapeBasisPtr& basis,
                                   const LandscapeRequest& request, const TaskControl& control = {},
-                                  const PassCallback& onPass = {});
+                                  const MapPassCallback& onPass = {});
 
 // Empty for an interpolation (a line has no map to draw on).
 std::vector<ProjectedCheckpoint> projectCheckpoints(const LandscapeBasis& basis,

@@ -11,7 +11,9 @@
 namespace losslab {
 
 SessionLandscape toSessionLandscape(const LandscapeResult& result);
-// Throws InputError when the saved plane cannot be projected on (parallel directions).
+// Throws InputError when the saved plane cannot be projected on (parallel directions). The
+// result has no contour lines: a session keeps no display settings, so the window traces them
+// for its own, off the GUI thread (LandscapeTab::showRestored).
 std::shared_ptr<const LandscapeResult> landscapeResultFrom(const SessionLandscape& saved,
                                                            const std::vector<Checkpoint>& checkpoints);
 

@@ -1,14 +1,16 @@
 #pragma once
 // A 2-D loss landscape as a heatmap: a perceptual colormap on a linear or log colour scale with
-// a labelled colour bar, contour lines (marching squares in the engine) with their levels
-// written on them, and the training path projected onto the plane with its start, end and
-// current point. Non-finite losses (and, on a log scale, losses <= 0) are gaps: hatched,
-// outside the colour scale, counted in the caption, so one overflow never wrecks the colours.
+// a labelled colour bar, contour lines with their levels written on them, and the training path
+// projected onto the plane with its start, end and current point. Non-finite losses (and, on a
+// log scale, losses <= 0) are gaps: hatched, outside the colour scale, counted in the caption,
+// so one overflow never wrecks the colours. The contour lines come with the grid, traced where
+// it was made (LandscapeContours): the view draws them and never traces its own.
 #include <QList>
 #include <QPointF>
 #include <optional>
 #include <vector>
 
+#include "losslab/landscape/landscape_contours.hpp"
 #include "losslab/landscape/landscape_surface.hpp"
 #include "losslab/widgets/colormap.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
@@ -29,9 +31,13 @@ class LandscapeMapView : public QCustomPlot {
  public:
   explicit LandscapeMapView(QWidget* parent = nullptr);
 
-  // Draws `grid` (a coarse pass or the complete grid); `quantity` labels the colour bar, e.g.
-  // "training loss". An empty grid clears the map.
-  void setGrid(const LandscapeGrid& grid, const QString& quantity);
+  // Draws `grid` (a coarse pass or the complete grid) with `contours`, its lines (std::nullopt:
+  // none traced yet); `quantity` labels the colour bar, e.g. "training loss". An empty grid
+  // clears the map.
+  void setGrid(const LandscapeGrid& grid, const std::optional<LandscapeContours>& contours,
+               const QString& quantity);
+  // Lines for the grid shown, traced again after the scale or the count changed.
+  void setContours(const LandscapeContours& contours);
   // Clears the map, saying why in the caption (default: nothing computed yet).
   void clear(const QString& why = {});
   void setAxisLabels(const QString& alpha, const QString& beta);
@@ -43,6 +49,10 @@ class LandscapeMapView : public QCustomPlot {
   void setRefining(bool on);
 
   bool logScale() const { return log_; }
+  // The lines the map draws: contourCount levels spaced as its colour scale. Lines traced for
+  // other settings are kept but not drawn; contoursCurrent() is false until new ones come.
+  ContourSettings contourSettings() const;
+  bool contoursCurrent() const;
   Colormap colormap() const { return colormap_; }
   bool hasGrid() const { return grid_.loss.size() > 0; }
   // Cells not drawn: non-finite, and (log scale) <= 0.
@@ -67,6 +77,7 @@ class LandscapeMapView : public QCustomPlot {
   void clearContours();
 
   LandscapeGrid grid_;
+  std::optional<LandscapeContours> contours_;  // of grid_
   QString quantity_, placeholder_;
   MapTrajectory trajectory_;
   bool log_ = false;
