@@ -12,6 +12,9 @@ packages=(
   openmpi-bin libopenmpi-dev
   # The sanitizer and fuzzing builds (scripts/run-sanitizers.sh, scripts/run-fuzzers.sh).
   clang-14 libclang-rt-14-dev
+  # A compiler cache: a second build of the same sources, from any folder, takes minutes
+  # (cmake/LossLabCompilerCache.cmake).
+  ccache
 )
 
 missing=()
