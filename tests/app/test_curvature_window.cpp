@@ -13,10 +13,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
-#include "controls/experiment_controls.hpp"
+#include "control_key.hpp"
 #include "controls/curvature_controls.hpp"
-#include "controls/model_controls.hpp"
-#include "controls/optimizer_controls.hpp"
 #include "document/experiment_file.hpp"
 #include "fuzzy_compare.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
@@ -31,6 +29,7 @@
 #include "sanitized.hpp"
 
 using namespace losslab;
+using namespace losslab::testing;
 
 namespace {
 template <class Pred>
@@ -84,7 +83,8 @@ class CurvatureWindowTest : public QObject {
     CurvatureControls* panel = window_->curvatureControls();
     QVERIFY(panel->isVisible());
     QVERIFY(window_->sharpnessView()->placeholder()->visible());
-    panel->everyBox()->setValue(2);
+    auto* every = control<QSpinBox>(*panel, "tracking.sharpness_every");
+    every->setValue(2);
     QCOMPARE(window_->bridge()->curvatureTracking().every, 2L);
     window_->bridge()->step(10);
     const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 10); });
@@ -100,7 +100,7 @@ class CurvatureWindowTest : public QObject {
     QVERIFY(!view->placeholder()->visible());
     QCOMPARE(view->xAxis->range().upper, window_->timelineLossCurve()->xAxis->range().upper);
 
-    panel->everyBox()->setValue(0);  // off again: no new curvature rows
+    every->setValue(0);  // off again: no new curvature rows
     window_->bridge()->step(4);
     const SnapshotPtr off = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 14); });
     QVERIFY(off);
@@ -109,10 +109,10 @@ class CurvatureWindowTest : public QObject {
 
   // The method box reaches the run: power steps fill every row, close to Lanczos's values.
   void thePowerMethodTracksEveryStepCheaply() {
-    CurvatureControls* panel = window_->curvatureControls();
-    panel->everyBox()->setValue(1);
-    panel->methodBox()->setCurrentIndex(1);
-    Q_EMIT panel->methodBox()->activated(1);
+    control<QSpinBox>(*window_, "tracking.sharpness_every")->setValue(1);
+    auto* method = control<QComboBox>(*window_, "tracking.power");
+    method->setCurrentIndex(1);
+    Q_EMIT method->activated(1);
     QVERIFY(window_->bridge()->curvatureTracking().power);
     window_->bridge()->step(30);
     const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 30); });
@@ -128,12 +128,12 @@ class CurvatureWindowTest : public QObject {
 
   void theThresholdLineFollowsTheLearningRateSlider() {
     window_->showView(MainWindow::View::Sharpness);
-    window_->curvatureControls()->everyBox()->setValue(1);
+    control<QSpinBox>(*window_, "tracking.sharpness_every")->setValue(1);
     window_->bridge()->step(3);
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 3); }));
     SharpnessView* view = window_->sharpnessView();
     QTRY_COMPARE_WITH_TIMEOUT(lastValue(view->thresholdGraph()), 20.0, 1000);
-    window_->controls()->optimizerControls()->learningRateSlider()->setValue(0.05);
+    control<LogSlider>(*window_, "optimizer.lr")->setValue(0.05);
     // The slider alone (paused, no new step) moves the line's end and its label.
     QTRY_COMPARE_WITH_TIMEOUT(lastValue(view->thresholdGraph()), 40.0, 2000);
     QCOMPARE(view->thresholdLabel()->text(), QString("2/η = 40"));
@@ -149,8 +149,8 @@ class CurvatureWindowTest : public QObject {
     const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 5); });
     QVERIFY(s);
     CurvatureControls* panel = window_->curvatureControls();
-    panel->topKBox()->setValue(3);
-    panel->operatorBox()->setCurrentIndex(2);  // H and G
+    control<QSpinBox>(*panel, "spectrum.top_k")->setValue(3);
+    control<QComboBox>(*panel, "spectrum.operator")->setCurrentIndex(2);  // H and G
     QTest::mouseClick(panel->computeButton(), Qt::LeftButton);
     QCOMPARE(window_->currentView(), MainWindow::View::Spectrum);
     QVERIFY(!panel->computeButton()->isEnabled());
@@ -188,7 +188,7 @@ class CurvatureWindowTest : public QObject {
   void aRestartDropsTheOldRunsSpectrum() {
     QTest::mouseClick(window_->curvatureControls()->computeButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(window_->spectrumView()->result() != nullptr, 20000 * test::kTimeScale);
-    window_->controls()->modelControls()->widthSlider(0)->setValue(4);
+    control<ValueSlider>(*window_, "model.hidden.0")->setValue(4);
     QTRY_VERIFY_WITH_TIMEOUT(window_->bridge()->latest()->architecture.layers[1] == 4, 3000);
     QVERIFY(!window_->spectrumView()->result());
   }

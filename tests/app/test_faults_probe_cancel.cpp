@@ -2,11 +2,14 @@
 // density, then the dense matrix), the landscape grid and a sweep. After Cancel the controls say
 // so and can start again, no worker thread is left running, nothing of the cancelled probe is
 // shown, and the next probe runs to its end.
+#include <QComboBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "control_key.hpp"
 #include "controls/curvature_controls.hpp"
 #include "fixtures.hpp"
 #include "losslab/encoding/text_file.hpp"
@@ -65,7 +68,8 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000 * test::kTimeScale));
     CurvatureControls* panel = w->curvatureControls();
-    panel->operatorBox()->setCurrentIndex(0);  // H only: top-k, density, dense — a third each
+    // H only: top-k, density, dense — a third each.
+    control<QComboBox>(*w, "spectrum.operator")->setCurrentIndex(0);
     panel->computeButton()->click();
     QVERIFY(reached(*w->probes(), 0.7));  // inside the dense matrix's columns
     panel->cancelButton()->click();
@@ -92,8 +96,8 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000 * test::kTimeScale));
     w->showView(MainWindow::View::Landscape);
     LandscapeTab* tab = w->landscapeTab();
-    tab->controls()->pointsBox(0)->setValue(201);
-    tab->controls()->pointsBox(1)->setValue(201);
+    control<QSpinBox>(*tab, "landscape.alpha.points")->setValue(201);
+    control<QSpinBox>(*tab, "landscape.beta.points")->setValue(201);
     tab->compute();
     QVERIFY(reached(*tab->runner(), 0.3));
     tab->cancel();
@@ -106,8 +110,8 @@ class FaultsProbeCancelTest : public QObject {
     QTest::qWait(200);
     QVERIFY(!tab->result());
 
-    tab->controls()->pointsBox(0)->setValue(11);
-    tab->controls()->pointsBox(1)->setValue(11);
+    control<QSpinBox>(*tab, "landscape.alpha.points")->setValue(11);
+    control<QSpinBox>(*tab, "landscape.beta.points")->setValue(11);
     tab->compute();
     QTRY_VERIFY_WITH_TIMEOUT(tab->result() != nullptr, 60000 * test::kTimeScale);
     QCOMPARE(tab->job(), LandscapeTab::Job::None);

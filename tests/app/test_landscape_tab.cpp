@@ -12,6 +12,7 @@
 #include <QSpinBox>
 #include <QtTest>
 
+#include "control_key.hpp"
 #include "fuzzy_compare.hpp"
 #include "losslab/landscape/random_directions.hpp"
 #include "losslab/widgets/landscape_map_view.hpp"
@@ -24,6 +25,7 @@
 #include "trained_snapshot.hpp"
 
 using namespace losslab;
+using namespace losslab::testing;
 
 namespace {
 ExperimentConfig spiral(int n = 200, std::vector<int> hidden = {8}) {
@@ -38,8 +40,8 @@ ExperimentConfig spiral(int n = 200, std::vector<int> hidden = {8}) {
 SnapshotPtr trained(const ExperimentConfig& c, long steps) { return test::trainedSnapshot(c, steps); }
 
 void setGrid(LandscapeTab& tab, int points) {
-  tab.controls()->pointsBox(0)->setValue(points);
-  tab.controls()->pointsBox(1)->setValue(points);
+  control<QSpinBox>(tab, "landscape.alpha.points")->setValue(points);
+  control<QSpinBox>(tab, "landscape.beta.points")->setValue(points);
 }
 
 bool waitForPicture(LandscapeTab& tab, bool complete, int timeoutMs = 20000) {
@@ -198,7 +200,8 @@ class LandscapeTabTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&tab));
     tab.showSnapshot(trained(c, 60));
     setGrid(tab, 11);
-    tab.controls()->kindBox()->setCurrentIndex(2);  // PCA of the trajectory
+    auto* kind = control<QComboBox>(tab, "landscape.directions");
+    kind->setCurrentIndex(2);  // PCA of the trajectory
     tab.compute();
     QVERIFY(waitForPicture(tab, true));
     QVERIFY(tab.basis()->kind == DirectionKind::TrajectoryPca);
@@ -207,8 +210,9 @@ class LandscapeTabTest : public QObject {
     const auto start = tab.mapView()->startMarker()->data()->constBegin();
     QVERIFY(tab.mapView()->xAxis->range().contains(start->key));
     QVERIFY(tab.mapView()->yAxis->range().contains(start->value));
-    LOSSLAB_COMPARE_NEAR(tab.controls()->rangeBox(0, 1)->value(), tab.result()->grid->alphas.back(), 1e-3);
-    tab.controls()->kindBox()->setCurrentIndex(3);  // interpolation from the start
+    LOSSLAB_COMPARE_NEAR(control<QDoubleSpinBox>(tab, "landscape.alpha.to")->value(),
+                         tab.result()->grid->alphas.back(), 1e-3);
+    kind->setCurrentIndex(3);  // interpolation from the start
     tab.compute();
     QVERIFY(waitForPicture(tab, true));
     QVERIFY(!tab.result()->grid);
@@ -219,7 +223,7 @@ class LandscapeTabTest : public QObject {
     QCOMPARE(tab.sliceView()->trainGraph()->dataCount(), 0);
     // A reset run (back to step 0) starts over by itself, so no stale path is drawn.
     tab.showSnapshot(trained(c, 30));
-    tab.controls()->kindBox()->setCurrentIndex(0);
+    kind->setCurrentIndex(0);
     tab.compute();
     QVERIFY(waitForPicture(tab, true));
     tab.showSnapshot(trained(c, 0));
@@ -231,7 +235,7 @@ class LandscapeTabTest : public QObject {
     LandscapeTab tab(nullptr);
     tab.show();
     tab.showSnapshot(trained(spiral(), 0));
-    tab.controls()->kindBox()->setCurrentIndex(2);  // PCA with no past checkpoint
+    control<QComboBox>(tab, "landscape.directions")->setCurrentIndex(2);  // PCA, no past checkpoint
     tab.compute();
     QTRY_VERIFY_WITH_TIMEOUT(tab.controls()->statusLabel()->text().contains("PCA"), 10000);
     QCOMPARE(tab.job(), LandscapeTab::Job::None);
@@ -250,8 +254,9 @@ class LandscapeTabTest : public QObject {
         ++checked;
       }
     QVERIFY(checked >= 15);
-    QVERIFY(controls.normBox()->toolTip().contains("Li et al. 2018"));
-    QVERIFY(controls.normBox()->toolTip().contains("row of W"));
+    const QString norm = control<QComboBox>(controls, "landscape.norm")->toolTip();
+    QVERIFY(norm.contains("Li et al. 2018"));
+    QVERIFY(norm.contains("row of W"));
   }
 };
 

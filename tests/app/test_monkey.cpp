@@ -21,8 +21,9 @@
 #include <QtTest>
 #include <malloc.h>
 
-#include "controls/experiment_controls.hpp"
+#include "control_key.hpp"
 #include "controls/curvature_controls.hpp"
+#include "controls/experiment_controls.hpp"
 #include "losslab/widgets/figure_export.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "main_window_fixture.hpp"
@@ -143,9 +144,9 @@ class MonkeyTest : public QObject {
             controls << w;
         if (controls.isEmpty()) continue;
         QWidget* w = controls[pick(int(controls.size()))];
-        QString key;
-        for (const QString& k : panel->controlKeys())
-          if (panel->control(k) == w || panel->control(k)->isAncestorOf(w)) key = k;
+        QString key;  // of the control w is (or is part of, a slider's QSlider)
+        for (const QWidget* c = w; c && key.isEmpty(); c = c->parentWidget())
+          key = c->property("controlKey").toString();
         lastAction = QStringLiteral("edit %1 (%2)").arg(key, w->metaObject()->className());
         if (auto* s = qobject_cast<QAbstractSlider*>(w)) {
           const bool jump = pick(10) == 0;
@@ -193,7 +194,7 @@ class MonkeyTest : public QObject {
       } else if (roll < 800) {
         lastAction = "spectrum probe";
         ++probes;
-        window->curvatureControls()->topKBox()->setValue(1 + pick(5));
+        control<QSpinBox>(*window->curvatureControls(), "spectrum.top_k")->setValue(1 + pick(5));
         window->curvatureControls()->computeButton()->click();
       } else if (roll < 830) {
         lastAction = "spectrum cancel";

@@ -14,6 +14,7 @@
 #include <QToolBar>
 #include <QtTest>
 
+#include "control_key.hpp"
 #include "controls/experiment_controls.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "main_window/readable_font.hpp"
@@ -113,7 +114,8 @@ class PresentationFitTest : public QObject {
     for (const std::string& k : preset.presentation.controls) listed << QString::fromStdString(k);
     for (const QString& key : panel->controlKeys())
       if (!key.startsWith("model.hidden."))  // widths past the depth are not shown at all
-        QVERIFY2(panel->control(key)->isVisible() == listed.contains(key), qPrintable(key));
+        QVERIFY2(control<QWidget>(*panel, key)->isVisible() == listed.contains(key),
+                 qPrintable(key));
     QVERIFY2(w->controlDock()->width() <= 0.34 * screen.width(),
              qPrintable(QString("the panel takes %1 of %2 px").arg(w->controlDock()->width()).arg(screen.width())));
     auto* tabs = w->findChild<QTabWidget*>();
@@ -138,8 +140,7 @@ class PresentationFitTest : public QObject {
                               .arg(tabs->tabText(t)).arg(min.width()).arg(min.height()).arg(pages.join(", "))));
     }
     if (listed.contains("optimizer.lr")) {
-      const auto* rate = qobject_cast<const LogSlider*>(panel->control("optimizer.lr"));
-      QVERIFY(rate && rate->slider()->width() >= 150);
+      QVERIFY(control<LogSlider>(*panel, "optimizer.lr")->slider()->width() >= 150);
     }
     // The Landscape tab's Compute button is in view.
     w->showView(MainWindow::View::Landscape);

@@ -6,7 +6,7 @@
 #include <QSpinBox>
 #include <QtTest>
 
-#include "controls/curvature_controls.hpp"
+#include "control_key.hpp"
 #include "losslab/widgets/collapse_view.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
@@ -76,7 +76,7 @@ class RunComparisonTest : public QObject {
   void everyTimeSeriesViewDrawsTheComparedRunUnderItsName() {
     auto w = openWindow();
     QVERIFY(w);
-    w->curvatureControls()->everyBox()->setValue(5);  // as if typed in the panel
+    control<QSpinBox>(*w, "tracking.sharpness_every")->setValue(5);  // as if typed in the panel
     const double lr = 2.0 * w->bridge()->config().optimizer.lr;
     const QString name = "lr " + QString::number(lr);
     QVERIFY(w->compareWith({ComparedSetting::LearningRate, QString::number(lr)}));

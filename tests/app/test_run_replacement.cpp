@@ -10,8 +10,9 @@
 
 #include <cmath>
 
-#include "controls/experiment_controls.hpp"
+#include "control_key.hpp"
 #include "controls/curvature_controls.hpp"
+#include "controls/experiment_controls.hpp"
 #include "document/run_document.hpp"
 #include "event_loop_latency.hpp"
 #include "losslab/core/retired_threads.hpp"
@@ -71,7 +72,7 @@ class RunReplacementTest : public QObject {
     QVERIFY(w);
     w->document()->replace(QStringLiteral("A wide network"), wideSpiral(1024, 2000));
     QTRY_VERIFY_WITH_TIMEOUT(runs(*w, 1024), 10000 * test::kTimeScale);
-    w->curvatureControls()->everyBox()->setValue(1);  // λmax at every step, a cold solve at step 0
+    control<QSpinBox>(*w, "tracking.sharpness_every")->setValue(1);  // a cold λmax solve at step 0
     w->play();
     QTest::qWait(600);  // the worker is inside step 0's Lanczos solve
     QCOMPARE(w->bridge()->latest()->step, 0L);
@@ -101,7 +102,7 @@ class RunReplacementTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(runs(*w, 1536), 10000);
     // The same state before and after: a fresh paused run of this network, nothing winding down.
     auto settled = [&](int width) -> double {
-      w->curvatureControls()->everyBox()->setValue(0);  // no measurement under way when measured
+      control<QSpinBox>(*w, "tracking.sharpness_every")->setValue(0);  // no measurement under way
       w->bridge()->pause();
       setWidth(*w, width);
       if (!QTest::qWaitFor([&] { return runs(*w, width); }, 5000)) return NAN;
@@ -115,7 +116,7 @@ class RunReplacementTest : public QObject {
     const double before = settled(1537);
     const double residentBefore = test::residentMegabytes();
     QVERIFY(std::isfinite(before));
-    w->curvatureControls()->everyBox()->setValue(1);
+    control<QSpinBox>(*w, "tracking.sharpness_every")->setValue(1);
     w->play();
     for (int i = 0; i < 50; ++i) {
       const int width = i % 2 ? 1536 : 1535;
@@ -138,7 +139,7 @@ class RunReplacementTest : public QObject {
     QVERIFY(w);
     QLabel* network = w->controls()->networkLabel();
     QVERIFY(!network->text().contains("Slow"));
-    w->curvatureControls()->everyBox()->setValue(10);
+    control<QSpinBox>(*w, "tracking.sharpness_every")->setValue(10);
     w->document()->edit(QStringLiteral("Widths"), QStringLiteral("model.hidden"),
                         [](ExperimentConfig& c) { c.model.hidden = {4096, 4096}; });
     // At once, from the settings, before the run is replaced.
