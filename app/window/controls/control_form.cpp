@@ -46,12 +46,6 @@ QStringList ControlForm::keys() const {
   return k;
 }
 
-QWidget* ControlForm::field(const QString& key) const {
-  for (const Row& r : rows_)
-    if (r.key == key) return r.field;
-  return nullptr;
-}
-
 void ControlForm::updateVisibility() {
   // On a projector each label stands above its control, which then has the controls' whole width
   // (a learning-rate slider beside a long label had a hand's breadth left).

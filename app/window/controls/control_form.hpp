@@ -30,7 +30,6 @@ class ControlForm : public QGroupBox {
   // ones); `hidden` rows never.
   void setHidden(const QSet<QString>& hidden, bool presentation, const QSet<QString>& shown = {});
   QStringList keys() const;
-  QWidget* field(const QString& key) const;
 
  private:
   struct Row {
