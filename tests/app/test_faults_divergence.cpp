@@ -68,7 +68,7 @@ class FaultsDivergenceTest : public QObject {
     for (MainWindow::View v : {MainWindow::View::Training, MainWindow::View::Sharpness, MainWindow::View::Spectrum,
                                MainWindow::View::Landscape, MainWindow::View::Collapse}) {
       w.showView(v);
-      QTest::qWait(80);
+      QTest::qWait(80);  // the views redraw through their throttles, which say nothing when done
       const QStringList bad = badAxes(w);
       QVERIFY2(bad.isEmpty(), qPrintable(MainWindow::viewName(v) + ": " + bad.join("; ")));
     }

@@ -15,6 +15,7 @@
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window_fixture.hpp"
+#include "probe_settled.hpp"
 #include "runs/probe_runner.hpp"
 #include "sanitized.hpp"
 #include "sweeps/sweep_results_view.hpp"
@@ -32,10 +33,6 @@ ExperimentConfig digitsNet() {
   ExperimentConfig c = loadExperimentFile(QStringLiteral(":/presets/hessian-bulk-outliers-digits.json"));
   c.model.hidden = {24};
   return c;
-}
-
-bool threadsWindDown(const ProbeRunner& runner, int timeoutMs = 3000) {
-  return QTest::qWaitFor([&] { return runner.activeThreads() == 0; }, timeoutMs);
 }
 
 // Waits until the probe has reported at least `fraction` of its work.
@@ -77,16 +74,14 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY(panel->computeButton()->isEnabled());
     QVERIFY(!panel->cancelButton()->isEnabled());
     QVERIFY2(panel->statusLabel()->text().startsWith("Cancelled"), qPrintable(panel->statusLabel()->text()));
-    QVERIFY(threadsWindDown(*w->probes()));
-    // A fixed wait, not a condition: the test asserts that nothing of the cancelled probe arrives later.
-    QTest::qWait(200);
-    QVERIFY(!w->spectrumView()->result());  // nothing of the cancelled probe arrives later
+    QVERIFY(probeSettled(*w->probes()));
+    QVERIFY(!w->spectrumView()->result());  // nothing of the cancelled probe arrived
 
     panel->computeButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(w->spectrumView()->result() != nullptr, 120000 * test::kTimeScale);
     const SpectrumResultPtr r = w->spectrumView()->result();
     QCOMPARE(r->spectra.front().exact.size(), Eigen::Index(r->parameters));  // the dense one too
-    QVERIFY(threadsWindDown(*w->probes()));
+    QVERIFY(probeSettled(*w->probes()));
   }
 
   void theLandscapeCancelledHalfWayCanStartAgain() {
@@ -105,17 +100,15 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY(tab->controls()->computeButton()->isEnabled());
     QVERIFY(!tab->controls()->cancelButton()->isEnabled());
     QVERIFY(tab->controls()->statusLabel()->text().contains("Cancelled"));
-    QVERIFY(threadsWindDown(*tab->runner()));
-    // A fixed wait, not a condition: the test asserts that nothing of the cancelled map arrives later.
-    QTest::qWait(200);
-    QVERIFY(!tab->result());
+    QVERIFY(probeSettled(*tab->runner()));
+    QVERIFY(!tab->result());  // nothing of the cancelled map arrived
 
     control<QSpinBox>(*tab, "landscape.alpha.points")->setValue(11);
     control<QSpinBox>(*tab, "landscape.beta.points")->setValue(11);
     tab->compute();
     QTRY_VERIFY_WITH_TIMEOUT(tab->result() != nullptr, 60000 * test::kTimeScale);
     QCOMPARE(tab->job(), LandscapeTab::Job::None);
-    QVERIFY(threadsWindDown(*tab->runner()));
+    QVERIFY(probeSettled(*tab->runner()));
   }
 
   void aSweepCancelledHalfWayLetsAnotherOneRun() {

@@ -27,6 +27,7 @@
 #include "losslab/widgets/figure_export.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "main_window_fixture.hpp"
+#include "probe_settled.hpp"
 #include "runs/probe_runner.hpp"
 #include "tabs/landscape_tab.hpp"
 
@@ -235,7 +236,7 @@ class MonkeyTest : public QObject {
         Q_EMIT pace->activated(i);
       } else {
         lastAction = "wait";
-        QTest::qWait(1 + pick(15));
+        QTest::qWait(1 + pick(15));  // a user's pause: a time, by design
       }
       if (trace) fprintf(stderr, "monkey %d: %s\n", a, qPrintable(lastAction));
       QCoreApplication::processEvents();
@@ -243,10 +244,10 @@ class MonkeyTest : public QObject {
       if (!log.isEmpty()) break;
       if (a == 999) rssAtThousand = residentKiB();
     }
-    // Let the last commands and probes land, then stop everything.
+    // Stop the probes and let them land.
     window->probes()->cancel();
     window->landscapeTab()->cancel();
-    QTest::qWait(200);
+    QVERIFY(probeSettled(*window->probes()) && probeSettled(*window->landscapeTab()->runner()));
     const long rssAtEnd = residentKiB();
     const double seconds = clock.elapsed() / 1000.0;
     closeDialogs.stop();

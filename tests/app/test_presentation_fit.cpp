@@ -26,6 +26,10 @@ using namespace losslab;
 using namespace losslab::testing;
 
 namespace {
+// What a resize, a font or a shown tab asks of the layouts comes as posted events (layout
+// requests, the window system's geometry): once they are handled the window is laid out.
+void layOut() { QCoreApplication::processEvents(); }
+
 bool inToolBar(const QWidget* w) {
   for (const QWidget* p = w; p; p = p->parentWidget())
     if (qobject_cast<const QToolBar*>(p)) return true;
@@ -107,7 +111,7 @@ class PresentationFitTest : public QObject {
     // The screen's size, whatever the test platform's screen is.
     w->setWindowState(Qt::WindowNoState);
     w->resize(screen);
-    QTest::qWait(50);
+    layOut();
     // The panel shows the preset's few controls (the edge of stability: the learning rate) and no other.
     ExperimentControls* panel = w->controls();
     QStringList listed;
@@ -122,7 +126,7 @@ class PresentationFitTest : public QObject {
     QStringList clipped;
     for (int t = 0; t < tabs->count(); ++t) {
       tabs->setCurrentIndex(t);
-      QTest::qWait(50);
+      layOut();
       for (const QString& c : clippedTexts(*w)) clipped << tabs->tabText(t) + ": " + c;
     }
     QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join("\n")));
@@ -130,7 +134,7 @@ class PresentationFitTest : public QObject {
     // and the learning rate has a slider a hand can drag.
     for (int t = 0; t < tabs->count(); ++t) {
       tabs->setCurrentIndex(t);
-      QTest::qWait(20);
+      layOut();
       const QSize min = w->minimumSizeHint().expandedTo(w->minimumSize());
       QStringList pages;  // which tab's page asks for the width, when it does not fit
       for (int p = 0; p < tabs->count(); ++p)
@@ -144,7 +148,7 @@ class PresentationFitTest : public QObject {
     }
     // The Landscape tab's Compute button is in view.
     w->showView(MainWindow::View::Landscape);
-    QTest::qWait(50);
+    layOut();
     const QPushButton* compute = w->landscapeTab()->findChild<LandscapeControls*>()->computeButton();
     QVERIFY(compute->isVisible());
     const QRect inWindow(compute->mapTo(w.get(), QPoint(0, 0)), compute->size());

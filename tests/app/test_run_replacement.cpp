@@ -74,14 +74,15 @@ class RunReplacementTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(runs(*w, 1024), 10000 * test::kTimeScale);
     control<QSpinBox>(*w, "tracking.sharpness_every")->setValue(1);  // a cold λmax solve at step 0
     w->play();
-    QTest::qWait(600);  // the worker is inside step 0's Lanczos solve
+    // Time, not a condition: the worker is inside step 0's Lanczos solve, which reports nothing.
+    QTest::qWait(600);
     QCOMPARE(w->bridge()->latest()->step, 0L);
 
     EventLoopLatency latency;
     latency.start();
     setWidth(*w, 1000);  // restarts once the settle timer fires, mid-measurement
     QTRY_VERIFY_WITH_TIMEOUT(runs(*w, 1000), 5000 * test::kTimeScale);
-    QTest::qWait(300);
+    QTest::qWait(300);  // latency is measured over a stretch of time with the new run going
     latency.stop();
     qInfo("event loop while the run was replaced: worst %lld ms late", latency.worst());
     QVERIFY2(latency.worst() < 100 * test::kTimeScale, qPrintable(QString("%1 ms").arg(latency.worst())));
@@ -109,7 +110,7 @@ class RunReplacementTest : public QObject {
       if (!QTest::qWaitFor([] { return retiredThreadsRunning() == 0; }, 30000)) return NAN;
       // The new run's first prediction picture is drawn and nothing else is under way.
       if (!QTest::qWaitFor([&] { return w->trainingTab()->predictedStep() == 0; }, 30000)) return NAN;
-      QTest::qWait(500);
+      QTest::qWait(500);  // deferred deletions and freed pages: no one event says they are done
       malloc_trim(0);
       return test::allocatedMegabytes();
     };
@@ -122,7 +123,7 @@ class RunReplacementTest : public QObject {
       const int width = i % 2 ? 1536 : 1535;
       setWidth(*w, width);
       QTRY_VERIFY_WITH_TIMEOUT(runs(*w, width), 5000);
-      QTest::qWait(20);
+      QTest::qWait(20);  // the next replacement lands mid-measurement: a time, by design
     }
     const double after = settled(1537);
     QVERIFY(std::isfinite(after));
@@ -162,7 +163,7 @@ class RunReplacementTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(savedStep(path), 30L, 10000);
     setWidth(*w, 12);  // a new run at step 0
     QTRY_VERIFY_WITH_TIMEOUT(runs(*w, 12), 5000);
-    // A fixed wait, not a condition: the test asserts that no write of the new run happens later.
+    // Time, not a condition: the autosave timer skipping the new run (8 ticks) leaves no trace.
     QTest::qWait(800);
     QCOMPARE(savedStep(path), 30L);  // not overwritten by the run that has nothing yet
     w->bridge()->step(5);
