@@ -27,8 +27,12 @@ using namespace losslab::testing;
 
 namespace {
 // What a resize, a font or a shown tab asks of the layouts comes as posted events (layout
-// requests, the window system's geometry): once they are handled the window is laid out.
-void layOut() { QCoreApplication::processEvents(); }
+// requests, the window system's geometry). Handling them can post more (a button's text changes
+// as the tab starts work, its group asks for room): a few more passes over layout requests.
+void layOut() {
+  QCoreApplication::processEvents();
+  for (int pass = 0; pass < 3; ++pass) QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+}
 
 bool inToolBar(const QWidget* w) {
   for (const QWidget* p = w; p; p = p->parentWidget())
