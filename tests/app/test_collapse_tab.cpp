@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "control_key.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/widgets/collapse_view.hpp"
 #include "losslab/widgets/logit_gap_view.hpp"
@@ -17,6 +18,7 @@
 #include "tabs/collapse_tab.hpp"
 
 using namespace losslab;
+using losslab::testing::control;
 
 namespace {
 ExperimentConfig tinyModular() {
@@ -54,7 +56,8 @@ class CollapseTabTest : public QObject {
   void tracksTheRunAndShowsTheTrackedColumns() {
     Wired w;
     QSignalSpy changed(&w.tab, &CollapseTab::collapseTrackingChanged);
-    w.tab.everyBox()->setCurrentIndex(w.tab.everyBox()->findData(4));
+    auto* every = control<QComboBox>(w.tab, "tracking.collapse_every");
+    every->setCurrentIndex(every->findData(4));
     QCOMPARE(changed.count(), 1);
     QCOMPARE(w.bridge.collapseTracking().every, 4L);
     w.tab.resize(1400, 900);
@@ -70,8 +73,9 @@ class CollapseTabTest : public QObject {
     QVERIFY(w.tab.summary()->text().contains("Step 28"));
     QVERIFY(w.tab.forkButton()->isEnabled());
     // The order reaches the engine too.
-    QCOMPARE(SummationOrder(w.tab.orderBox()->currentData().toInt()), SummationOrder::Torch);  // the default
-    w.tab.orderBox()->setCurrentIndex(w.tab.orderBox()->findData(int(SummationOrder::SmallestFirst)));
+    auto* order = control<QComboBox>(w.tab, "collapse.order");
+    QCOMPARE(SummationOrder(order->currentData().toInt()), SummationOrder::Torch);  // the default
+    order->setCurrentIndex(order->findData(int(SummationOrder::SmallestFirst)));
     QCOMPARE(w.bridge.collapseTracking().order, SummationOrder::SmallestFirst);
   }
 
@@ -106,7 +110,7 @@ class CollapseTabTest : public QObject {
     // The twins started at step 0: behind the run.
     QVERIFY(twins.bridge(CollapseTwins::PerpGrad)->latest()->history->front().step == 0);
     // The histogram can show a twin.
-    w.tab.gapRunBox()->setCurrentIndex(1);
+    control<QComboBox>(w.tab, "collapse.gap_run")->setCurrentIndex(1);
     QTRY_VERIFY_WITH_TIMEOUT(w.tab.gapView()->title()->text().contains("StableMax"), 5000);
 
     w.bridge.pause();  // the twins follow

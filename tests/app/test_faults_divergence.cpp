@@ -6,8 +6,7 @@
 #include <QtTest>
 #include <cmath>
 
-#include "controls/experiment_controls.hpp"
-#include "controls/optimizer_controls.hpp"
+#include "control_key.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
@@ -69,14 +68,14 @@ class FaultsDivergenceTest : public QObject {
     for (MainWindow::View v : {MainWindow::View::Training, MainWindow::View::Sharpness, MainWindow::View::Spectrum,
                                MainWindow::View::Landscape, MainWindow::View::Collapse}) {
       w.showView(v);
-      QTest::qWait(80);
+      QTest::qWait(80);  // the views redraw through their throttles, which say nothing when done
       const QStringList bad = badAxes(w);
       QVERIFY2(bad.isEmpty(), qPrintable(MainWindow::viewName(v) + ": " + bad.join("; ")));
     }
 
     // Lower the learning rate and reset: the same run again, now training.
     w.showView(MainWindow::View::Training);
-    w.controls()->optimizerControls()->learningRateSlider()->setValue(config.model.kind == "quadratic" ? 1e-3 : 0.01);
+    control<LogSlider>(w, "optimizer.lr")->setValue(config.model.kind == "quadratic" ? 1e-3 : 0.01);
     w.actions()->reset->trigger();
     QVERIFY(waitFor(w, [](const Snapshot& s) { return s.step == 0 && s.state != RunStatus::Diverged; }, 10000));
     w.bridge()->step(30);

@@ -1,11 +1,13 @@
 // The window's limits, named where the user looks: a network over the dense-spectrum limit gets
 // its top-k and density with a note that the dense spectrum was left out and why (the limit in
 // parameters); the landscape grid cannot be asked for beyond the engine's points per axis.
+#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QtTest>
 
+#include "control_key.hpp"
 #include "controls/curvature_controls.hpp"
 #include "losslab/landscape/grid_axes.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
@@ -27,7 +29,7 @@ class FaultsLimitsTest : public QObject {
     QVERIFY(w);
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000));
     QCOMPARE(w->bridge()->latest()->parameters.size(), Eigen::Index(2410));
-    w->curvatureControls()->operatorBox()->setCurrentIndex(0);
+    control<QComboBox>(*w, "spectrum.operator")->setCurrentIndex(0);
     w->curvatureControls()->computeButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(w->spectrumView()->result() != nullptr, 60000);
     const SpectrumResultPtr r = w->spectrumView()->result();
@@ -49,8 +51,8 @@ class FaultsLimitsTest : public QObject {
 
   void theLandscapeGridStopsAtTheEnginesLimit() {
     LandscapeTab tab;
-    for (int axis : {0, 1}) {
-      QSpinBox* points = tab.controls()->pointsBox(axis);
+    for (const char* key : {"landscape.alpha.points", "landscape.beta.points"}) {
+      auto* points = control<QSpinBox>(tab, key);
       QCOMPARE(points->maximum(), kMaxAxisPoints);
       points->setValue(kMaxAxisPoints + 500);
       QCOMPARE(points->value(), kMaxAxisPoints);

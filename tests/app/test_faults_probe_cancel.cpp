@@ -2,16 +2,20 @@
 // density, then the dense matrix), the landscape grid and a sweep. After Cancel the controls say
 // so and can start again, no worker thread is left running, nothing of the cancelled probe is
 // shown, and the next probe runs to its end.
+#include <QComboBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "control_key.hpp"
 #include "controls/curvature_controls.hpp"
 #include "fixtures.hpp"
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window_fixture.hpp"
+#include "probe_settled.hpp"
 #include "runs/probe_runner.hpp"
 #include "sanitized.hpp"
 #include "sweeps/sweep_results_view.hpp"
@@ -29,10 +33,6 @@ ExperimentConfig digitsNet() {
   ExperimentConfig c = loadExperimentFile(QStringLiteral(":/presets/hessian-bulk-outliers-digits.json"));
   c.model.hidden = {24};
   return c;
-}
-
-bool threadsWindDown(const ProbeRunner& runner, int timeoutMs = 3000) {
-  return QTest::qWaitFor([&] { return runner.activeThreads() == 0; }, timeoutMs);
 }
 
 // Waits until the probe has reported at least `fraction` of its work.
@@ -65,7 +65,8 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000 * test::kTimeScale));
     CurvatureControls* panel = w->curvatureControls();
-    panel->operatorBox()->setCurrentIndex(0);  // H only: top-k, density, dense — a third each
+    // H only: top-k, density, dense — a third each.
+    control<QComboBox>(*w, "spectrum.operator")->setCurrentIndex(0);
     panel->computeButton()->click();
     QVERIFY(reached(*w->probes(), 0.7));  // inside the dense matrix's columns
     panel->cancelButton()->click();
@@ -73,16 +74,14 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY(panel->computeButton()->isEnabled());
     QVERIFY(!panel->cancelButton()->isEnabled());
     QVERIFY2(panel->statusLabel()->text().startsWith("Cancelled"), qPrintable(panel->statusLabel()->text()));
-    QVERIFY(threadsWindDown(*w->probes()));
-    // A fixed wait, not a condition: the test asserts that nothing of the cancelled probe arrives later.
-    QTest::qWait(200);
-    QVERIFY(!w->spectrumView()->result());  // nothing of the cancelled probe arrives later
+    QVERIFY(probeSettled(*w->probes()));
+    QVERIFY(!w->spectrumView()->result());  // nothing of the cancelled probe arrived
 
     panel->computeButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(w->spectrumView()->result() != nullptr, 120000 * test::kTimeScale);
     const SpectrumResultPtr r = w->spectrumView()->result();
     QCOMPARE(r->spectra.front().exact.size(), Eigen::Index(r->parameters));  // the dense one too
-    QVERIFY(threadsWindDown(*w->probes()));
+    QVERIFY(probeSettled(*w->probes()));
   }
 
   void theLandscapeCancelledHalfWayCanStartAgain() {
@@ -92,8 +91,8 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 0); }, 20000 * test::kTimeScale));
     w->showView(MainWindow::View::Landscape);
     LandscapeTab* tab = w->landscapeTab();
-    tab->controls()->pointsBox(0)->setValue(201);
-    tab->controls()->pointsBox(1)->setValue(201);
+    control<QSpinBox>(*tab, "landscape.alpha.points")->setValue(201);
+    control<QSpinBox>(*tab, "landscape.beta.points")->setValue(201);
     tab->compute();
     QVERIFY(reached(*tab->runner(), 0.3));
     tab->cancel();
@@ -101,17 +100,15 @@ class FaultsProbeCancelTest : public QObject {
     QVERIFY(tab->controls()->computeButton()->isEnabled());
     QVERIFY(!tab->controls()->cancelButton()->isEnabled());
     QVERIFY(tab->controls()->statusLabel()->text().contains("Cancelled"));
-    QVERIFY(threadsWindDown(*tab->runner()));
-    // A fixed wait, not a condition: the test asserts that nothing of the cancelled map arrives later.
-    QTest::qWait(200);
-    QVERIFY(!tab->result());
+    QVERIFY(probeSettled(*tab->runner()));
+    QVERIFY(!tab->result());  // nothing of the cancelled map arrived
 
-    tab->controls()->pointsBox(0)->setValue(11);
-    tab->controls()->pointsBox(1)->setValue(11);
+    control<QSpinBox>(*tab, "landscape.alpha.points")->setValue(11);
+    control<QSpinBox>(*tab, "landscape.beta.points")->setValue(11);
     tab->compute();
     QTRY_VERIFY_WITH_TIMEOUT(tab->result() != nullptr, 60000 * test::kTimeScale);
     QCOMPARE(tab->job(), LandscapeTab::Job::None);
-    QVERIFY(threadsWindDown(*tab->runner()));
+    QVERIFY(probeSettled(*tab->runner()));
   }
 
   void aSweepCancelledHalfWayLetsAnotherOneRun() {

@@ -20,6 +20,7 @@
 #include "figures/figure_export_dialog.hpp"
 #include "figures/headless_figures.hpp"
 #include "fixtures.hpp"
+#include "fuzzy_compare.hpp"
 #include "losslab/widgets/figure_export.hpp"
 #include "main_window/main_window.hpp"
 
@@ -188,7 +189,7 @@ class FigureViewsTest : public QObject {
     QCOMPARE(d.options().width, 183.0);
     QVERIFY(d.options().style == FigureStyle::Paper);
     d.unitBox()->setCurrentIndex(1);  // inches: the same width
-    QCOMPARE_LT(std::abs(d.options().width - 183.0 / 25.4), 1e-2);
+    LOSSLAB_COMPARE_NEAR(d.options().width, 183.0 / 25.4, 1e-2);
     d.widthBox()->setCurrentIndex(2);  // a slide: the slides look
     QVERIFY(d.options().style == FigureStyle::Slides);
     d.dpiBox()->setCurrentIndex(2);

@@ -64,12 +64,12 @@ class LandscapeSurfaceWindowTest : public QObject {
     const int normal = graph->activeTheme()->font().pointSize();
     QCOMPARE(normal, surface->textPoints());
     QVERIFY2(normal >= 40, qPrintable(QString("theme font %1 pt").arg(normal)));  // was 30
-    QTest::qWait(300);  // a real frame
+    QTest::qWait(300);  // a real frame: Q3DSurface says nothing when it has drawn one
     saveForAPerson(*w, QStringLiteral("landscape-surface.png"));
 
     w->setPresentationMode(true);
     QTRY_VERIFY(graph->activeTheme()->font().pointSize() > normal);  // larger text on a projector
-    QTest::qWait(300);
+    QTest::qWait(300);  // a real frame at the larger text, as above
     saveForAPerson(*w, QStringLiteral("landscape-surface-presentation.png"));
     w->setPresentationMode(false);
     QTRY_COMPARE(graph->activeTheme()->font().pointSize(), normal);

@@ -13,12 +13,14 @@
 #include <QSpinBox>
 #include <QtTest>
 
+#include "control_key.hpp"
 #include "fuzzy_compare.hpp"
 #include "losslab/landscape/random_directions.hpp"
 #include "losslab/probes/landscape_session.hpp"
 #include "losslab/widgets/landscape_map_view.hpp"
 #include "losslab/widgets/landscape_slice_view.hpp"
 #include "runs/probe_runner.hpp"
+#include "probe_settled.hpp"
 #include "runs/run_bridge.hpp"
 #include "sanitized.hpp"
 #include "tabs/landscape_controls.hpp"
@@ -26,6 +28,7 @@
 #include "trained_snapshot.hpp"
 
 using namespace losslab;
+using namespace losslab::testing;
 
 namespace {
 ExperimentConfig spiral(int n = 200, std::vector<int> hidden = {8}) {
@@ -40,8 +43,8 @@ ExperimentConfig spiral(int n = 200, std::vector<int> hidden = {8}) {
 SnapshotPtr trained(const ExperimentConfig& c, long steps) { return test::trainedSnapshot(c, steps); }
 
 void setGrid(LandscapeTab& tab, int points) {
-  tab.controls()->pointsBox(0)->setValue(points);
-  tab.controls()->pointsBox(1)->setValue(points);
+  control<QSpinBox>(tab, "landscape.alpha.points")->setValue(points);
+  control<QSpinBox>(tab, "landscape.beta.points")->setValue(points);
 }
 
 // The tab on screen, showing snapshot `s` of a run of `c`, with an n x n grid asked for.
@@ -191,9 +194,8 @@ class LandscapeTabTest : public QObject {
     QVERIFY(stopped < 50 * test::kTimeScale);
     QCOMPARE(tab.job(), LandscapeTab::Job::None);
     QVERIFY(tab.controls()->statusLabel()->text().contains("Cancelled"));
-    // A fixed wait, not a condition: the test asserts that nothing of the cancelled computation arrives later.
-    QTest::qWait(200);
-    QVERIFY(!tab.result());  // nothing of the cancelled computation arrives later
+    QVERIFY(probeSettled(*tab.runner()));
+    QVERIFY(!tab.result());  // nothing of the cancelled computation arrived
   }
 
   void liveModeKeepsItsBudgetAndRefinesWhenPaused() {
@@ -226,7 +228,7 @@ class LandscapeTabTest : public QObject {
     QElapsedTimer running;
     running.start();
     while ((tab.liveBudget().framesFinished() < 4 || running.elapsed() < 2000) && running.elapsed() < 30000 * test::kTimeScale)
-      QTest::qWait(50);
+      QTest::qWait(50);  // a share of time is measured over seconds of running
     ticker.stop();
     // Over whole frames and their rests (measured when a frame starts) at most 30%.
     const double share = tab.liveBudget().shareAtLastStart();
@@ -270,7 +272,8 @@ class LandscapeTabTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&tab));
     tab.showSnapshot(trained(c, 60));
     setGrid(tab, 11);
-    tab.controls()->kindBox()->setCurrentIndex(2);  // PCA of the trajectory
+    auto* kind = control<QComboBox>(tab, "landscape.directions");
+    kind->setCurrentIndex(2);  // PCA of the trajectory
     tab.compute();
     QVERIFY(waitForPicture(tab, true));
     QVERIFY(tab.basis()->kind == DirectionKind::TrajectoryPca);
@@ -279,8 +282,9 @@ class LandscapeTabTest : public QObject {
     const auto start = tab.mapView()->startMarker()->data()->constBegin();
     QVERIFY(tab.mapView()->xAxis->range().contains(start->key));
     QVERIFY(tab.mapView()->yAxis->range().contains(start->value));
-    LOSSLAB_COMPARE_NEAR(tab.controls()->rangeBox(0, 1)->value(), tab.result()->grid->alphas.back(), 1e-3);
-    tab.controls()->kindBox()->setCurrentIndex(3);  // interpolation from the start
+    LOSSLAB_COMPARE_NEAR(control<QDoubleSpinBox>(tab, "landscape.alpha.to")->value(),
+                         tab.result()->grid->alphas.back(), 1e-3);
+    kind->setCurrentIndex(3);  // interpolation from the start
     tab.compute();
     QVERIFY(waitForPicture(tab, true));
     QVERIFY(!tab.result()->grid);
@@ -291,7 +295,7 @@ class LandscapeTabTest : public QObject {
     QCOMPARE(tab.sliceView()->trainGraph()->dataCount(), 0);
     // A reset run (back to step 0) starts over by itself, so no stale path is drawn.
     tab.showSnapshot(trained(c, 30));
-    tab.controls()->kindBox()->setCurrentIndex(0);
+    kind->setCurrentIndex(0);
     tab.compute();
     QVERIFY(waitForPicture(tab, true));
     tab.showSnapshot(trained(c, 0));
@@ -303,7 +307,7 @@ class LandscapeTabTest : public QObject {
     LandscapeTab tab(nullptr);
     tab.show();
     tab.showSnapshot(trained(spiral(), 0));
-    tab.controls()->kindBox()->setCurrentIndex(2);  // PCA with no past checkpoint
+    control<QComboBox>(tab, "landscape.directions")->setCurrentIndex(2);  // PCA, no past checkpoint
     tab.compute();
     QTRY_VERIFY_WITH_TIMEOUT(tab.controls()->statusLabel()->text().contains("PCA"), 10000);
     QCOMPARE(tab.job(), LandscapeTab::Job::None);
@@ -322,8 +326,9 @@ class LandscapeTabTest : public QObject {
         ++checked;
       }
     QVERIFY(checked >= 15);
-    QVERIFY(controls.normBox()->toolTip().contains("Li et al. 2018"));
-    QVERIFY(controls.normBox()->toolTip().contains("row of W"));
+    const QString norm = control<QComboBox>(controls, "landscape.norm")->toolTip();
+    QVERIFY(norm.contains("Li et al. 2018"));
+    QVERIFY(norm.contains("row of W"));
   }
 };
 

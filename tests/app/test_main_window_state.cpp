@@ -10,9 +10,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "control_key.hpp"
 #include "controls/experiment_controls.hpp"
-#include "controls/model_controls.hpp"
-#include "controls/optimizer_controls.hpp"
 #include "document/run_document.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/value_slider.hpp"
@@ -28,7 +27,7 @@ class MainWindowStateTest : public QObject {
 
   void undoAndRedoOfADragIsOneStep() {
     auto w = openWindow();
-    LogSlider* rate = w->controls()->optimizerControls()->learningRateSlider();
+    auto* rate = control<LogSlider>(*w, "optimizer.lr");
     QSlider* s = rate->slider();
     s->setSliderDown(true);
     for (int i = 0; i < 5; ++i) s->setValue(s->value() - 10);  // half a decade in five moves
@@ -46,7 +45,7 @@ class MainWindowStateTest : public QObject {
 
   void undoOfAnArchitectureChangeRestartsTheOldNetwork() {
     auto w = openWindow();
-    QSlider* depth = w->controls()->modelControls()->depthSlider()->slider();
+    auto* depth = control<QSlider>(*w, "model.depth");
     depth->setValue(3);
     QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.architecture.layers.size() == 5; }));
     QTest::keyClick(w.get(), Qt::Key_Z, Qt::ControlModifier);
@@ -91,7 +90,7 @@ class MainWindowStateTest : public QObject {
 
   void hiddenControlsAreUndoableAndTravelWithTheExperiment() {
     auto w = openWindow();
-    QWidget* sam = w->controls()->control(QStringLiteral("optimizer.sam_rho"));
+    auto* sam = control<QWidget>(*w, "optimizer.sam_rho");
     QVERIFY(sam->isVisible());
     Q_EMIT w->controls()->hideRequested({QStringLiteral("optimizer.sam_rho")});  // right-click, hide
     QVERIFY(!sam->isVisible());
@@ -106,14 +105,14 @@ class MainWindowStateTest : public QObject {
     auto again = std::make_unique<MainWindow>(preset);
     again->show();
     QVERIFY(QTest::qWaitForWindowExposed(again.get()));
-    QVERIFY(!again->controls()->control(QStringLiteral("optimizer.sam_rho"))->isVisible());
-    QVERIFY(again->controls()->control(QStringLiteral("optimizer.lr"))->isVisible());
+    QVERIFY(!control<QWidget>(*again, "optimizer.sam_rho")->isVisible());
+    QVERIFY(control<QWidget>(*again, "optimizer.lr")->isVisible());
   }
 
   void presentationModeEnlargesAndHidesSecondaryControls() {
     auto w = openWindow();
-    QWidget* seed = w->controls()->control(QStringLiteral("seed"));
-    QWidget* rate = w->controls()->control(QStringLiteral("optimizer.lr"));
+    auto* seed = control<QWidget>(*w, "seed");
+    auto* rate = control<QWidget>(*w, "optimizer.lr");
     QVERIFY(seed->isVisible());
     const double font = w->font().pointSizeF();
     w->actions()->presentation->trigger();

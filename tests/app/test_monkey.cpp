@@ -21,11 +21,13 @@
 #include <QtTest>
 #include <malloc.h>
 
-#include "controls/experiment_controls.hpp"
+#include "control_key.hpp"
 #include "controls/curvature_controls.hpp"
+#include "controls/experiment_controls.hpp"
 #include "losslab/widgets/figure_export.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "main_window_fixture.hpp"
+#include "probe_settled.hpp"
 #include "runs/probe_runner.hpp"
 #include "tabs/landscape_tab.hpp"
 
@@ -143,9 +145,9 @@ class MonkeyTest : public QObject {
             controls << w;
         if (controls.isEmpty()) continue;
         QWidget* w = controls[pick(int(controls.size()))];
-        QString key;
-        for (const QString& k : panel->controlKeys())
-          if (panel->control(k) == w || panel->control(k)->isAncestorOf(w)) key = k;
+        QString key;  // of the control w is (or is part of, a slider's QSlider)
+        for (const QWidget* c = w; c && key.isEmpty(); c = c->parentWidget())
+          key = c->property("controlKey").toString();
         lastAction = QStringLiteral("edit %1 (%2)").arg(key, w->metaObject()->className());
         if (auto* s = qobject_cast<QAbstractSlider*>(w)) {
           const bool jump = pick(10) == 0;
@@ -193,7 +195,7 @@ class MonkeyTest : public QObject {
       } else if (roll < 800) {
         lastAction = "spectrum probe";
         ++probes;
-        window->curvatureControls()->topKBox()->setValue(1 + pick(5));
+        control<QSpinBox>(*window->curvatureControls(), "spectrum.top_k")->setValue(1 + pick(5));
         window->curvatureControls()->computeButton()->click();
       } else if (roll < 830) {
         lastAction = "spectrum cancel";
@@ -234,7 +236,7 @@ class MonkeyTest : public QObject {
         Q_EMIT pace->activated(i);
       } else {
         lastAction = "wait";
-        QTest::qWait(1 + pick(15));
+        QTest::qWait(1 + pick(15));  // a user's pause: a time, by design
       }
       if (trace) fprintf(stderr, "monkey %d: %s\n", a, qPrintable(lastAction));
       QCoreApplication::processEvents();
@@ -242,10 +244,10 @@ class MonkeyTest : public QObject {
       if (!log.isEmpty()) break;
       if (a == 999) rssAtThousand = residentKiB();
     }
-    // Let the last commands and probes land, then stop everything.
+    // Stop the probes and let them land.
     window->probes()->cancel();
     window->landscapeTab()->cancel();
-    QTest::qWait(200);
+    QVERIFY(probeSettled(*window->probes()) && probeSettled(*window->landscapeTab()->runner()));
     const long rssAtEnd = residentKiB();
     const double seconds = clock.elapsed() / 1000.0;
     closeDialogs.stop();

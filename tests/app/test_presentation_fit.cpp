@@ -14,6 +14,7 @@
 #include <QToolBar>
 #include <QtTest>
 
+#include "control_key.hpp"
 #include "controls/experiment_controls.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "main_window/readable_font.hpp"
@@ -25,6 +26,14 @@ using namespace losslab;
 using namespace losslab::testing;
 
 namespace {
+// What a resize, a font or a shown tab asks of the layouts comes as posted events (layout
+// requests, the window system's geometry). Handling them can post more (a button's text changes
+// as the tab starts work, its group asks for room): a few more passes over layout requests.
+void layOut() {
+  QCoreApplication::processEvents();
+  for (int pass = 0; pass < 3; ++pass) QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+}
+
 bool inToolBar(const QWidget* w) {
   for (const QWidget* p = w; p; p = p->parentWidget())
     if (qobject_cast<const QToolBar*>(p)) return true;
@@ -106,21 +115,22 @@ class PresentationFitTest : public QObject {
     // The screen's size, whatever the test platform's screen is.
     w->setWindowState(Qt::WindowNoState);
     w->resize(screen);
-    QTest::qWait(50);
+    layOut();
     // The panel shows the preset's few controls (the edge of stability: the learning rate) and no other.
     ExperimentControls* panel = w->controls();
     QStringList listed;
     for (const std::string& k : preset.presentation.controls) listed << QString::fromStdString(k);
     for (const QString& key : panel->controlKeys())
       if (!key.startsWith("model.hidden."))  // widths past the depth are not shown at all
-        QVERIFY2(panel->control(key)->isVisible() == listed.contains(key), qPrintable(key));
+        QVERIFY2(control<QWidget>(*panel, key)->isVisible() == listed.contains(key),
+                 qPrintable(key));
     QVERIFY2(w->controlDock()->width() <= 0.34 * screen.width(),
              qPrintable(QString("the panel takes %1 of %2 px").arg(w->controlDock()->width()).arg(screen.width())));
     auto* tabs = w->findChild<QTabWidget*>();
     QStringList clipped;
     for (int t = 0; t < tabs->count(); ++t) {
       tabs->setCurrentIndex(t);
-      QTest::qWait(50);
+      layOut();
       for (const QString& c : clippedTexts(*w)) clipped << tabs->tabText(t) + ": " + c;
     }
     QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join("\n")));
@@ -128,7 +138,7 @@ class PresentationFitTest : public QObject {
     // and the learning rate has a slider a hand can drag.
     for (int t = 0; t < tabs->count(); ++t) {
       tabs->setCurrentIndex(t);
-      QTest::qWait(20);
+      layOut();
       const QSize min = w->minimumSizeHint().expandedTo(w->minimumSize());
       QStringList pages;  // which tab's page asks for the width, when it does not fit
       for (int p = 0; p < tabs->count(); ++p)
@@ -138,12 +148,11 @@ class PresentationFitTest : public QObject {
                               .arg(tabs->tabText(t)).arg(min.width()).arg(min.height()).arg(pages.join(", "))));
     }
     if (listed.contains("optimizer.lr")) {
-      const auto* rate = qobject_cast<const LogSlider*>(panel->control("optimizer.lr"));
-      QVERIFY(rate && rate->slider()->width() >= 150);
+      QVERIFY(control<LogSlider>(*panel, "optimizer.lr")->slider()->width() >= 150);
     }
     // The Landscape tab's Compute button is in view.
     w->showView(MainWindow::View::Landscape);
-    QTest::qWait(50);
+    layOut();
     const QPushButton* compute = w->landscapeTab()->findChild<LandscapeControls*>()->computeButton();
     QVERIFY(compute->isVisible());
     const QRect inWindow(compute->mapTo(w.get(), QPoint(0, 0)), compute->size());

@@ -15,6 +15,7 @@
 #include "losslab/curvature/top_eigenpairs.hpp"
 #include "losslab/model/quadratic_model.hpp"
 #include "losslab/run/training_run.hpp"
+#include "probe_settled.hpp"
 #include "runs/probe_runner.hpp"
 
 using namespace losslab;
@@ -155,15 +156,11 @@ class ProbeRunnerTest : public QObject {
     QVERIFY2(clock.elapsed() < 50, qPrintable(QString::number(clock.elapsed())));  // no join
     QVERIFY(!runner.isRunning());
     QCOMPARE(cancelled.count(), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(runner.activeThreads(), 0, 2000);  // the worker stopped too
-    // A fixed wait, not a condition: the test asserts that no result arrives later.
-    QTest::qWait(200);
+    const int progressAtCancel = progressed.count();
+    QVERIFY(testing::probeSettled(runner, 2000));  // the worker stopped too; its posts are in
     QCOMPARE(finished.count(), 0);
     QCOMPARE(failed.count(), 0);
-    const int progressAfterCancel = progressed.count();
-    // A fixed wait, not a condition: the test asserts that no progress arrives later.
-    QTest::qWait(100);
-    QCOMPARE(progressed.count(), progressAfterCancel);
+    QCOMPARE(progressed.count(), progressAtCancel);  // no progress after the cancel either
   }
 
   void aNewProbeReplacesTheOneRunning() {

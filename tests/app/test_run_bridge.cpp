@@ -61,7 +61,7 @@ class RunBridgeTest : public QObject {
     bridge.step(1);
     bridge.step(1);
     QVERIFY(waitFor(bridge, [](const Snapshot& s) { return pausedAt(s, 3); }));
-    // A fixed wait, not a condition: the test asserts that no step arrives later.
+    // Time, not a condition: a step still queued would run even after a state request's answer.
     QTest::qWait(150);
     QCOMPARE(bridge.latest()->step, 3L);
     QVERIFY(!bridge.isPlaying());
@@ -83,7 +83,7 @@ class RunBridgeTest : public QObject {
       return s.state == RunStatus::Paused;
     });
     QVERIFY(stopped);
-    // A fixed wait, not a condition: the test asserts that no step arrives later.
+    // Time, not a condition: a step still queued would run even after a state request's answer.
     QTest::qWait(150);
     QCOMPARE(bridge.latest()->step, stopped->step);
   }
@@ -98,7 +98,7 @@ class RunBridgeTest : public QObject {
       return s.state == RunStatus::Paused;
     });
     QVERIFY(stopped);
-    // A fixed wait, not a condition: the test asserts that no step arrives later.
+    // Time, not a condition: a step still queued would run even after a state request's answer.
     QTest::qWait(150);
     QCOMPARE(bridge.latest()->step, stopped->step);
   }

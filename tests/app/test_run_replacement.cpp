@@ -10,8 +10,9 @@
 
 #include <cmath>
 
-#include "controls/experiment_controls.hpp"
+#include "control_key.hpp"
 #include "controls/curvature_controls.hpp"
+#include "controls/experiment_controls.hpp"
 #include "document/run_document.hpp"
 #include "event_loop_latency.hpp"
 #include "losslab/core/retired_threads.hpp"
@@ -71,16 +72,17 @@ class RunReplacementTest : public QObject {
     QVERIFY(w);
     w->document()->replace(QStringLiteral("A wide network"), wideSpiral(1024, 2000));
     QTRY_VERIFY_WITH_TIMEOUT(runs(*w, 1024), 10000 * test::kTimeScale);
-    w->curvatureControls()->everyBox()->setValue(1);  // λmax at every step, a cold solve at step 0
+    control<QSpinBox>(*w, "tracking.sharpness_every")->setValue(1);  // a cold λmax solve at step 0
     w->play();
-    QTest::qWait(600);  // the worker is inside step 0's Lanczos solve
+    // Time, not a condition: the worker is inside step 0's Lanczos solve, which reports nothing.
+    QTest::qWait(600);
     QCOMPARE(w->bridge()->latest()->step, 0L);
 
     EventLoopLatency latency;
     latency.start();
     setWidth(*w, 1000);  // restarts once the settle timer fires, mid-measurement
     QTRY_VERIFY_WITH_TIMEOUT(runs(*w, 1000), 5000 * test::kTimeScale);
-    QTest::qWait(300);
+    QTest::qWait(300);  // latency is measured over a stretch of time with the new run going
     latency.stop();
     qInfo("event loop while the run was replaced: worst %lld ms late", latency.worst());
     QVERIFY2(latency.worst() < 100 * test::kTimeScale, qPrintable(QString("%1 ms").arg(latency.worst())));
@@ -101,27 +103,27 @@ class RunReplacementTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(runs(*w, 1536), 10000);
     // The same state before and after: a fresh paused run of this network, nothing winding down.
     auto settled = [&](int width) -> double {
-      w->curvatureControls()->everyBox()->setValue(0);  // no measurement under way when measured
+      control<QSpinBox>(*w, "tracking.sharpness_every")->setValue(0);  // no measurement under way
       w->bridge()->pause();
       setWidth(*w, width);
       if (!QTest::qWaitFor([&] { return runs(*w, width); }, 5000)) return NAN;
       if (!QTest::qWaitFor([] { return retiredThreadsRunning() == 0; }, 30000)) return NAN;
       // The new run's first prediction picture is drawn and nothing else is under way.
       if (!QTest::qWaitFor([&] { return w->trainingTab()->predictedStep() == 0; }, 30000)) return NAN;
-      QTest::qWait(500);
+      QTest::qWait(500);  // deferred deletions and freed pages: no one event says they are done
       malloc_trim(0);
       return test::allocatedMegabytes();
     };
     const double before = settled(1537);
     const double residentBefore = test::residentMegabytes();
     QVERIFY(std::isfinite(before));
-    w->curvatureControls()->everyBox()->setValue(1);
+    control<QSpinBox>(*w, "tracking.sharpness_every")->setValue(1);
     w->play();
     for (int i = 0; i < 50; ++i) {
       const int width = i % 2 ? 1536 : 1535;
       setWidth(*w, width);
       QTRY_VERIFY_WITH_TIMEOUT(runs(*w, width), 5000);
-      QTest::qWait(20);
+      QTest::qWait(20);  // the next replacement lands mid-measurement: a time, by design
     }
     const double after = settled(1537);
     QVERIFY(std::isfinite(after));
@@ -138,7 +140,7 @@ class RunReplacementTest : public QObject {
     QVERIFY(w);
     QLabel* network = w->controls()->networkLabel();
     QVERIFY(!network->text().contains("Slow"));
-    w->curvatureControls()->everyBox()->setValue(10);
+    control<QSpinBox>(*w, "tracking.sharpness_every")->setValue(10);
     w->document()->edit(QStringLiteral("Widths"), QStringLiteral("model.hidden"),
                         [](ExperimentConfig& c) { c.model.hidden = {4096, 4096}; });
     // At once, from the settings, before the run is replaced.
@@ -161,7 +163,7 @@ class RunReplacementTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(savedStep(path), 30L, 10000);
     setWidth(*w, 12);  // a new run at step 0
     QTRY_VERIFY_WITH_TIMEOUT(runs(*w, 12), 5000);
-    // A fixed wait, not a condition: the test asserts that no write of the new run happens later.
+    // Time, not a condition: the autosave timer skipping the new run (8 ticks) leaves no trace.
     QTest::qWait(800);
     QCOMPARE(savedStep(path), 30L);  // not overwritten by the run that has nothing yet
     w->bridge()->step(5);

@@ -31,7 +31,7 @@ class SessionLatencyTest : public QObject {
 
     EventLoopLatency latency;
     latency.start();
-    QTest::qWait(4000);
+    QTest::qWait(4000);  // latency is measured over a stretch of time with the writes going on
     latency.stop();
     QVERIFY2(seconds.size() >= 3, qPrintable(QString::number(seconds.size())));  // it really autosaved
     const qint64 worst = latency.worst(), p99 = latency.percentile99();

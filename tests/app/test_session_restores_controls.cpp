@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "control_key.hpp"
 #include "controls/curvature_controls.hpp"
 #include "runs/forked_runs.hpp"
 #include "runs/run_comparison.hpp"
@@ -35,15 +36,15 @@ class SessionRestoresControlsTest : public QObject {
     QTemporaryDir dir;
     auto a = openWindow();
     QVERIFY(a);
-    CurvatureControls* curvature = a->curvatureControls();
-    curvature->everyBox()->setValue(7);
-    curvature->traceBox()->setChecked(true);
-    const int tolerance = curvature->toleranceBox()->findData(1e-4);
-    curvature->toleranceBox()->setCurrentIndex(tolerance);
-    Q_EMIT curvature->toleranceBox()->activated(tolerance);  // as a user's choice reports it
-    QComboBox* collapseEvery = a->collapseTab()->everyBox();
+    control<QSpinBox>(*a, "tracking.sharpness_every")->setValue(7);
+    control<QCheckBox>(*a, "tracking.trace")->setChecked(true);
+    auto* toleranceBox = control<QComboBox>(*a, "tracking.tolerance");
+    const int tolerance = toleranceBox->findData(1e-4);
+    toleranceBox->setCurrentIndex(tolerance);
+    Q_EMIT toleranceBox->activated(tolerance);  // as a user's choice reports it
+    auto* collapseEvery = control<QComboBox>(*a, "tracking.collapse_every");
     collapseEvery->setCurrentIndex(collapseEvery->findData(4));
-    a->collapseTab()->orderBox()->setCurrentIndex(1);  // small terms first
+    control<QComboBox>(*a, "collapse.order")->setCurrentIndex(1);  // small terms first
     const double lr = 2.0 * a->bridge()->config().optimizer.lr;
     QVERIFY(a->compareWith({ComparedSetting::LearningRate, QString::number(lr)}));
     a->bridge()->step(kSaved);
@@ -54,18 +55,19 @@ class SessionRestoresControlsTest : public QObject {
 
     auto b = openWindow();  // its panels at their defaults: nothing tracked, 16 steps
     QVERIFY(b);
-    QCOMPARE(b->curvatureControls()->everyBox()->value(), 0);
+    QCOMPARE(control<QSpinBox>(*b, "tracking.sharpness_every")->value(), 0);
     QString error;
     QVERIFY2(b->sessionFiles()->open(path, &error), qPrintable(error));
     QVERIFY(waitFor(*b, [](const Snapshot& s) { return pausedAt(s, kSaved); }, 20000));
 
-    CurvatureControls* shown = b->curvatureControls();
-    QCOMPARE(shown->everyBox()->value(), 7);
-    QVERIFY(shown->traceBox()->isChecked() && shown->traceBox()->isEnabled());
-    QCOMPARE(shown->toleranceBox()->currentData().toDouble(), 1e-4);
-    QCOMPARE(shown->tracking().every, b->bridge()->curvatureTracking().every);  // what the run does
-    QCOMPARE(b->collapseTab()->everyBox()->currentData().toInt(), 4);
-    QCOMPARE(b->collapseTab()->orderBox()->currentIndex(), 1);
+    QCOMPARE(control<QSpinBox>(*b, "tracking.sharpness_every")->value(), 7);
+    const auto* trace = control<QCheckBox>(*b, "tracking.trace");
+    QVERIFY(trace->isChecked() && trace->isEnabled());
+    QCOMPARE(control<QComboBox>(*b, "tracking.tolerance")->currentData().toDouble(), 1e-4);
+    // What the run does.
+    QCOMPARE(b->curvatureControls()->tracking().every, b->bridge()->curvatureTracking().every);
+    QCOMPARE(control<QComboBox>(*b, "tracking.collapse_every")->currentData().toInt(), 4);
+    QCOMPARE(control<QComboBox>(*b, "collapse.order")->currentIndex(), 1);
     QVERIFY(b->collapseTab()->collapseTracking().every == b->bridge()->collapseTracking().every
             && b->collapseTab()->collapseTracking().order == b->bridge()->collapseTracking().order);
 

@@ -29,7 +29,7 @@ class WindowLatencyTest : public QObject {
     for (int view = 0; view < w->viewTabs()->count(); ++view) {  // every view draws the run
       w->viewTabs()->setCurrentIndex(view);
       const std::size_t from = latency.count();
-      QTest::qWait(1200);
+      QTest::qWait(1200);  // each view is timed over a stretch of drawing the run
       worstPerView.push_back(latency.worstSince(from));
     }
     latency.stop();

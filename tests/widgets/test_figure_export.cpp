@@ -13,6 +13,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/widgets/figure_export.hpp"
 #include "losslab/widgets/plot_figure.hpp"
@@ -103,8 +104,8 @@ class FigureExportTest : public QObject {
     const double heightMm = widthMm * figure.aspect;
 
     if (const auto pts = pdfPageSize(stem + ".pdf")) {
-      QCOMPARE_LT(std::abs(pts->width() - widthMm / 25.4 * 72), 0.5);
-      QCOMPARE_LT(std::abs(pts->height() - heightMm / 25.4 * 72), 0.5);
+      LOSSLAB_COMPARE_NEAR(pts->width(), widthMm / 25.4 * 72, 0.5);
+      LOSSLAB_COMPARE_NEAR(pts->height(), heightMm / 25.4 * 72, 0.5);
     } else {
       qWarning("pdfinfo (poppler-utils) is not installed: the PDF is checked only for its header");
       QVERIFY(readAll(stem + ".pdf").startsWith("%PDF-"));
@@ -117,7 +118,7 @@ class FigureExportTest : public QObject {
     const QImage png(stem + ".png");
     QCOMPARE(png.width(), int(std::lround(widthMm / 25.4 * dpi)));
     QCOMPARE(png.height(), int(std::lround(heightMm / 25.4 * dpi)));
-    QCOMPARE_LT(std::abs(png.dotsPerMeterX() - dpi / 0.0254), 1.0);
+    LOSSLAB_COMPARE_NEAR(png.dotsPerMeterX(), dpi / 0.0254, 1.0);
 
     const auto json = nlohmann::json::parse(readAll(stem + ".json").toStdString());
     QCOMPARE(json["seed"].get<int>(), 7);
@@ -224,7 +225,7 @@ class FigureExportTest : public QObject {
     QCOMPARE(asked, QSize(2102, 1577));  // 89 mm at 600 dpi, 4:3
     QCOMPARE(written.size(), 3);  // PNG only (no vector form), CSV, JSON
     QVERIFY(!QFile::exists(dir.filePath("surface.pdf")) && !QFile::exists(dir.filePath("surface.svg")));
-    QCOMPARE_LT(std::abs(QImage(dir.filePath("surface.png")).dotsPerMeterX() - 600 / 0.0254), 1.0);
+    LOSSLAB_COMPARE_NEAR(QImage(dir.filePath("surface.png")).dotsPerMeterX(), 600 / 0.0254, 1.0);
   }
 
   void severalFiguresGoIntoAFolder() {

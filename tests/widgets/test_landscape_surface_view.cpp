@@ -56,7 +56,7 @@ class LandscapeSurfaceViewTest : public QObject {
     QCOMPARE(stops.size(), 256);
     LOSSLAB_COMPARE_NEAR(stops.front().second.redF(), colormapTable(Colormap::Viridis)[0][0], 1e-5);
     QCOMPARE(stops.front().first, 0.0);
-    QTest::qWait(200);  // one real frame drawn under Xvfb
+    QTest::qWait(200);  // one real frame under Xvfb: Q3DSurface says nothing when it has drawn one
   }
 };
 

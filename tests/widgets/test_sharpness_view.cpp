@@ -4,6 +4,7 @@
 #include <QtTest>
 #include <cmath>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 
 using namespace losslab;
@@ -228,7 +229,7 @@ class SharpnessViewTest : public QObject {
     view.setSnapshot(makeSnapshot(samGd));
     QVERIFY(!view.thresholdNote()->visible());
     // |g| = 1, eta = 0.1, rho = 0.05: (1/0.1)(sqrt(1 + 0.4/0.1) - 1) = 10 (sqrt 5 - 1).
-    QVERIFY(std::abs(valueAt(view.thresholdGraph(), 50) - 10 * (std::sqrt(5.0) - 1)) < 1e-12);
+    LOSSLAB_COMPARE_NEAR(valueAt(view.thresholdGraph(), 50), 10 * (std::sqrt(5.0) - 1), 1e-12);
   }
 
   void theTraceHasItsOwnAxisAndForSgdItsOwnBound() {

@@ -5,6 +5,11 @@
 
 namespace losslab {
 
+void setControlKey(QWidget* control, const QString& key) {
+  control->setObjectName(key);
+  control->setProperty("controlKey", key);
+}
+
 ControlForm::ControlForm(const QString& title, QWidget* parent)
     : QGroupBox(title, parent), form_(new QFormLayout(this)) {
   form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -16,8 +21,8 @@ void ControlForm::addRow(const QString& key, const QString& label, QWidget* fiel
   auto* text = new QLabel(label, this);
   text->setToolTip(toolTip);
   field->setToolTip(toolTip);
-  field->setObjectName(key);  // tests and the monkey test find controls by key
-  for (QWidget* w : {static_cast<QWidget*>(text), field}) w->setProperty("controlKey", key);
+  setControlKey(field, key);
+  text->setProperty("controlKey", key);  // a right-click on the label hides the row too
   form_->addRow(text, field);
   rows_.push_back({key, text, field, secondary});
 }
@@ -39,12 +44,6 @@ QStringList ControlForm::keys() const {
   QStringList k;
   for (const Row& r : rows_) k << r.key;
   return k;
-}
-
-QWidget* ControlForm::field(const QString& key) const {
-  for (const Row& r : rows_)
-    if (r.key == key) return r.field;
-  return nullptr;
 }
 
 void ControlForm::updateVisibility() {

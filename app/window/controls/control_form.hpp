@@ -10,6 +10,11 @@ class QFormLayout;
 
 namespace losslab {
 
+// Gives `control` its key ("tracking.sharpness_every"): its object name, by which tests and the
+// monkey test find it, and the "controlKey" property the right-click menu reads. ControlForm keys
+// its rows so; panels that lay out their own settings (curvature, landscape, collapse) call it.
+void setControlKey(QWidget* control, const QString& key);
+
 class ControlForm : public QGroupBox {
   Q_OBJECT
 
@@ -25,7 +30,6 @@ class ControlForm : public QGroupBox {
   // ones); `hidden` rows never.
   void setHidden(const QSet<QString>& hidden, bool presentation, const QSet<QString>& shown = {});
   QStringList keys() const;
-  QWidget* field(const QString& key) const;
 
  private:
   struct Row {

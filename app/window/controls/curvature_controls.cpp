@@ -14,7 +14,9 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
+#include "controls/control_form.hpp"
 #include "losslab/widgets/curvature_labels.hpp"
 
 namespace losslab {
@@ -43,6 +45,14 @@ CurvatureControls::CurvatureControls(QWidget* parent) : QWidget(parent) {
   setMaximumWidth(360);
   for (QWidget* w : std::initializer_list<QWidget*>{every_, method_, subset_, tolerance_, topK_, operator_})
     w->installEventFilter(this);
+  // Keyed as the experiment file names the tracking, so that tests find each by what it sets.
+  const std::pair<QWidget*, const char*> keys[] = {
+      {every_, "tracking.sharpness_every"}, {method_, "tracking.power"}, {trace_, "tracking.trace"},
+      {gaussNewton_, "tracking.gauss_newton"}, {preconditioned_, "tracking.preconditioned"},
+      {subset_, "tracking.subset"}, {minibatch_, "tracking.minibatch"},
+      {tolerance_, "tracking.tolerance"}, {topK_, "spectrum.top_k"},
+      {operator_, "spectrum.operator"}};
+  for (auto [control, key] : keys) setControlKey(control, QString::fromLatin1(key));
   setProbeRunning(false);
 }
 

@@ -46,16 +46,9 @@ class CurvatureControls : public QWidget {
   void showProbeCancelled();
   void showNoProbe();  // a new run: nothing computed for it yet
 
+  // The settings are keyed as the experiment file names them ("tracking.sharpness_every",
+  // "spectrum.top_k"; setControlKey); the command line sets the interval through its box.
   QSpinBox* everyBox() const { return every_; }
-  QComboBox* methodBox() const { return method_; }
-  QCheckBox* traceBox() const { return trace_; }
-  QCheckBox* gaussNewtonBox() const { return gaussNewton_; }
-  QCheckBox* preconditionedBox() const { return preconditioned_; }
-  QSpinBox* subsetBox() const { return subset_; }
-  QCheckBox* minibatchBox() const { return minibatch_; }
-  QComboBox* toleranceBox() const { return tolerance_; }
-  QSpinBox* topKBox() const { return topK_; }
-  QComboBox* operatorBox() const { return operator_; }
   QPushButton* computeButton() const { return compute_; }
   QPushButton* cancelButton() const { return cancel_; }
   QProgressBar* progressBar() const { return progress_; }

@@ -21,13 +21,6 @@ class DataControls : public ControlForm {
   DataControls(RunDocument* document, QWidget* parent = nullptr);
   void showConfig(const ExperimentConfig& config);
 
-  QComboBox* kindBox() const { return kind_; }
-  ValueSlider* noiseSlider() const { return noise_; }
-  ValueSlider* sizeSlider() const { return size_; }
-  ValueSlider* trainFractionSlider() const { return trainFraction_; }
-  QSpinBox* seedBox() const { return seed_; }
-  QPushButton* regenerateButton() const { return regenerate_; }
-
  private:
   RunDocument* document_;
   QComboBox* kind_;

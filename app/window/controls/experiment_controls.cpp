@@ -159,13 +159,6 @@ QStringList ExperimentControls::controlKeys() const {
   return data_->keys() + model_->keys() + optimizer_->keys();
 }
 
-QWidget* ExperimentControls::control(const QString& key) const {
-  for (ControlForm* f : {static_cast<ControlForm*>(data_), static_cast<ControlForm*>(model_),
-                         static_cast<ControlForm*>(optimizer_)})
-    if (QWidget* w = f->field(key)) return w;
-  return nullptr;
-}
-
 void ExperimentControls::applyHidden() {
   for (ControlForm* f : {static_cast<ControlForm*>(data_), static_cast<ControlForm*>(model_),
                          static_cast<ControlForm*>(optimizer_)})

@@ -42,13 +42,8 @@ class ExperimentControls : public QScrollArea {
   // The few controls presentation mode shows (a preset's presentation.controls); empty: every
   // control but the secondary ones.
   void setPresentationControls(const QSet<QString>& keys);
-  const QSet<QString>& hiddenControls() const { return hidden_; }
+  // The keys of its controls ("optimizer.lr"): presets hide them by these, tests find them.
   QStringList controlKeys() const;
-  QWidget* control(const QString& key) const;  // by key, e.g. "optimizer.lr"
-
-  DataControls* dataControls() const { return data_; }
-  ModelControls* modelControls() const { return model_; }
-  OptimizerControls* optimizerControls() const { return optimizer_; }
   QLabel* networkLabel() const { return network_; }
 
  Q_SIGNALS:

@@ -25,13 +25,6 @@ class ModelControls : public ControlForm {
   ModelControls(RunDocument* document, QWidget* parent = nullptr);
   void showConfig(const ExperimentConfig& config);
 
-  ValueSlider* depthSlider() const { return depth_; }
-  ValueSlider* widthSlider(int layer) const { return widths_[layer]; }
-  QComboBox* activationBox() const { return activation_; }
-  QComboBox* lossBox() const { return loss_; }
-  QComboBox* precisionBox() const { return precision_; }
-  LogSlider* outputScaleSlider() const { return outputScale_; }
-
  private:
   ValueSlider* depth_;
   std::array<ValueSlider*, maxHiddenLayers> widths_{};

@@ -21,14 +21,6 @@ class OptimizerControls : public ControlForm {
   OptimizerControls(RunDocument* document, QWidget* parent = nullptr);
   void showConfig(const ExperimentConfig& config);
 
-  QComboBox* kindBox() const { return kind_; }
-  LogSlider* learningRateSlider() const { return lr_; }
-  ValueSlider* batchSizeSlider() const { return batch_; }
-  ValueSlider* momentumSlider() const { return momentum_; }
-  ValueSlider* samRhoSlider() const { return samRho_; }
-  QCheckBox* perpGradBox() const { return perpGrad_; }
-  QComboBox* scheduleBox() const { return schedule_; }
-
  private:
   QComboBox* kind_;
   LogSlider* lr_;

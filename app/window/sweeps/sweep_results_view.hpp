@@ -38,7 +38,6 @@ class SweepResultsView : public QWidget {
   void setBand(SeedBand band);
   void setSelected(int i, int j);  // outlines the point whose run is open
 
-  SweepCurveView* curveView() const { return curve_; }
   SweepHeatmapView* heatmapView() const { return heatmap_; }
   bool showsHeatmap() const;
   // The figure on screen as `stem`.pdf, .svg, .png (at `dpi`), .csv (the plotted numbers) and

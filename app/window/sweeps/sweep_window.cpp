@@ -177,7 +177,6 @@ bool SweepWindow::loadSweepFile(const QString& path, QString* error) {
 }
 
 void SweepWindow::setSweepText(const QString& json) { editor_->setText(json); }
-QString SweepWindow::sweepText() const { return editor_->text(); }
 void SweepWindow::setOutputDirectory(const QString& dir) { outDir_->setText(dir); }
 QString SweepWindow::outputDirectory() const { return outDir_->text().trimmed(); }
 QString SweepWindow::statusText() const { return status_->text(); }

@@ -33,7 +33,6 @@ class SweepWindow : public QWidget {
   // The sweep to run: a file, a bundled preset (":/sweeps/..."), or JSON text.
   bool loadSweepFile(const QString& path, QString* error = nullptr);
   void setSweepText(const QString& json);
-  QString sweepText() const;
   QStringList presetPaths() const;  // the bundled presets, ":/sweeps/*.json"
 
   void setOutputDirectory(const QString& dir);

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "controls/control_form.hpp"
 #include "figures/collapse_export.hpp"
 #include "figures/figure_export_dialog.hpp"
 #include "losslab/config/experiment_io.hpp"
@@ -75,6 +76,11 @@ CollapseTab::CollapseTab(QWidget* parent) : QWidget(parent) {
   layout->addWidget(buildControls());
   layout->addWidget(status_);
   layout->addWidget(split, 1);
+  // Keyed by what each sets (the interval as the experiment file names it), for tests.
+  setControlKey(every_, QStringLiteral("tracking.collapse_every"));
+  setControlKey(order_, QStringLiteral("collapse.order"));
+  setControlKey(logSteps_, QStringLiteral("collapse.log_steps"));
+  setControlKey(gapRun_, QStringLiteral("collapse.gap_run"));
 
   connect(twins_, &CollapseTwins::snapshotArrived, this, [this](int twin, const SnapshotPtr& s) {
     twinSnapshots_[twin] = s;

@@ -59,14 +59,10 @@ class CollapseTab : public QWidget {
   LogitGapView* gapView() const { return gaps_; }
   QPushButton* forkButton() const { return fork_; }
   QPushButton* removeTwinsButton() const { return removeTwins_; }
-  QPushButton* exportButton() const { return export_; }
   // Presentation mode keeps the row to what a class uses (the interval, log steps, the twins):
   // the summation order and Export (also in the File menu) step aside.
   void setPresentation(bool on);
-  QComboBox* everyBox() const { return every_; }
-  QComboBox* orderBox() const { return order_; }
-  QComboBox* gapRunBox() const { return gapRun_; }
-  QCheckBox* logStepsBox() const { return logSteps_; }
+  // The settings are found by key ("tracking.collapse_every", setControlKey).
   QLabel* summary() const { return summary_; }
   CollapseTwins* twins() const { return twins_; }
 

@@ -12,6 +12,9 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <utility>
+
+#include "controls/control_form.hpp"
 
 namespace losslab {
 
@@ -47,6 +50,22 @@ LandscapeControls::LandscapeControls(QWidget* parent) : QWidget(parent) {
   layout->addStretch(1);
   setMinimumWidth(270);
   setMaximumWidth(420);
+  // Keyed by what each sets (the α axis's points: "landscape.alpha.points"), so that tests find
+  // a setting by its name rather than by where it sits.
+  const std::pair<QWidget*, const char*> keys[] = {
+      {kind_, "landscape.directions"}, {norm_, "landscape.norm"}, {biases_, "landscape.biases"},
+      {orthogonalize_, "landscape.orthogonalize"}, {seed_, "landscape.seed"},
+      {checkpoint_, "landscape.checkpoint"}, {data_, "landscape.data"},
+      {log_, "landscape.log_scale"}, {colormap_, "landscape.colormap"},
+      {contours_, "landscape.contours"}, {accuracy_, "landscape.accuracy"},
+      {live_, "landscape.live"}};
+  for (auto [control, key] : keys) setControlKey(control, QString::fromLatin1(key));
+  for (int axis = 0; axis < 2; ++axis) {
+    const QString name = QStringLiteral("landscape.") + (axis == 0 ? "alpha" : "beta");
+    setControlKey(range_[axis][0], name + ".from");
+    setControlKey(range_[axis][1], name + ".to");
+    setControlKey(points_[axis], name + ".points");
+  }
   updateEnabled();
   setComputing(false);
 }

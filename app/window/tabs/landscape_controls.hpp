@@ -41,27 +41,13 @@ class LandscapeControls : public QWidget {
   // The ranges a computation chose (a PCA plane fitted to the path); emits nothing.
   void showRanges(const GridSpec& grid);
 
-  QComboBox* kindBox() const { return kind_; }
-  QComboBox* normBox() const { return norm_; }
-  QComboBox* biasBox() const { return biases_; }
-  QCheckBox* orthogonalizeBox() const { return orthogonalize_; }
-  QSpinBox* seedBox() const { return seed_; }
-  QSpinBox* checkpointBox() const { return checkpoint_; }
-  QDoubleSpinBox* rangeBox(int axis, int end) const { return range_[axis][end]; }
-  QSpinBox* pointsBox(int axis) const { return points_[axis]; }
-  QComboBox* dataBox() const { return data_; }
-  QCheckBox* logScaleBox() const { return log_; }
-  QComboBox* colormapBox() const { return colormap_; }
-  QSpinBox* contoursBox() const { return contours_; }
-  QCheckBox* accuracyBox() const { return accuracy_; }
-  QCheckBox* liveBox() const { return live_; }
-  QPushButton* recentreButton() const { return recentre_; }
+  // The settings are found by key ("landscape.alpha.points", setControlKey); the buttons and
+  // the status line by these.
   QPushButton* computeButton() const { return compute_; }
   QPushButton* cancelButton() const { return cancel_; }
   // The Compute group (live, Compute, Re-centre, Cancel, progress, status): the tab keeps it in
   // view below the other settings.
   QWidget* runGroup() const { return runGroup_; }
-  QProgressBar* progressBar() const { return progress_; }
   QLabel* statusLabel() const { return status_; }
 
  Q_SIGNALS:

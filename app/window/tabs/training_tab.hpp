@@ -32,7 +32,6 @@ class TrainingTab : public QWidget {
   DecisionSurfaceView* surface() const { return surface_; }
   FunctionFitView* fit() const { return fit_; }
   NetworkDiagramView* network() const { return network_; }
-  QCheckBox* discretizeBox() const { return discretize_; }
   int predictionsShown() const { return predictionsShown_; }
   long predictedStep() const { return predictedStep_; }  // of the prediction drawn; -1: none
 

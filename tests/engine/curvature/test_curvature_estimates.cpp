@@ -52,7 +52,7 @@ class CurvatureEstimates : public QObject {
     const auto expected = r.model.expected["top_eigenvalues"].get<std::vector<double>>();
     for (int i = 0; i < 3; ++i) {
       const double want = r.spectrum[r.spectrum.size() - 1 - i];
-      QVERIFY2(std::abs(top.values[i] - want) <= 1e-8 * std::abs(want), qPrintable(QString::number(top.values[i] - want)));
+      LOSSLAB_COMPARE_WITHIN(top.values[i], want, 1e-8 * std::abs(want));
       LOSSLAB_COMPARE_WITHIN(top.values[i], expected[i], 1e-8 * std::abs(expected[i]));
       // Each vector is an eigenvector: ||H v - lambda v|| small.
       Eigen::VectorXd hv;
@@ -86,7 +86,7 @@ class CurvatureEstimates : public QObject {
     o.maxIterations = 20000;
     const Eigenpairs top = extremeEigenpairs(op, o);
     const double want = r.spectrum.cwiseAbs().maxCoeff();  // power iteration: largest |lambda|
-    QVERIFY2(std::abs(std::abs(top.values[0]) - want) <= 1e-6 * want, qPrintable(QString::number(top.values[0])));
+    LOSSLAB_COMPARE_WITHIN(std::abs(top.values[0]), want, 1e-6 * want);
   }
 
   void hutchinsonTraceWithinThreeStandardErrors_data() { addCases(); }
@@ -104,8 +104,7 @@ class CurvatureEstimates : public QObject {
       const TraceEstimate t = hutchinsonTrace(op, o);
       QVERIFY(t.standardError > 0);
       // (+ rounding: Hutch++ is exact once its sketch spans the whole space.)
-      QVERIFY2(std::abs(t.estimate - trace) <= 3 * t.standardError + 1e-9 * std::abs(trace),
-               qPrintable(QString("%1 vs %2 +- %3").arg(t.estimate).arg(trace).arg(t.standardError)));
+      LOSSLAB_COMPARE_WITHIN(t.estimate, trace, 3 * t.standardError + 1e-9 * std::abs(trace));
       QCOMPARE(t.products, op.products());
     }
   }
@@ -127,15 +126,14 @@ class CurvatureEstimates : public QObject {
     // The broadened density integrates to 1 (trapezoid rule on its grid).
     const double h = d.grid[1] - d.grid[0];
     const double integral = h * (d.values.sum() - 0.5 * (d.values[0] + d.values[d.values.size() - 1]));
-    QVERIFY2(std::abs(integral - 1) < 1e-3, qPrintable(QString::number(integral)));
+    LOSSLAB_COMPARE_NEAR(integral, 1.0, 1e-3);
     // Its mean is the Hutchinson trace estimate over P from the same probes.
     CurvatureOperator op2 = r.op();
     TraceOptions t;
     t.minProbes = t.maxProbes = o.runs;
     t.seed = o.seed;
     const double hutchinson = hutchinsonTrace(op2, t).estimate;
-    QVERIFY2(std::abs(d.mean() - hutchinson / P) <= 1e-6 * std::abs(hutchinson / P),
-             qPrintable(QString("%1 vs %2").arg(d.mean()).arg(hutchinson / P)));
+    LOSSLAB_COMPARE_WITHIN(d.mean(), hutchinson / P, 1e-6 * std::abs(hutchinson / P));
     // With as many steps as parameters the quadrature is exact: nodes are the eigenvalues.
     DensityOptions full = o;
     full.runs = 1;

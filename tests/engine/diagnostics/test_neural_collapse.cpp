@@ -104,7 +104,7 @@ class NeuralCollapseTest : public QObject {
     Eigen::MatrixXd W(2, 1);
     W << 0.0, 3.0;
     const NeuralCollapse nc = neuralCollapse(h, labels, 2, W, W * h);
-    QVERIFY2(std::abs(nc.nc3 - (2.0 - std::sqrt(2.0))) < 1e-15, qPrintable(QString::number(nc.nc3, 'g', 17)));
+    LOSSLAB_COMPARE_NEAR(nc.nc3, 2.0 - std::sqrt(2.0), 1e-15);
   }
 
   // A class with no sample is left out rather than counted as a zero mean.

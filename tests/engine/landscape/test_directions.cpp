@@ -44,7 +44,7 @@ class Directions : public QObject {
       const Eigen::VectorXd want = test::vec(e[std::string("normalized_dir") + k]);
       QCOMPARE(got.size(), want.size());
       for (Index i = 0; i < got.size(); ++i)
-        QVERIFY2(std::abs(got[i] - want[i]) <= 1e-9 * std::abs(want[i]), qPrintable(QString::number(i)));
+        LOSSLAB_COMPARE_WITHIN(got[i], want[i], 1e-9 * std::abs(want[i]));
     }
   }
 

@@ -31,7 +31,7 @@ class LandscapeSurface : public QObject {
     for (int i = 0; i < 5; ++i)
       for (int j = 0; j < 5; ++j) {
         const double want = e["loss_grid"][i][j].get<double>();
-        QVERIFY2(std::abs(g.loss(i, j) - want) <= 1e-9 * std::abs(want), qPrintable(QString("%1 %2").arg(i).arg(j)));
+        LOSSLAB_COMPARE_WITHIN(g.loss(i, j), want, 1e-9 * std::abs(want));
       }
     QVERIFY(g.complete());
   }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "fuzzy_compare.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/optim/schedule.hpp"
 
@@ -16,8 +17,6 @@ ScheduleConfig schedule(ScheduleKind kind) {
   s.kind = kind;
   return s;
 }
-
-bool near(double a, double b) { return std::abs(a - b) <= 1e-15; }
 
 }  // namespace
 
@@ -34,9 +33,9 @@ class OptimSchedule : public QObject {
   void warmupRampsLinearly() {
     auto s = schedule(ScheduleKind::Warmup);
     s.warmupSteps = 4;
-    QVERIFY(near(learningRateAt(s, 0.1, 0, 100), 0.025));
-    QVERIFY(near(learningRateAt(s, 0.1, 1, 100), 0.05));
-    QVERIFY(near(learningRateAt(s, 0.1, 2, 100), 0.075));
+    LOSSLAB_COMPARE_WITHIN(learningRateAt(s, 0.1, 0, 100), 0.025, 1e-15);
+    LOSSLAB_COMPARE_WITHIN(learningRateAt(s, 0.1, 1, 100), 0.05, 1e-15);
+    LOSSLAB_COMPARE_WITHIN(learningRateAt(s, 0.1, 2, 100), 0.075, 1e-15);
     QCOMPARE(learningRateAt(s, 0.1, 3, 100), 0.1);
     QCOMPARE(learningRateAt(s, 0.1, 50, 100), 0.1);
     s.warmupSteps = 0;
@@ -48,11 +47,11 @@ class OptimSchedule : public QObject {
     auto s = schedule(ScheduleKind::Cosine);
     s.warmupSteps = 10;
     s.totalSteps = 100;
-    QVERIFY(near(learningRateAt(s, 0.1, 4, 1000), 0.05));
+    LOSSLAB_COMPARE_WITHIN(learningRateAt(s, 0.1, 4, 1000), 0.05, 1e-15);
     QCOMPARE(learningRateAt(s, 0.1, 10, 1000), 0.1);
-    QVERIFY(near(learningRateAt(s, 0.1, 55, 1000), 0.05));  // halfway through the decay
-    QVERIFY(near(learningRateAt(s, 0.1, 40, 1000),
-                 0.05 * (1 + std::cos(std::numbers::pi / 3))));
+    LOSSLAB_COMPARE_WITHIN(learningRateAt(s, 0.1, 55, 1000), 0.05, 1e-15);  // halfway down
+    LOSSLAB_COMPARE_WITHIN(learningRateAt(s, 0.1, 40, 1000), 0.05 * (1 + std::cos(std::numbers::pi / 3)),
+                           1e-15);
     QCOMPARE(learningRateAt(s, 0.1, 100, 1000), 0.0);
     QCOMPARE(learningRateAt(s, 0.1, 150, 1000), 0.0);
   }
@@ -61,7 +60,7 @@ class OptimSchedule : public QObject {
   void cosineDefaultsToRunSteps() {
     const auto s = schedule(ScheduleKind::Cosine);
     QCOMPARE(learningRateAt(s, 0.1, 0, 200), 0.1);
-    QVERIFY(near(learningRateAt(s, 0.1, 100, 200), 0.05));
+    LOSSLAB_COMPARE_WITHIN(learningRateAt(s, 0.1, 100, 200), 0.05, 1e-15);
     QCOMPARE(learningRateAt(s, 0.1, 200, 200), 0.0);
   }
 

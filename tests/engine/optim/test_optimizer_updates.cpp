@@ -45,9 +45,10 @@ std::vector<Vec<S>> trajectory(const OptimizerConfig& config, int steps) {
   return out;
 }
 
+using Trajectory = std::initializer_list<std::initializer_list<double>>;  // θ after each step
+
 template <class S>
-void compareTrajectory(const OptimizerConfig& config,
-                       std::initializer_list<std::initializer_list<double>> expected) {
+void compareTrajectory(const OptimizerConfig& config, Trajectory expected) {
   const auto got = trajectory<S>(config, int(expected.size()));
   int step = 0;
   for (const auto& want : expected) {
@@ -59,6 +60,12 @@ void compareTrajectory(const OptimizerConfig& config,
                             .arg(double(w[0]), 0, 'g', 17).arg(double(w[1]), 0, 'g', 17)));
     ++step;
   }
+}
+
+// Every case in float64 and in float32 (the file's promise), against one list of steps.
+void compareInBothPrecisions(const OptimizerConfig& config, Trajectory expected) {
+  compareTrajectory<double>(config, expected);
+  compareTrajectory<float>(config, expected);
 }
 
 OptimizerConfig config(OptimizerKind kind) {
@@ -76,8 +83,7 @@ class OptimizerUpdates : public QObject {
   // θ ← θ − lr·a⊙θ: each coordinate shrinks by (1 − lr·a_i) = (0.9, 0.6) per step.
   void gradientDescent() {
     for (auto kind : {OptimizerKind::Gd, OptimizerKind::Sgd}) {
-      compareTrajectory<double>(config(kind), {{0.9, 0.3}, {0.81, 0.18}, {0.729, 0.108}});
-      compareTrajectory<float>(config(kind), {{0.9, 0.3}, {0.81, 0.18}, {0.729, 0.108}});
+      compareInBothPrecisions(config(kind), {{0.9, 0.3}, {0.81, 0.18}, {0.729, 0.108}});
     }
   }
 
@@ -85,8 +91,7 @@ class OptimizerUpdates : public QObject {
   void heavyBall() {
     auto c = config(OptimizerKind::Gd);
     c.momentum = 0.9;
-    compareTrajectory<double>(c, {{0.9, 0.3}, {0.72, 0.0}, {0.486, -0.27}});
-    compareTrajectory<float>(c, {{0.9, 0.3}, {0.72, 0.0}, {0.486, -0.27}});
+    compareInBothPrecisions(c, {{0.9, 0.3}, {0.72, 0.0}, {0.486, -0.27}});
   }
 
   // u = g + μb. Step 1: b = (1, 2), u = (1.9, 3.8).
@@ -96,16 +101,14 @@ class OptimizerUpdates : public QObject {
     auto c = config(OptimizerKind::Sgd);
     c.momentum = 0.9;
     c.nesterov = true;
-    compareTrajectory<double>(c, {{0.81, 0.12}, {0.5751, -0.1332}, {0.327321, -0.216648}});
-    compareTrajectory<float>(c, {{0.81, 0.12}, {0.5751, -0.1332}, {0.327321, -0.216648}});
+    compareInBothPrecisions(c, {{0.81, 0.12}, {0.5751, -0.1332}, {0.327321, -0.216648}});
   }
 
   // L2 (torch weight_decay): g + wd·θ, so each coordinate shrinks by 1 − lr·(a_i + wd).
   void l2WeightDecayForSgd() {
     auto c = config(OptimizerKind::Sgd);
     c.weightDecay = 0.1;
-    compareTrajectory<double>(c, {{0.89, 0.295}, {0.7921, 0.17405}, {0.704969, 0.1026895}});
-    compareTrajectory<float>(c, {{0.89, 0.295}, {0.7921, 0.17405}, {0.704969, 0.1026895}});
+    compareInBothPrecisions(c, {{0.89, 0.295}, {0.7921, 0.17405}, {0.704969, 0.1026895}});
   }
 
   // Step 1: m̂ = g, v̂ = g², so θ1 = θ0 − lr·g/(|g| + eps) ≈ (0.9, 0.4).
@@ -113,24 +116,18 @@ class OptimizerUpdates : public QObject {
   // v̂ = v/0.001999, θ2 = θ1 − lr·m̂/(√v̂ + eps).
   void adam() {
     const auto c = config(OptimizerKind::Adam);
-    const std::initializer_list<std::initializer_list<double>> want = {
-        {0.90000000099999999, 0.40000000050000001},
-        {0.80041222971233816, 0.30118742062343007},
-        {0.70158627450441502, 0.20487125097072384}};
-    compareTrajectory<double>(c, want);
-    compareTrajectory<float>(c, want);
+    compareInBothPrecisions(c, {{0.90000000099999999, 0.40000000050000001},
+                                {0.80041222971233816, 0.30118742062343007},
+                                {0.70158627450441502, 0.20487125097072384}});
   }
 
   // Adam's weight_decay is L2: the gradient of step 1 is (1.1, 2.05), still ≈ sign(g) after Adam.
   void adamWithL2Decay() {
     auto c = config(OptimizerKind::Adam);
     c.weightDecay = 0.1;
-    const std::initializer_list<std::initializer_list<double>> want = {
-        {0.90000000090909094, 0.40000000048780487},
-        {0.80041222952678437, 0.30118742059816817},
-        {0.70158627422107223, 0.20487125093195369}};
-    compareTrajectory<double>(c, want);
-    compareTrajectory<float>(c, want);
+    compareInBothPrecisions(c, {{0.90000000090909094, 0.40000000048780487},
+                                {0.80041222952678437, 0.30118742059816817},
+                                {0.70158627422107223, 0.20487125093195369}});
   }
 
   void adamWWithoutDecayIsAdam() {
@@ -145,12 +142,9 @@ class OptimizerUpdates : public QObject {
   void adamWDecoupledDecay() {
     auto c = config(OptimizerKind::AdamW);
     c.weightDecay = 0.1;
-    const std::initializer_list<std::initializer_list<double>> want = {
-        {0.89000000099999999, 0.3950000005},
-        {0.78157185695416098, 0.29233870322270744},
-        {0.67510122318920063, 0.19341560270340274}};
-    compareTrajectory<double>(c, want);
-    compareTrajectory<float>(c, want);
+    compareInBothPrecisions(c, {{0.89000000099999999, 0.3950000005},
+                                {0.78157185695416098, 0.29233870322270744},
+                                {0.67510122318920063, 0.19341560270340274}});
   }
 
   // The step reports the loss at θ before it moved, the raw gradient there and the applied Δθ.

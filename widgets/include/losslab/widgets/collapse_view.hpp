@@ -32,7 +32,6 @@ class CollapseView : public QCustomPlot {
   int redrawCount() const { return redrawCount_; }
 
   void setLogSteps(bool on);
-  bool logSteps() const { return logSteps_; }
 
   QCPGraph* graph(int run, CollapseQuantity q) const;  // null for a run not drawn
   QCPAxisRect* panel(CollapsePanel p) const { return panels_[static_cast<int>(p)]; }

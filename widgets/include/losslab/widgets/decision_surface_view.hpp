@@ -22,7 +22,6 @@ class DecisionSurfaceView : public QCustomPlot {
   void setData(std::shared_ptr<const DataSplit> data);
   void setPrediction(std::shared_ptr<const PredictionGrid> prediction, long step);
   void setDiscretized(bool on);
-  bool discretized() const { return discretized_; }
 
   std::shared_ptr<const PredictionGrid> prediction() const { return prediction_; }
   // The colour drawn at grid point (i, j) (tests; the picture itself is a scaled image).

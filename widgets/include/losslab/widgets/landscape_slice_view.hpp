@@ -29,7 +29,6 @@ class LandscapeSliceView : public QCustomPlot {
   QCPGraph* trainGraph() const { return train_; }
   QCPGraph* testGraph() const { return test_; }
   QCPGraph* trainAccuracyGraph() const { return trainAccuracy_; }
-  QCPGraph* testAccuracyGraph() const { return testAccuracy_; }
   QList<QCPItemStraightLine*> markLines() const { return markLines_; }
 
  private:

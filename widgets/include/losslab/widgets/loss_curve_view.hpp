@@ -18,13 +18,11 @@ class LossCurveView : public QCustomPlot {
   // otherwise at the end of that interval (newer snapshots replace this one meanwhile).
   // A null snapshot clears the curve.
   void setSnapshot(SnapshotPtr snapshot);
-  SnapshotPtr snapshot() const { return snapshot_; }
 
   void setLogScale(bool on);
   bool logScale() const { return logScale_; }
   // Train and test accuracy (dashed, right-hand axis 0-100 %) beside the loss, for labelled data.
   void setShowAccuracy(bool on);
-  bool showsAccuracy() const { return showAccuracy_; }
   // The step axis spans at least [0, steps] from the start (a preset's time range), so the
   // curve grows across a fixed axis instead of rescaling every frame; 0: the run so far.
   void setTimeRange(long steps);
@@ -38,7 +36,6 @@ class LossCurveView : public QCustomPlot {
   QCPGraph* trainGraph() const { return train_; }
   QCPGraph* testGraph() const { return test_; }
   QCPGraph* trainAccuracyGraph() const { return trainAccuracy_; }
-  QCPGraph* testAccuracyGraph() const { return testAccuracy_; }
   QCPItemText* divergenceLabel() const { return divergedText_; }
   // Shown while there is no loss yet (a run standing at step 0): what to press.
   QCPItemText* emptyHint() const { return emptyHint_; }

@@ -21,7 +21,6 @@ class NetworkDiagramView : public QWidget {
   explicit NetworkDiagramView(QWidget* parent = nullptr);
 
   void setSnapshot(SnapshotPtr snapshot);  // null clears
-  SnapshotPtr snapshot() const { return snapshot_; }
 
   // Neurons drawn per layer at most; the rest are summarised as "+N".
   static constexpr int maxShown = 10;

@@ -19,7 +19,6 @@ class SharpnessView : public QCustomPlot {
 
   // As LossCurveView: redraws at a bounded rate, keeping only the newest snapshot.
   void setSnapshot(SnapshotPtr snapshot);
-  SnapshotPtr snapshot() const { return snapshot_; }
   void setMaxRedrawRate(double hz);  // 0: every snapshot at once
   int redrawCount() const { return redrawCount_; }
   // Draws a redraw the rate holds back now (a figure must show the newest snapshot).

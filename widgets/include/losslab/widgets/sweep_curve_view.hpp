@@ -20,7 +20,6 @@ class SweepCurveView : public QCustomPlot {
   const SeedSeries& series() const { return series_; }
   void setTitle(const QString& title);  // above the plot, e.g. the sweep's name
   void setLogY(bool on);
-  bool logY() const { return logY_; }
   // Marks the value at `index` (-1: none), e.g. the run opened last.
   void setSelected(int index);
   int selected() const { return selected_; }
