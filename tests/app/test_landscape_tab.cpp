@@ -5,6 +5,7 @@
 // grid and are traced again off the GUI thread; a hidden tab does nothing.
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
@@ -142,12 +143,12 @@ class LandscapeTabTest : public QObject {
     QVERIFY(drawsLines(map, landscapeContours(*result->grid, {8, LevelSpacing::Linear})));
     QVERIFY(!map.contourCurves().isEmpty());
 
-    tab.controls()->logScaleBox()->setChecked(true);
+    control<QCheckBox>(tab, "landscape.log_scale")->setChecked(true);
     QVERIFY(map.contourCurves().isEmpty());  // the linear lines are not the log scale's
     QVERIFY(tab.contourRunner()->isRunning());
     QTRY_VERIFY(map.contoursCurrent());
     QVERIFY(drawsLines(map, landscapeContours(*result->grid, {8, LevelSpacing::Log})));
-    tab.controls()->contoursBox()->setValue(3);
+    control<QSpinBox>(tab, "landscape.contours")->setValue(3);
     QVERIFY(map.contourCurves().isEmpty());
     QTRY_VERIFY(map.contoursCurrent());
     QVERIFY(drawsLines(map, landscapeContours(*result->grid, {3, LevelSpacing::Log})));
@@ -163,7 +164,7 @@ class LandscapeTabTest : public QObject {
     QTRY_VERIFY(map.contoursCurrent());
     QVERIFY(drawsLines(map, landscapeContours(*restored->grid, {3, LevelSpacing::Log})));
     // Lines traced for a grid since replaced are dropped: a run cleared meanwhile keeps none.
-    tab.controls()->logScaleBox()->setChecked(false);
+    control<QCheckBox>(tab, "landscape.log_scale")->setChecked(false);
     tab.clearRun();
     QTest::qWait(100);  // a fixed wait: nothing of the dropped tracing may arrive later
     QVERIFY(!map.hasGrid());
