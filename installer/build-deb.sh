@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Debian package of LossLab in its own build folder, for a portable CPU baseline
-# (x86-64-v2: SSE4.2/POPCNT, every x86-64 CPU since about 2009), not -march=native.
+# (x86-64-v2: SSE4.2/POPCNT, every x86-64 CPU since about 2009), not -march=native; the engine's
+# hot code is in it for v3 (AVX2, FMA) and v4 (AVX-512) too, picked at start from the CPU.
 # usage: installer/build-deb.sh [BUILD_DIR] [extra CMake options]   (default: build-deb/)
 # Prints the path of the .deb on its last line.
 set -euo pipefail

@@ -7,6 +7,7 @@
 #include "bench_workloads.hpp"
 #include "cli_commands.hpp"
 #include "losslab/core/error.hpp"
+#include "losslab/core/cpu_level.hpp"
 
 namespace losslab::cli {
 
@@ -34,8 +35,10 @@ void runBench(const BenchOptions& o) {
     }
   }
   nlohmann::json out = nlohmann::json::object();
+  if (!o.json) std::cout << "engine kernels: " << cpuLevelInUse().label << std::endl;
   for (const BenchWorkload* w : chosen) {
     out[w->name] = w->run();
+    out[w->name]["cpu_level"] = cpuLevelInUse().id;  // which copy of the hot code ran it
     if (!o.json)
       std::cout << w->name << ": " << out[w->name]["value"].get<double>() << " "
                 << out[w->name]["unit"].get<std::string>() << "   (" << w->what << ")" << std::endl;

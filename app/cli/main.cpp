@@ -7,12 +7,17 @@
 #include "cli_commands.hpp"
 #include "cli_processes.hpp"
 #include "losslab/core/error.hpp"
+#include "losslab/core/cpu_level.hpp"
 
 int main(int argc, char** argv) {
   const auto processes = losslab::cli::startProcesses(argc, argv);  // MPI ranks under mpirun
   CLI::App app{"LossLab: train small neural networks and measure their loss landscapes, "
                "Hessian spectra and softmax collapse"};
-  app.set_version_flag("--version", std::string("losslab-cli ") + LOSSLAB_VERSION);
+  app.set_version_flag("--version", std::string("losslab-cli ") + LOSSLAB_VERSION +
+                                        "\nengine kernels: " + losslab::cpuLevelInUse().label);
+  // The engine's instruction-set level is chosen now; a refused LOSSLAB_CPU_LEVEL is said once.
+  if (const auto& note = losslab::cpuLevelNote(); !note.empty())
+    std::cerr << "losslab-cli: note: " << note << "\n";
   app.require_subcommand(1);
   losslab::cli::addEvalCommand(app);
   losslab::cli::addTrainCommand(app);

@@ -17,6 +17,7 @@
 #include "losslab/core/error.hpp"
 #include "main_window/command_line.hpp"
 #include "main_window/main_window.hpp"
+#include "losslab/core/cpu_level.hpp"
 #include "main_window/readable_font.hpp"
 #include "main_window/screenshot.hpp"
 #include "main_window/window_settings.hpp"
@@ -30,6 +31,8 @@ int main(int argc, char* argv[]) {
   losslab::answerHelpOrVersion(argc, argv);  // before QApplication, which needs a display
   QApplication app(argc, argv);
   losslab::useReadableFont();
+  // The engine's instruction-set level is chosen now, not at the first computation.
+  if (const auto& note = losslab::cpuLevelNote(); !note.empty()) qWarning("losslab: %s", note.c_str());
 
   losslab::WindowCommandLine line;
   auto& [parser, view, track, fresh, steps, screenshot, recover, autosave, playNow, present, compare] = line;

@@ -11,11 +11,13 @@
 #include "cli_run.hpp"
 #include "fixtures.hpp"
 #include "fuzzy_compare.hpp"
+#include "losslab/core/cpu_level.hpp"
 
 namespace {
 
 using losslab::test::CliRun;
 using losslab::test::runCli;
+using losslab::test::runProgram;
 
 QString fixture(const char* relative) { return QString::fromStdString(losslab::test::fixture(relative)); }
 
@@ -34,6 +36,24 @@ class CliTest : public QObject {
     const CliRun r = runCli({"--version"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("losslab-cli "));
+    QVERIFY2(r.out.contains("\nengine kernels: "), r.out.constData());
+  }
+
+  // LOSSLAB_CPU_LEVEL picks the level --version names; one this build lacks is refused aloud.
+  void cpuLevelFromTheEnvironment() {
+    if (!losslab::cpuRunsLevel("v2")) QSKIP("this build holds no x86-64-v2 kernels");
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert("LOSSLAB_CPU_LEVEL", "v2");
+    const CliRun v2 = runProgram(qEnvironmentVariable("LOSSLAB_CLI"), {"--version"}, env);
+    QCOMPARE(v2.exitCode, 0);
+    QVERIFY2(v2.out.contains("engine kernels: x86-64-v2 (SSE4.2)"), v2.out.constData());
+    QVERIFY2(v2.err.isEmpty(), v2.err.constData());
+    env.insert("LOSSLAB_CPU_LEVEL", "v9");
+    const CliRun bad = runProgram(qEnvironmentVariable("LOSSLAB_CLI"), {"--version"}, env);
+    QCOMPARE(bad.exitCode, 0);
+    QVERIFY2(bad.err.contains("LOSSLAB_CPU_LEVEL=v9 is not a level this build holds"), bad.err.constData());
+    const std::string fallback = "engine kernels: " + losslab::cpuLevelInUse().label;  // the default
+    QVERIFY2(bad.out.contains(fallback.c_str()), bad.out.constData());
   }
 
   void evalMatchesTheReferences_data() {

@@ -2,6 +2,11 @@
 
 #include <QCoreApplication>
 
+#include <cstdio>
+#include <cstdlib>
+
+#include "losslab/core/cpu_level.hpp"
+
 namespace losslab {
 
 WindowCommandLine::WindowCommandLine()
@@ -55,6 +60,10 @@ void answerHelpOrVersion(int argc, char* argv[]) {
   // options, which only a QApplication knows: left to it too.
   if (!line.parser.parse(arguments) || line.parser.isSet(QStringLiteral("help-all"))) return;
   if (!line.parser.isSet(QStringLiteral("help")) && !line.parser.isSet(QStringLiteral("version"))) return;
+  if (!line.parser.isSet(QStringLiteral("help"))) {  // the version, and the level the engine runs at
+    std::printf("LossLab %s\nengine kernels: %s\n", LOSSLAB_VERSION, cpuLevelInUse().label.c_str());
+    std::exit(0);
+  }
   QCoreApplication core(argc, argv);  // needs no display; names the program in the usage line
   line.parser.process(core);          // prints the help or the version and exits
 }

@@ -10,6 +10,7 @@
 #include <QTabWidget>
 
 #include "document/experiment_file.hpp"
+#include "losslab/core/cpu_level.hpp"
 #include "document/run_document.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
@@ -76,7 +77,10 @@ void MainWindow::buildActions() {
     QMessageBox::about(this, tr("About LossLab"),
                        tr("<b>LossLab %1</b><p>See how small neural networks learn: loss "
                           "landscapes, Hessian spectra, softmax collapse and sharpness, live."
-                          "</p>").arg(QApplication::applicationVersion()));
+                          "</p><p>Engine kernels: %2 (LOSSLAB_CPU_LEVEL=v2, v3 or v4 picks a "
+                          "lower level)</p>")
+                           .arg(QApplication::applicationVersion(),
+                                QString::fromStdString(cpuLevelInUse().label)));
   });
 }
 

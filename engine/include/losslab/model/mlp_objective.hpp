@@ -3,14 +3,9 @@
 // backpropagation and exact Hessian-vector products by the R-operator (Pearlmutter 1994).
 // Batched over samples; the samples are cut into a fixed number of chunks (set by the sample
 // count alone, so results do not depend on the thread count) evaluated in parallel with TBB
-// and summed in chunk order.
-#include <memory>
-#include <vector>
-
-#include "losslab/core/types.hpp"
-#include "losslab/loss/loss_kind.hpp"
-#include "losslab/model/architecture.hpp"
-#include "losslab/model/samples.hpp"
+// and summed in chunk order. The passes run at the instruction-set level chosen at start
+// (losslab/core/cpu_level.hpp).
+#include "losslab/model/mlp_kernel.hpp"
 
 namespace losslab {
 
@@ -52,15 +47,13 @@ template <class S> class MlpObjective {
   void forward(const Vec<S>& theta, const Samples<S>& data, Mat<S>& out, Mat<S>* lastHidden = nullptr);
 
  private:
-  struct Chunk;
-  enum class Mode { Loss, Gradient, Hvp, GaussNewton, GradientAndHvp };
   // grad: the gradient as well, in GradientAndHvp mode.
-  S run(Mode mode, const Vec<S>& theta, const Samples<S>& data, const Vec<S>* v, Vec<S>* out,
+  S run(MlpPass pass, const Vec<S>& theta, const Samples<S>& data, const Vec<S>* v, Vec<S>* out,
         double* accuracy, bool reuseForward, Vec<S>* grad = nullptr);
 
   Architecture arch_;
   LossKind loss_;
-  std::vector<std::unique_ptr<Chunk>> chunks_;  // reused workspaces, one per sample chunk
+  MlpChunks<S> chunks_;  // reused workspaces, one per sample chunk
 };
 
 // Number of sample chunks for n samples (fixed by n for determinism).

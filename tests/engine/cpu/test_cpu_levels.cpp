@@ -1,0 +1,187 @@
+// The engine's hot code at every instruction-set level this build holds and this CPU runs gives
+// the results of the engine's own copy: float64 to 1e-12 and float32 to 2e-5, relative to each
+// quantity's norm (FMA and wider vectors change the rounding and the order of partial sums, so
+// bits differ across levels); and within one level the same bits every time, whatever the
+// number of threads (the determinism promise).
+#include <QtTest>
+
+#include <tbb/global_control.h>
+
+#include <random>
+
+#include "losslab/model/cpu_kernels.hpp"
+#include "losslab/core/cpu_level.hpp"
+
+using namespace losslab;
+
+namespace {
+
+struct Case {
+  Architecture arch;
+  LossKind loss;
+  bool oneHot;
+};
+
+Case caseNamed(const QString& name) {
+  if (name == "tanh-ce") return {Architecture::mlp({2, 24, 24, 3}, Activation::Tanh), LossKind::CrossEntropy, false};
+  if (name == "relu-onehot") return {Architecture::mlp({14, 32, 7}, Activation::Relu), LossKind::CrossEntropy, true};
+  if (name == "gelu-mse") return {Architecture::mlp({3, 20, 2}, Activation::Gelu), LossKind::Mse, false};
+  return {Architecture::mlp({4, 16, 16, 3}, Activation::Sigmoid), LossKind::StableMaxCrossEntropy, false};
+}
+
+template <class S> Samples<S> samplesFor(const Case& c, int n) {
+  std::mt19937 gen(7);
+  std::normal_distribution<double> normal;
+  Samples<S> s;
+  const int in = c.arch.inputDim(), out = c.arch.outputDim();
+  s.x.setZero(in, n);
+  for (int i = 0; i < n; ++i) {
+    if (c.oneHot) {  // a || b, one-hot halves, as modular arithmetic
+      s.x(int(gen() % (in / 2)), i) = 1;
+      s.x(in / 2 + int(gen() % (in / 2)), i) = 1;
+    } else {
+      for (int r = 0; r < in; ++r) s.x(r, i) = S(normal(gen));
+    }
+  }
+  if (c.loss == LossKind::Mse) {
+    s.task = Task::Regression;
+    s.targets = Mat<S>::NullaryExpr(out, n, [&] { return S(normal(gen)); });
+  } else {
+    s.numClasses = out;
+    for (int i = 0; i < n; ++i) s.labels.push_back(int(gen() % out));
+  }
+  detectOneHotInputs(s);
+  return s;
+}
+
+template <class S> Vec<S> randomVector(Index size, unsigned seed) {
+  std::mt19937 gen(seed);
+  std::normal_distribution<double> normal(0.0, 0.5);
+  return Vec<S>::NullaryExpr(size, [&] { return S(normal(gen)); });
+}
+
+// Everything one table computes at one point: loss, gradient, H v, G v, logits, last hidden.
+template <class S> struct Results {
+  S loss = 0, lossWithHvp = 0;
+  double accuracy = 0;
+  Vec<S> grad, hv, gradWithHvp, hvWithGrad, gv;
+  Mat<S> out, hidden;
+};
+
+template <class S> Results<S> evaluate(const CpuKernels& k, const Case& c, const Samples<S>& data) {
+  const MlpKernel<S>& m = k.mlp<S>();
+  const Vec<S> theta = randomVector<S>(c.arch.parameterCount(), 11);
+  const Vec<S> v = randomVector<S>(c.arch.parameterCount(), 12);
+  MlpChunks<S> chunks;
+  Results<S> r;
+  r.loss = m.run(c.arch, c.loss, chunks, MlpPass::Gradient, theta, data, nullptr, &r.grad,
+                 &r.accuracy, false, nullptr);
+  m.run(c.arch, c.loss, chunks, MlpPass::Hvp, theta, data, &v, &r.hv, nullptr, false, nullptr);
+  m.run(c.arch, c.loss, chunks, MlpPass::GaussNewton, theta, data, &v, &r.gv, nullptr, true, nullptr);
+  r.lossWithHvp = m.run(c.arch, c.loss, chunks, MlpPass::GradientAndHvp, theta, data, &v,
+                        &r.hvWithGrad, nullptr, false, &r.gradWithHvp);
+  m.forward(c.arch, theta, data, r.out, &r.hidden);
+  return r;
+}
+
+template <class A, class B> double relative(const A& a, const B& b) {
+  const double scale = std::max(1e-30, double(b.norm()));
+  return double((a - b).norm()) / scale;
+}
+
+template <class S> void expectClose(const Results<S>& a, const Results<S>& b, double tol) {
+  using V1 = Eigen::Matrix<S, 1, 1>;
+  QVERIFY2(relative(V1(a.loss), V1(b.loss)) <= tol, qPrintable(QString("loss %1 vs %2").arg(a.loss).arg(b.loss)));
+  QCOMPARE(a.accuracy, b.accuracy);
+  const std::pair<const char*, double> parts[] = {
+      {"gradient", relative(a.grad, b.grad)},   {"H v", relative(a.hv, b.hv)},
+      {"G v", relative(a.gv, b.gv)},            {"gradient with H v", relative(a.gradWithHvp, b.gradWithHvp)},
+      {"H v with gradient", relative(a.hvWithGrad, b.hvWithGrad)},
+      {"logits", relative(a.out, b.out)},       {"last hidden", relative(a.hidden, b.hidden)}};
+  for (const auto& [what, err] : parts)
+    QVERIFY2(err <= tol, qPrintable(QString("%1: relative difference %2 > %3").arg(what).arg(err).arg(tol)));
+}
+
+template <class S> void expectSameBits(const Results<S>& a, const Results<S>& b) {
+  QCOMPARE(a.loss, b.loss);
+  QCOMPARE(a.lossWithHvp, b.lossWithHvp);
+  QVERIFY(a.grad == b.grad);
+  QVERIFY(a.hv == b.hv);
+  QVERIFY(a.gv == b.gv);
+  QVERIFY(a.gradWithHvp == b.gradWithHvp);
+  QVERIFY(a.hvWithGrad == b.hvWithGrad);
+  QVERIFY(a.out == b.out);
+  QVERIFY(a.hidden == b.hidden);
+}
+
+std::string baseline() { return cpuLevelsBuilt().front().id; }
+
+}  // namespace
+
+class CpuLevelsTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void theBuildListsItsLevels() {
+    const auto built = cpuLevelsBuilt();
+    QVERIFY(!built.empty());
+    QVERIFY(built.front().id == "native" || built.front().id == "v2");
+    QStringList ids;
+    for (const auto& l : built) {
+      QVERIFY2(!l.label.empty(), l.id.c_str());
+      ids << QString::fromStdString(l.id);
+    }
+    QCOMPARE(ids.removeDuplicates(), 0);
+    QVERIFY(cpuRunsLevel(cpuLevelInUse().id));
+    QVERIFY(cpuKernelsOf(cpuLevelInUse().id) == &cpuKernels());
+  }
+
+  void aRequestIsFollowedOrRefusedWithANote() {
+    std::string note;
+    for (const auto& l : cpuLevelsBuilt()) {
+      if (!cpuRunsLevel(l.id)) continue;
+      QCOMPARE(chooseCpuLevel(l.id, note).id, l.id);
+      QVERIFY(note.empty());
+    }
+    const std::string fallback = chooseCpuLevel("", note).id;
+    QCOMPARE(chooseCpuLevel("avx9000", note).id, fallback);
+    QVERIFY2(note.find("LOSSLAB_CPU_LEVEL=avx9000 is not a level this build holds (" + baseline()) == 0, note.c_str());
+  }
+
+  void everyLevelAgreesWithTheBaseline_data() {
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<QString>("model");
+    for (const auto& l : cpuLevelsBuilt())
+      for (const char* m : {"tanh-ce", "relu-onehot", "gelu-mse", "sigmoid-stablemax"})
+        QTest::newRow((l.id + " " + m).c_str()) << QString::fromStdString(l.id) << QString(m);
+  }
+  void everyLevelAgreesWithTheBaseline() {
+    QFETCH(QString, level);
+    QFETCH(QString, model);
+    const CpuKernels* k = cpuKernelsOf(level.toStdString());
+    if (!k) QSKIP("this CPU does not run that level");
+    const CpuKernels& base = *cpuKernelsOf(baseline());
+    const Case c = caseNamed(model);
+    // 300 samples: five chunks, vector tails at every width.
+    const auto data64 = samplesFor<double>(c, 300);
+    expectClose(evaluate(*k, c, data64), evaluate(base, c, data64), 1e-12);
+    const auto data32 = samplesFor<float>(c, 300);
+    expectClose(evaluate(*k, c, data32), evaluate(base, c, data32), 2e-5);
+  }
+
+  void everyLevelGivesTheSameBitsOnAnyThreadCount_data() { everyLevelAgreesWithTheBaseline_data(); }
+  void everyLevelGivesTheSameBitsOnAnyThreadCount() {
+    QFETCH(QString, level);
+    QFETCH(QString, model);
+    const CpuKernels* k = cpuKernelsOf(level.toStdString());
+    if (!k) QSKIP("this CPU does not run that level");
+    const Case c = caseNamed(model);
+    const auto data = samplesFor<float>(c, 300);
+    const Results<float> first = evaluate(*k, c, data);
+    expectSameBits(evaluate(*k, c, data), first);
+    tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
+    expectSameBits(evaluate(*k, c, data), first);
+  }
+};
+
+QTEST_GUILESS_MAIN(CpuLevelsTest)
+#include "test_cpu_levels.moc"
