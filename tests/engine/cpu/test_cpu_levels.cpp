@@ -168,6 +168,25 @@ class CpuLevelsTest : public QObject {
     expectClose(evaluate(*k, c, data32), evaluate(base, c, data32), 2e-5);
   }
 
+  // A diverged network's loss is NaN at every level (how divergence is detected), through the
+  // vectorised activations too.
+  void aNaNParameterGivesANaNLossAtEveryLevel() {
+    for (const auto& l : cpuLevelsBuilt()) {
+      const CpuKernels* k = cpuKernelsOf(l.id);
+      if (!k) continue;
+      for (const char* m : {"tanh-ce", "gelu-mse", "sigmoid-stablemax"}) {
+        const Case c = caseNamed(m);
+        const auto data = samplesFor<double>(c, 64);
+        Vec<double> theta = randomVector<double>(c.arch.parameterCount(), 3);
+        theta(1) = std::numeric_limits<double>::quiet_NaN();  // a first-layer weight
+        MlpChunks<double> chunks;
+        const double loss = k->mlp<double>().run(c.arch, c.loss, chunks, MlpPass::Loss, theta, data,
+                                                 nullptr, nullptr, nullptr, false, nullptr);
+        QVERIFY2(std::isnan(loss), (l.id + " " + m).c_str());
+      }
+    }
+  }
+
   void everyLevelGivesTheSameBitsOnAnyThreadCount_data() { everyLevelAgreesWithTheBaseline_data(); }
   void everyLevelGivesTheSameBitsOnAnyThreadCount() {
     QFETCH(QString, level);
