@@ -18,7 +18,6 @@
 namespace losslab {
 
 namespace {
-constexpr double kMmPerInch = 25.4;
 
 // The figure drawn into its logical layout on a painter already scaled to the device.
 void draw(const Figure& f, QCPPainter& painter, const FigurePage& page, const FigureLook& look) {

@@ -6,10 +6,6 @@
 
 namespace losslab {
 
-namespace {
-constexpr double kMmPerInch = 25.4;
-}
-
 QSize FigurePage::pixels(int dpi) const {
   return QSize(int(std::lround(widthIn * dpi)), int(std::lround(heightIn * dpi)));
 }

@@ -83,6 +83,8 @@ QVector<double> ValueSlider::logarithmic(double lo, double hi, int perDecade) {
   return out;
 }
 
+QString ValueSlider::formatInteger(double value) { return QString::number(value, 'f', 0); }
+
 QString ValueSlider::formatNumber(double value) { return QString::number(value, 'g', 3); }
 
 }  // namespace losslab

@@ -1,6 +1,7 @@
 #include "losslab/sweep/sweep_plan.hpp"
 
-#include <cstdio>
+#include <algorithm>
+#include <string>
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
@@ -13,9 +14,8 @@ namespace {
 std::string runId(long index, long count) {
   int digits = 4;
   for (long n = 10000; n < count; n *= 10) ++digits;
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "run-%0*ld", digits, index);
-  return buffer;
+  const std::string number = std::to_string(index);  // zero-padded to `digits`
+  return "run-" + std::string(std::max<size_t>(digits, number.size()) - number.size(), '0') + number;
 }
 }  // namespace
 

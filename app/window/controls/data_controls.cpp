@@ -47,7 +47,6 @@ bool regression(const std::string& kind) {
   return kind == "reg_plane" || kind == "reg_gauss" || kind == "poly1d" || kind == "teacher_student";
 }
 
-QString integer(double v) { return QString::number(v, 'f', 0); }
 }  // namespace
 
 DataControls::DataControls(RunDocument* document, QWidget* parent)
@@ -72,7 +71,7 @@ DataControls::DataControls(RunDocument* document, QWidget* parent)
   bindSlider(noise_, document, QStringLiteral("data.noise"), tr("Noise"),
              [](ExperimentConfig& c, double v) { c.data.noise = v; });
 
-  size_ = new ValueSlider(ValueSlider::niceSteps(20, 20000), integer, this);
+  size_ = new ValueSlider(ValueSlider::niceSteps(20, 20000), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("data.n"), tr("Samples"), size_,
          tr("How many points to generate, train and test together"));
   bindSlider(size_, document, QStringLiteral("data.n"), tr("Samples"),
@@ -87,13 +86,13 @@ DataControls::DataControls(RunDocument* document, QWidget* parent)
   bindSlider(trainFraction_, document, QStringLiteral("data.train_fraction"), tr("Training share"),
              [](ExperimentConfig& c, double v) { c.data.trainFraction = v; });
 
-  arms_ = new ValueSlider(ValueSlider::linear(2, 8, 1), integer, this);
+  arms_ = new ValueSlider(ValueSlider::linear(2, 8, 1), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("data.arms"), tr("Spiral arms"), arms_,
          tr("Number of spiral arms, one class each"), true);
   bindSlider(arms_, document, QStringLiteral("data.arms"), tr("Spiral arms"),
              [](ExperimentConfig& c, double v) { c.data.arms = int(v); });
 
-  modulus_ = new ValueSlider({7, 11, 13, 17, 23, 31, 47, 59, 67, 83, 97, 113}, integer, this);
+  modulus_ = new ValueSlider({7, 11, 13, 17, 23, 31, 47, 59, 67, 83, 97, 113}, ValueSlider::formatInteger, this);
   addRow(QStringLiteral("data.p"), tr("Modulus p"), modulus_,
          tr("The prime p of a op b mod p: p² pairs, p classes"));
   bindSlider(modulus_, document, QStringLiteral("data.p"), tr("Modulus"),
@@ -107,20 +106,20 @@ DataControls::DataControls(RunDocument* document, QWidget* parent)
   bindCombo(operation_, document, QStringLiteral("data.op"), tr("Operation"),
             [](ExperimentConfig& c, const QVariant& v) { c.data.op = v.toString().toStdString(); });
 
-  degree_ = new ValueSlider(ValueSlider::linear(1, 9, 1), integer, this);
+  degree_ = new ValueSlider(ValueSlider::linear(1, 9, 1), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("data.degree"), tr("Degree"), degree_, tr("Degree of the random polynomial"));
   bindSlider(degree_, document, QStringLiteral("data.degree"), tr("Degree"),
              [](ExperimentConfig& c, double v) { c.data.degree = int(v); });
-  bits_ = new ValueSlider(ValueSlider::linear(2, 40, 1), integer, this);
+  bits_ = new ValueSlider(ValueSlider::linear(2, 40, 1), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("data.bits"), tr("Bits n"), bits_, tr("Length of each random bit string"));
   bindSlider(bits_, document, QStringLiteral("data.bits"), tr("Bits"),
              [](ExperimentConfig& c, double v) { c.data.bits = int(v); });
-  relevantBits_ = new ValueSlider(ValueSlider::linear(1, 10, 1), integer, this);
+  relevantBits_ = new ValueSlider(ValueSlider::linear(1, 10, 1), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("data.k"), tr("Relevant bits k"), relevantBits_,
          tr("How many of the bits the label is the parity of"));
   bindSlider(relevantBits_, document, QStringLiteral("data.k"), tr("Relevant bits"),
              [](ExperimentConfig& c, double v) { c.data.k = int(v); });
-  dim_ = new ValueSlider(ValueSlider::niceSteps(1, 500), integer, this);
+  dim_ = new ValueSlider(ValueSlider::niceSteps(1, 500), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("data.dim"), tr("Input dimension"), dim_,
          tr("Input width of the random teacher network (and of the student)"));
   bindSlider(dim_, document, QStringLiteral("data.dim"), tr("Input dimension"),

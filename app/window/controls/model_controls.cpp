@@ -17,7 +17,6 @@ const QVector<double> widthValues{1,   2,   3,   4,   5,   6,    8,    10,   12,
                                   20,  24,  32,  48,  64,  96,   128,  192,  256,  384,
                                   512, 768, 1024, 1536, 2048, 3072, 4096};
 
-QString integer(double v) { return QString::number(v, 'f', 0); }
 
 QComboBox* choices(QWidget* parent, std::initializer_list<std::pair<const char*, const char*>> items) {
   auto* box = new QComboBox(parent);
@@ -28,7 +27,7 @@ QComboBox* choices(QWidget* parent, std::initializer_list<std::pair<const char*,
 
 ModelControls::ModelControls(RunDocument* document, QWidget* parent)
     : ControlForm(tr("Network"), parent) {
-  depth_ = new ValueSlider(ValueSlider::linear(0, maxHiddenLayers, 1), integer, this);
+  depth_ = new ValueSlider(ValueSlider::linear(0, maxHiddenLayers, 1), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("model.depth"), tr("Hidden layers"), depth_,
          tr("How many hidden layers between input and output (0: a linear or logistic model)"));
   bindSlider(depth_, document, QStringLiteral("model.depth"), tr("Hidden layers"),
@@ -37,7 +36,7 @@ ModelControls::ModelControls(RunDocument* document, QWidget* parent)
                c.model.hidden.resize(std::size_t(v), last);  // new layers as wide as the last
              });
   for (int i = 0; i < maxHiddenLayers; ++i) {
-    widths_[i] = new ValueSlider(widthValues, integer, this);
+    widths_[i] = new ValueSlider(widthValues, ValueSlider::formatInteger, this);
     const QString key = QStringLiteral("model.hidden.%1").arg(i);
     addRow(key, tr("Layer %1 width").arg(i + 1), widths_[i],
            tr("Neurons in hidden layer %1. Wider layers: more parameters, smoother training.").arg(i + 1));
@@ -81,12 +80,12 @@ ModelControls::ModelControls(RunDocument* document, QWidget* parent)
             "(Chizat, Oyallon & Bach 2019)"));
   bindSlider(outputScale_, document, QStringLiteral("model.output_scale"), tr("Output scale"),
              [](ExperimentConfig& c, double v) { c.model.outputScale = v; });
-  params_ = new ValueSlider(ValueSlider::niceSteps(2, 2000), integer, this);
+  params_ = new ValueSlider(ValueSlider::niceSteps(2, 2000), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("model.params"), tr("Parameters P"), params_,
          tr("Parameters of the second-order regression model (Agarwala, Pedregosa & Pennington 2023)"));
   bindSlider(params_, document, QStringLiteral("model.params"), tr("Parameters"),
              [](ExperimentConfig& c, double v) { c.model.params = int(v); });
-  residuals_ = new ValueSlider(ValueSlider::niceSteps(1, 2000), integer, this);
+  residuals_ = new ValueSlider(ValueSlider::niceSteps(1, 2000), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("model.residuals"), tr("Residuals n"), residuals_,
          tr("Residuals z(θ) = J₀θ + ½θᵀQθ − y of the second-order model"));
   bindSlider(residuals_, document, QStringLiteral("model.residuals"), tr("Residuals"),

@@ -17,7 +17,6 @@ QVector<double> offThen(QVector<double> values) {
   return values;
 }
 QString offOr(double v) { return v == 0.0 ? QObject::tr("off") : ValueSlider::formatNumber(v); }
-QString integer(double v) { return QString::number(v, 'f', 0); }
 bool adam(OptimizerKind k) { return k == OptimizerKind::Adam || k == OptimizerKind::AdamW; }
 }  // namespace
 
@@ -51,7 +50,7 @@ OptimizerControls::OptimizerControls(RunDocument* document, QWidget* parent)
 
   QVector<double> batches;
   for (int b = 1; b <= 4096; b *= 2) batches << b;
-  batch_ = new ValueSlider(offThen(batches), [](double v) { return v == 0.0 ? tr("full batch") : integer(v); }, this);
+  batch_ = new ValueSlider(offThen(batches), [](double v) { return v == 0.0 ? tr("full batch") : ValueSlider::formatInteger(v); }, this);
   addRow(QStringLiteral("optimizer.batch_size"), tr("Batch size"), batch_,
          tr("Samples per step: the whole training set, or a power of two (reshuffled every "
             "epoch). Small batches: noisy steps that find flatter minima."));
@@ -126,12 +125,12 @@ OptimizerControls::OptimizerControls(RunDocument* document, QWidget* parent)
             "over the run; or multiplied by γ every k steps"));
   bindCombo(schedule_, document, QStringLiteral("schedule.kind"), tr("Schedule"),
             [](ExperimentConfig& c, const QVariant& v) { c.schedule.kind = scheduleFromString(v.toString().toStdString()); });
-  warmup_ = new ValueSlider(offThen(ValueSlider::niceSteps(10, 100000)), [](double v) { return v == 0.0 ? tr("none") : integer(v); }, this);
+  warmup_ = new ValueSlider(offThen(ValueSlider::niceSteps(10, 100000)), [](double v) { return v == 0.0 ? tr("none") : ValueSlider::formatInteger(v); }, this);
   addRow(QStringLiteral("schedule.warmup_steps"), tr("Warm-up steps"), warmup_,
          tr("Steps over which η rises linearly from 0 to its value"), true);
   bindSlider(warmup_, document, QStringLiteral("schedule.warmup_steps"), tr("Warm-up steps"),
              [](ExperimentConfig& c, double v) { c.schedule.warmupSteps = long(v); });
-  stepEvery_ = new ValueSlider(ValueSlider::niceSteps(10, 100000), integer, this);
+  stepEvery_ = new ValueSlider(ValueSlider::niceSteps(10, 100000), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("schedule.step_every"), tr("Decay every"), stepEvery_,
          tr("Step decay: multiply η by γ every this many steps"), true);
   bindSlider(stepEvery_, document, QStringLiteral("schedule.step_every"), tr("Decay every"),

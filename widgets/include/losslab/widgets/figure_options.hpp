@@ -9,6 +9,8 @@
 
 namespace losslab {
 
+inline constexpr double kMmPerInch = 25.4;
+
 // "paper": 7-pt text, thin lines, no grid, perceptual colormaps (a journal column or page);
 // "slides": large text and lines for a projector; "screen": the view as the window shows it.
 enum class FigureStyle { Paper, Slides, Screen };

@@ -36,6 +36,7 @@ class ValueSlider : public QWidget {
   // `perDecade` log-spaced values from lo to hi, rounded to 2 significant digits.
   static QVector<double> logarithmic(double lo, double hi, int perDecade);
   static QString formatNumber(double value);  // 3 significant digits, no trailing zeros
+  static QString formatInteger(double value);  // rounded to a whole number: widths, counts
 
  Q_SIGNALS:
   void valueChanged(double value);
