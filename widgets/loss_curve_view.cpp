@@ -1,4 +1,5 @@
 #include "losslab/widgets/loss_curve_view.hpp"
+#include "losslab/widgets/timeline_axis.hpp"
 
 #include "runaway_rows.hpp"
 
@@ -212,7 +213,7 @@ void LossCurveView::setTimeRange(long steps) {
 }
 
 void LossCurveView::fitAxes(double lastStep, double yMin, double yMax) {
-  xAxis->setRange(0.0, std::max({10.0, lastStep, timeRange_}));
+  xAxis->setRange(0.0, timelineAxisEnd(lastStep, timeRange_));
   if (!(yMin <= yMax)) {  // nothing drawn yet
     yAxis->setRange(logScale_ ? QCPRange(0.01, 10.0) : QCPRange(0.0, 1.0));
   } else if (logScale_) {

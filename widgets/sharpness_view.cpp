@@ -1,4 +1,5 @@
 #include "losslab/widgets/sharpness_view.hpp"
+#include "losslab/widgets/timeline_axis.hpp"
 
 #include <QHelpEvent>
 #include <QToolTip>
@@ -290,7 +291,7 @@ void SharpnessView::setTimeRange(long steps) {
 }
 
 void SharpnessView::fitAxes(double lastStep) {
-  xAxis->setRange(0.0, std::max({10.0, lastStep, timeRange_}));  // the loss curve's timeline
+  xAxis->setRange(0.0, timelineAxisEnd(lastStep, timeRange_));  // the loss curve's timeline
 }
 
 QString SharpnessView::toolTipAt(const QPoint& pos) const {

@@ -55,7 +55,7 @@ class TeacherDemoTest : public QObject {
     QCOMPARE(w->bridge()->pace(), 2L);
     QCOMPARE(w->paceBox()->currentData().toInt(), 2);
     QVERIFY(!w->bridge()->isPlaying());
-    QCOMPARE(w->sharpnessView()->xAxis->range().upper, 3000.0);  // the preset's time range
+    QVERIFY(w->sharpnessView()->xAxis->range().upper <= 3000.0);  // grows with the run, to the preset's range
     // Its names are for people.
     QVERIFY(presetIndex(*w->presetBox(), "perp-adamw-mod113.json") > 0);
     QCOMPARE(w->presetBox()->itemText(presetIndex(*w->presetBox(), "perp-adamw-mod113.json")),

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "losslab/widgets/loss_curve_view.hpp"
+#include "losslab/widgets/timeline_axis.hpp"
 
 using namespace losslab;
 
@@ -42,6 +43,30 @@ class LossCurveViewTest : public QObject {
     QVERIFY(view.yAxis->range().upper >= 1.2);
     QVERIFY(view.legend->visible());
     QVERIFY(view.yAxis->label().contains("cross_entropy"));
+  }
+
+  // A teacher's first 50 steps of a 20000-step preset fill the plot, not its left 0.25 %.
+  void theStepAxisGrowsWithTheRunUpToThePresetsRange() {
+    LossCurveView view;
+    view.setMaxRedrawRate(0);  // every snapshot drawn
+    view.setTimeRange(20000);
+    view.setSnapshot(makeSnapshot(50));
+    QCOMPARE(view.xAxis->range().upper, 50.0);
+    view.setSnapshot(makeSnapshot(51));
+    QCOMPARE(view.xAxis->range().upper, 75.0);
+    view.setSnapshot(makeSnapshot(16000));
+    QCOMPARE(view.xAxis->range().upper, 20000.0);  // capped: 30000 would be past the preset's range
+    view.setSnapshot(makeSnapshot(20500));
+    QCOMPARE(view.xAxis->range().upper, 30000.0);  // past it, the axis grows again
+    // The rule: the curve fills at least two thirds of the width at every length.
+    for (double last = 0.0; last < 1e6; last = last * 1.07 + 1.0) {
+      const double end = timelineAxisEnd(last, 0.0);
+      QVERIFY2(end >= last && (last < 10.0 || end <= 1.5 * last * (1.0 + 1e-12)),
+               qPrintable(QString("%1 steps on an axis to %2").arg(last).arg(end)));
+    }
+    QCOMPARE(timelineAxisEnd(0.0, 0.0), 10.0);
+    QCOMPARE(timelineAxisEnd(std::numeric_limits<double>::quiet_NaN(), 400.0), 10.0);
+    QCOMPARE(timelineAxisEnd(3.0, 5.0), 5.0);  // a range below the axis' floor still caps it
   }
 
   void nonFiniteAndOnLogScaleNonPositiveLossesAreSkipped() {

@@ -46,7 +46,7 @@ struct TrackingConfig {
 struct PresentationConfig {
   bool autoplay = true;
   long stepsPerFrame = 0;  // while playing; 0: as fast as the machine goes
-  long timeRange = 0;      // the time axes span at least [0, timeRange]; 0: the run so far
+  long timeRange = 0;      // the time axes grow with the run up to timeRange; 0: no cap
   std::string view;        // training, sharpness, spectrum, landscape, collapse; "": unchanged
   // The controls presentation mode shows, by key ("optimizer.lr"): the few a class moves.
   // Empty: every control but the secondary ones.

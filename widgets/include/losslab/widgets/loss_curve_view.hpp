@@ -23,8 +23,8 @@ class LossCurveView : public QCustomPlot {
   bool logScale() const { return logScale_; }
   // Train and test accuracy (dashed, right-hand axis 0-100 %) beside the loss, for labelled data.
   void setShowAccuracy(bool on);
-  // The step axis spans at least [0, steps] from the start (a preset's time range), so the
-  // curve grows across a fixed axis instead of rescaling every frame; 0: the run so far.
+  // The step axis grows with the run (timeline_axis.hpp) and stops at `steps` (a preset's time
+  // range) until the run goes past it; 0: no cap.
   void setTimeRange(long steps);
 
   // At most `hz` redraws a second, fewer if drawing is slow; 0 redraws every snapshot.

@@ -26,7 +26,7 @@ class SharpnessView : public QCustomPlot {
 
   void setLogScale(bool on);
   bool logScale() const { return logScale_; }
-  void setTimeRange(long steps);  // as LossCurveView's: the timeline's axis spans [0, steps] at least
+  void setTimeRange(long steps);  // as LossCurveView's: the timeline's axis stops at `steps`
 
   QCPGraph* graph(CurvatureQuantity q) const { return graphs_[static_cast<int>(q)]; }
   QCPGraph* thresholdGraph() const { return threshold_; }        // on λmax(H) or λmax(P⁻¹H)
