@@ -4,6 +4,7 @@
 
 #include "document/experiment_file.hpp"
 #include "losslab/core/error.hpp"
+#include "fixtures.hpp"
 
 using namespace losslab;
 
@@ -21,7 +22,7 @@ class ExperimentFileTest : public QObject {
   }
 
   void theResourceMatchesTheSourceTree() {
-    QFile bundled(defaultPresetPath()), source(QString(LOSSLAB_RESOURCE_DIR) +
+    QFile bundled(defaultPresetPath()), source(QString::fromStdString(losslab::test::resourceDir()) +
                                                "/presets/first-steps-spiral.json");
     QVERIFY(bundled.open(QIODevice::ReadOnly));
     QVERIFY(source.open(QIODevice::ReadOnly));

@@ -15,7 +15,7 @@ using namespace losslab::test;
 namespace {
 // A preset with its learning rate replaced, written into `dir`.
 QString withLearningRate(const QTemporaryDir& dir, const QString& preset, double lr) {
-  QFile in(QStringLiteral(LOSSLAB_RESOURCE_DIR "/presets/%1.json").arg(preset));
+  QFile in(QString::fromStdString(losslab::test::resourceDir()) + QStringLiteral("/presets/%1.json").arg(preset));
   if (!in.open(QIODevice::ReadOnly)) return {};
   QJsonObject config = QJsonDocument::fromJson(in.readAll()).object();
   QJsonObject optimizer = config["optimizer"].toObject();

@@ -12,12 +12,13 @@
 #include <cmath>
 
 #include "cli_run.hpp"
+#include "fixtures.hpp"
 
 using losslab::test::runCli;
 using losslab::test::runProgram;
 
 namespace {
-const QString sourceDir = QDir::cleanPath(QStringLiteral(LOSSLAB_FIXTURE_DIR "/../.."));
+const QString sourceDir = QString::fromStdString(losslab::test::sourceDir());
 
 // LOSSLAB_PYTHON alone when set; else the python3 on PATH, then the system's (where Debian's
 // python3-torch lives).

@@ -12,11 +12,12 @@
 #include <set>
 #include <string>
 #include <vector>
+#include "fixtures.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-const fs::path kEngine = fs::path(LOSSLAB_FIXTURE_DIR) / ".." / ".." / "engine";
+const fs::path kEngine = fs::path(losslab::test::sourceDir()) / "engine";
 
 // folder -> (included folder -> the first file that includes it)
 using Graph = std::map<std::string, std::map<std::string, std::string>>;

@@ -6,6 +6,7 @@
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/run/trainer.hpp"
+#include "fixtures.hpp"
 
 using namespace losslab;
 
@@ -14,7 +15,7 @@ class PresetsTest : public QObject {
  private Q_SLOTS:
   void everyPresetLoadsAndTrains() {
     int count = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(LOSSLAB_RESOURCE_DIR) + "/presets")) {
+    for (const auto& entry : std::filesystem::directory_iterator(losslab::test::resourceDir() + "/presets")) {
       if (entry.path().extension() != ".json") continue;
       const std::string name = entry.path().filename().string();
       const ExperimentConfig c = readExperimentFile(entry.path().string());
@@ -34,7 +35,7 @@ class PresetsTest : public QObject {
   // collapse demos tracking collapse; each has a name for people; those whose text says "press
   // Play" start paused, at a pace that shows what the text describes.
   void presetsCarryWhatTheyAreAbout() {
-    const std::string dir = std::string(LOSSLAB_RESOURCE_DIR) + "/presets/";
+    const std::string dir = losslab::test::resourceDir() + "/presets/";
     for (const char* name : {"edge-of-stability-digits", "progressive-sharpening-quadratic", "flat-vs-sharp-minima-batch",
                              "sam-tames-sharpness"})
       QVERIFY2(readExperimentFile(dir + name + ".json").tracking.sharpnessEvery > 0, name);

@@ -6,6 +6,7 @@
 #include "input_error.hpp"
 #include "losslab/data/bundled.hpp"
 #include "losslab/data/make_data.hpp"
+#include "fixtures.hpp"
 
 using namespace losslab;
 
@@ -74,7 +75,7 @@ class BundledTest : public QObject {
     const std::string tried = dir + "/wine_data.csv";
     LOSSLAB_VERIFY_INPUT_ERROR(loadBundledDataset("wine"), tried.c_str(), "LOSSLAB_DATA_DIR");
 
-    QVERIFY(QFile::copy(QString(LOSSLAB_RESOURCE_DIR) + "/datasets/wine_data.csv",
+    QVERIFY(QFile::copy(QString::fromStdString(losslab::test::resourceDir()) + "/datasets/wine_data.csv",
                         empty.path() + "/wine_data.csv"));
     QCOMPARE(loadBundledDataset("wine").size(), 178);
     qunsetenv("LOSSLAB_DATA_DIR");
@@ -85,7 +86,7 @@ class BundledTest : public QObject {
     const auto dirs = datasetDirectories();
     QVERIFY(dirs.size() == 2);
     QVERIFY(dirs[0].ends_with("/../share/losslab/datasets"));
-    QCOMPARE(dirs[1], std::string(LOSSLAB_RESOURCE_DIR) + "/datasets");
+    QCOMPARE(dirs[1], losslab::test::resourceDir() + "/datasets");
   }
 };
 

@@ -6,11 +6,12 @@
 
 #include "losslab/sweep/sweep_run.hpp"
 #include "losslab/sweep/sweep_series.hpp"
+#include "fixtures.hpp"
 
 using namespace losslab;
 
 namespace {
-std::string preset(const std::string& name) { return std::string(LOSSLAB_RESOURCE_DIR) + "/sweeps/" + name; }
+std::string preset(const std::string& name) { return losslab::test::resourceDir() + "/sweeps/" + name; }
 }  // namespace
 
 class SweepPresetsTest : public QObject {
@@ -18,7 +19,7 @@ class SweepPresetsTest : public QObject {
  private Q_SLOTS:
   void everyPresetLoadsAndItsRunsTrain() {
     int presets = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(LOSSLAB_RESOURCE_DIR) + "/sweeps")) {
+    for (const auto& entry : std::filesystem::directory_iterator(losslab::test::resourceDir() + "/sweeps")) {
       const SweepConfig s = readSweepFile(entry.path().string());
       QVERIFY2(!s.name.empty() && !s.description.empty(), entry.path().c_str());
       std::vector<SweepRun> plan = planSweep(s);
