@@ -77,7 +77,7 @@ void Optimizer<S>::prepare(Index n) {
     if (t.offset < 0 || t.size < 0 || t.offset + t.size > n)
       throw std::invalid_argument("Optimizer: tensor span outside the parameter vector");
   for (Vec<S>* v :
-       {&grad_, &direction_, &probe_, &thetaOld_, &update_, &momentum_, &secondMoment_})
+       {&grad_, &direction_, &probe_, &thetaOld_, &momentum_, &secondMoment_})
     v->setZero(n);
 }
 
@@ -86,20 +86,26 @@ S Optimizer<S>::step(Vec<S>& theta, S lr, const GradientFn& gradient) {
   prepare(theta.size());
   thetaOld_ = theta;
   const S loss = gradient(theta, grad_);
-  if (config_.samRho > 0)
+  // The raw gradient is the direction unless something transforms it: no copy of it then (a
+  // pass over every parameter, 3% of a wide network's step).
+  const Vec<S>* direction = &grad_;
+  if (config_.samRho > 0) {
     applySam(theta, gradient);
-  else
+    direction = &direction_;
+  }
+  const bool l2 = config_.weightDecay > 0 && config_.kind != OptimizerKind::AdamW;
+  if (direction == &grad_ && (config_.perpGrad || config_.clipNorm || l2)) {
     direction_ = grad_;
+    direction = &direction_;
+  }
   if (config_.perpGrad) applyPerpGrad(theta);
   if (config_.clipNorm) applyClipping();
-  if (config_.weightDecay > 0 && config_.kind != OptimizerKind::AdamW)
-    direction_ += S(config_.weightDecay) * theta;
+  if (l2) direction_ += S(config_.weightDecay) * theta;
   if (isAdamFamily(config_.kind))
-    adamUpdate(theta, lr);
+    adamUpdate(theta, lr, *direction);
   else
-    sgdUpdate(theta, lr);
+    sgdUpdate(theta, lr, *direction);
   ++steps_;
-  update_ = theta - thetaOld_;
   return loss;
 }
 
@@ -134,27 +140,38 @@ void Optimizer<S>::applyClipping() {
 
 // torch.optim.SGD with dampening 0.
 template <class S>
-void Optimizer<S>::sgdUpdate(Vec<S>& theta, S lr) {
+void Optimizer<S>::sgdUpdate(Vec<S>& theta, S lr, const Vec<S>& direction) {
   const S mu = S(config_.momentum);
   if (mu == S(0)) {
-    theta -= lr * direction_;
+    theta -= lr * direction;
     return;
   }
-  if (momentumStarted_) {
-    momentum_ = mu * momentum_ + direction_;
-  } else {
-    momentum_ = direction_;
+  if (!momentumStarted_) {
+    momentum_ = direction;
     momentumStarted_ = true;
+  } else if (!config_.nesterov) {
+    // b = mu b + d; theta -= lr b, in one pass over the three vectors (two passes were 8% of a
+    // wide network's step).
+    S* b = momentum_.data();
+    S* t = theta.data();
+    const S* d = direction.data();
+    for (Index i = 0, n = theta.size(); i < n; ++i) {
+      b[i] = mu * b[i] + d[i];
+      t[i] -= lr * b[i];
+    }
+    return;
+  } else {
+    momentum_ = mu * momentum_ + direction;
   }
   if (config_.nesterov)
-    theta -= lr * (direction_ + mu * momentum_);
+    theta -= lr * (direction + mu * momentum_);
   else
     theta -= lr * momentum_;
 }
 
 // torch.optim.Adam / AdamW: bias corrections in double as PyTorch does, the rest in S.
 template <class S>
-void Optimizer<S>::adamUpdate(Vec<S>& theta, S lr) {
+void Optimizer<S>::adamUpdate(Vec<S>& theta, S lr, const Vec<S>& direction) {
   if (steps_ == 0) {
     momentum_.setZero();
     secondMoment_.setZero();
@@ -163,8 +180,8 @@ void Optimizer<S>::adamUpdate(Vec<S>& theta, S lr) {
   const S b1 = S(config_.beta1), oneMinusB1 = S(1.0 - config_.beta1);
   const S b2 = S(config_.beta2), oneMinusB2 = S(1.0 - config_.beta2), eps = S(config_.eps);
   const double t = double(steps_ + 1);
-  momentum_ = b1 * momentum_ + oneMinusB1 * direction_;
-  secondMoment_ = b2 * secondMoment_ + oneMinusB2 * direction_.cwiseAbs2();
+  momentum_ = b1 * momentum_ + oneMinusB1 * direction;
+  secondMoment_ = b2 * secondMoment_ + oneMinusB2 * direction.cwiseAbs2();
   const S stepSize = S(double(lr) / (1.0 - std::pow(config_.beta1, t)));
   const S bc2Sqrt = S(std::sqrt(1.0 - std::pow(config_.beta2, t)));
   if (config_.kind == OptimizerKind::AdamW && config_.weightDecay > 0)

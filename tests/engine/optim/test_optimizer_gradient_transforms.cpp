@@ -54,8 +54,9 @@ template <class S>
 Vec<S> direction(const OptimizerConfig& c, std::vector<TensorSpan> tensors, Vec<S> theta,
                  const Vec<S>& g) {
   Optimizer<S> optimizer(c, std::move(tensors));
+  const Vec<S> start = theta;
   optimizer.step(theta, S(1), constant<S>(g));
-  return -optimizer.lastUpdate();
+  return start - theta;
 }
 
 // θ = (1, 0 | 0, 0 | 3, 4) in three tensors, g = (1, 1 | 3, 4 | 1, 0).
@@ -176,7 +177,7 @@ class OptimizerGradientTransforms : public QObject {
     optimizer.step(theta, 1.0, Quadratic<double>());
     const Eigen::VectorXd ascent =
         vec<double>({1, 0.5}) + 0.05 / std::sqrt(5.0) * vec<double>({1, 2});
-    const Eigen::VectorXd& d = optimizer.lastUpdate();
+    const Eigen::VectorXd d = theta - optimizer.lastStart();
     LOSSLAB_COMPARE_NEAR(d.dot(vec<double>({1, 0.5})), 0.0, 1e-15);
     LOSSLAB_COMPARE_NEAR(d.norm(), vec<double>({1, 4}).cwiseProduct(ascent).norm(), 1e-15);
   }

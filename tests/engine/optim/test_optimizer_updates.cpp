@@ -152,11 +152,12 @@ class OptimizerUpdates : public QObject {
     auto c = config(OptimizerKind::Sgd);
     c.weightDecay = 0.1;  // the raw gradient excludes the decay term
     Optimizer<double> optimizer(c, {});
-    QVERIFY(optimizer.lastGradient().size() == 0 && optimizer.lastUpdate().size() == 0);
+    QVERIFY(optimizer.lastGradient().size() == 0 && optimizer.lastStart().size() == 0);
     Eigen::VectorXd theta = vec<double>({1, 0.5});
     QCOMPARE(optimizer.step(theta, 0.1, quadratic<double>()), 1.0);  // ½(1 + 4·0.25)
     QCOMPARE(optimizer.lastGradient(), vec<double>({1, 2}));
-    QVERIFY((optimizer.lastUpdate() - vec<double>({-0.11, -0.205})).norm() < 1e-15);
+    QCOMPARE(optimizer.lastStart(), vec<double>({1, 0.5}));  // θ the step started from
+    QVERIFY((theta - optimizer.lastStart() - vec<double>({-0.11, -0.205})).norm() < 1e-15);
     QCOMPARE(optimizer.stepCount(), 1L);
   }
 
@@ -179,7 +180,7 @@ class OptimizerUpdates : public QObject {
     Vec<float> theta = vec<float>({1, 0.5});
     optimizer.step(theta, 1e-9f, quadratic<float>());
     QCOMPARE(theta, vec<float>({1, 0.5}));
-    QCOMPARE(optimizer.lastUpdate(), vec<float>({0, 0}));
+    QCOMPARE(Vec<float>(theta - optimizer.lastStart()), vec<float>({0, 0}));
   }
 };
 

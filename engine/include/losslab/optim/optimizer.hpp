@@ -66,7 +66,8 @@ class Optimizer {
 
   long stepCount() const { return steps_; }
   const Vec<S>& lastGradient() const { return grad_; }  // raw ∇L(θ) of the last step
-  const Vec<S>& lastUpdate() const { return update_; }  // θ_new − θ_old of the last step
+  // θ the last step started from (θ_new − lastStart() is its update); zeros before the first.
+  const Vec<S>& lastStart() const { return thetaOld_; }
   // Adam/AdamW: √v̂ + eps per parameter, the diagonal the last update divided by (Cohen et al.
   // 2022 precondition the Hessian with it). Empty for gd/sgd and before the first step.
   Vec<S> adamPreconditioner() const;
@@ -76,18 +77,17 @@ class Optimizer {
   void applySam(const Vec<S>& theta, const GradientFn& gradient);
   void applyPerpGrad(const Vec<S>& theta);
   void applyClipping();
-  void sgdUpdate(Vec<S>& theta, S lr);
-  void adamUpdate(Vec<S>& theta, S lr);
+  void sgdUpdate(Vec<S>& theta, S lr, const Vec<S>& direction);
+  void adamUpdate(Vec<S>& theta, S lr, const Vec<S>& direction);
 
   OptimizerConfig config_;
   std::vector<TensorSpan> tensors_;
   long steps_ = 0;
   bool momentumStarted_ = false;
   Vec<S> grad_;       // raw gradient at θ
-  Vec<S> direction_;  // the gradient after SAM, ⊥Grad, clipping and L2 decay
+  Vec<S> direction_;  // the gradient after SAM, ⊥Grad, clipping and L2 decay, when any applies
   Vec<S> probe_;      // θ + ε for SAM
   Vec<S> thetaOld_;
-  Vec<S> update_;
   Vec<S> momentum_;   // heavy-ball buffer b, or Adam's m
   Vec<S> secondMoment_;  // Adam's v
 };
