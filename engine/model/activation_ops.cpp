@@ -45,6 +45,20 @@ void activationDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, Mat<
 }
 
 template <class S>
+void timesDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, const Mat<S>& g, Mat<S>& out) {
+  const auto ga = g.array();
+  switch (act) {
+    case Activation::Linear: out = g; break;
+    case Activation::Relu: out = (z.array() > S(0)).select(ga, S(0)); break;
+    case Activation::Tanh: out = ga * (S(1) - a.array().square()); break;
+    case Activation::Sigmoid: out = ga * (a.array() * (S(1) - a.array())); break;
+    case Activation::Gelu:
+      out = ga * z.unaryExpr([](S x) { return normalCdf(x) + x * normalPdf(x); }).array();
+      break;
+  }
+}
+
+template <class S>
 void activationSecondDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, Mat<S>& d2) {
   d2.resize(z.rows(), z.cols());
   switch (act) {
@@ -65,7 +79,9 @@ void activationSecondDerivative(Activation act, const Mat<S>& z, const Mat<S>& a
   template void activationDerivative<S>(Activation, const Mat<S>&, const Mat<S>&,      \
                                         Mat<S>&);                                      \
   template void activationSecondDerivative<S>(Activation, const Mat<S>&, const Mat<S>&, \
-                                              Mat<S>&);
+                                              Mat<S>&);                                \
+  template void timesDerivative<S>(Activation, const Mat<S>&, const Mat<S>&, const Mat<S>&, \
+                                   Mat<S>&);
 LOSSLAB_INSTANTIATE(float)
 LOSSLAB_INSTANTIATE(double)
 #undef LOSSLAB_INSTANTIATE

@@ -130,7 +130,8 @@ S run(const Architecture& arch_, LossKind loss_, MlpChunks<S>& chunks_, MlpPass 
         }
         if (l < L - 1) {
           applyActivation(arch_.activation, k.z[l], k.a[l]);
-          if (mode != MlpPass::Loss) activationDerivative(arch_.activation, k.z[l], k.a[l], k.d1[l]);
+          // The gradient alone multiplies by sigma' as it backpropagates (timesDerivative).
+          if (secondOrder) activationDerivative(arch_.activation, k.z[l], k.a[l], k.d1[l]);
           if (secondOrder) activationSecondDerivative(arch_.activation, k.z[l], k.a[l], k.d2[l]);
         }
       }
@@ -156,7 +157,10 @@ S run(const Architecture& arch_, LossKind loss_, MlpChunks<S>& chunks_, MlpPass 
           VecMap<S>(g + arch_.biasOffset(l), arch_.layers[l + 1]) = k.delta.rowwise().sum();
         if (l > 0) {
           k.ga.noalias() = weights(arch_, p, l).transpose() * k.delta;
-          k.delta = k.ga.cwiseProduct(k.d1[l - 1]);
+          if (secondOrder)
+            k.delta = k.ga.cwiseProduct(k.d1[l - 1]);
+          else
+            timesDerivative(arch_.activation, k.z[l - 1], k.a[l - 1], k.ga, k.delta);
         }
       }
     };

@@ -10,6 +10,10 @@ template <class S> void applyActivation(Activation act, const Mat<S>& z, Mat<S>&
 // sigma'(z); `a` = sigma(z) lets tanh and sigmoid reuse the forward value.
 template <class S>
 void activationDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, Mat<S>& d1);
+// out = g * sigma'(z) elementwise, without storing sigma'(z): the gradient's backward pass, where
+// the derivative is read once (the ReLU mask and its product were two passes over the batch).
+template <class S>
+void timesDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, const Mat<S>& g, Mat<S>& out);
 // sigma''(z)
 template <class S>
 void activationSecondDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, Mat<S>& d2);
