@@ -29,26 +29,17 @@ template <class S> void applyActivation(Activation act, const Mat<S>& z, Mat<S>&
   }
 }
 
-template <class S>
-void activationDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, Mat<S>& d1) {
-  d1.resize(z.rows(), z.cols());
-  switch (act) {
-    case Activation::Linear: d1.setOnes(); break;
-    // PyTorch's convention: relu'(0) = 0.
-    case Activation::Relu: d1 = (z.array() > S(0)).template cast<S>(); break;
-    case Activation::Tanh: d1 = S(1) - a.array().square(); break;
-    case Activation::Sigmoid: d1 = a.array() * (S(1) - a.array()); break;
-    case Activation::Gelu:
-      d1 = z.unaryExpr([](S x) { return normalCdf(x) + x * normalPdf(x); });
-      break;
-  }
-}
+namespace {
 
-template <class S>
-void timesDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, const Mat<S>& g, Mat<S>& out) {
+// out = g * sigma'(z), the one place the first derivatives are written. g is a matrix in the
+// gradient's backward pass and the constant 1 (folded away by the compiler: x * 1 is x) when
+// sigma'(z) itself is stored for the second-order passes.
+template <class S, class G>
+void scaledDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, const G& g, Mat<S>& out) {
   const auto ga = g.array();
   switch (act) {
     case Activation::Linear: out = g; break;
+    // PyTorch's convention: relu'(0) = 0.
     case Activation::Relu: out = (z.array() > S(0)).select(ga, S(0)); break;
     case Activation::Tanh: out = ga * (S(1) - a.array().square()); break;
     case Activation::Sigmoid: out = ga * (a.array() * (S(1) - a.array())); break;
@@ -56,6 +47,18 @@ void timesDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, const Mat
       out = ga * z.unaryExpr([](S x) { return normalCdf(x) + x * normalPdf(x); }).array();
       break;
   }
+}
+
+}  // namespace
+
+template <class S>
+void activationDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, Mat<S>& d1) {
+  scaledDerivative(act, z, a, Mat<S>::Ones(z.rows(), z.cols()), d1);
+}
+
+template <class S>
+void timesDerivative(Activation act, const Mat<S>& z, const Mat<S>& a, const Mat<S>& g, Mat<S>& out) {
+  scaledDerivative(act, z, a, g, out);
 }
 
 template <class S>

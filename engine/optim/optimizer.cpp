@@ -146,10 +146,7 @@ void Optimizer<S>::sgdUpdate(Vec<S>& theta, S lr, const Vec<S>& direction) {
     theta -= lr * direction;
     return;
   }
-  if (!momentumStarted_) {
-    momentum_ = direction;
-    momentumStarted_ = true;
-  } else if (!config_.nesterov) {
+  if (momentumStarted_ && !config_.nesterov) {
     // b = mu b + d; theta -= lr b, in one pass over the three vectors (two passes were 8% of a
     // wide network's step).
     S* b = momentum_.data();
@@ -160,8 +157,12 @@ void Optimizer<S>::sgdUpdate(Vec<S>& theta, S lr, const Vec<S>& direction) {
       t[i] -= lr * b[i];
     }
     return;
-  } else {
+  }
+  if (momentumStarted_) {
     momentum_ = mu * momentum_ + direction;
+  } else {
+    momentum_ = direction;
+    momentumStarted_ = true;
   }
   if (config_.nesterov)
     theta -= lr * (direction + mu * momentum_);
