@@ -61,16 +61,28 @@ std::string toString(Activation a) {
     case Activation::Tanh: return "tanh";
     case Activation::Sigmoid: return "sigmoid";
     case Activation::Gelu: return "gelu";
+    case Activation::LeakyRelu: return "leaky_relu";
+    case Activation::Elu: return "elu";
+    case Activation::Silu: return "silu";
+    case Activation::Softplus: return "softplus";
+    case Activation::Sin: return "sin";
   }
   return "?";
 }
 
+std::vector<Activation> allActivations() {
+  return {Activation::Linear,    Activation::Relu, Activation::Tanh, Activation::Sigmoid,
+          Activation::Gelu,      Activation::LeakyRelu, Activation::Elu, Activation::Silu,
+          Activation::Softplus,  Activation::Sin};
+}
+
 Activation activationFromString(const std::string& name) {
-  for (Activation a : {Activation::Linear, Activation::Relu, Activation::Tanh, Activation::Sigmoid,
-                       Activation::Gelu})
+  std::string allowed;
+  for (Activation a : allActivations()) {
     if (toString(a) == name) return a;
-  throw InputError("activation: unknown \"" + name +
-                   "\" (allowed: linear, relu, tanh, sigmoid, gelu)");
+    allowed += (allowed.empty() ? "" : ", ") + toString(a);
+  }
+  throw InputError("activation: unknown \"" + name + "\" (allowed: " + allowed + ")");
 }
 
 }  // namespace losslab

@@ -46,9 +46,13 @@ ModelControls::ModelControls(RunDocument* document, QWidget* parent)
                });
   }
   activation_ = choices(this, {{"tanh", "tanh"}, {"ReLU", "relu"}, {"GELU", "gelu"},
-                               {"sigmoid", "sigmoid"}, {"linear", "linear"}});
+                               {"sigmoid", "sigmoid"}, {"linear", "linear"},
+                               {"leaky ReLU", "leaky_relu"}, {"ELU", "elu"}, {"SiLU", "silu"},
+                               {"softplus", "softplus"}, {"sin", "sin"}});
   addRow(QStringLiteral("model.activation"), tr("Activation"), activation_,
-         tr("The non-linearity after every hidden layer (GELU in its exact erf form)"));
+         tr("The non-linearity after every hidden layer, as PyTorch defines it: GELU in its exact "
+            "erf form, leaky ReLU with slope 0.01, ELU with alpha 1, SiLU x sigmoid(x), softplus "
+            "log(1 + e^x)"));
   bindCombo(activation_, document, QStringLiteral("model.activation"), tr("Activation"),
             [](ExperimentConfig& c, const QVariant& v) { c.model.activation = activationFromString(v.toString().toStdString()); });
   bias_ = new QCheckBox(tr("biases"), this);

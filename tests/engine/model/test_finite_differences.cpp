@@ -44,8 +44,7 @@ class FiniteDifferences : public QObject {
   void everyActivationAndLoss_data() {
     QTest::addColumn<int>("activation");
     QTest::addColumn<int>("loss");
-    for (Activation a : {Activation::Linear, Activation::Relu, Activation::Tanh, Activation::Sigmoid,
-                         Activation::Gelu})
+    for (Activation a : allActivations())
       for (LossKind l : {LossKind::CrossEntropy, LossKind::StableMaxCrossEntropy, LossKind::Mse})
         QTest::newRow((toString(a) + "/" + toString(l)).c_str()) << int(a) << int(l);
   }

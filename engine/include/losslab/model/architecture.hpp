@@ -14,7 +14,10 @@ struct TensorSpan {
   Index size = 0;
 };
 
-enum class Activation { Linear, Relu, Tanh, Sigmoid, Gelu };
+// The ten elementwise functions of shared/spec/model-format-2.md (the first five are /1's).
+enum class Activation { Linear, Relu, Tanh, Sigmoid, Gelu, LeakyRelu, Elu, Silu, Softplus, Sin };
+// Leaky ReLU's negative slope where none is given (PyTorch's default).
+inline constexpr double kDefaultLeakySlope = 0.01;
 
 struct Architecture {
   std::vector<int> layers;        // widths, input to output
@@ -39,5 +42,6 @@ struct Architecture {
 
 std::string toString(Activation a);
 Activation activationFromString(const std::string& name);  // throws InputError listing the choices
+std::vector<Activation> allActivations();                   // in the spec's order
 
 }  // namespace losslab
