@@ -3,8 +3,8 @@
 #include <memory>
 
 #include "cli_commands.hpp"
-#include "losslab/model/mlp_objective.hpp"
-#include "losslab/model/model_file.hpp"
+#include "losslab/model/network/network_file.hpp"
+#include "losslab/model/objective.hpp"
 
 namespace losslab::cli {
 
@@ -16,9 +16,9 @@ struct EvalOptions {
 };
 
 void runEval(const EvalOptions& o) {
-  const ModelFile m = readModelFile(o.model);
+  const NetworkFile m = readNetworkFile(o.model);
   Samples<double> data = toSamples<double>(m.data);
-  MlpObjective<double> objective(m.architecture, m.loss);
+  Objective<double> objective(m.network, m.loss);
   objective.checkCompatible(data);
   Eigen::VectorXd grad;
   double accuracy = 0;
@@ -41,8 +41,8 @@ void runEval(const EvalOptions& o) {
 
 void addEvalCommand(CLI::App& app) {
   auto options = std::make_shared<EvalOptions>();
-  CLI::App* cmd = app.add_subcommand("eval", "Loss, accuracy and gradient norm of a losslab-model/1 file on its data");
-  cmd->add_option("--model", options->model, "Model file (losslab-model/1)")->required();
+  CLI::App* cmd = app.add_subcommand("eval", "Loss, accuracy and gradient norm of a losslab-model/1 or /2 file on its data");
+  cmd->add_option("--model", options->model, "Model file (losslab-model/1 or /2)")->required();
   cmd->add_flag("--grad", options->grad, "Also print the full gradient (flat order of the spec)");
   cmd->add_flag("--json", options->json, "Print one JSON object");
   cmd->callback([options] { runEval(*options); });

@@ -8,7 +8,7 @@
 #include "losslab/curvature/hutchinson_trace.hpp"
 #include "losslab/curvature/spectral_density.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
-#include "losslab/model/model_file.hpp"
+#include "losslab/model/network/network_file.hpp"
 
 namespace losslab::cli {
 
@@ -29,13 +29,13 @@ void runHessian(const HessianOptions& o) {
   if (o.topK < 0 || o.smallest < 0) throw InputError("--top-k and --smallest must be >= 0");
   if (!o.topK && !o.smallest && !o.trace && !o.density && !o.dense)
     throw InputError("hessian: ask for at least one of --top-k, --smallest, --trace, --density, --dense");
-  const ModelFile m = readModelFile(o.model);
+  const NetworkFile m = readNetworkFile(o.model);
   Samples<double> data = toSamples<double>(m.data);
   if (o.subset < 0) throw InputError("--subset: " + std::to_string(o.subset) + " must be >= 1");
   if (o.subset > 0) data = sampleSubset(data, o.subset, o.seed);
   const CurvatureKind kind = curvatureKindFromString(o.op);
-  if (o.dense) checkDenseCurvatureSize(m.architecture.parameterCount());
-  CurvatureOperator op(m.architecture, m.loss, m.parameters, data, kind);
+  if (o.dense) checkDenseCurvatureSize(m.network.parameterCount());
+  CurvatureOperator op(m.network, m.loss, m.parameters, data, kind);
   nlohmann::json out = nlohmann::json::object();
   for (auto [k, end, key] : {std::tuple{o.topK, SpectrumEnd::Largest, "top_eigenvalues"},
                              std::tuple{o.smallest, SpectrumEnd::Smallest, "smallest_eigenvalues"}}) {
@@ -69,7 +69,7 @@ void runHessian(const HessianOptions& o) {
     out["density"] = {{"grid", asVector(s.grid)}, {"values", asVector(s.values)}, {"nodes", s.nodes},
                       {"weights", s.weights}, {"sigma", s.sigma}};
   }
-  if (o.dense) out["eigenvalues"] = asVector(denseSpectrum(m.architecture, m.loss, m.parameters, data, kind));
+  if (o.dense) out["eigenvalues"] = asVector(denseSpectrum(m.network, m.loss, m.parameters, data, kind));
   if (o.json) {
     std::cout << out.dump() << "\n";
     return;
@@ -81,7 +81,7 @@ void runHessian(const HessianOptions& o) {
 void addHessianCommand(CLI::App& app) {
   auto o = std::make_shared<HessianOptions>();
   CLI::App* cmd = app.add_subcommand("hessian", "Curvature of a model file's loss: eigenvalues, trace, spectral density");
-  cmd->add_option("--model", o->model, "Model file (losslab-model/1)")->required();
+  cmd->add_option("--model", o->model, "Model file (losslab-model/1 or /2)")->required();
   cmd->add_option("--top-k", o->topK, "Largest K eigenvalues (Lanczos), largest first");
   cmd->add_option("--smallest", o->smallest, "Smallest K eigenvalues (negative curvature), smallest first");
   cmd->add_flag("--trace", o->trace, "Hutchinson trace with its standard error");

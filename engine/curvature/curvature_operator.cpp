@@ -6,21 +6,21 @@
 
 namespace losslab {
 
-CurvatureOperator::CurvatureOperator(const Architecture& arch, LossKind loss, Eigen::VectorXd theta,
+CurvatureOperator::CurvatureOperator(const Network& net, LossKind loss, Eigen::VectorXd theta,
                                      Samples<double> data, CurvatureKind kind)
-    : CurvatureOperator(arch, loss, std::move(theta),
+    : CurvatureOperator(net, loss, std::move(theta),
                         std::make_shared<const Samples<double>>(std::move(data)), kind) {}
 
-CurvatureOperator::CurvatureOperator(const Architecture& arch, LossKind loss, Eigen::VectorXd theta,
+CurvatureOperator::CurvatureOperator(const Network& net, LossKind loss, Eigen::VectorXd theta,
                                      std::shared_ptr<const Samples<double>> data, CurvatureKind kind)
     : size_(theta.size()),
-      objective_(std::make_unique<MlpObjective<double>>(arch, loss)),
+      objective_(std::make_unique<Objective<double>>(net, loss)),
       theta_(std::move(theta)),
       data_(std::move(data)),
       kind_(kind) {
-  if (theta_.size() != arch.parameterCount())
+  if (theta_.size() != objective_->parameterCount())
     throw InputError("curvature: " + std::to_string(theta_.size()) + " parameters for a network of " +
-                     std::to_string(arch.parameterCount()));
+                     std::to_string(objective_->parameterCount()));
   if (!data_ || data_->size() == 0) throw InputError("curvature: the sample set is empty");
   objective_->checkCompatible(*data_);
 }

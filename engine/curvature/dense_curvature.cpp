@@ -15,16 +15,16 @@ void checkDenseCurvatureSize(Index parameters) {
                      std::to_string(kDenseCurvatureMaxParameters) + " (use top-k, trace or density)");
 }
 
-Eigen::MatrixXd denseCurvature(const Architecture& arch, LossKind loss, const Eigen::VectorXd& theta,
+Eigen::MatrixXd denseCurvature(const Network& net, LossKind loss, const Eigen::VectorXd& theta,
                                const Samples<double>& data, CurvatureKind kind,
                                const TaskControl& control) {
-  const Index P = arch.parameterCount();
+  const Index P = net.parameterCount();
   checkDenseCurvatureSize(P);
-  CurvatureOperator(arch, loss, theta, data, kind);  // validates shapes and data up front
+  CurvatureOperator(net, loss, theta, data, kind);  // validates shapes and data up front
   Eigen::MatrixXd M(P, P);
   std::atomic<Index> done{0};
   tbb::parallel_for(tbb::blocked_range<Index>(0, P, 16), [&](const tbb::blocked_range<Index>& r) {
-    CurvatureOperator op(arch, loss, theta, data, kind);
+    CurvatureOperator op(net, loss, theta, data, kind);
     Eigen::VectorXd e = Eigen::VectorXd::Zero(P), column;
     for (Index j = r.begin(); j < r.end(); ++j) {
       if (control.stop.stop_requested()) return;  // thrown below, outside the parallel loop
@@ -39,10 +39,10 @@ Eigen::MatrixXd denseCurvature(const Architecture& arch, LossKind loss, const Ei
   return 0.5 * (M + M.transpose());
 }
 
-Eigen::VectorXd denseSpectrum(const Architecture& arch, LossKind loss, const Eigen::VectorXd& theta,
+Eigen::VectorXd denseSpectrum(const Network& net, LossKind loss, const Eigen::VectorXd& theta,
                               const Samples<double>& data, CurvatureKind kind,
                               const TaskControl& control) {
-  const Eigen::MatrixXd M = denseCurvature(arch, loss, theta, data, kind, control);
+  const Eigen::MatrixXd M = denseCurvature(net, loss, theta, data, kind, control);
   return Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(M, Eigen::EigenvaluesOnly).eigenvalues();
 }
 

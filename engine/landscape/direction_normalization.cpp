@@ -13,47 +13,53 @@ void rescale(Eigen::Ref<Eigen::VectorXd> d, const Eigen::Ref<const Eigen::Vector
   if (n > 0) d *= theta.norm() / n;
 }
 
-void normalizeModel(Eigen::VectorXd& d, const Eigen::VectorXd& theta, const Architecture& arch,
+bool isWeight(const NetworkTensor& t) { return t.cols > 0; }
+
+void normalizeModel(Eigen::VectorXd& d, const Eigen::VectorXd& theta, const std::vector<NetworkTensor>& tensors,
                     bool withBiases) {
   double dNorm2 = 0, thetaNorm2 = 0;
-  for (int l = 0; l < arch.affineCount(); ++l) {
-    const Index w = arch.weightOffset(l), size = Index(arch.layers[l]) * arch.layers[l + 1];
-    dNorm2 += d.segment(w, size).squaredNorm();
-    thetaNorm2 += theta.segment(w, size).squaredNorm();
-    if (withBiases && arch.bias[l]) {
-      dNorm2 += d.segment(arch.biasOffset(l), arch.layers[l + 1]).squaredNorm();
-      thetaNorm2 += theta.segment(arch.biasOffset(l), arch.layers[l + 1]).squaredNorm();
+  for (const NetworkTensor& t : tensors)
+    if (isWeight(t) || withBiases) {
+      dNorm2 += d.segment(t.offset, t.size()).squaredNorm();
+      thetaNorm2 += theta.segment(t.offset, t.size()).squaredNorm();
     }
-  }
   if (dNorm2 > 0) d *= std::sqrt(thetaNorm2 / dNorm2);
 }
 
 }  // namespace
 
 Eigen::VectorXd normalizeDirection(const Eigen::VectorXd& direction, const Eigen::VectorXd& theta,
-                                   const Architecture& arch, const NormalizationOptions& options) {
+                                   const std::vector<NetworkTensor>& tensors,
+                                   const NormalizationOptions& options) {
   Eigen::VectorXd d = direction;
   if (options.norm == DirectionNorm::None) return d;
   const bool withBiases = options.biases == BiasDirections::Normalize;
   if (!withBiases)
-    for (int l = 0; l < arch.affineCount(); ++l)
-      if (arch.bias[l]) d.segment(arch.biasOffset(l), arch.layers[l + 1]).setZero();
+    for (const NetworkTensor& t : tensors)
+      if (!isWeight(t)) d.segment(t.offset, t.size()).setZero();
   if (options.norm == DirectionNorm::Model) {
-    normalizeModel(d, theta, arch, withBiases);
+    normalizeModel(d, theta, tensors, withBiases);
     return d;
   }
-  for (int l = 0; l < arch.affineCount(); ++l) {
-    const int out = arch.layers[l + 1], in = arch.layers[l];
-    const Index w = arch.weightOffset(l), b = arch.biasOffset(l);
-    if (options.norm == DirectionNorm::Filter)
-      for (int r = 0; r < out; ++r) rescale(d.segment(w + Index(r) * in, in), theta.segment(w + Index(r) * in, in));
-    else  // Layer
-      rescale(d.segment(w, Index(out) * in), theta.segment(w, Index(out) * in));
-    // Li et al.'s net_plotter.py leaves 1-D tensors out of normalize_direction: with biases kept
-    // (ignore != 'biasbn') the direction's bias *is* the bias, d.copy_(w), whatever the draw.
-    if (withBiases && b >= 0) d.segment(b, out) = theta.segment(b, out);
+  for (const NetworkTensor& t : tensors) {
+    if (isWeight(t)) {
+      if (options.norm == DirectionNorm::Filter)
+        for (Index r = 0; r < t.rows; ++r)
+          rescale(d.segment(t.offset + r * t.cols, t.cols), theta.segment(t.offset + r * t.cols, t.cols));
+      else  // Layer
+        rescale(d.segment(t.offset, t.size()), theta.segment(t.offset, t.size()));
+    } else if (withBiases) {
+      // Li et al.'s net_plotter.py leaves 1-D tensors out of normalize_direction: with biases kept
+      // (ignore != 'biasbn') the direction's bias *is* the bias, d.copy_(w), whatever the draw.
+      d.segment(t.offset, t.size()) = theta.segment(t.offset, t.size());
+    }
   }
   return d;
+}
+
+Eigen::VectorXd normalizeDirection(const Eigen::VectorXd& direction, const Eigen::VectorXd& theta,
+                                   const Network& net, const NormalizationOptions& options) {
+  return normalizeDirection(direction, theta, net.tensors(), options);
 }
 
 Eigen::VectorXd orthogonalizedAgainst(const Eigen::VectorXd& d, const Eigen::VectorXd& reference) {

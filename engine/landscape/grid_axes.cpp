@@ -34,18 +34,36 @@ void validateAxis(const AxisRange& axis, const std::string& rangeName, const std
                      std::to_string(kMinAxisPoints) + ".." + std::to_string(kMaxAxisPoints) + " per axis");
 }
 
-std::size_t evaluationWorkspaceBytes(const Architecture& arch, Index samples, std::size_t scalarBytes) {
-  // Every affine layer keeps its pre-activations and (hidden layers) activations; the logits
-  // are one more copy of the output layer; the parameter vector one per worker.
+namespace {
+// Per sample, what the layer passes keep: each layer's input copy and up to two more of its
+// width (an activation's output, LayerNorm's normalised input), a residual's skip.
+std::size_t layerValuesPerSample(const std::vector<Layer>& layers) {
+  std::size_t n = 0;
+  for (const Layer& l : layers) {
+    n += 3 * std::size_t(l.in) + (l.kind == LayerKind::Linear ? std::size_t(l.out) : 0);
+    if (l.kind == LayerKind::Residual) n += layerValuesPerSample(l.body);
+  }
+  return n;
+}
+}  // namespace
+
+std::size_t evaluationWorkspaceBytes(const Network& net, Index samples, std::size_t scalarBytes) {
   std::size_t perSample = 0;
-  for (int l = 1; l < int(arch.layers.size()); ++l) perSample += 2 * std::size_t(arch.layers[l]);
-  return (perSample * std::size_t(samples) + std::size_t(arch.parameterCount())) * scalarBytes;
+  if (const std::optional<Architecture> arch = plainMlp(net)) {
+    // The MLP kernel: every affine layer keeps its pre-activations and (hidden layers)
+    // activations; the logits are one more copy of the output layer.
+    for (int l = 1; l < int(arch->layers.size()); ++l) perSample += 2 * std::size_t(arch->layers[l]);
+  } else {
+    perSample = layerValuesPerSample(net.layers) + std::size_t(net.outputDim());
+  }
+  // And the parameter vector, one per worker.
+  return (perSample * std::size_t(samples) + std::size_t(net.parameterCount())) * scalarBytes;
 }
 
-int workersWithinMemory(const std::string& what, std::size_t values, const Architecture& arch,
+int workersWithinMemory(const std::string& what, std::size_t values, const Network& net,
                         Index samples, std::size_t scalarBytes, std::size_t limitBytes) {
   const std::size_t results = values * sizeof(double);
-  const std::size_t workspace = evaluationWorkspaceBytes(arch, samples, scalarBytes);
+  const std::size_t workspace = evaluationWorkspaceBytes(net, samples, scalarBytes);
   if (results + workspace > limitBytes) {
     auto mib = [](std::size_t b) {
       std::ostringstream s;

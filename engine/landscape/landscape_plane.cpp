@@ -11,8 +11,8 @@ void LandscapePlane::pointAt(double alpha, double beta, Eigen::VectorXd& out) co
     out = origin + alpha * dir1 + beta * dir2;
 }
 
-void validatePlane(const LandscapePlane& plane, const Architecture& arch, const std::string& what) {
-  const Index p = arch.parameterCount();
+void validatePlane(const LandscapePlane& plane, const Network& net, const std::string& what) {
+  const Index p = net.parameterCount();
   auto check = [&](const Eigen::VectorXd& v, const char* name) {
     if (v.size() != p)
       throw InputError(what + ": " + name + " has " + std::to_string(v.size()) +

@@ -5,15 +5,15 @@
 namespace losslab {
 
 template <class S>
-LandscapeCurve evaluateCurve(const Architecture& arch, LossKind loss, const LandscapePlane& plane,
+LandscapeCurve evaluateCurve(const Network& net, LossKind loss, const LandscapePlane& plane,
                              const Samples<S>& data, const AxisRange& axis,
                              const TaskControl& control, std::size_t memoryLimitBytes) {
   validateAxis(axis, "slice range", "slice points");
-  validatePlane(LandscapePlane{plane.origin, plane.dir1, {}}, arch, "landscape direction");
+  validatePlane(LandscapePlane{plane.origin, plane.dir1, {}}, net, "landscape direction");
   const int workers = workersWithinMemory("a slice of " + std::to_string(axis.points) + " points",
-                                          2 * std::size_t(axis.points), arch, data.size(),
+                                          2 * std::size_t(axis.points), net, data.size(),
                                           sizeof(S), memoryLimitBytes);
-  PointEvaluator<S> evaluator(arch, loss, data, workers);
+  PointEvaluator<S> evaluator(net, loss, data, workers);
   LandscapeCurve curve;
   curve.coordinates = axisValues(axis);
   std::vector<PlanePoint> points;
@@ -30,7 +30,7 @@ LandscapeCurve evaluateCurve(const Architecture& arch, LossKind loss, const Land
 }
 
 template <class S>
-LandscapeSlice evaluateSlice(const Architecture& arch, LossKind loss, const LandscapePlane& plane,
+LandscapeSlice evaluateSlice(const Network& net, LossKind loss, const LandscapePlane& plane,
                              const Samples<S>& train, const Samples<S>* test, const AxisRange& axis,
                              const TaskControl& control, std::size_t memoryLimitBytes) {
   const bool withTest = test && test->size() > 0;
@@ -40,16 +40,16 @@ LandscapeSlice evaluateSlice(const Architecture& arch, LossKind loss, const Land
     return TaskControl{control.stop, [&control, from, to](double f) { control.report(from + (to - from) * f); }};
   };
   LandscapeSlice slice;
-  slice.train = evaluateCurve(arch, loss, plane, train, axis, part(0.0, split), memoryLimitBytes);
-  if (withTest) slice.test = evaluateCurve(arch, loss, plane, *test, axis, part(split, 1.0), memoryLimitBytes);
+  slice.train = evaluateCurve(net, loss, plane, train, axis, part(0.0, split), memoryLimitBytes);
+  if (withTest) slice.test = evaluateCurve(net, loss, plane, *test, axis, part(split, 1.0), memoryLimitBytes);
   return slice;
 }
 
 #define LOSSLAB_INSTANTIATE(S)                                                                   \
-  template LandscapeCurve evaluateCurve<S>(const Architecture&, LossKind, const LandscapePlane&, \
+  template LandscapeCurve evaluateCurve<S>(const Network&, LossKind, const LandscapePlane&, \
                                            const Samples<S>&, const AxisRange&,                  \
                                            const TaskControl&, std::size_t);                     \
-  template LandscapeSlice evaluateSlice<S>(const Architecture&, LossKind, const LandscapePlane&, \
+  template LandscapeSlice evaluateSlice<S>(const Network&, LossKind, const LandscapePlane&, \
                                            const Samples<S>&, const Samples<S>*,                 \
                                            const AxisRange&, const TaskControl&, std::size_t);
 LOSSLAB_INSTANTIATE(float)

@@ -29,18 +29,18 @@ std::vector<bool> membership(int n, const std::vector<int>& idx) {
 }  // namespace
 
 template <class S>
-LandscapeGrid evaluateSurface(const Architecture& arch, LossKind loss, const LandscapePlane& plane,
+LandscapeGrid evaluateSurface(const Network& net, LossKind loss, const LandscapePlane& plane,
                               const Samples<S>& data, const GridSpec& grid,
                               const TaskControl& control, const PassCallback& onPass) {
   validateAxis(grid.alpha, "alpha range", "alpha points");
   validateAxis(grid.beta, "beta range", "beta points");
-  validatePlane(plane, arch, "landscape plane");
+  validatePlane(plane, net, "landscape plane");
   if (plane.isLine()) throw InputError("landscape plane: a 2-D grid needs a second direction (dir2)");
   const int nx = grid.alpha.points, ny = grid.beta.points;
   const std::size_t values = 2 * std::size_t(nx) * std::size_t(ny);
   const int workers = workersWithinMemory("a " + std::to_string(nx) + " x " + std::to_string(ny) + " grid",
-                                          values, arch, data.size(), sizeof(S), grid.memoryLimitBytes);
-  PointEvaluator<S> evaluator(arch, loss, data, workers);
+                                          values, net, data.size(), sizeof(S), grid.memoryLimitBytes);
+  PointEvaluator<S> evaluator(net, loss, data, workers);
 
   LandscapeGrid full;
   full.alphas = axisValues(grid.alpha);
@@ -85,10 +85,10 @@ LandscapeGrid evaluateSurface(const Architecture& arch, LossKind loss, const Lan
   return full;
 }
 
-template LandscapeGrid evaluateSurface<float>(const Architecture&, LossKind, const LandscapePlane&,
+template LandscapeGrid evaluateSurface<float>(const Network&, LossKind, const LandscapePlane&,
                                               const Samples<float>&, const GridSpec&,
                                               const TaskControl&, const PassCallback&);
-template LandscapeGrid evaluateSurface<double>(const Architecture&, LossKind, const LandscapePlane&,
+template LandscapeGrid evaluateSurface<double>(const Network&, LossKind, const LandscapePlane&,
                                                const Samples<double>&, const GridSpec&,
                                                const TaskControl&, const PassCallback&);
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <mutex>
 
-#include "losslab/model/mlp_objective.hpp"
+#include "losslab/model/objective.hpp"
 
 namespace losslab {
 
@@ -19,11 +19,11 @@ constexpr size_t kBlock = 64;
 // must never pick up a second point with the same objective (we also isolate that wait).
 template <class S> struct PointEvaluator<S>::Workers {
   struct Worker {
-    MlpObjective<S> objective;
+    Objective<S> objective;
     Eigen::VectorXd point;
     Vec<S> theta;
   };
-  Architecture arch;
+  Network net;
   LossKind loss;
   tbb::task_arena arena;
   std::mutex mutex;
@@ -33,7 +33,7 @@ template <class S> struct PointEvaluator<S>::Workers {
   Worker* acquire() {
     std::lock_guard lock(mutex);
     if (idle.empty()) {
-      all.push_back(std::make_unique<Worker>(Worker{MlpObjective<S>(arch, loss), {}, {}}));
+      all.push_back(std::make_unique<Worker>(Worker{Objective<S>(net, loss), {}, {}}));
       return all.back().get();
     }
     Worker* w = idle.back();
@@ -47,10 +47,9 @@ template <class S> struct PointEvaluator<S>::Workers {
 };
 
 template <class S>
-PointEvaluator<S>::PointEvaluator(const Architecture& arch, LossKind loss, const Samples<S>& data,
-                                  int workers)
-    : data_(data), workers_(new Workers{arch, loss, tbb::task_arena(std::max(workers, 1)), {}, {}, {}}) {
-  MlpObjective<S>(arch, loss).checkCompatible(data);
+PointEvaluator<S>::PointEvaluator(const Network& net, LossKind loss, const Samples<S>& data, int workers)
+    : data_(data), workers_(new Workers{net, loss, tbb::task_arena(std::max(workers, 1)), {}, {}, {}}) {
+  Objective<S>(net, loss).checkCompatible(data);
 }
 
 template <class S> PointEvaluator<S>::~PointEvaluator() = default;

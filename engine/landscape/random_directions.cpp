@@ -13,16 +13,17 @@ Eigen::VectorXd gaussian(Index p, Rng& rng) {
 
 }  // namespace
 
-DirectionPair randomDirections(const Eigen::VectorXd& theta, const Architecture& arch,
+DirectionPair randomDirections(const Eigen::VectorXd& theta, const Network& net,
                                const RandomDirectionOptions& options) {
   Rng rng(options.seed);
-  const Index p = arch.parameterCount();
+  const Index p = net.parameterCount();
   DirectionPair pair;
   pair.raw1 = gaussian(p, rng);
   pair.raw2 = gaussian(p, rng);
   if (options.orthogonalize) pair.raw2 = orthogonalizedAgainst(pair.raw2, pair.raw1);
-  pair.dir1 = normalizeDirection(pair.raw1, theta, arch, options.normalization);
-  pair.dir2 = normalizeDirection(pair.raw2, theta, arch, options.normalization);
+  const std::vector<NetworkTensor> tensors = net.tensors();
+  pair.dir1 = normalizeDirection(pair.raw1, theta, tensors, options.normalization);
+  pair.dir2 = normalizeDirection(pair.raw2, theta, tensors, options.normalization);
   return pair;
 }
 

@@ -2,13 +2,11 @@
 // LOSSLAB_CPU_NS names this copy's namespace (cmake/LossLabCpuLevels.cmake).
 #include "losslab/model/mlp_kernel.hpp"
 
-#include <tbb/parallel_for.h>
-#include <tbb/task_group.h>
-
 #include <algorithm>
 #include <limits>
 
 #include "losslab/core/error.hpp"
+#include "losslab/core/for_each_chunk.hpp"
 #include "losslab/model/cpu_level_namespace.hpp"
 #include "losslab/loss/logit_loss.hpp"
 #include "losslab/model/activation_ops.hpp"
@@ -27,15 +25,6 @@ template <class S> ConstRowMap<S> weights(const Architecture& arch, const S* p, 
 }
 template <class S> ConstVecMap<S> biases(const Architecture& arch, const S* p, int l) {
   return ConstVecMap<S>(p + arch.biasOffset(l), arch.layers[l + 1]);
-}
-
-// Runs work(0..count-1), every one of them, in parallel. Its own isolated context: inside an
-// enclosing parallel loop that is cancelled (a sibling task threw, e.g. a probe's stop), TBB
-// would otherwise cancel this loop too, and the chunks it skipped would be read unfilled.
-template <class F> void forEachChunk(int count, const F& work) {
-  if (count == 1) return work(0);
-  tbb::task_group_context own(tbb::task_group_context::isolated);
-  tbb::parallel_for(0, count, work, own);
 }
 
 // out = the sum of the columns of M (column-major) at each sample's hot indices: the first layer
@@ -227,27 +216,7 @@ S run(const Architecture& arch_, LossKind loss_, MlpChunks<S>& chunks_, MlpPass 
 
   forEachChunk(chunkCount, work);
 
-  S lossSum = 0;
-  long correct = 0;
-  for (int c = 0; c < chunkCount; ++c) {
-    lossSum += chunks_[c]->lossSum;
-    correct += chunks_[c]->correct;
-  }
-  // The chunks' sums in chunk order, the first two in one pass (the same rounding as a copy and
-  // an addition, one pass over every parameter fewer).
-  const auto sumChunks = [&](Vec<S>& sum, Vec<S> MlpChunk<S>::*part) {
-    if (chunkCount == 1) {
-      sum = (*chunks_[0]).*part;
-      return;
-    }
-    sum = (*chunks_[0]).*part + (*chunks_[1]).*part;
-    for (int c = 2; c < chunkCount; ++c) sum += (*chunks_[c]).*part;
-  };
-  if (out) sumChunks(*out, &MlpChunk<S>::out);
-  if (grad) sumChunks(*grad, &MlpChunk<S>::grad);
-  if (accuracy)
-    *accuracy = labelled ? double(correct) / double(n) : std::numeric_limits<double>::quiet_NaN();
-  return lossSum * invN;
+  return finishChunks<S>(chunks_, chunkCount, n, labelled, out, grad, accuracy);
 }
 
 template <class S>

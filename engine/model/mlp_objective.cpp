@@ -24,26 +24,7 @@ template <class S>
 MlpObjective<S>& MlpObjective<S>::operator=(MlpObjective&&) noexcept = default;
 
 template <class S> void MlpObjective<S>::checkCompatible(const Samples<S>& data) const {
-  if (data.x.rows() != arch_.inputDim())
-    throw InputError("data: " + std::to_string(data.x.rows()) + " input features, but the network's input width is " +
-                     std::to_string(arch_.inputDim()));
-  if (loss_ == LossKind::Mse) {
-    if (data.targets.rows() != arch_.outputDim() || data.targets.cols() != data.size())
-      throw InputError("data: mse needs " + std::to_string(arch_.outputDim()) +
-                       " targets per sample (the output width), got " +
-                       std::to_string(data.targets.rows()));
-  } else {
-    if (static_cast<Index>(data.labels.size()) != data.size())
-      throw InputError("data: " + toString(loss_) + " needs one class label per sample");
-    for (size_t i = 0; i < data.labels.size(); ++i)
-      if (data.labels[i] < 0 || data.labels[i] >= arch_.outputDim())
-        throw InputError("data.y[" + std::to_string(i) + "]: label " +
-                         std::to_string(data.labels[i]) + " is outside 0.." +
-                         std::to_string(arch_.outputDim() - 1) + " (the output width)");
-  }
-  if (!data.x.allFinite()) throw InputError("data.x: contains NaN or infinite values");
-  if (data.targets.size() && !data.targets.allFinite())
-    throw InputError("data.y: contains NaN or infinite values");
+  checkSamplesFit(arch_.inputDim(), arch_.outputDim(), loss_, data);
 }
 
 template <class S>

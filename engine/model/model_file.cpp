@@ -49,9 +49,8 @@ void readWeights(const json& weights, ModelFile& m) {
   m.parameters = Eigen::Map<const Eigen::VectorXd>(flat.data(), Index(flat.size()));
 }
 
-Dataset readData(const json& xs, const json& ys, const ModelFile& m, const std::string& xName,
-                 const std::string& yName) {
-  const Architecture& a = m.architecture;
+Dataset readSplit(const json& xs, const json& ys, int inputDim, int outputDim, LossKind loss,
+                  const std::string& xName, const std::string& yName) {
   if (!xs.is_array() || !ys.is_array() || xs.size() != ys.size())
     throw InputError(xName + " and " + yName + ": expected arrays of equal length");
   Dataset d;
@@ -60,31 +59,31 @@ Dataset readData(const json& xs, const json& ys, const ModelFile& m, const std::
   std::vector<double> flat;
   for (Index i = 0; i < n; ++i) {
     const auto row = jf::numbers(xs[i], jf::at(xName, i));
-    if (static_cast<int>(row.size()) != a.inputDim())
-      throw InputError(jf::at(xName, i) + ": expected " + std::to_string(a.inputDim()) +
-                       " numbers (layers[0]), got " + std::to_string(row.size()));
+    if (static_cast<int>(row.size()) != inputDim)
+      throw InputError(jf::at(xName, i) + ": expected " + std::to_string(inputDim) +
+                       " numbers (the input width), got " + std::to_string(row.size()));
     flat.insert(flat.end(), row.begin(), row.end());
   }
-  d.x = Eigen::Map<const Eigen::MatrixXd>(flat.data(), a.inputDim(), n);
-  if (m.loss == LossKind::Mse) {
+  d.x = Eigen::Map<const Eigen::MatrixXd>(flat.data(), inputDim, n);
+  if (loss == LossKind::Mse) {
     d.task = Task::Regression;
     flat.clear();
     for (Index i = 0; i < n; ++i) {
       const auto row = jf::numbers(ys[i], jf::at(yName, i));
-      if (static_cast<int>(row.size()) != a.outputDim())
-        throw InputError(jf::at(yName, i) + ": expected " + std::to_string(a.outputDim()) +
+      if (static_cast<int>(row.size()) != outputDim)
+        throw InputError(jf::at(yName, i) + ": expected " + std::to_string(outputDim) +
                          " numbers (the output width), got " + std::to_string(row.size()));
       flat.insert(flat.end(), row.begin(), row.end());
     }
-    d.targets = Eigen::Map<const Eigen::MatrixXd>(flat.data(), a.outputDim(), n);
+    d.targets = Eigen::Map<const Eigen::MatrixXd>(flat.data(), outputDim, n);
   } else {
     d.task = Task::Classification;
-    d.numClasses = a.outputDim();
+    d.numClasses = outputDim;
     for (Index i = 0; i < n; ++i) {
       const long y = jf::integer(ys[i], jf::at(yName, i));
-      if (y < 0 || y >= a.outputDim())
+      if (y < 0 || y >= outputDim)
         throw InputError(jf::at(yName, i) + ": class " + std::to_string(y) + " is outside 0.." +
-                         std::to_string(a.outputDim() - 1) + " (the output width)");
+                         std::to_string(outputDim - 1) + " (the output width)");
       d.labels.push_back(static_cast<int>(y));
     }
   }
@@ -92,6 +91,16 @@ Dataset readData(const json& xs, const json& ys, const ModelFile& m, const std::
 }
 
 }  // namespace
+
+void readModelData(const json& data, int inputDim, int outputDim, LossKind loss, Dataset& train,
+                   Dataset& test) {
+  jf::rejectUnknownKeys(data, {"x", "y", "x_test", "y_test"}, "data");
+  train = readSplit(jf::require(data, "x", "data"), jf::require(data, "y", "data"), inputDim, outputDim,
+                    loss, "data.x", "data.y");
+  if (data.contains("x_test") || data.contains("y_test"))
+    test = readSplit(jf::require(data, "x_test", "data"), jf::require(data, "y_test", "data"), inputDim,
+                     outputDim, loss, "data.x_test", "data.y_test");
+}
 
 ModelFile parseModelFile(const std::string& text, const std::string& origin) {
   try {
@@ -111,13 +120,8 @@ ModelFile parseModelFile(const std::string& text, const std::string& origin) {
     m.architecture.bias.assign(m.architecture.layers.size() > 1 ? m.architecture.layers.size() - 1 : 0, true);
     m.architecture.validate();
     readWeights(jf::require(doc, "weights", ""), m);
-    const json& data = jf::require(doc, "data", "");
-    jf::rejectUnknownKeys(data, {"x", "y", "x_test", "y_test"}, "data");
-    m.data = readData(jf::require(data, "x", "data"), jf::require(data, "y", "data"), m, "data.x",
-                      "data.y");
-    if (data.contains("x_test") || data.contains("y_test"))
-      m.test = readData(jf::require(data, "x_test", "data"), jf::require(data, "y_test", "data"), m,
-                        "data.x_test", "data.y_test");
+    readModelData(jf::require(doc, "data", ""), m.architecture.inputDim(), m.architecture.outputDim(),
+                  m.loss, m.data, m.test);
     if (doc.contains("expected")) m.expected = doc["expected"];
     return m;
   } catch (const InputError& e) {

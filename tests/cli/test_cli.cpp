@@ -59,6 +59,9 @@ class CliTest : public QObject {
   void evalMatchesTheReferences_data() {
     QTest::addColumn<QString>("name");
     for (const char* n : {"tanh_ce_small", "gelu_ce", "relu_mse", "tanh_stablemax"}) QTest::newRow(n) << QString(n);
+    // losslab-model/2: residual blocks, LayerNorm, seven more activations.
+    for (const char* n : {"model2/resmlp_layernorm_gelu", "model2/mixed_activations_mse", "model2/leaky_sin_stablemax"})
+      QTest::newRow(n) << QString(n);
   }
   void evalMatchesTheReferences() {
     QFETCH(QString, name);

@@ -5,15 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "fixtures.hpp"
+#include "reference_vectors.hpp"
 #include "losslab/model/model_file.hpp"
 #include "losslab/model/samples.hpp"
 
 namespace losslab::test {
-
-inline Eigen::VectorXd vec(const nlohmann::json& j) {
-  const auto v = j.get<std::vector<double>>();
-  return Eigen::Map<const Eigen::VectorXd>(v.data(), Index(v.size()));
-}
 
 inline ModelFile reference(const QString& name) {
   return readModelFile(fixture("reference/" + name.toStdString() + ".json"));

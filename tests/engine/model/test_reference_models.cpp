@@ -5,24 +5,17 @@
 #include <Eigen/Eigenvalues>
 
 #include "fixtures.hpp"
+#include "reference_vectors.hpp"
 #include "fuzzy_compare.hpp"
 #include "losslab/curvature/dense_curvature.hpp"
 #include "losslab/model/mlp_objective.hpp"
 #include "losslab/model/model_file.hpp"
 
 using namespace losslab;
+using test::relativeError;
+using test::vec;
 
 namespace {
-
-Eigen::VectorXd vec(const nlohmann::json& j) {
-  const auto v = j.get<std::vector<double>>();
-  return Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Index>(v.size()));
-}
-
-// Relative error measured against the vector's scale, so entries that are ~0 don't dominate.
-double relativeError(const Eigen::VectorXd& got, const Eigen::VectorXd& want) {
-  return (got - want).norm() / std::max(want.norm(), 1e-300);
-}
 
 struct Loaded {
   ModelFile model;

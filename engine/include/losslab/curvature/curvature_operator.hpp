@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "losslab/core/task_control.hpp"
-#include "losslab/model/mlp_objective.hpp"
+#include "losslab/model/objective.hpp"
 
 namespace losslab {
 
@@ -15,10 +15,11 @@ enum class CurvatureKind { Hessian, GaussNewton };
 
 class CurvatureOperator {
  public:
-  CurvatureOperator(const Architecture& arch, LossKind loss, Eigen::VectorXd theta,
-                    Samples<double> data, CurvatureKind kind = CurvatureKind::Hessian);
+  // Any network (an Architecture converts; a plain MLP runs the fused MLP kernel).
+  CurvatureOperator(const Network& net, LossKind loss, Eigen::VectorXd theta, Samples<double> data,
+                    CurvatureKind kind = CurvatureKind::Hessian);
   // Shares the samples (no copy): for operators rebuilt at every tracked training step.
-  CurvatureOperator(const Architecture& arch, LossKind loss, Eigen::VectorXd theta,
+  CurvatureOperator(const Network& net, LossKind loss, Eigen::VectorXd theta,
                     std::shared_ptr<const Samples<double>> data,
                     CurvatureKind kind = CurvatureKind::Hessian);
 
@@ -44,8 +45,8 @@ class CurvatureOperator {
 
  private:
   Index size_ = 0;
-  Product product_;  // set for a generic operator; the MLP members are unused then
-  std::unique_ptr<MlpObjective<double>> objective_;
+  Product product_;  // set for a generic operator; the network members are unused then
+  std::unique_ptr<Objective<double>> objective_;
   Eigen::VectorXd theta_;
   std::shared_ptr<const Samples<double>> data_;
   CurvatureKind kind_;

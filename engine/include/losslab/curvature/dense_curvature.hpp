@@ -15,15 +15,17 @@ constexpr Index kDenseCurvatureMaxParameters = 4000;
 // request is refused before any work, not after the other probes asked with it.
 void checkDenseCurvatureSize(Index parameters);
 
-// Symmetric P x P matrix (the rounding asymmetry is averaged out). Throws InputError above
-// kDenseCurvatureMaxParameters.
-Eigen::MatrixXd denseCurvature(const Architecture& arch, LossKind loss, const Eigen::VectorXd& theta,
+// Symmetric P x P matrix (the rounding asymmetry is averaged out), for any network (an
+// Architecture converts). Throws InputError above kDenseCurvatureMaxParameters.
+
+Eigen::MatrixXd denseCurvature(const Network& net, LossKind loss, const Eigen::VectorXd& theta,
                                const Samples<double>& data,
                                CurvatureKind kind = CurvatureKind::Hessian,
                                const TaskControl& control = {});
 
 // All eigenvalues, ascending.
-Eigen::VectorXd denseSpectrum(const Architecture& arch, LossKind loss, const Eigen::VectorXd& theta,
+
+Eigen::VectorXd denseSpectrum(const Network& net, LossKind loss, const Eigen::VectorXd& theta,
                               const Samples<double>& data,
                               CurvatureKind kind = CurvatureKind::Hessian,
                               const TaskControl& control = {});

@@ -5,7 +5,10 @@
 #include <Eigen/Core>
 #include <string>
 
+#include <vector>
+
 #include "losslab/model/architecture.hpp"
+#include "losslab/model/network/network.hpp"
 
 namespace losslab {
 
@@ -26,7 +29,10 @@ struct NormalizationOptions {
   BiasDirections biases = BiasDirections::Zero;
 };
 
-// The normalised copy of d (a flat vector in spec order) relative to theta.
+// The normalised copy of d (a flat vector in spec order) relative to theta, tensor by tensor
+// (Network::tensors(); an Architecture converts): every 2-D tensor is a weight, normalised row by
+// row under Filter (a neuron's row of W; shared/spec/model-format-2.md), every 1-D tensor (a bias,
+// LayerNorm's gamma and beta) a bias.
 // With BiasDirections::Normalize a bias tensor is treated as Li et al.'s code treats any 1-D
 // tensor (net_plotter.py, normalize_directions_for_weights with ignore != 'biasbn'): under Filter
 // and Layer the bias part of the direction is replaced by the bias itself, d_b = theta_b
@@ -34,7 +40,10 @@ struct NormalizationOptions {
 // the whole-vector norm. With Zero they are zeroed and left out of every norm. A zero row or
 // tensor of d stays zero (no division by zero).
 Eigen::VectorXd normalizeDirection(const Eigen::VectorXd& d, const Eigen::VectorXd& theta,
-                                   const Architecture& arch, const NormalizationOptions& options = {});
+                                   const Network& net, const NormalizationOptions& options = {});
+Eigen::VectorXd normalizeDirection(const Eigen::VectorXd& d, const Eigen::VectorXd& theta,
+                                   const std::vector<NetworkTensor>& tensors,
+                                   const NormalizationOptions& options = {});
 
 // Gram-Schmidt: d minus its component along `reference` (reference zero: d unchanged).
 Eigen::VectorXd orthogonalizedAgainst(const Eigen::VectorXd& d, const Eigen::VectorXd& reference);

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "losslab/core/types.hpp"
-#include "losslab/model/architecture.hpp"
+#include "losslab/model/network/network.hpp"
 
 namespace losslab {
 
@@ -34,12 +34,12 @@ void validateAxis(const AxisRange& axis, const std::string& rangeName, const std
 
 // Bytes one loss evaluation of `samples` samples keeps in its workspaces (pre-activations and
 // activations of every layer) at `scalarBytes` per number.
-std::size_t evaluationWorkspaceBytes(const Architecture& arch, Index samples, std::size_t scalarBytes);
+std::size_t evaluationWorkspaceBytes(const Network& net, Index samples, std::size_t scalarBytes);
 
 // Throws InputError if `values` result numbers (8 bytes each) plus one evaluation workspace
 // exceed `limitBytes` (`what` names the request in the message, e.g. "a 51 x 51 grid"); returns
 // how many parallel workers fit in the budget: at least 1, at most this machine's threads.
-int workersWithinMemory(const std::string& what, std::size_t values, const Architecture& arch,
+int workersWithinMemory(const std::string& what, std::size_t values, const Network& net,
                         Index samples, std::size_t scalarBytes, std::size_t limitBytes);
 
 }  // namespace losslab

@@ -5,7 +5,7 @@
 #include <Eigen/Core>
 #include <string>
 
-#include "losslab/model/architecture.hpp"
+#include "losslab/model/network/network.hpp"
 
 namespace losslab {
 
@@ -19,6 +19,6 @@ struct LandscapePlane {
 
 // Throws InputError if a vector's length is not the network's parameter count or a direction
 // holds NaN or infinity; `what` names the source in the message (e.g. "--dirs dirs.json").
-void validatePlane(const LandscapePlane& plane, const Architecture& arch, const std::string& what);
+void validatePlane(const LandscapePlane& plane, const Network& net, const std::string& what);
 
 }  // namespace losslab

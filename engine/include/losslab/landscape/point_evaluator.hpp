@@ -1,6 +1,6 @@
 #pragma once
 // The loss (and accuracy) at many points of a landscape plane, in parallel over points: each
-// worker owns an MlpObjective (they are not thread-safe) and evaluates whole points batched
+// worker owns an Objective (they are not thread-safe) and evaluates whole points batched
 // over all samples, in the precision S of the run (float32 or float64).
 #include <memory>
 #include <vector>
@@ -8,6 +8,7 @@
 #include "losslab/core/task_control.hpp"
 #include "losslab/landscape/landscape_plane.hpp"
 #include "losslab/loss/loss_kind.hpp"
+#include "losslab/model/network/network.hpp"
 #include "losslab/model/samples.hpp"
 
 namespace losslab {
@@ -25,7 +26,7 @@ template <class S> class PointEvaluator {
  public:
   // `data` must outlive the evaluator. At most `workers` points are evaluated at once (each
   // worker holds one evaluation's activations; see workersWithinMemory).
-  PointEvaluator(const Architecture& arch, LossKind loss, const Samples<S>& data, int workers);
+  PointEvaluator(const Network& net, LossKind loss, const Samples<S>& data, int workers);
   ~PointEvaluator();
 
   // out[k] = the values at plane.pointAt(points[k]) (computed in float64, rounded to S once).

@@ -25,7 +25,7 @@ struct DirectionPair {
 
 // P standard normal numbers from the engine's Rng: dir1 is the first P draws of Rng(seed),
 // dir2 the next P, so a seed names the pair on every platform.
-DirectionPair randomDirections(const Eigen::VectorXd& theta, const Architecture& arch,
+DirectionPair randomDirections(const Eigen::VectorXd& theta, const Network& net,
                                const RandomDirectionOptions& options = {});
 
 }  // namespace losslab

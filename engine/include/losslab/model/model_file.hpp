@@ -24,6 +24,10 @@ struct ModelFile {
 ModelFile parseModelFile(const std::string& text, const std::string& origin = "model file");
 ModelFile readModelFile(const std::string& path);
 nlohmann::json toJson(const ModelFile& model);
+// A model file's "data" object (x, y and the optional x_test, y_test) for a network of these
+// widths: labels for the cross-entropy losses, target vectors for mse. Errors name the entry.
+void readModelData(const nlohmann::json& data, int inputDim, int outputDim, LossKind loss,
+                   Dataset& train, Dataset& test);
 void writeModelFile(const ModelFile& model, const std::string& path);  // atomic
 
 }  // namespace losslab

@@ -4,6 +4,7 @@
 
 #include "losslab/core/types.hpp"
 #include "losslab/data/dataset.hpp"
+#include "losslab/loss/loss_kind.hpp"
 
 namespace losslab {
 
@@ -34,6 +35,10 @@ template <class T, class S> Samples<T> castSamples(const Samples<S>& s) {
   return Samples<T>{s.task, s.x.template cast<T>(), s.labels, s.targets.template cast<T>(),
                     s.numClasses, s.hotPerSample, s.hotIndices};
 }
+// Throws InputError if the samples do not fit a network of these widths and this loss (input
+// features, labels in range or targets of the output width, finite values).
+template <class S>
+void checkSamplesFit(int inputDim, int outputDim, LossKind loss, const Samples<S>& data);
 // Classification data trained with MSE regresses one-hot targets; labels stay for accuracy.
 template <class S> void addOneHotTargets(Samples<S>& samples);
 
