@@ -117,6 +117,8 @@ const std::vector<BenchWorkload>& benchWorkloads() {
       {"slq-density", "stochastic Lanczos quadrature, 5 runs x 80 steps, full reorthogonalisation", benchSlqDensity},
       {"landscape", "51x51 grid on [-1,1]^2 of that model's full-data loss along two filter-normalised random directions", benchLandscape},
       {"gemm-peak", "Eigen float32 512^3 GEMM on every core (the peak train-wide is compared with)", gemmPeak},
+      {"train-resmlp", "that spiral, Linear(2,64), 8 residual blocks x + Linear(GELU(Linear(LayerNorm(x)))), LayerNorm, Linear(64,2), float64, CE, GD lr 0.05", trainResmlp},
+      {"hvp-resmlp", "exact Hessian-vector product of that model at init, full data, float64", hvpResmlp},
   };
   return all;
 }

@@ -23,6 +23,8 @@ nlohmann::json benchHvp();
 nlohmann::json benchTopEigs();
 nlohmann::json benchSlqDensity();
 nlohmann::json benchLandscape();
+nlohmann::json trainResmlp();
+nlohmann::json hvpResmlp();
 
 // Calls fn once to warm up, then as often as fits in `seconds`; returns calls per second
 // (the peer's timed_rate).

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli_commands.hpp"
+#include "json_vector.hpp"
 #include "losslab/curvature/dense_curvature.hpp"
 #include "losslab/curvature/hutchinson_trace.hpp"
 #include "losslab/curvature/spectral_density.hpp"
@@ -23,7 +24,6 @@ struct HessianOptions {
   std::uint64_t seed = 0;
 };
 
-std::vector<double> asVector(const Eigen::VectorXd& v) { return {v.data(), v.data() + v.size()}; }
 
 void runHessian(const HessianOptions& o) {
   if (o.topK < 0 || o.smallest < 0) throw InputError("--top-k and --smallest must be >= 0");

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli_commands.hpp"
+#include "json_vector.hpp"
 #include "cli_processes.hpp"
 #include "losslab/encoding/json_fields.hpp"
 #include "losslab/encoding/text_file.hpp"
@@ -39,7 +40,6 @@ struct Setup {
   json extra = json::object();
 };
 
-std::vector<double> asVector(const Eigen::VectorXd& v) { return {v.data(), v.data() + v.size()}; }
 
 Eigen::VectorXd numbersAt(const json& doc, const char* key) {
   const std::vector<double> v = json_fields::numbers(json_fields::require(doc, key, ""), key);
