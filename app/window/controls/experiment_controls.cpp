@@ -117,7 +117,9 @@ void ExperimentControls::describeNetwork() {
   QStringList widths;
   for (int w : a.layers) widths << QString::number(w);
   QString text = tr("%1 (%2), %3 parameters")
-                     .arg(widths.join(QStringLiteral(" → ")), QString::fromStdString(toString(a.activation)),
+                     // "leaky relu", not "leaky_relu": the label's descender clipped the underscore.
+                     .arg(widths.join(QStringLiteral(" → ")),
+                          QString::fromStdString(toString(a.activation)).replace(u'_', u' '),
                           QLocale().toString(qlonglong(a.parameterCount())));
   const auto& batch = config_.optimizer.batchSize;
   const Index samples = batch && *batch < trainSamples_ ? *batch : trainSamples_;
