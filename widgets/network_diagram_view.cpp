@@ -3,11 +3,13 @@
 #include <QElapsedTimer>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QPainterPath>
 #include <algorithm>
 #include <cmath>
 
 #include "losslab/encoding/csv_fields.hpp"
 #include "losslab/widgets/class_colors.hpp"
+#include "losslab/widgets/network_diagram_layout.hpp"
 #include "losslab/widgets/plot_style.hpp"
 
 namespace losslab {
@@ -19,7 +21,8 @@ NetworkDiagramView::NetworkDiagramView(QWidget* parent)
   setMinimumSize(300, 180);
   setAttribute(Qt::WA_OpaquePaintEvent);
   setToolTip(tr("The network: neurons by layer, each weight a line, blue positive and orange "
-                "negative, thicker the larger it is relative to its layer's largest weight"));
+                "negative, thicker the larger it is relative to its layer's largest weight. A green "
+                "arc is a skip connection (the block's output is x + body(x)); LN marks a LayerNorm"));
 }
 
 void NetworkDiagramView::setSnapshot(SnapshotPtr snapshot) {
@@ -54,18 +57,28 @@ void NetworkDiagramView::paintFigure(QPainter& p, const QSize& size, double text
   draw(p, size, textPt, lineScale);
 }
 
+namespace {
+
+// The layout of a snapshot's network, if its parameters are those of the network (a quadratic
+// model has no layers; a snapshot mid-replacement may not match).
+bool drawable(const SnapshotPtr& s) {
+  return s && !s->network.layers.empty() && s->parameters.size() == s->network.parameterCount();
+}
+
+}  // namespace
+
 std::string NetworkDiagramView::drawnWeightsCsv() const {
   std::string csv = "layer,input_neuron,output_neuron,weight,relative_size\n";
-  if (!snapshot_ || snapshot_->parameters.size() != snapshot_->architecture.parameterCount()) return csv;
-  const Architecture& a = snapshot_->architecture;
-  for (int l = 0; l + 1 < int(a.layers.size()); ++l) {
-    const int in = a.layers[l], out = a.layers[l + 1];
-    const auto W = snapshot_->parameters.segment(a.weightOffset(l), Eigen::Index(in) * out);
+  if (!drawable(snapshot_)) return csv;
+  const DiagramLayout d = diagramLayout(snapshot_->network);
+  for (size_t c = 1; c < d.columns.size(); ++c) {
+    const DiagramColumn& col = d.columns[c];
+    const auto W = snapshot_->parameters.segment(col.weightOffset, Eigen::Index(col.in) * col.width);
     const double largest = W.cwiseAbs().maxCoeff();
-    for (int o = 0; o < shownCount(out); ++o)
-      for (int i = 0; i < shownCount(in); ++i) {
-        const double w = W(Eigen::Index(o) * in + i);
-        for (const std::string& field : {std::to_string(l + 1), std::to_string(i), std::to_string(o), csvNumber(w)})
+    for (int o = 0; o < shownCount(col.width); ++o)
+      for (int i = 0; i < shownCount(col.in); ++i) {
+        const double w = W(Eigen::Index(o) * col.in + i);
+        for (const std::string& field : {std::to_string(c), std::to_string(i), std::to_string(o), csvNumber(w)})
           csv.append(field).push_back(',');
         csv.append(csvNumber(largest > 0 ? std::abs(w) / largest : 0.0)).push_back('\n');
       }
@@ -77,53 +90,87 @@ void NetworkDiagramView::draw(QPainter& p, const QSize& size, double textPt, dou
   const QRect rect(QPoint(0, 0), size);
   p.fillRect(rect, Qt::white);
   p.setRenderHint(QPainter::Antialiasing);
-  if (!snapshot_ || snapshot_->architecture.layers.size() < 2 ||
-      snapshot_->parameters.size() != snapshot_->architecture.parameterCount()) {
+  if (!drawable(snapshot_)) {
     p.setPen(QColor(110, 110, 110));
     p.drawText(rect, Qt::AlignCenter, snapshot_ ? tr("(this model has no layers to draw)") : tr("no network yet"));
     return;
   }
-  const Architecture& a = snapshot_->architecture;
+  const DiagramLayout d = diagramLayout(snapshot_->network);
   const Eigen::VectorXd& theta = snapshot_->parameters;
-  const int columns = int(a.layers.size());
+  const int columns = int(d.columns.size());
   QFont small = plot::sized(font(), 10);
   if (textPt > 0) small.setPointSizeF(textPt);
-  // Room for the layer sizes below scales with their text.
-  const int labelRoom = int(std::lround(QFontMetricsF(small, p.device()).height() * 1.6)) + 8;
-  const int top = 14, bottom = size.height() - labelRoom, left = 40, right = size.width() - 40;
-  auto x = [&](int layer) { return left + (right - left) * double(layer) / std::max(1, columns - 1); };
-  auto y = [&](int layer, int i) {
-    const int n = shownCount(a.layers[layer]);
+  const QFontMetricsF metrics(small, p.device());
+  // Room for the layer sizes below scales with their text; skip arcs get a lane each above.
+  const int labelRoom = int(std::lround(metrics.height() * 1.6)) + 8;
+  const double lane = std::max(10.0, metrics.height() * 0.8);
+  const int top = 14 + int(std::lround(lane * d.maxDepth())), bottom = size.height() - labelRoom;
+  const int left = 40, right = size.width() - 40;
+  const double spacing = double(right - left) / std::max(1, columns - 1);
+  auto x = [&](int c) { return left + spacing * c; };
+  auto y = [&](int c, int i) {
+    const int n = shownCount(d.columns[c].width);
     return n == 1 ? (top + bottom) / 2.0 : top + (bottom - top) * double(i) / double(n - 1);
   };
-  for (int l = 0; l + 1 < columns; ++l) {  // W_l is out x in, row-major from weightOffset(l)
-    const int in = a.layers[l], out = a.layers[l + 1];
-    const auto W = theta.segment(a.weightOffset(l), Eigen::Index(in) * out);
+  for (int c = 1; c < columns; ++c) {  // W is out x in, row-major from the layer's offset
+    const DiagramColumn& col = d.columns[c];
+    const auto W = theta.segment(col.weightOffset, Eigen::Index(col.in) * col.width);
     const double largest = W.cwiseAbs().maxCoeff();
-    for (int o = 0; o < shownCount(out); ++o)
-      for (int i = 0; i < shownCount(in); ++i) {
-        const double w = W(Eigen::Index(o) * in + i);
+    for (int o = 0; o < shownCount(col.width); ++o)
+      for (int i = 0; i < shownCount(col.in); ++i) {
+        const double w = W(Eigen::Index(o) * col.in + i);
         QPen pen = weightPen(w, largest);
         pen.setWidthF(pen.widthF() * lineScale);
         p.setPen(pen);
-        p.drawLine(QPointF(x(l), y(l, i)), QPointF(x(l + 1), y(l + 1, o)));
+        p.drawLine(QPointF(x(c - 1), y(c - 1, i)), QPointF(x(c), y(c, o)));
       }
   }
-  const double radius = std::clamp((bottom - top) / (2.6 * maxShown), 3.0, 9.0);
+  // Skip connections: an arc over the block, outer blocks higher, ending in a "+" (x + body(x)).
+  const QColor skipColor(40, 130, 70);
+  for (const DiagramSkip& s : d.skips) {
+    const double height = top - 6 - lane * (d.maxDepth() - 1 - s.depth) - lane * 0.5;
+    const double x0 = x(s.from), x1 = x(s.to) + (s.to == s.from ? spacing * 0.3 : 0.0);
+    QPainterPath arc(QPointF(x0, top - 4));
+    arc.cubicTo(QPointF(x0, height), QPointF(x1, height), QPointF(x1, top - 4));
+    p.setPen(QPen(skipColor, 1.6 * lineScale));
+    p.setBrush(Qt::NoBrush);
+    p.drawPath(arc);
+    p.setBrush(Qt::white);
+    const double r = 4.0 * std::max(1.0, lineScale);
+    p.drawEllipse(QPointF(x1, top - 4), r, r);
+    p.drawLine(QPointF(x1 - r * 0.6, top - 4), QPointF(x1 + r * 0.6, top - 4));
+    p.drawLine(QPointF(x1, top - 4 - r * 0.6), QPointF(x1, top - 4 + r * 0.6));
+  }
+  const double radius = std::clamp(std::min((bottom - top) / (2.6 * maxShown), spacing / 3.0), 2.0, 9.0);
   p.setFont(small);
-  for (int l = 0; l < columns; ++l) {
-    const int n = shownCount(a.layers[l]);
-    const bool output = l == columns - 1;
+  // LayerNorm: a tag on the column whose values it normalises.
+  for (const DiagramNorm& n : d.norms) {
+    const QString tag = tr("LN");
+    const double w = metrics.horizontalAdvance(tag) + 6, h = metrics.height() + 2;
+    const QRectF box(x(n.after) + radius + 2, (top + bottom) / 2.0 - h / 2, w, h);
+    p.setPen(QPen(QColor(120, 80, 160), 1.0 * lineScale));
+    p.setBrush(QColor(245, 238, 252));
+    p.drawRoundedRect(box, 3, 3);
+    p.drawText(box, Qt::AlignCenter, tag);
+  }
+  // Width labels; where columns are close, the "+N" is dropped, and closer still every other one.
+  int labelEvery = 1;
+  while (labelEvery < columns && spacing * labelEvery < metrics.horizontalAdvance(QStringLiteral("0000")) + 4)
+    ++labelEvery;
+  for (int c = 0; c < columns; ++c) {
+    const int width = d.columns[c].width, n = shownCount(width);
+    const bool output = c == columns - 1;
     for (int i = 0; i < n; ++i) {
       p.setPen(QPen(QColor(60, 60, 60), 1.2 * lineScale));
       p.setBrush(output && snapshot_->data && snapshot_->data->train.task == Task::Classification
                      ? plot::classColor(i) : QColor(245, 245, 245));
-      p.drawEllipse(QPointF(x(l), y(l, i)), radius, radius);
+      p.drawEllipse(QPointF(x(c), y(c, i)), radius, radius);
     }
+    if (c % labelEvery != 0 && !output) continue;
     p.setPen(QColor(70, 70, 70));
-    const QString label = a.layers[l] > n ? tr("%1 (+%2)").arg(a.layers[l]).arg(a.layers[l] - n)
-                                          : QString::number(a.layers[l]);
-    p.drawText(QRectF(x(l) - 60, bottom + 8, 120, labelRoom), Qt::AlignHCenter | Qt::AlignTop, label);
+    QString label = width > n ? tr("%1 (+%2)").arg(width).arg(width - n) : QString::number(width);
+    if (metrics.horizontalAdvance(label) + 6 > spacing * labelEvery) label = QString::number(width);
+    p.drawText(QRectF(x(c) - 60, bottom + 8, 120, labelRoom), Qt::AlignHCenter | Qt::AlignTop, label);
   }
 }
 

@@ -15,7 +15,7 @@ namespace {
 
 CurvatureOperator spiralHessian() {
   auto trainer = Trainer::create(spiralBenchConfig());
-  return CurvatureOperator(trainer->architecture(), trainer->config().loss, trainer->parameters(),
+  return CurvatureOperator(trainer->network(), trainer->config().loss, trainer->parameters(),
                            toSamples<double>(trainer->data().train));
 }
 

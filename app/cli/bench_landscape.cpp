@@ -15,14 +15,14 @@ nlohmann::json benchLandscape() {
   auto trainer = Trainer::create(spiralBenchConfig());
   const Eigen::VectorXd theta = trainer->parameters();
   const Samples<double> data = toSamples<double>(trainer->data().train);
-  const DirectionPair d = randomDirections(theta, trainer->architecture(), {0, {}, false});
+  const DirectionPair d = randomDirections(theta, trainer->network(), {0, {}, false});
   const LandscapePlane plane{theta, d.dir1, d.dir2};
 
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
   double firstPass = -1;
   const LandscapeGrid grid = evaluateSurface(
-      trainer->architecture(), trainer->config().loss, plane, data, GridSpec{{-1, 1, 51}, {-1, 1, 51}}, {},
+      trainer->network(), trainer->config().loss, plane, data, GridSpec{{-1, 1, 51}, {-1, 1, 51}}, {},
       [&](const LandscapeGrid&) {
         if (firstPass < 0) firstPass = std::chrono::duration<double>(Clock::now() - start).count();
       });

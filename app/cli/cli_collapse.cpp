@@ -7,7 +7,7 @@
 
 #include "cli_commands.hpp"
 #include "losslab/core/error.hpp"
-#include "losslab/model/model_file.hpp"
+#include "losslab/model/network/network_file.hpp"
 #include "losslab/run/collapse_measurement.hpp"
 
 namespace losslab::cli {
@@ -36,14 +36,14 @@ nlohmann::json setJson(const CollapseSetRecord& s) {
 }
 
 void runCollapse(const CollapseOptions& o) {
-  const ModelFile m = readModelFile(o.model);
+  const NetworkFile m = readNetworkFile(o.model);
   if (!isClassification(m.loss))
     throw InputError(o.model + ": softmax collapse needs a classification model (loss is mse)");
   CollapseTracking tracking;
   tracking.every = 1;
   tracking.order = summationOrderFromString(o.order);
   const Samples<double> data = toSamples<double>(m.data), test = toSamples<double>(m.test);
-  MlpObjective<double> objective(m.architecture, m.loss);
+  Objective<double> objective(m.network, m.loss);
   objective.checkCompatible(data);
   if (test.size()) objective.checkCompatible(test);
   Eigen::VectorXd grad;
@@ -56,7 +56,7 @@ void runCollapse(const CollapseOptions& o) {
   out["weight_norm_per_layer"] = r->weightNorm.perLayer;
   out["nlm_grad_cosine"] = number(r->gradAlignment.total);
   if (r->test) out["test"] = setJson(*r->test);
-  if (m.architecture.affineCount() > 1) {
+  if (classifierLayer(m.network)) {
     const NeuralCollapse& nc = r->neural;
     out["neural_collapse"] = {{"nc1", number(nc.nc1)}, {"nc2_equinorm", number(nc.nc2Equinorm)},
                               {"nc2_equiangularity", number(nc.nc2Equiangularity)},
@@ -70,7 +70,7 @@ void runCollapse(const CollapseOptions& o) {
 void addCollapseCommand(CLI::App& app) {
   auto o = std::make_shared<CollapseOptions>();
   CLI::App* cmd = app.add_subcommand("collapse", "Softmax Collapse fractions of a model file per precision");
-  cmd->add_option("--model", o->model, "Model file (losslab-model/1, classification)")->required();
+  cmd->add_option("--model", o->model, "Model file (losslab-model/1 or /2, classification)")->required();
   cmd->add_option("--order", o->order,
                   "Summation of S = sum exp(z_k - max z): pytorch (default: torch.sum as the authors' code, float16 accumulated in float32), largest-first or smallest-first");
   cmd->add_flag("--json", o->json, "Print one JSON object on one line");

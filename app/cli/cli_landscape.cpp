@@ -73,7 +73,7 @@ Setup givenDirections(const LandscapeOptions& o, const ModelFile& m) {
 // The kinds the window offers too come from landscapeDirections, the window's own choice.
 DirectionInputs inputsOf(const ModelFile& m) {
   DirectionInputs in;
-  in.architecture = &m.architecture;
+  in.network = m.architecture;
   in.loss = m.loss;
   in.theta = m.parameters;
   return in;

@@ -29,10 +29,10 @@ struct TrainOptions {
 };
 
 std::vector<std::string> optionalColumns(const TrainOptions& o, const CollapseTracking& collapse,
-                                         const Architecture& arch, bool hasTest) {
+                                         const Network& net, bool hasTest) {
   std::vector<std::string> c = curvatureColumns(o.tracking);
   for (auto& name : collapseColumns(collapse)) c.push_back(name);
-  for (auto& name : addedCollapseColumns(collapse, arch, hasTest)) c.push_back(name);
+  for (auto& name : addedCollapseColumns(collapse, net, hasTest)) c.push_back(name);
   return c;
 }
 
@@ -64,7 +64,7 @@ void runTrain(const TrainOptions& given) {
   const bool labelled = data.train.task == Task::Classification && !data.train.empty();
   MetricsCsvWriter csv(o.out + "/metrics.csv",
                        metricsColumns(!data.test.empty(), labelled,
-                                      optionalColumns(o, collapse, trainer->architecture(), !data.test.empty())));
+                                      optionalColumns(o, collapse, trainer->network(), !data.test.empty())));
   writeTextFileAtomically(o.out + "/config.json", toJson(config).dump(2) + "\n");
   for (long s = 0; s < config.steps && !trainer->diverged(); ++s) {
     const bool log = s % o.logEvery == 0 || (o.tracking.every > 0 && s % o.tracking.every == 0) ||
@@ -76,9 +76,8 @@ void runTrain(const TrainOptions& given) {
   if (!trainer->diverged()) csv.write(last);
   csv.close();
 
-  const ModelFile model = trainedModelFile("trained", config.loss, trainer->architecture(), trainer->parameters(), data);
-  if (config.model.kind == "mlp")  // losslab-model/1 holds MLPs; the quadratic model has no file form
-    writeModelFile(model, o.out + "/final.json");
+  if (config.model.kind != "quadratic")  // the quadratic model has no file form
+    writeTrainedModel(o.out + "/final.json", "trained", config.loss, trainer->network(), trainer->parameters(), data);
 
   nlohmann::json summary{{"steps", trainer->stepCount()}, {"train_loss", last.trainLoss},
                          {"diverged", trainer->diverged()}};

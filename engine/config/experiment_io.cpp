@@ -53,7 +53,15 @@ void readData(const json& d, DataConfig& c) {
 
 void readModel(const json& m, ModelConfig& c) {
   jf::rejectUnknownKeys(m, {"kind", "hidden", "activation", "bias", "init", "init_scale",
-                            "output_scale", "params", "residuals", "file"}, "model");
+                            "output_scale", "params", "residuals", "file", "layers"}, "model");
+  // A network's layers say their widths and activations; the MLP's keys beside them would be
+  // silently unused, so they are an error, as is a list on a model that is not a network.
+  const bool network = m.contains("kind") && m["kind"].is_string() && m["kind"] == "network";
+  for (const char* key : {"hidden", "activation", "bias"})
+    if (network && m.contains(key))
+      throw InputError(std::string("model.") + key + ": a network's layers are in model.layers (this key is the mlp's)");
+  if (!network && m.contains("layers"))
+    throw InputError("model.layers: a layer list needs model.kind \"network\"");
   if (m.contains("params")) c.params = jf::smallInteger(m["params"], "model.params");
   if (m.contains("residuals")) c.residuals = jf::smallInteger(m["residuals"], "model.residuals");
   if (m.contains("kind")) c.kind = jf::string(m["kind"], "model.kind");
@@ -64,6 +72,7 @@ void readModel(const json& m, ModelConfig& c) {
   if (m.contains("init_scale")) c.initScale = jf::number(m["init_scale"], "model.init_scale");
   if (m.contains("output_scale")) c.outputScale = jf::number(m["output_scale"], "model.output_scale");
   if (m.contains("file")) c.file = jf::string(m["file"], "model.file");
+  if (m.contains("layers")) c.layers = readLayerConfigs(m["layers"], "model.layers");
 }
 
 void readOptimizer(const json& o, OptimizerConfig& c) {
@@ -203,16 +212,17 @@ void validate(const ExperimentConfig& c) {
   if (!(c.data.noise >= 0)) fail("data.noise", c.data.noise, "must be >= 0");
   if (!(c.data.trainFraction > 0 && c.data.trainFraction <= 1))
     fail("data.train_fraction", c.data.trainFraction, "must be in (0, 1]");
-  if (c.model.kind != "mlp" && c.model.kind != "quadratic")
-    throw InputError("model.kind: unknown \"" + c.model.kind + "\" (allowed: mlp, quadratic)");
+  if (c.model.kind != "mlp" && c.model.kind != "network" && c.model.kind != "quadratic")
+    throw InputError("model.kind: unknown \"" + c.model.kind + "\" (allowed: mlp, network, quadratic)");
+  if (c.model.kind == "network" && c.model.file.empty()) validateLayers(c.model.layers);
   if (c.model.kind == "quadratic") {
     if (c.loss != LossKind::Mse) throw InputError("loss: the quadratic model's loss is mse (1/2 ||z||^2 / n)");
     if (c.precision != Precision::Float64) throw InputError("precision: the quadratic model runs in float64");
     if (c.model.params < 1 || c.model.params > 2000) fail("model.params", c.model.params, "must be in 1..2000");
     if (c.model.residuals < 1 || c.model.residuals > 2000) fail("model.residuals", c.model.residuals, "must be in 1..2000");
   }
-  if (!c.model.file.empty() && c.model.kind != "mlp")
-    throw InputError("model.file: a model file holds an MLP; model.kind must be \"mlp\", not \"" + c.model.kind + "\"");
+  if (!c.model.file.empty() && c.model.kind == "quadratic")
+    throw InputError("model.file: a model file holds a network; model.kind must be \"mlp\" or \"network\", not \"quadratic\"");
   if (c.model.hidden.size() > 8) fail("model.hidden", double(c.model.hidden.size()), "hidden layers: allowed 0 to 8");
   for (size_t i = 0; i < c.model.hidden.size(); ++i)
     if (c.model.hidden[i] < 1 || c.model.hidden[i] > 4096)
@@ -258,10 +268,13 @@ json toJson(const ExperimentConfig& c) {
     if (!c.data.labelColumn.empty()) data["label_column"] = c.data.labelColumn;
   }
   const OptimizerConfig& o = c.optimizer;
-  json model{{"kind", c.model.kind}, {"hidden", c.model.hidden},
-             {"activation", toString(c.model.activation)}, {"bias", c.model.bias},
-             {"init", toString(c.model.init)}, {"init_scale", c.model.initScale},
+  json model{{"kind", c.model.kind}, {"init", toString(c.model.init)}, {"init_scale", c.model.initScale},
              {"output_scale", c.model.outputScale}};
+  if (c.model.kind == "network") {
+    if (c.model.file.empty()) model["layers"] = toJson(c.model.layers);
+  } else {
+    model["hidden"] = c.model.hidden, model["activation"] = toString(c.model.activation), model["bias"] = c.model.bias;
+  }
   if (c.model.kind == "quadratic") model["params"] = c.model.params, model["residuals"] = c.model.residuals;
   if (!c.model.file.empty()) model["file"] = c.model.file;
   json doc{

@@ -39,7 +39,7 @@ double setValue(const CollapseSetRecord& s, const std::string& column) {
 
 }  // namespace
 
-std::vector<std::string> addedCollapseColumns(const CollapseTracking& t, const Architecture& arch,
+std::vector<std::string> addedCollapseColumns(const CollapseTracking& t, const Network& net,
                                               bool hasTest) {
   if (t.every <= 0) return {};
   std::vector<std::string> c;
@@ -54,8 +54,8 @@ std::vector<std::string> addedCollapseColumns(const CollapseTracking& t, const A
     c.push_back("test_logit_norm_max");
   }
   for (const char* stem : {"weight_norm_layer", "nlm_cosine_layer", "nlm_grad_cosine_layer"})
-    for (int l = 1; l <= arch.affineCount(); ++l) c.push_back(stem + std::to_string(l));
-  if (t.neuralCollapse && arch.affineCount() > 1)
+    for (size_t l = 1; l <= parameterLayerSpans(net).size(); ++l) c.push_back(stem + std::to_string(l));
+  if (t.neuralCollapse && classifierLayer(net))
     for (const char* name : {"nc1", "nc2_equinorm", "nc2_equiangularity", "nc2_max_angle", "nc3", "nc4"})
       c.push_back(name);
   return c;

@@ -20,18 +20,18 @@ std::string toString(DirectionKind kind) {
 
 LandscapeDirections landscapeDirections(DirectionKind kind, const DirectionInputs& in,
                                         const DirectionOptions& options, const TaskControl& control) {
-  if (!in.architecture) throw InputError("landscape directions: no network given");
+  if (in.network.layers.empty()) throw InputError("landscape directions: no network given");
   LandscapeDirections d;
   d.kind = kind;
   switch (kind) {
     case DirectionKind::Random: {
-      const DirectionPair pair = randomDirections(in.theta, *in.architecture, options.random);
+      const DirectionPair pair = randomDirections(in.theta, in.network, options.random);
       d.plane = {in.theta, pair.dir1, pair.dir2};
       break;
     }
     case DirectionKind::Hessian: {
       if (!in.hessianSamples) throw InputError("Hessian directions: no samples to take the Hessian on");
-      CurvatureOperator hessian(*in.architecture, in.loss, in.theta, in.hessianSamples());
+      CurvatureOperator hessian(in.network, in.loss, in.theta, in.hessianSamples());
       const EigenDirections e = hessianEigenDirections(hessian, options.hessianTolerance, control);
       d.plane = {in.theta, e.dir1, e.dir2};
       d.eigenvalues[0] = e.lambda1, d.eigenvalues[1] = e.lambda2;

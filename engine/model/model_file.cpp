@@ -134,7 +134,7 @@ ModelFile parseModelFile(const std::string& text, const std::string& origin) {
 ModelFile readModelFile(const std::string& path) { return parseModelFile(readTextFile(path), path); }
 
 namespace {
-json dataJson(const Dataset& d) {
+json samplesJson(const Dataset& d) {
   json xs = json::array(), ys = json::array();
   for (Index i = 0; i < d.x.cols(); ++i) {
     xs.push_back(std::vector<double>(d.x.col(i).data(), d.x.col(i).data() + d.x.rows()));
@@ -148,6 +148,16 @@ json dataJson(const Dataset& d) {
   return json{{"x", xs}, {"y", ys}};
 }
 }  // namespace
+
+json modelDataJson(const Dataset& train, const Dataset& test) {
+  json data = samplesJson(train);
+  if (!test.empty()) {
+    const json t = samplesJson(test);
+    data["x_test"] = t["x"];
+    data["y_test"] = t["y"];
+  }
+  return data;
+}
 
 json toJson(const ModelFile& m) {
   const Architecture& a = m.architecture;
@@ -168,13 +178,8 @@ json toJson(const ModelFile& m) {
   }
   json doc{{"format", "losslab-model/1"}, {"name", m.name},   {"layers", a.layers},
            {"activation", toString(a.activation)},            {"loss", toString(m.loss)},
-           {"weights", weights},                              {"data", dataJson(m.data)}};
+           {"weights", weights},                              {"data", modelDataJson(m.data, m.test)}};
   if (a.outputScale != 1.0) doc["output_scale"] = a.outputScale;
-  if (!m.test.empty()) {
-    const json t = dataJson(m.test);
-    doc["data"]["x_test"] = t["x"];
-    doc["data"]["y_test"] = t["y"];
-  }
   if (!m.expected.is_null()) doc["expected"] = m.expected;
   return doc;
 }

@@ -2,7 +2,8 @@
 
 namespace losslab {
 
-template <class S> Objective<S>::Objective(const Network& net, LossKind loss) : loss_(loss) {
+template <class S> Objective<S>::Objective(const Network& net, LossKind loss) : net_(net), loss_(loss) {
+  net_.resolve();
   if (const std::optional<Architecture> arch = plainMlp(net))
     mlp_ = std::make_unique<MlpObjective<S>>(*arch, loss);
   else
@@ -12,7 +13,7 @@ template <class S> Objective<S>::Objective(const Network& net, LossKind loss) : 
 
 template <class S>
 Objective<S>::Objective(const Architecture& arch, LossKind loss)
-    : mlp_(std::make_unique<MlpObjective<S>>(arch, loss)), loss_(loss), parameters_(arch.parameterCount()) {}
+    : net_(arch), mlp_(std::make_unique<MlpObjective<S>>(arch, loss)), loss_(loss), parameters_(arch.parameterCount()) {}
 
 template <class S> Objective<S>::~Objective() = default;
 template <class S> Objective<S>::Objective(Objective&&) noexcept = default;
@@ -48,6 +49,11 @@ void Objective<S>::gaussNewtonVectorProduct(const Vec<S>& theta, const Samples<S
 }
 template <class S> void Objective<S>::logits(const Vec<S>& theta, const Mat<S>& x, Mat<S>& out) {
   LOSSLAB_DISPATCH(logits(theta, x, out));
+}
+
+template <class S>
+void Objective<S>::forward(const Vec<S>& theta, const Samples<S>& data, Mat<S>& out, Mat<S>* features) {
+  LOSSLAB_DISPATCH(forward(theta, data, out, features));
 }
 
 #undef LOSSLAB_DISPATCH

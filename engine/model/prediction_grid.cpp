@@ -4,7 +4,7 @@
 #include <string>
 
 #include "losslab/core/error.hpp"
-#include "losslab/model/mlp_objective.hpp"
+#include "losslab/model/objective.hpp"
 
 namespace losslab {
 
@@ -41,10 +41,10 @@ Eigen::MatrixXd classProbabilities(LossKind loss, const Eigen::MatrixXd& z) {
   return p;
 }
 
-PredictionGrid predictOnGrid(const Architecture& arch, LossKind loss, bool classification,
+PredictionGrid predictOnGrid(const Network& net, LossKind loss, bool classification,
                              const Eigen::VectorXd& theta, const GridBox& box, int nx, int ny,
                              const TaskControl& control) {
-  const int inputs = arch.layers.front();
+  const int inputs = net.inputDim;
   if (inputs != 1 && inputs != 2)
     throw InputError("prediction grid: the network takes " + std::to_string(inputs) +
                      " inputs; a picture over its input space needs 1 or 2");
@@ -62,8 +62,8 @@ PredictionGrid predictOnGrid(const Architecture& arch, LossKind loss, bool class
       x(0, Eigen::Index(j) * nx + i) = box.x0 + i * dx;
       if (inputs == 2) x(1, Eigen::Index(j) * nx + i) = box.y0 + j * dy;
     }
-  MlpObjective<double> objective(arch, loss);
-  Eigen::MatrixXd outputs(arch.layers.back(), x.cols()), chunk, part;
+  Objective<double> objective(net, loss);
+  Eigen::MatrixXd outputs(net.outputDim(), x.cols()), chunk, part;
   for (Eigen::Index start = 0; start < x.cols(); start += kPredictionChunk) {
     control.checkStop();
     const Eigen::Index n = std::min(kPredictionChunk, x.cols() - start);

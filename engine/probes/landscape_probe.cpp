@@ -64,13 +64,13 @@ LandscapeResult evaluateIn(const Snapshot& s, const LandscapeBasisPtr& basis, co
         onPass(g, lines);
         if (g.complete()) result.contours = std::move(lines);
       };
-    result.grid = evaluateSurface<S>(s.architecture, s.config.loss, plane, r.testData ? test : train, r.grid,
+    result.grid = evaluateSurface<S>(s.network, s.config.loss, plane, r.testData ? test : train, r.grid,
                                      part(0.0, split), withLines);
     if (!result.contours) result.contours = landscapeContours(*result.grid, r.contours);
   }
   const AxisRange axis = line ? AxisRange{kInterpolationRange.from, kInterpolationRange.to, r.slicePoints}
                               : AxisRange{r.grid.alpha.from, r.grid.alpha.to, r.slicePoints};
-  result.slice = evaluateSlice<S>(s.architecture, s.config.loss, LandscapePlane{plane.origin, plane.dir1, {}},
+  result.slice = evaluateSlice<S>(s.network, s.config.loss, LandscapePlane{plane.origin, plane.dir1, {}},
                                   train, test.size() ? &test : nullptr, axis, part(split, 1.0),
                                   r.grid.memoryLimitBytes);
   if (s.checkpoints) result.path = projectCheckpoints(*basis, *s.checkpoints);
@@ -95,7 +95,7 @@ void checkSnapshot(const Snapshot& s, const LandscapeRequest& r) {
 LandscapeBasis landscapeBasis(const Snapshot& s, const LandscapeRequest& r, const TaskControl& control) {
   checkSnapshot(s, r);
   DirectionInputs in;
-  in.architecture = &s.architecture;
+  in.network = s.network;
   in.loss = s.config.loss;
   in.theta = s.parameters;
   in.hessianSamples = [&s] { return trainingSamples(s, 0); };

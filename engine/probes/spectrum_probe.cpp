@@ -40,16 +40,16 @@ struct LossCurvature {
   bool subset = false;
 };
 
-LossCurvature mlpCurvature(const Snapshot& s, Index subset) {
+LossCurvature networkCurvature(const Snapshot& s, Index subset) {
   auto data = std::make_shared<const Samples<double>>(trainingSamples(s, subset));
   LossCurvature c;
   c.samples = data->size();
   c.subset = subset > 0 && data->size() < s.data->train.size();
   c.op = [&s, data](CurvatureKind kind) {
-    return CurvatureOperator(s.architecture, s.config.loss, s.parameters, data, kind);
+    return CurvatureOperator(s.network, s.config.loss, s.parameters, data, kind);
   };
   c.dense = [&s, data](CurvatureKind kind, const TaskControl& control) {
-    return denseSpectrum(s.architecture, s.config.loss, s.parameters, *data, kind, control);
+    return denseSpectrum(s.network, s.config.loss, s.parameters, *data, kind, control);
   };
   return c;
 }
@@ -107,7 +107,7 @@ SpectrumResult spectrumOf(const Snapshot& snapshot, const SpectrumRequest& reque
   if (P < 2) throw InputError("spectrum: the network has fewer than 2 parameters");
   const LossCurvature curvature = snapshot.config.model.kind == "quadratic"
                                       ? quadraticCurvature(snapshot)
-                                      : mlpCurvature(snapshot, request.subset);
+                                      : networkCurvature(snapshot, request.subset);
 
   SpectrumResult result;
   result.step = snapshot.step;

@@ -33,24 +33,24 @@ CollapseSetRecord measureSet(const Mat<S>& logits, const Samples<S>& data, const
 }  // namespace
 
 template <class S>
-std::shared_ptr<const CollapseRecord> measureCollapse(MlpObjective<S>& objective, const Vec<S>& theta,
+std::shared_ptr<const CollapseRecord> measureCollapse(Objective<S>& objective, const Vec<S>& theta,
                                                       const Vec<S>& update, const Vec<S>& gradient,
                                                       const Samples<S>& train, const Samples<S>& test,
                                                       const CollapseTracking& tracking, long step) {
-  const Architecture& arch = objective.architecture();
+  const Network& net = objective.network();
+  const Layer* classifier = classifierLayer(net);
   auto record = std::make_shared<CollapseRecord>();
   record->step = step;
   record->order = tracking.order;
   record->runFormat = std::is_same_v<S, float> ? FloatFormat::Float32 : FloatFormat::Float64;
-  const bool neural = tracking.neuralCollapse && arch.affineCount() > 1;
+  const bool neural = tracking.neuralCollapse && classifier;
   Mat<S> logits, hidden;
   std::vector<double> trainGaps, testGaps;
   objective.forward(theta, train, logits, neural ? &hidden : nullptr);
   record->train = measureSet(logits, train, tracking, objective.lossKind(), trainGaps);
   if (neural) {
-    const int L = arch.affineCount() - 1;
-    const Eigen::Map<const RowMat<S>> w(theta.data() + arch.weightOffset(L), arch.layers[L + 1], arch.layers[L]);
-    record->neural = neuralCollapse(hidden.template cast<double>(), train.labels, arch.outputDim(),
+    const Eigen::Map<const RowMat<S>> w(theta.data() + classifier->offset, classifier->out, classifier->in);
+    record->neural = neuralCollapse(hidden.template cast<double>(), train.labels, net.outputDim(),
                                     w.template cast<double>(), logits.template cast<double>());
   }
   if (test.size() > 0) {
@@ -59,14 +59,14 @@ std::shared_ptr<const CollapseRecord> measureCollapse(MlpObjective<S>& objective
   }
   // Both histograms on the same bins, so the picture compares the sets bin by bin.
   const auto [lo, hi] = gapRange(trainGaps, testGaps);
-  const int classes = arch.outputDim();
+  const int classes = net.outputDim();
   record->train.gaps = logitGapHistogram(trainGaps, tracking.gapBins, tracking.order, classes, lo, hi);
   if (record->test)
     record->test->gaps = logitGapHistogram(testGaps, tracking.gapBins, tracking.order, classes, lo, hi);
   const Eigen::VectorXd theta64 = theta.template cast<double>();
-  record->weightNorm = weightNorms(theta64, arch);
-  record->stepAlignment = nlmAlignment(theta64, update.template cast<double>(), arch);
-  record->gradAlignment = nlmAlignment(theta64, -gradient.template cast<double>(), arch);
+  record->weightNorm = weightNorms(theta64, net);
+  record->stepAlignment = nlmAlignment(theta64, update.template cast<double>(), net);
+  record->gradAlignment = nlmAlignment(theta64, -gradient.template cast<double>(), net);
   return record;
 }
 
@@ -84,10 +84,10 @@ void fillCollapseColumns(std::shared_ptr<const CollapseRecord> record, MetricsRo
 }
 
 template std::shared_ptr<const CollapseRecord> measureCollapse<float>(
-    MlpObjective<float>&, const Vec<float>&, const Vec<float>&, const Vec<float>&,
+    Objective<float>&, const Vec<float>&, const Vec<float>&, const Vec<float>&,
     const Samples<float>&, const Samples<float>&, const CollapseTracking&, long);
 template std::shared_ptr<const CollapseRecord> measureCollapse<double>(
-    MlpObjective<double>&, const Vec<double>&, const Vec<double>&, const Vec<double>&,
+    Objective<double>&, const Vec<double>&, const Vec<double>&, const Vec<double>&,
     const Samples<double>&, const Samples<double>&, const CollapseTracking&, long);
 
 }  // namespace losslab

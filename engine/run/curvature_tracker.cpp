@@ -15,9 +15,9 @@ void validate(const CurvatureTracking& t) {
   if (t.traceProbes < 1) throw InputError("trace probes must be >= 1");
 }
 
-CurvatureTracker::CurvatureTracker(const Architecture& arch, LossKind loss, const Samples<double>& train,
+CurvatureTracker::CurvatureTracker(const Network& net, LossKind loss, const Samples<double>& train,
                                    const CurvatureTracking& tracking, std::uint64_t seed)
-    : arch_(arch), loss_(loss), tracking_(tracking), seed_(seed) {
+    : net_(net), loss_(loss), tracking_(tracking), seed_(seed) {
   validate(tracking);
   data_ = std::make_shared<const Samples<double>>(
       tracking.subset > 0 ? sampleSubset(train, tracking.subset, seed ^ 0xC0FFEEull) : train);
@@ -33,7 +33,7 @@ CurvatureWarmStart CurvatureTracker::warmStart() const {
 }
 
 void CurvatureTracker::setWarmStart(const CurvatureWarmStart& w) {
-  const Index n = arch_.parameterCount();
+  const Index n = net_.parameterCount();
   for (const Eigen::VectorXd* v : {&w.hessian, &w.gaussNewton, &w.preconditioned})
     if (v->size() != 0 && v->size() != n)
       throw InputError("curvature warm start: " + std::to_string(v->size()) + " values for " +
@@ -44,7 +44,7 @@ void CurvatureTracker::setWarmStart(const CurvatureWarmStart& w) {
 }
 
 Eigen::VectorXd CurvatureTracker::fusedStart() const {
-  return startingVector(arch_.parameterCount(), hessianVector_, seed_);
+  return startingVector(net_.parameterCount(), hessianVector_, seed_);
 }
 
 CurvatureOperator& CurvatureTracker::operatorAt(std::unique_ptr<CurvatureOperator>& op,
@@ -53,7 +53,7 @@ CurvatureOperator& CurvatureTracker::operatorAt(std::unique_ptr<CurvatureOperato
   if (op && &op->samples() == data.get())
     op->setParameters(theta);
   else  // first use, or another minibatch: its samples differ
-    op = std::make_unique<CurvatureOperator>(arch_, loss_, theta, data, kind);
+    op = std::make_unique<CurvatureOperator>(net_, loss_, theta, data, kind);
   return *op;
 }
 

@@ -114,7 +114,7 @@ class QuadraticTrainer final : public Trainer {
   long divergedAtStep() const override { return divergedAt_; }
   Eigen::VectorXd parameters() const override { return theta_; }
   const ExperimentConfig& config() const override { return config_; }
-  const Architecture& architecture() const override { return architecture_; }  // none: not an MLP
+  const Network& network() const override { return network_; }  // none: not a network
   const DataSplit& data() const override { return *data_; }
   std::shared_ptr<const DataSplit> sharedData() const override { return data_; }
 
@@ -136,7 +136,7 @@ class QuadraticTrainer final : public Trainer {
   Optimizer<double> optimizer_;
   Eigen::VectorXd theta_, previous_, topVector_;
   std::shared_ptr<const DataSplit> data_;
-  Architecture architecture_;
+  Network network_;
   CurvatureTracking tracking_;
   long step_ = 0, divergedAt_ = -1;
   bool diverged_ = false;

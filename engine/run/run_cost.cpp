@@ -47,14 +47,14 @@ double sustainedFlopsPerSecond() {
   return rate;
 }
 
-RunCost estimateRunCost(const Architecture& arch, Index samples, Index tracked, const CurvatureTracking& tracking) {
+RunCost estimateRunCost(const Network& net, Index samples, Index tracked, const CurvatureTracking& tracking) {
   RunCost c;
-  c.parameters = arch.parameterCount();
+  c.parameters = net.parameterCount();
   double macs = 0.0, width = 0.0;  // multiply-adds of one sample's forward; activations kept
-  for (int l = 0; l < arch.affineCount(); ++l) {
-    macs += double(arch.layers[l]) * arch.layers[l + 1];
-    width += arch.layers[l + 1];
-  }
+  forEachLayer(net, [&](const Layer& l) {
+    if (l.kind == LayerKind::Linear) macs += double(l.in) * l.out, width += l.out;
+    if (l.kind == LayerKind::LayerNorm) width += l.in;
+  });
   const double rate = sustainedFlopsPerSecond();
   const double forward = 2.0 * macs;
   c.secondsPerStep = kStepPasses * forward * double(samples) / rate;

@@ -12,8 +12,9 @@
 #include "losslab/curvature/stability_threshold.hpp"
 #include "losslab/data/make_data.hpp"
 #include "losslab/model/initialization.hpp"
-#include "losslab/model/mlp_objective.hpp"
-#include "losslab/model/model_file.hpp"
+#include "losslab/config/model_network.hpp"
+#include "losslab/model/network/network_file.hpp"
+#include "losslab/model/objective.hpp"
 #include "losslab/optim/optimizer.hpp"
 #include "losslab/optim/schedule.hpp"
 #include "losslab/run/collapse_measurement.hpp"
@@ -32,15 +33,15 @@ template <class S> bool allFinite(const Vec<S>& v) { return std::isfinite(v.squa
 
 template <class S> class TrainerImpl final : public Trainer {
  public:
-  TrainerImpl(const ExperimentConfig& config, const Architecture& arch,
+  TrainerImpl(const ExperimentConfig& config, const Network& net,
               const Eigen::VectorXd& parameters, DataSplit data)
       : config_(config),
-        arch_(arch),
+        net_(net),
         data_(std::make_shared<const DataSplit>(std::move(data))),
         train_(toSamples<S>(data_->train)),
         test_(toSamples<S>(data_->test)),
-        objective_(arch_, config.loss),
-        optimizer_(config.optimizer, arch_.tensors()),
+        objective_(net_, config.loss),
+        optimizer_(config.optimizer, tensorSpans(net_)),
         theta_(parameters.cast<S>()),
         shuffler_(config.seed ^ 0xD1B54A32D192ED03ull) {
     if (config.loss == LossKind::Mse && data_->train.task == Task::Classification) {
@@ -159,7 +160,7 @@ template <class S> class TrainerImpl final : public Trainer {
     }
     Samples<double> train = toSamples<double>(data_->train);
     if (config_.loss == LossKind::Mse && data_->train.task == Task::Classification) addOneHotTargets(train);
-    tracker_ = std::make_unique<CurvatureTracker>(arch_, config_.loss, train, tracking, config_.seed);
+    tracker_ = std::make_unique<CurvatureTracker>(net_, config_.loss, train, tracking, config_.seed);
   }
 
   void setCollapseTracking(const CollapseTracking& tracking) override {
@@ -226,7 +227,7 @@ template <class S> class TrainerImpl final : public Trainer {
   long divergedAtStep() const override { return divergedAt_; }
   Eigen::VectorXd parameters() const override { return theta_.template cast<double>(); }
   const ExperimentConfig& config() const override { return config_; }
-  const Architecture& architecture() const override { return arch_; }
+  const Network& network() const override { return net_; }
   const DataSplit& data() const override { return *data_; }
   std::shared_ptr<const DataSplit> sharedData() const override { return data_; }
 
@@ -272,10 +273,10 @@ template <class S> class TrainerImpl final : public Trainer {
   }
 
   ExperimentConfig config_;
-  Architecture arch_;
+  Network net_;
   std::shared_ptr<const DataSplit> data_;
   Samples<S> train_, test_, batch_;
-  MlpObjective<S> objective_;
+  Objective<S> objective_;
   Optimizer<S> optimizer_;
   Vec<S> theta_;
   Rng shuffler_;
@@ -313,34 +314,34 @@ void checkLossFitsData(LossKind loss, Task task, const std::string& kind) {
 
 }  // namespace
 
-std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config, const Architecture& arch,
+std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config, const Network& net,
                                          const Eigen::VectorXd& parameters, DataSplit data) {
   validate(config);
   checkLossFitsData(config.loss, data.train.task, config.data.kind);
-  if (parameters.size() != arch.parameterCount())
+  if (parameters.size() != net.parameterCount())
     throw InputError("parameters: " + std::to_string(parameters.size()) + " values for a network of " +
-                     std::to_string(arch.parameterCount()));
+                     std::to_string(net.parameterCount()));
   if (config.precision == Precision::Float32)
-    return std::make_unique<TrainerImpl<float>>(config, arch, parameters, std::move(data));
-  return std::make_unique<TrainerImpl<double>>(config, arch, parameters, std::move(data));
+    return std::make_unique<TrainerImpl<float>>(config, net, parameters, std::move(data));
+  return std::make_unique<TrainerImpl<double>>(config, net, parameters, std::move(data));
 }
 
 std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config) {
   validate(config);
   if (config.model.kind == "quadratic") return createQuadraticTrainer(config);
   if (!config.model.file.empty()) {  // an imported network: its parameters and data, as stored
-    ModelFile m = readModelFile(config.model.file);
+    NetworkFile m = readNetworkFile(config.model.file);
     if (isClassification(config.loss) && m.data.task == Task::Regression)
       throw InputError("loss: " + toString(config.loss) + " needs class labels, but " + config.model.file +
                        " holds regression targets (use mse)");
-    m.architecture.outputScale = config.model.outputScale;
-    return create(config, m.architecture, m.parameters, DataSplit{std::move(m.data), std::move(m.test)});
+    m.network.outputScale = config.model.outputScale;
+    return create(config, m.network, m.parameters, DataSplit{std::move(m.data), std::move(m.test)});
   }
   DataSplit data = makeData(config.data, config.seed);
   checkLossFitsData(config.loss, data.train.task, config.data.kind);
-  const Architecture arch = architectureFor(config.model, data.train.inputDim(), data.train.outputDim());
-  const Eigen::VectorXd theta = initialParameters(arch, config.model.init, config.model.initScale, config.seed);
-  return create(config, arch, theta, std::move(data));
+  const ModelNetwork model = networkFor(config.model, data.train.inputDim(), data.train.outputDim());
+  const Eigen::VectorXd theta = initialParameters(model.network, model.init, config.seed);
+  return create(config, model.network, theta, std::move(data));
 }
 
 }  // namespace losslab

@@ -86,7 +86,7 @@ struct TrainingRun::Worker {
     s->collapseTracking = collapse;
     s->stepsPerSecond = stepsPerSecond;
     s->config = trainer->config();
-    s->architecture = trainer->architecture();
+    s->network = trainer->network();
     s->parameters = trainer->parameters();
     s->data = trainer->sharedData();
     s->tracking = tracking;

@@ -163,7 +163,7 @@ class CurvatureWindowTest : public QObject {
     QCOMPARE(r->step, 5L);
     QCOMPARE(r->spectra.size(), size_t(2));
     QCOMPARE(window_->spectrumView()->eigenvalueLines(CurvatureKind::Hessian).size(), 3);
-    CurvatureOperator op(s->architecture, s->config.loss, s->parameters, trainingSamples(*s, 0));
+    CurvatureOperator op(s->network, s->config.loss, s->parameters, trainingSamples(*s, 0));
     EigenOptions o;
     o.k = 3;
     o.tolerance = 1e-10;
@@ -190,7 +190,7 @@ class CurvatureWindowTest : public QObject {
     QTest::mouseClick(window_->curvatureControls()->computeButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(window_->spectrumView()->result() != nullptr, 20000 * test::kTimeScale);
     control<ValueSlider>(*window_, "model.hidden.0")->setValue(4);
-    QTRY_VERIFY_WITH_TIMEOUT(window_->bridge()->latest()->architecture.layers[1] == 4, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(plainMlp(window_->bridge()->latest()->network)->layers[1] == 4, 3000);
     QVERIFY(!window_->spectrumView()->result());
   }
 

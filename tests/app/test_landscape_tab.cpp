@@ -107,8 +107,8 @@ class LandscapeTabTest : public QObject {
     const auto result = tab.result();
     QVERIFY(result && result->grid);
     // The engine's numbers on the engine's plane (seed 0, filter-normalised, biases zeroed).
-    const DirectionPair d = randomDirections(s->parameters, s->architecture, {});
-    const LandscapeGrid direct = evaluateSurface(s->architecture, c.loss, LandscapePlane{s->parameters, d.dir1, d.dir2},
+    const DirectionPair d = randomDirections(s->parameters, s->network, {});
+    const LandscapeGrid direct = evaluateSurface(s->network, c.loss, LandscapePlane{s->parameters, d.dir1, d.dir2},
                                                  toSamples<double>(s->data->train), GridSpec{{-1, 1, 21}, {-1, 1, 21}});
     QCOMPARE(result->grid->loss, direct.loss);
     QCOMPARE(tab.mapView()->heatmap()->data()->cell(10, 10), direct.loss(10, 10));

@@ -156,11 +156,11 @@ class MainWindowTest : public QObject {
     width->setValue(width->value() - 1);
     width->setSliderDown(false);
     const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) {
-      return s.architecture.layers == std::vector<int>({2, 10, 16, 2});
+      return plainMlp(s.network)->layers == std::vector<int>({2, 10, 16, 2});
     });
     QVERIFY(s);
     QCOMPARE(s->config.data.kind, std::string("circles"));
-    QVERIFY(before->architecture.layers != s->architecture.layers);
+    QVERIFY(plainMlp(before->network)->layers != plainMlp(s->network)->layers);
   }
 
   void optimizerSettingsActWithoutARestart() {

@@ -47,11 +47,11 @@ class MainWindowStateTest : public QObject {
     auto w = openWindow();
     auto* depth = control<QSlider>(*w, "model.depth");
     depth->setValue(3);
-    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.architecture.layers.size() == 5; }));
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return plainMlp(s.network)->layers.size() == 5; }));
     QTest::keyClick(w.get(), Qt::Key_Z, Qt::ControlModifier);
-    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.architecture.layers == std::vector<int>{2, 16, 16, 2}; }));
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return plainMlp(s.network)->layers == std::vector<int>{2, 16, 16, 2}; }));
     QTest::keyClick(w.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.architecture.layers.size() == 5; }));
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return plainMlp(s.network)->layers.size() == 5; }));
   }
 
   void everyPresetLoadsFromTheChooser() {

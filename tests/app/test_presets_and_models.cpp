@@ -123,7 +123,7 @@ class PresetsAndModelsTest : public QObject {
     const SnapshotPtr imported = waitFor(*other, [](const Snapshot& s) { return !s.config.model.file.empty(); });
     QVERIFY(imported);
     QCOMPARE(imported->step, 0L);
-    QCOMPARE(imported->architecture.layers, (std::vector<int>{2, 16, 16, 2}));
+    QCOMPARE(plainMlp(imported->network)->layers, (std::vector<int>{2, 16, 16, 2}));
     QCOMPARE(imported->parameters, trained->parameters);
     QCOMPARE(imported->data->train.x, trained->data->train.x);
     QCOMPARE(imported->data->test.size(), trained->data->test.size());
@@ -141,7 +141,7 @@ class PresetsAndModelsTest : public QObject {
     QVERIFY(waitFor(*other, [&](const Snapshot& s) { return s.step == 0 && s.parameters == trained->parameters; }));
     // Undo returns to the experiment that was open.
     other->actions()->undo->trigger();
-    QVERIFY(waitFor(*other, [](const Snapshot& s) { return s.config.model.file.empty() && s.architecture.layers == std::vector<int>{2, 4, 2}; }));
+    QVERIFY(waitFor(*other, [](const Snapshot& s) { return s.config.model.file.empty() && plainMlp(s.network)->layers == std::vector<int>{2, 4, 2}; }));
   }
 
   void aBadModelFileIsRefusedAndChangesNothing() {

@@ -97,7 +97,7 @@ class ProbeRunnerTest : public QObject {
     QVERIFY(h.kind == CurvatureKind::Hessian);
     QCOMPARE(h.top.size(), Index(3));
 
-    CurvatureOperator op(snapshot->architecture, snapshot->config.loss, snapshot->parameters,
+    CurvatureOperator op(snapshot->network, snapshot->config.loss, snapshot->parameters,
                          trainingSamples(*snapshot, 0));
     EigenOptions o;
     o.k = 3;

@@ -151,7 +151,7 @@ class RunBridgeTest : public QObject {
     });
     const SnapshotPtr s = waitFor(bridge, [](const Snapshot& s) { return s.step > 10; });
     QVERIFY(s);
-    QCOMPARE(s->architecture.layers, std::vector<int>({2, 4, 4, 2}));
+    QCOMPARE(plainMlp(s->network)->layers, std::vector<int>({2, 4, 4, 2}));
     QVERIFY(s->state == RunStatus::Running);
   }
 

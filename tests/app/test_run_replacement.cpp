@@ -40,7 +40,7 @@ ExperimentConfig wideSpiral(int width, int n) {
 
 bool runs(const MainWindow& w, int width) {
   const SnapshotPtr s = w.bridge()->latest();
-  return s && s->architecture.layers.size() == 4 && s->architecture.layers[1] == width;
+  return s && plainMlp(s->network)->layers.size() == 4 && plainMlp(s->network)->layers[1] == width;
 }
 
 void setWidth(MainWindow& w, int width) {

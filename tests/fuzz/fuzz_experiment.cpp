@@ -6,6 +6,7 @@
 #include <string>
 
 #include "losslab/config/experiment_io.hpp"
+#include "losslab/config/model_network.hpp"
 #include "losslab/core/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -17,5 +18,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const nlohmann::json written = losslab::toJson(config);
   if (losslab::toJson(losslab::experimentFromJson(written)) != written) std::abort();
+  // A layer list builds (repeats expanded, widths chained) or says why, on data of any width.
+  if (config.model.kind == "network" && config.model.file.empty()) {
+    try {
+      (void)losslab::networkFor(config.model, 2, 3);
+    } catch (const losslab::InputError&) {
+    }
+  }
   return 0;
 }

@@ -7,6 +7,7 @@
 #include "losslab/widgets/class_colors.hpp"
 #include "losslab/widgets/decision_surface_view.hpp"
 #include "losslab/widgets/function_fit_view.hpp"
+#include "losslab/widgets/network_diagram_layout.hpp"
 #include "losslab/widgets/network_diagram_view.hpp"
 #include "losslab/widgets/value_slider.hpp"
 
@@ -87,10 +88,66 @@ class TrainingViewsTest : public QObject {
     view.resize(400, 240);
     QImage before = view.grab().toImage();
     auto s = std::make_shared<Snapshot>();
-    s->architecture = Architecture::mlp({2, 30, 3}, Activation::Tanh);
-    s->parameters = Eigen::VectorXd::LinSpaced(s->architecture.parameterCount(), -1, 1);
+    s->network = Architecture::mlp({2, 30, 3}, Activation::Tanh);
+    s->parameters = Eigen::VectorXd::LinSpaced(s->network.parameterCount(), -1, 1);
     view.setSnapshot(s);
     QVERIFY(view.grab().toImage() != before);  // weights drawn
+  }
+
+  void networkDiagramLaysOutSkipsAndNorms() {
+    // 2 -> 8, then a block [LN, 8, tanh] twice, the second holding a nested block, then 3.
+    Network net;
+    net.inputDim = 2;
+    Layer linear, act, norm, block;
+    linear.out = 8;
+    act.kind = LayerKind::Activation;
+    norm.kind = LayerKind::LayerNorm;
+    block.kind = LayerKind::Residual;
+    block.body = {norm, linear, act};
+    Layer outer = block;
+    outer.body.push_back(block);
+    Layer last = linear;
+    last.out = 3;
+    net.layers = {linear, act, block, outer, last};
+    net.resolve();
+    const DiagramLayout d = diagramLayout(net);
+    // Columns: input, 8, the first block's 8, the outer block's 8 and its inner block's 8, 3.
+    QCOMPARE(d.columns.size(), size_t(6));
+    QCOMPARE(d.columns.front().width, 2);
+    QCOMPARE(d.columns.back().width, 3);
+    QCOMPARE(d.columns[5].weightOffset, net.layers.back().offset);
+    QCOMPARE(d.columns[4].in, 8);
+    // The first block spans columns 1 -> 2; the inner one 3 -> 4 at depth 1; the outer 2 -> 4.
+    QCOMPARE(d.skips.size(), size_t(3));
+    QVERIFY(d.skips[0].from == 1 && d.skips[0].to == 2 && d.skips[0].depth == 0);
+    QVERIFY(d.skips[1].from == 3 && d.skips[1].to == 4 && d.skips[1].depth == 1);
+    QVERIFY(d.skips[2].from == 2 && d.skips[2].to == 4 && d.skips[2].depth == 0);
+    QCOMPARE(d.maxDepth(), 2);
+    // LayerNorms normalise the column each block starts from.
+    QCOMPARE(d.norms.size(), size_t(3));
+    QCOMPARE(d.norms[0].after, 1);
+    QCOMPARE(d.norms[1].after, 2);
+    QCOMPARE(d.norms[2].after, 3);
+    // A plain MLP has no skips and no norms.
+    const DiagramLayout mlp = diagramLayout(Network(Architecture::mlp({2, 5, 5, 3}, Activation::Relu)));
+    QVERIFY(mlp.columns.size() == 4 && mlp.skips.empty() && mlp.norms.empty());
+
+    NetworkDiagramView view;
+    view.resize(400, 240);
+    auto s = std::make_shared<Snapshot>();
+    s->network = net;
+    s->parameters = Eigen::VectorXd::LinSpaced(net.parameterCount(), -1, 1);
+    view.setSnapshot(s);
+    const QImage image = view.grab().toImage();
+    bool green = false;  // a skip arc is drawn in green
+    for (int y = 0; y < 40 && !green; ++y)
+      for (int x = 0; x < image.width() && !green; ++x) {
+        const QColor c = image.pixelColor(x, y);
+        green = c.green() > 100 && c.green() > c.red() + 50 && c.green() > c.blue() + 30;
+      }
+    QVERIFY(green);
+    // The figure's data: every drawn weight of every linear layer, numbered by column.
+    QVERIFY(view.drawnWeightsCsv().find("\n5,") != std::string::npos);
   }
 
   void fittedCurveSkipsNonFiniteValues() {

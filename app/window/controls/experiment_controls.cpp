@@ -11,6 +11,9 @@
 
 #include "controls/data_controls.hpp"
 #include "controls/model_controls.hpp"
+#include "controls/network_summary.hpp"
+#include "losslab/config/model_network.hpp"
+#include "losslab/core/error.hpp"
 #include "controls/optimizer_controls.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/run/run_cost.hpp"
@@ -74,12 +77,12 @@ void ExperimentControls::showSnapshot(const Snapshot& snapshot) {
   const Index samples = hasData ? snapshot.data->train.size() : trainSamples_;
   const Index parameters = snapshot.parameters.size();
   if (in == inputDim_ && out == outputDim_ && samples == trainSamples_ && parameters == runningParameters_ &&
-      snapshot.architecture.layers == running_.layers && snapshot.architecture.activation == running_.activation)
+      snapshot.network == running_)
     return;
   inputDim_ = in;
   outputDim_ = out;
   trainSamples_ = samples;
-  running_ = snapshot.architecture;
+  running_ = snapshot.network;
   runningParameters_ = parameters;
   describeNetwork();
 }
@@ -104,8 +107,18 @@ QString bytes(double b) {
 void ExperimentControls::describeNetwork() {
   // The network the controls describe, before it runs; a quadratic model or an imported file
   // is described by the run itself.
-  const bool fromControls = config_.model.kind == "mlp" && config_.model.file.empty() && inputDim_ > 0;
-  const Architecture a = fromControls ? architectureFor(config_.model, inputDim_, outputDim_) : running_;
+  const bool fromControls = config_.model.kind != "quadratic" && config_.model.file.empty() && inputDim_ > 0;
+  Network a = running_;
+  if (fromControls) {
+    try {
+      a = networkFor(config_.model, inputDim_, outputDim_).network;
+    } catch (const InputError& e) {  // a list that does not fit the data: say so where the network is described
+      costWarning_.clear();
+      network_->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
+      network_->setStyleSheet(QStringLiteral("QLabel { color: #b00020; padding: 0 4px; }"));
+      return;
+    }
+  }
   if (a.layers.empty()) {
     costWarning_.clear();
     network_->setText(config_.model.kind == "quadratic"
@@ -114,13 +127,8 @@ void ExperimentControls::describeNetwork() {
     network_->setStyleSheet(QStringLiteral("QLabel { color: #444444; padding: 0 4px; }"));
     return;
   }
-  QStringList widths;
-  for (int w : a.layers) widths << QString::number(w);
-  QString text = tr("%1 (%2), %3 parameters")
-                     // "leaky relu", not "leaky_relu": the label's descender clipped the underscore.
-                     .arg(widths.join(QStringLiteral(" → ")),
-                          QString::fromStdString(toString(a.activation)).replace(u'_', u' '),
-                          QLocale().toString(qlonglong(a.parameterCount())));
+  QString text = tr("%1, %2 parameters")
+                     .arg(networkSummary(a).toHtmlEscaped(), QLocale().toString(qlonglong(a.parameterCount())));
   const auto& batch = config_.optimizer.batchSize;
   const Index samples = batch && *batch < trainSamples_ ? *batch : trainSamples_;
   const Index tracked = tracking_.subset > 0 ? std::min<Index>(tracking_.subset, trainSamples_) : trainSamples_;

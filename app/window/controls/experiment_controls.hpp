@@ -70,7 +70,7 @@ class ExperimentControls : public QScrollArea {
   // an imported network: its shape is not the controls').
   int inputDim_ = 0, outputDim_ = 0;
   Index trainSamples_ = 0;
-  Architecture running_;
+  Network running_;
   Index runningParameters_ = 0;
   QString costWarning_;
 };

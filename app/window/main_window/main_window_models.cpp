@@ -19,11 +19,8 @@ bool MainWindow::exportModelFile(const QString& path, QString* error) {
   try {
     const SnapshotPtr s = bridge_->latest();
     if (!s || !s->data) throw InputError("export model: no run to export yet");
-    if (s->config.model.kind != "mlp")
-      throw InputError("export model: a losslab-model/1 file holds an MLP; the quadratic model has no file form");
     const std::string name = QFileInfo(path).completeBaseName().toStdString();
-    writeModelFile(trainedModelFile(name, s->config.loss, s->architecture, s->parameters, *s->data),
-                   path.toStdString());
+    writeTrainedModel(path.toStdString(), name, s->config.loss, s->network, s->parameters, *s->data);
     status_->showMessage(tr("Exported the network at step %1 to %2").arg(s->step).arg(path), 5000);
     return true;
   } catch (const InputError& e) {

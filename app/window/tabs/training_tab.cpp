@@ -121,7 +121,7 @@ void TrainingTab::requestPrediction() {
   runner_->runTask([this, snapshot, twoD](const TaskControl& control, const ProbeRunner::Post&) {
     const int n = twoD ? surfaceResolution : curveResolution;
     auto grid = std::make_shared<const PredictionGrid>(predictOnGrid(
-        snapshot->architecture, snapshot->config.loss, snapshot->data->train.task == Task::Classification,
+        snapshot->network, snapshot->config.loss, snapshot->data->train.task == Task::Classification,
         snapshot->parameters, boundingBox(snapshot->data->train.x), n, n, control));
     return std::function<void()>([this, snapshot, grid, twoD] {  // on the GUI thread
       predicting_ = false;

@@ -150,6 +150,36 @@ std::optional<Architecture> plainMlp(const Network& net) {
   return arch;
 }
 
+namespace {
+void visit(const std::vector<Layer>& layers, const std::function<void(const Layer&)>& f) {
+  for (const Layer& l : layers) {
+    f(l);
+    if (l.kind == LayerKind::Residual) visit(l.body, f);
+  }
+}
+}  // namespace
+
+void forEachLayer(const Network& net, const std::function<void(const Layer&)>& f) { visit(net.layers, f); }
+
+std::vector<TensorSpan> tensorSpans(const Network& net) {
+  std::vector<TensorSpan> spans;
+  for (const NetworkTensor& t : net.tensors()) spans.push_back({t.offset, t.size()});
+  return spans;
+}
+
+std::vector<TensorSpan> parameterLayerSpans(const Network& net) {
+  std::vector<TensorSpan> spans;
+  forEachLayer(net, [&](const Layer& l) {
+    if (l.kind == LayerKind::Linear || l.kind == LayerKind::LayerNorm) spans.push_back({l.offset, l.parameterCount()});
+  });
+  return spans;
+}
+
+const Layer* classifierLayer(const Network& net) {
+  if (net.layers.size() < 2 || net.layers.back().kind != LayerKind::Linear) return nullptr;
+  return &net.layers.back();
+}
+
 std::string toString(LayerKind kind) {
   switch (kind) {
     case LayerKind::Linear: return "linear";

@@ -4,6 +4,7 @@
 #include "losslab/encoding/json_fields.hpp"
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/model/model_file.hpp"
+#include "losslab/model/network/layer_fields.hpp"
 
 namespace losslab {
 
@@ -48,61 +49,37 @@ std::vector<Layer> readLayers(const json& list, int& width, const std::string& p
 
 // One layer taking `width` features; updates width to its output and appends its tensors.
 Layer readLayer(const json& j, int& width, const std::string& path, int depth, std::vector<double>& flat) {
-  if (!j.is_object()) throw InputError(path + ": expected a layer object with a \"kind\"");
-  const std::string kind = jf::string(jf::require(j, "kind", path), jf::join(path, "kind"));
   Layer l;
-  if (kind == "linear") {
-    jf::rejectUnknownKeys(j, {"kind", "out", "bias", "W", "b"}, path);
-    l.kind = LayerKind::Linear;
-    l.out = jf::smallInteger(jf::require(j, "out", path), jf::join(path, "out"));
-    if (l.out < 1) throw InputError(jf::join(path, "out") + ": " + std::to_string(l.out) + ", must be at least 1");
-    if (j.contains("bias")) l.bias = jf::boolean(j["bias"], jf::join(path, "bias"));
-    readMatrix(j, path, "W", l.out, width, flat);
-    if (l.bias)
-      readVector(j, path, "b", l.out, flat);
-    else if (j.contains("b"))
-      throw InputError(jf::join(path, "b") + ": given, but bias is false");
-    width = l.out;
-  } else if (kind == "activation") {
-    jf::rejectUnknownKeys(j, {"kind", "fn", "slope"}, path);
-    l.kind = LayerKind::Activation;
-    try {
-      l.fn = activationFromString(jf::string(jf::require(j, "fn", path), jf::join(path, "fn")));
-    } catch (const InputError& e) {  // "activation: unknown ..." names the /1 field: name this one
-      const std::string what = e.what(), prefix = "activation: ";
-      throw InputError(jf::join(path, "fn") + ": " +
-                       (what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what));
+  readLayerFields(j, path, [](LayerKind kind) -> std::vector<std::string> {
+    if (kind == LayerKind::Linear) return {"W", "b"};
+    if (kind == LayerKind::LayerNorm) return {"gamma", "beta"};
+    return {};
+  }, l);
+  switch (l.kind) {
+    case LayerKind::Linear:
+      jf::require(j, "out", path);
+      readMatrix(j, path, "W", l.out, width, flat);
+      if (l.bias)
+        readVector(j, path, "b", l.out, flat);
+      else if (j.contains("b"))
+        throw InputError(jf::join(path, "b") + ": given, but bias is false");
+      width = l.out;
+      break;
+    case LayerKind::LayerNorm:
+      readVector(j, path, "gamma", width, flat);
+      readVector(j, path, "beta", width, flat);
+      break;
+    case LayerKind::Residual: {
+      if (depth >= kMaxNesting)
+        throw InputError(path + ": residual blocks nested more than " + std::to_string(kMaxNesting) + " deep");
+      int bodyWidth = width;
+      l.body = readLayers(jf::require(j, "body", path), bodyWidth, jf::join(path, "body"), depth + 1, flat);
+      if (bodyWidth != width)
+        throw InputError(jf::join(path, "body") + ": changes the width from " + std::to_string(width) + " to " +
+                         std::to_string(bodyWidth) + " (x + body(x) needs the same width)");
+      break;
     }
-    if (j.contains("slope")) {
-      if (l.fn != Activation::LeakyRelu)
-        throw InputError(jf::join(path, "slope") + ": only leaky_relu has a slope");
-      l.slope = jf::number(j["slope"], jf::join(path, "slope"));
-    }
-  } else if (kind == "layernorm") {
-    jf::rejectUnknownKeys(j, {"kind", "eps", "gamma", "beta"}, path);
-    l.kind = LayerKind::LayerNorm;
-    if (j.contains("eps")) l.eps = jf::number(j["eps"], jf::join(path, "eps"));
-    if (!(l.eps > 0)) throw InputError(jf::join(path, "eps") + ": must be a number > 0");
-    readVector(j, path, "gamma", width, flat);
-    readVector(j, path, "beta", width, flat);
-  } else if (kind == "residual") {
-    jf::rejectUnknownKeys(j, {"kind", "body"}, path);
-    l.kind = LayerKind::Residual;
-    if (depth >= kMaxNesting)
-      throw InputError(path + ": residual blocks nested more than " + std::to_string(kMaxNesting) + " deep");
-    int bodyWidth = width;
-    l.body = readLayers(jf::require(j, "body", path), bodyWidth, jf::join(path, "body"), depth + 1, flat);
-    if (bodyWidth != width)
-      throw InputError(jf::join(path, "body") + ": changes the width from " + std::to_string(width) +
-                       " to " + std::to_string(bodyWidth) + " (x + body(x) needs the same width)");
-  } else if (kind == "conv2d" || kind == "avgpool2d" || kind == "maxpool2d" || kind == "flatten" ||
-             kind == "embedding" || kind == "positional" || kind == "attention" || kind == "select") {
-    throw InputError(path + ": \"" + kind +
-                     "\" layers are not supported yet (this version reads linear, activation, "
-                     "residual and layernorm)");
-  } else {
-    throw InputError(jf::join(path, "kind") + ": unknown \"" + kind +
-                     "\" (allowed: linear, activation, residual, layernorm)");
+    case LayerKind::Activation: break;
   }
   return l;
 }
@@ -165,5 +142,55 @@ NetworkFile parseNetworkFile(const std::string& text, const std::string& origin)
 }
 
 NetworkFile readNetworkFile(const std::string& path) { return parseNetworkFile(readTextFile(path), path); }
+
+namespace {
+
+json matrixJson(const Eigen::VectorXd& theta, Index offset, int rows, int cols) {
+  json m = json::array();
+  for (int r = 0; r < rows; ++r) {
+    const double* row = theta.data() + offset + Index(r) * cols;
+    m.push_back(std::vector<double>(row, row + cols));
+  }
+  return m;
+}
+
+json vectorJson(const Eigen::VectorXd& theta, Index offset, int size) {
+  return std::vector<double>(theta.data() + offset, theta.data() + offset + size);
+}
+
+json layersJson(const std::vector<Layer>& layers, const Eigen::VectorXd& theta) {
+  json list = json::array();
+  for (const Layer& l : layers) {
+    json j = layerFieldsJson(l);
+    switch (l.kind) {
+      case LayerKind::Linear:
+        j["W"] = matrixJson(theta, l.offset, l.out, l.in);
+        if (l.bias) j["b"] = vectorJson(theta, l.offset + Index(l.out) * l.in, l.out);
+        break;
+      case LayerKind::LayerNorm:
+        j["gamma"] = vectorJson(theta, l.offset, l.in);
+        j["beta"] = vectorJson(theta, l.offset + l.in, l.in);
+        break;
+      case LayerKind::Residual: j["body"] = layersJson(l.body, theta); break;
+      case LayerKind::Activation: break;
+    }
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
+}  // namespace
+
+json toJson(const NetworkFile& f) {
+  if (f.parameters.size() != f.network.parameterCount())
+    throw InputError("model file: " + std::to_string(f.parameters.size()) + " parameters for a network of " +
+                     std::to_string(f.network.parameterCount()));
+  json doc{{"format", "losslab-model/2"}, {"name", f.name}, {"input_shape", {f.network.inputDim}},
+           {"network", layersJson(f.network.layers, f.parameters)}, {"loss", toString(f.loss)},
+           {"data", modelDataJson(f.data, f.test)}};
+  if (f.network.outputScale != 1.0) doc["output_scale"] = f.network.outputScale;
+  if (!f.expected.is_null()) doc["expected"] = f.expected;
+  return doc;
+}
 
 }  // namespace losslab

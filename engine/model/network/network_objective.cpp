@@ -118,6 +118,25 @@ template <class S> void NetworkObjective<S>::logits(const Vec<S>& theta, const M
   out *= S(net_.outputScale);
 }
 
+template <class S>
+void NetworkObjective<S>::forward(const Vec<S>& theta, const Samples<S>& data, Mat<S>& out, Mat<S>* features) {
+  const Index n = data.size();
+  const int chunkCount = n > 0 ? sampleChunkCount(n) : 0;
+  while (static_cast<int>(chunks_.size()) < chunkCount) chunks_.push_back(std::make_unique<NetworkChunk<S>>());
+  const Layer* classifier = classifierLayer(net_);
+  out.resize(net_.outputDim(), n);
+  if (features) features->resize(classifier ? classifier->in : 0, n);
+  forEachChunk(chunkCount, [&](int c) {
+    NetworkChunk<S>& k = *chunks_[c];
+    const Index begin = n * c / chunkCount, count = n * (c + 1) / chunkCount - begin;
+    Mat<S> h = data.x.middleCols(begin, count);
+    forwardPass(net_.layers, PassVectors<S>{theta.data()}, k.states, h);
+    k.secondOrderForward = false;  // the states now hold this forward, not a second-order one
+    out.middleCols(begin, count) = S(net_.outputScale) * h;
+    if (features && classifier) features->middleCols(begin, count) = k.states.back().x;
+  });
+}
+
 template class NetworkObjective<float>;
 template class NetworkObjective<double>;
 

@@ -31,11 +31,11 @@ class EigenvalueTracking : public QObject {
     long warmProducts = 0, coldProducts = 0;
     for (int step = 0; step < 40; ++step) {
       trainer->step(false);
-      CurvatureOperator warm(trainer->architecture(), LossKind::CrossEntropy, trainer->parameters(), data);
+      CurvatureOperator warm(trainer->network(), LossKind::CrossEntropy, trainer->parameters(), data);
       const TrackedEigenpair tracked = trackTopEigenpair(warm, previous, 1e-9);
       QVERIFY(tracked.converged);
       previous = tracked.vector;
-      CurvatureOperator cold(trainer->architecture(), LossKind::CrossEntropy, trainer->parameters(), data);
+      CurvatureOperator cold(trainer->network(), LossKind::CrossEntropy, trainer->parameters(), data);
       EigenOptions o;
       o.tolerance = 1e-12;
       const Eigenpairs exact = extremeEigenpairs(cold, o);
@@ -112,7 +112,7 @@ class EigenvalueTracking : public QObject {
   void streamedPowerStepsConvergeOnAFixedOperator() {
     auto trainer = Trainer::create(smallRun());
     auto data = std::make_shared<const Samples<double>>(toSamples<double>(trainer->data().train));
-    CurvatureOperator op(trainer->architecture(), LossKind::CrossEntropy, trainer->parameters(), data);
+    CurvatureOperator op(trainer->network(), LossKind::CrossEntropy, trainer->parameters(), data);
     EigenOptions o;
     o.tolerance = 1e-12;
     const double exact = extremeEigenpairs(op, o).values[0];
@@ -154,7 +154,7 @@ class EigenvalueTracking : public QObject {
     const Samples<double> train = toSamples<double>(trainer->data().train);
     QCOMPARE(train.size(), Index(8));
     auto largest = [&](const Eigen::VectorXd& theta, const Samples<double>& data) {
-      CurvatureOperator op(trainer->architecture(), LossKind::CrossEntropy, theta, data);
+      CurvatureOperator op(trainer->network(), LossKind::CrossEntropy, theta, data);
       EigenOptions o;
       o.tolerance = 1e-12;
       return extremeEigenpairs(op, o).values[0];

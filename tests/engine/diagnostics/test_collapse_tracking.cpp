@@ -86,7 +86,7 @@ class CollapseTrackingTest : public QObject {
       QVERIFY(r.gradAlignment.total >= -1 && r.gradAlignment.total <= 1);
       QVERIFY(std::isfinite(r.neural.nc1) && r.neural.nc4 >= 0 && r.neural.nc4 <= 1);
       // Every added column reads a value from the record (the empty-cell test of metrics.csv).
-      for (const std::string& c : addedCollapseColumns(t, trainer->architecture(), true))
+      for (const std::string& c : addedCollapseColumns(t, trainer->network(), true))
         QVERIFY2(!std::isnan(collapseColumnValue(r, c)), c.c_str());
     }
   }

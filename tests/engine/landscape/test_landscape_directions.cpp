@@ -31,7 +31,7 @@ Samples<double> samples() {
 
 DirectionInputs inputsFor(const Architecture& a) {
   DirectionInputs in;
-  in.architecture = &a;
+  in.network = a;
   in.loss = LossKind::CrossEntropy;
   in.theta = theta(a);
   return in;

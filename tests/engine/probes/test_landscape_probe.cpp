@@ -61,14 +61,14 @@ class LandscapeProbeTest : public QObject {
     LandscapeRequest r = small(DirectionKind::Random);
     r.random.seed = 4;
     const auto basis = std::make_shared<const LandscapeBasis>(landscapeBasis(*s, r));
-    const DirectionPair d = randomDirections(s->parameters, s->architecture, r.random);
+    const DirectionPair d = randomDirections(s->parameters, s->network, r.random);
     QCOMPARE(basis->plane.dir1, d.dir1);
     QCOMPARE(basis->plane.dir2, d.dir2);
     int passes = 0;
     const LandscapeResult result =
         evaluateLandscape(*s, basis, r, {}, [&](const LandscapeGrid&, const LandscapeContours&) { ++passes; });
     const Samples<double> train = toSamples<double>(s->data->train);
-    const LandscapeGrid direct = evaluateSurface(s->architecture, s->config.loss,
+    const LandscapeGrid direct = evaluateSurface(s->network, s->config.loss,
                                                  LandscapePlane{s->parameters, d.dir1, d.dir2}, train, r.grid);
     QCOMPARE(result.grid->loss, direct.loss);
     QVERIFY(passes >= 2);  // coarse first, then the complete grid
@@ -116,7 +116,7 @@ class LandscapeProbeTest : public QObject {
     const LandscapeRequest r = small(DirectionKind::Random);
     const auto basis = std::make_shared<const LandscapeBasis>(landscapeBasis(*s, r));
     const LandscapeResult result = evaluateLandscape(*s, basis, r);
-    MlpObjective<float> objective(s->architecture, s->config.loss);
+    MlpObjective<float> objective(*plainMlp(s->network), s->config.loss);
     const Samples<float> train = toSamples<float>(s->data->train);
     QCOMPARE(result.grid->loss(4, 3), double(objective.loss(s->parameters.cast<float>(), train)));
   }
@@ -151,7 +151,7 @@ class LandscapeProbeTest : public QObject {
     QVERIFY(!result.contours);  // a line has no map to draw them on
     QCOMPARE(result.slice.train.coordinates.front(), -0.5);
     QCOMPARE(result.slice.train.coordinates[30], 1.0);
-    MlpObjective<double> objective(s->architecture, s->config.loss);
+    MlpObjective<double> objective(*plainMlp(s->network), s->config.loss);
     const Samples<double> train = toSamples<double>(s->data->train);
     LOSSLAB_COMPARE_NEAR(result.slice.train.loss[30], objective.loss(s->parameters, train), 1e-12);
     LOSSLAB_COMPARE_NEAR(result.slice.train.loss[10], objective.loss((*s->checkpoints)[1].parameters->eval(), train),

@@ -38,7 +38,7 @@ class ModelFileRunTest : public QObject {
     const ExperimentConfig c = fromFile("tanh_ce_small");
     const ModelFile m = readModelFile(c.model.file);
     auto trainer = Trainer::create(c);
-    QCOMPARE(trainer->architecture().layers, (std::vector<int>{2, 8, 3}));
+    QCOMPARE(plainMlp(trainer->network())->layers, (std::vector<int>{2, 8, 3}));
     QCOMPARE(trainer->parameters(), m.parameters);
     QCOMPARE(trainer->data().train.x, m.data.x);
     QVERIFY(trainer->data().test.empty());
@@ -53,7 +53,7 @@ class ModelFileRunTest : public QObject {
   void theExperimentsOutputScaleApplies() {
     ExperimentConfig c = fromFile("tanh_ce_small");
     c.model.outputScale = 2.5;
-    QCOMPARE(Trainer::create(c)->architecture().outputScale, 2.5);
+    QCOMPARE(Trainer::create(c)->network().outputScale, 2.5);
   }
 
   void theKeyRoundTripsThroughTheExperimentFile() {

@@ -126,7 +126,7 @@ class RunRetirementTest : public QObject {
     s.step(10);
     s.waitIdle();
     const double measured = millisecondsSince(start) / 1000.0 / 10.0;
-    const RunCost cost = estimateRunCost(s.latest()->architecture, 2000, 2000, CurvatureTracking{});
+    const RunCost cost = estimateRunCost(s.latest()->network, 2000, 2000, CurvatureTracking{});
     qInfo("a step of 2-512-512-2 on 2000 samples: %.1f ms measured, %.1f ms estimated", measured * 1e3,
           cost.secondsPerStep * 1e3);
     QVERIFY(cost.secondsPerStep < 10.0 * measured && cost.secondsPerStep > measured / 10.0);

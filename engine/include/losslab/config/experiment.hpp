@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "losslab/core/types.hpp"
+#include "losslab/config/layer_config.hpp"
 #include "losslab/data/data_config.hpp"
 #include "losslab/loss/loss_kind.hpp"
 #include "losslab/model/architecture.hpp"
@@ -14,8 +15,8 @@
 namespace losslab {
 
 struct ModelConfig {
-  std::string kind = "mlp";
-  std::vector<int> hidden{64, 64};
+  std::string kind = "mlp";  // mlp, network (a layer list), quadratic
+  std::vector<int> hidden{64, 64};  // mlp: hidden, activation and bias; network: layers
   Activation activation = Activation::Tanh;
   bool bias = true;
   InitKind init = InitKind::Pytorch;
@@ -23,7 +24,8 @@ struct ModelConfig {
   double outputScale = 1.0;
   int params = 100;     // quadratic: parameter count P
   int residuals = 50;   // quadratic: residual count n (its init_scale scales Q)
-  // mlp: a losslab-model/1 file the run starts from (an imported network): its layers,
+  std::vector<LayerConfig> layers;  // network: the list (init and init_scale are its defaults)
+  // mlp or network: a losslab-model/1 or /2 file the run starts from (an imported network): its layers,
   // activation, biases, parameters and data replace hidden, activation, bias, init and the
   // data settings; output_scale, loss and precision still apply. "": built from the settings.
   std::string file;

@@ -1,6 +1,7 @@
 #pragma once
-// A run's network as it stands, as a losslab-model/1 file (shared/spec/model-format.md): what
-// `losslab-cli train` writes as final.json and the window's File → Export model writes.
+// A run's network as it stands, as a model file: what `losslab-cli train` writes as final.json
+// and the window's File → Export model writes. A plain MLP is written as losslab-model/1
+// (shared/spec/model-format.md), which every older reader takes; any other network as /2.
 #include <Eigen/Core>
 #include <string>
 
@@ -8,6 +9,7 @@
 #include "losslab/loss/loss_kind.hpp"
 #include "losslab/model/architecture.hpp"
 #include "losslab/model/model_file.hpp"
+#include "losslab/model/network/network.hpp"
 
 namespace losslab {
 
@@ -15,5 +17,9 @@ namespace losslab {
 // class labels trained with MSE are written as the one-hot targets they were trained on.
 ModelFile trainedModelFile(std::string name, LossKind loss, const Architecture& architecture,
                            const Eigen::VectorXd& parameters, const DataSplit& data);
+// Writes the file (atomically): /1 for a plain MLP, /2 otherwise. Throws InputError for a network
+// without layers (the quadratic model has no file form).
+void writeTrainedModel(const std::string& path, std::string name, LossKind loss, const Network& net,
+                       const Eigen::VectorXd& parameters, const DataSplit& data);
 
 }  // namespace losslab

@@ -28,6 +28,8 @@ nlohmann::json toJson(const ModelFile& model);
 // widths: labels for the cross-entropy losses, target vectors for mse. Errors name the entry.
 void readModelData(const nlohmann::json& data, int inputDim, int outputDim, LossKind loss,
                    Dataset& train, Dataset& test);
+// The "data" object of a model file (either version): x, y and, with a test set, x_test, y_test.
+nlohmann::json modelDataJson(const Dataset& train, const Dataset& test);
 void writeModelFile(const ModelFile& model, const std::string& path);  // atomic
 
 }  // namespace losslab

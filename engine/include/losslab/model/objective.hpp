@@ -33,8 +33,13 @@ template <class S> class Objective {
   void gaussNewtonVectorProduct(const Vec<S>& theta, const Samples<S>& data, const Vec<S>& v,
                                 Vec<S>& gv, bool reuseForward = false);
   void logits(const Vec<S>& theta, const Mat<S>& x, Mat<S>& out);
+  // Outputs of every sample of `data`; features (if given): the classifier layer's input
+  // (classifierLayer(): an MLP's last hidden layer), 0 rows without one.
+  void forward(const Vec<S>& theta, const Samples<S>& data, Mat<S>& out, Mat<S>* features = nullptr);
+  const Network& network() const { return net_; }
 
  private:
+  Network net_;
   std::unique_ptr<MlpObjective<S>> mlp_;
   std::unique_ptr<NetworkObjective<S>> layers_;
   LossKind loss_;

@@ -6,7 +6,7 @@
 
 #include "losslab/core/task_control.hpp"
 #include "losslab/loss/loss_kind.hpp"
-#include "losslab/model/architecture.hpp"
+#include "losslab/model/network/network.hpp"
 
 namespace losslab {
 
@@ -32,7 +32,7 @@ GridBox boundingBox(const Eigen::MatrixXd& x, double margin = 0.1);
 // token is checked between chunks (Cancelled): a picture of a run being replaced is dropped at
 // once instead of holding a gigabyte until it is done (issue #21).
 inline constexpr Eigen::Index kPredictionChunk = 2048;
-PredictionGrid predictOnGrid(const Architecture& arch, LossKind loss, bool classification,
+PredictionGrid predictOnGrid(const Network& net, LossKind loss, bool classification,
                              const Eigen::VectorXd& theta, const GridBox& box, int nx, int ny,
                              const TaskControl& control = {});
 

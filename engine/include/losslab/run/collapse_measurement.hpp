@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "losslab/diagnostics/collapse_record.hpp"
-#include "losslab/model/mlp_objective.hpp"
+#include "losslab/model/objective.hpp"
 #include "losslab/run/collapse_tracking.hpp"
 #include "losslab/run/snapshot.hpp"
 
@@ -13,7 +13,7 @@ namespace losslab {
 // theta: the parameters the step started from; update: theta_{t+1} - theta_t (= -Delta theta);
 // gradient: grad L(theta_t) on the step's batch. An empty `test` leaves record.test unset.
 template <class S>
-std::shared_ptr<const CollapseRecord> measureCollapse(MlpObjective<S>& objective, const Vec<S>& theta,
+std::shared_ptr<const CollapseRecord> measureCollapse(Objective<S>& objective, const Vec<S>& theta,
                                                       const Vec<S>& update, const Vec<S>& gradient,
                                                       const Samples<S>& train, const Samples<S>& test,
                                                       const CollapseTracking& tracking, long step);

@@ -4,7 +4,7 @@
 // 17-million-parameter network sat at step 0 with no word of why). Estimates, from the
 // multiply-adds of the passes and this machine's measured matrix-multiply rate.
 #include "losslab/core/types.hpp"
-#include "losslab/model/architecture.hpp"
+#include "losslab/model/network/network.hpp"
 #include "losslab/run/curvature_tracking.hpp"
 
 namespace losslab {
@@ -20,7 +20,7 @@ struct RunCost {
 
 // `samples`: per step (the minibatch, or the training set for full-batch runs); `tracked`: the
 // samples a curvature measurement uses (the training set or its subset).
-RunCost estimateRunCost(const Architecture& arch, Index samples, Index tracked, const CurvatureTracking& tracking);
+RunCost estimateRunCost(const Network& net, Index samples, Index tracked, const CurvatureTracking& tracking);
 
 // Floating-point operations a second this machine sustains in the training passes: a small
 // matrix product timed once (about 20 ms, on first use), at the efficiency the passes reach.

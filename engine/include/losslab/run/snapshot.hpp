@@ -8,7 +8,7 @@
 
 #include "losslab/config/experiment.hpp"
 #include "losslab/data/dataset.hpp"
-#include "losslab/model/architecture.hpp"
+#include "losslab/model/network/network.hpp"
 #include "losslab/run/curvature_tracking.hpp"
 
 namespace losslab {
@@ -52,7 +52,7 @@ struct Snapshot {
   long divergedAtStep = -1;      // the step whose loss or parameters became non-finite
   double stepsPerSecond = 0.0;   // recent training throughput
   ExperimentConfig config;       // as in force now (hyperparameters may have changed)
-  Architecture architecture;
+  Network network;               // what trains (empty for the quadratic model)
   Eigen::VectorXd parameters;    // last finite parameters, in float64, spec flat order
   std::shared_ptr<const DataSplit> data;  // the run's data (shared, never copied per snapshot)
   CurvatureTracking tracking;    // which curvature columns the history carries

@@ -18,7 +18,8 @@ class Trainer {
   // Builds everything (throws InputError on a bad config or data the network cannot fit).
   static std::unique_ptr<Trainer> create(const ExperimentConfig& config);
   // Trains a given network (a model file's) on a given data split with the config's optimizer.
-  static std::unique_ptr<Trainer> create(const ExperimentConfig& config, const Architecture& arch,
+  // An Architecture converts (an MLP is a network).
+  static std::unique_ptr<Trainer> create(const ExperimentConfig& config, const Network& net,
                                          const Eigen::VectorXd& parameters, DataSplit data);
   virtual ~Trainer() = default;
 
@@ -54,7 +55,8 @@ class Trainer {
   virtual long divergedAtStep() const = 0;
   virtual Eigen::VectorXd parameters() const = 0;  // float64 copy, spec flat order
   virtual const ExperimentConfig& config() const = 0;
-  virtual const Architecture& architecture() const = 0;
+  // What trains (the quadratic model has none: an empty list).
+  virtual const Network& network() const = 0;
   virtual const DataSplit& data() const = 0;
   virtual std::shared_ptr<const DataSplit> sharedData() const = 0;  // for snapshots and probes
 };

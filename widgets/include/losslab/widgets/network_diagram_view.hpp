@@ -1,7 +1,8 @@
 #pragma once
 // The network as a diagram: one column of neurons per layer, every weight a line between two
 // neurons, blue when positive and orange when negative, thicker and darker the larger it is
-// (relative to the largest weight of its layer). Wide layers show their first neurons and say
+// (relative to the largest weight of its layer); skip connections as arcs over their blocks and
+// LayerNorms as tags (network_diagram_layout.hpp). Wide layers show their first neurons and say
 // how many more there are. Redrawn from the snapshots' parameters at most 10 times a second
 // (wide antialiased lines are slow to stroke; the weights move smoothly), into a picture that
 // paint events only copy.

@@ -3,6 +3,7 @@
 // (x + body(x)) and layernorm. One sample is a vector; the list maps the input width to the
 // logits. The flat parameter vector holds the layers' tensors in list order, a residual's body in
 // place (depth first), each tensor row-major: for a plain MLP exactly the /1 order.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct Layer {
   Index offset = 0;
 
   Index parameterCount() const;  // its own tensors, a residual's body included
+  bool operator==(const Layer&) const = default;
 };
 
 // One tensor of the flat vector. Two-dimensional tensors (W) have rows > 1 or cols > 1 and are
@@ -56,7 +58,20 @@ struct Network {
   int outputDim() const;
   Index parameterCount() const;
   std::vector<NetworkTensor> tensors() const;
+  bool operator==(const Network&) const = default;
 };
+
+// Every tensor's span of the flat vector (the optimizer's ⊥Grad works tensor by tensor).
+std::vector<TensorSpan> tensorSpans(const Network& net);
+// One span per layer that has parameters (a linear layer's W and b together, a layernorm's gamma
+// and beta), depth first: the "layers" of per-layer norms, alignments and curvature
+// (model-format-2.md, "Per-layer curvature"). For an MLP, one per affine layer.
+std::vector<TensorSpan> parameterLayerSpans(const Network& net);
+// The last layer if it is linear and other layers come before it: its input is the features of
+// neural collapse (Papyan et al. 2020), its W the classifier. Null otherwise.
+const Layer* classifierLayer(const Network& net);
+// Calls f(layer) for every layer, a residual's body layers after the residual itself, depth first.
+void forEachLayer(const Network& net, const std::function<void(const Layer&)>& f);
 
 // The MLP a layer list is, if it is one: linear layers with one activation kind between every
 // two (leaky ReLU at its default slope) and none after the last. Such networks run the fused

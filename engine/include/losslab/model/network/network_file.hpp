@@ -23,5 +23,8 @@ struct NetworkFile {
 // Throws InputError naming the file, the layer by its path ("network[1].body[2]") and the problem.
 NetworkFile parseNetworkFile(const std::string& text, const std::string& origin = "model file");
 NetworkFile readNetworkFile(const std::string& path);
+// A losslab-model/2 document of any network (a plain MLP too; writers wanting /1 for MLPs use
+// model_file.hpp).
+nlohmann::json toJson(const NetworkFile& file);
 
 }  // namespace losslab

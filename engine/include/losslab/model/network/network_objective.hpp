@@ -41,6 +41,9 @@ template <class S> class NetworkObjective {
                                 Vec<S>& gv, bool reuseForward = false);
   // Network outputs (outputScale times the last layer's), one column per sample.
   void logits(const Vec<S>& theta, const Mat<S>& x, Mat<S>& out);
+  // The same for every sample of `data`, in parallel chunks; features (if given) receives the
+  // input of the classifier layer (classifierLayer(); 0 rows without one), one column per sample.
+  void forward(const Vec<S>& theta, const Samples<S>& data, Mat<S>& out, Mat<S>* features = nullptr);
 
  private:
   enum class Pass { Loss, Gradient, Hvp, GaussNewton, GradientAndHvp };
