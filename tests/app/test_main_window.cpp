@@ -1,6 +1,12 @@
 // The window drives a real training run: its controls and keyboard act on the engine, its views
 // and status bar follow the run, and data or architecture changes restart it.
 #include <QAction>
+#include <QCheckBox>
+#include <QMenu>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QTreeWidget>
 #include <QComboBox>
 #include <QLabel>
 #include <QSlider>
@@ -9,6 +15,8 @@
 
 #include "control_key.hpp"
 #include "controls/experiment_controls.hpp"
+#include "controls/layer_list_editor.hpp"
+#include "losslab/config/mlp_shortcut.hpp"
 #include "document/run_document.hpp"
 #include "losslab/widgets/decision_surface_view.hpp"
 #include "losslab/widgets/log_slider.hpp"
@@ -161,6 +169,85 @@ class MainWindowTest : public QObject {
     QVERIFY(s);
     QCOMPARE(s->config.data.kind, std::string("circles"));
     QVERIFY(plainMlp(before->network)->layers != plainMlp(s->network)->layers);
+  }
+
+  void skipConnectionsAndTheEditorMakeLayerLists() {
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 0); }));
+    auto* skip = control<QCheckBox>(*window_, "model.skip");
+    QVERIFY(!skip->isChecked());
+    skip->click();  // 2 -> 16 tanh -> skip[16 tanh] -> 2
+    SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) {
+      return s.network.layers.size() == 4 && s.network.layers[2].kind == LayerKind::Residual;
+    });
+    QVERIFY(s);
+    QCOMPARE(s->config.model.kind, std::string("network"));
+    QVERIFY(window_->controls()->networkLabel()->text().contains("skip[16 tanh]"));
+    // The classroom's sliders still act on the list: a third layer is a block too.
+    auto* depth = control<ValueSlider>(*window_, "model.depth");
+    depth->slider()->setValue(depth->nearestIndex(3));
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) {
+      return s.network.layers.size() == 5 && s.network.layers[3].kind == LayerKind::Residual;
+    }));
+    QVERIFY(skip->isChecked());
+    window_->document()->undoStack()->undo();
+    window_->document()->undoStack()->undo();  // back to the MLP
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.config.model.kind == "mlp" && plainMlp(s.network); }));
+    QVERIFY(!skip->isChecked());
+
+    // The editor: a LayerNorm before the output layer, with nothing selected.
+    auto* editor = window_->controls()->findChild<LayerListEditor*>();
+    QVERIFY(editor);
+    QToolButton* add = nullptr;
+    for (QToolButton* b : editor->findChildren<QToolButton*>())
+      if (b->text() == "Add") add = b;
+    QVERIFY(add && add->menu());
+    add->menu()->actions().at(2)->trigger();  // [dense, act, dense, act, LN, dense]
+    s = waitFor(*window_, [](const Snapshot& s) {
+      return s.network.layers.size() == 6 && s.network.layers[4].kind == LayerKind::LayerNorm;
+    });
+    QVERIFY(s);
+    QVERIFY(!skip->isEnabled() || !control<QWidget>(*window_, "model.skip")->isVisible());  // not the shortcut's shape
+    // A block whose body changes the width is refused, named, and undone: the run keeps its list.
+    auto* tree = editor->findChild<QTreeWidget*>();
+    tree->setCurrentItem(tree->topLevelItem(0));  // the first dense layer
+    add->menu()->actions().at(3)->trigger();      // a residual block after it
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) {
+      return s.network.layers.size() == 7 && s.network.layers[1].kind == LayerKind::Residual;
+    }));
+    QTreeWidgetItem* bodyDense = tree->topLevelItem(1)->child(0);
+    QVERIFY(bodyDense);
+    tree->setCurrentItem(bodyDense);
+    auto* width = control<QSpinBox>(*window_, "model.layers.width");
+    QCOMPARE(width->value(), 16);
+    width->setValue(8);
+    QTRY_VERIFY_WITH_TIMEOUT(window_->statusBar()->currentMessage().contains("changes the width"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window_->document()->config().model.layers[1].body[0].layer.out, 16, 5000);
+  }
+
+  void editorOperationsOnAnyList() {
+    ModelConfig m;  // 2 -> 16 tanh -> 16 tanh -> out
+    m.hidden = {16, 16};
+    std::vector<LayerConfig> list = layerList(m);
+    using E = LayerListEditor;
+    // Into a selected block, after a selected layer, before the output with nothing selected.
+    E::Path at = E::addLayer(list, {}, E::NewLayer::Residual, Activation::Relu);
+    QCOMPARE(at, E::Path({4}));
+    QCOMPARE(list[4].body.size(), size_t(2));
+    QCOMPARE(list[4].body[0].layer.out, 16);  // the width flowing there
+    at = E::addLayer(list, {4}, E::NewLayer::LayerNorm, Activation::Relu);
+    QCOMPARE(at, E::Path({4, 2}));
+    at = E::moveLayer(list, at, -2);
+    QCOMPARE(at, E::Path({4, 0}));
+    QVERIFY(list[4].body[0].layer.kind == LayerKind::LayerNorm);
+    QCOMPARE(E::moveLayer(list, at, -1), at);  // the first stays first
+    at = E::removeLayer(list, {4, 2});
+    QCOMPARE(at, E::Path({4, 1}));
+    QCOMPARE(list[4].body.size(), size_t(2));
+    at = E::addLayer(list, {0}, E::NewLayer::Dense, Activation::Gelu);  // a dense layer with its activation
+    QCOMPARE(at, E::Path({1}));
+    QVERIFY(list[1].layer.kind == LayerKind::Linear && list[2].layer.fn == Activation::Gelu);
+    QCOMPARE(list.size(), size_t(8));
+    validateLayers(list);
   }
 
   void optimizerSettingsActWithoutARestart() {

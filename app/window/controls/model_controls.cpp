@@ -3,9 +3,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 
+#include "controls/activation_box.hpp"
 #include "controls/control_bindings.hpp"
+#include "controls/layer_list_editor.hpp"
 #include "document/run_document.hpp"
 #include "losslab/config/experiment_io.hpp"
+#include "losslab/config/mlp_shortcut.hpp"
 #include "losslab/loss/loss_kind.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/value_slider.hpp"
@@ -17,6 +20,14 @@ const QVector<double> widthValues{1,   2,   3,   4,   5,   6,    8,    10,   12,
                                   20,  24,  32,  48,  64,  96,   128,  192,  256,  384,
                                   512, 768, 1024, 1536, 2048, 3072, 4096};
 
+
+// The shortcut's controls edit an MLP or its skip-connected list alike.
+void viaShortcut(ExperimentConfig& c, const std::function<void(MlpShortcut&)>& change) {
+  std::optional<MlpShortcut> s = mlpShortcut(c.model);
+  if (!s) return;
+  change(*s);
+  applyShortcut(c.model, *s);
+}
 
 QComboBox* choices(QWidget* parent, std::initializer_list<std::pair<const char*, const char*>> items) {
   auto* box = new QComboBox(parent);
@@ -32,8 +43,10 @@ ModelControls::ModelControls(RunDocument* document, QWidget* parent)
          tr("How many hidden layers between input and output (0: a linear or logistic model)"));
   bindSlider(depth_, document, QStringLiteral("model.depth"), tr("Hidden layers"),
              [](ExperimentConfig& c, double v) {
-               const int last = c.model.hidden.empty() ? 16 : c.model.hidden.back();
-               c.model.hidden.resize(std::size_t(v), last);  // new layers as wide as the last
+               viaShortcut(c, [v](MlpShortcut& s) {
+                 const int last = s.hidden.empty() ? 16 : s.hidden.back();
+                 s.hidden.resize(std::size_t(v), last);  // new layers as wide as the last
+               });
              });
   for (int i = 0; i < maxHiddenLayers; ++i) {
     widths_[i] = new ValueSlider(widthValues, ValueSlider::formatInteger, this);
@@ -42,24 +55,37 @@ ModelControls::ModelControls(RunDocument* document, QWidget* parent)
            tr("Neurons in hidden layer %1. Wider layers: more parameters, smoother training.").arg(i + 1));
     bindSlider(widths_[i], document, key, tr("Layer %1 width").arg(i + 1),
                [i](ExperimentConfig& c, double v) {
-                 if (std::size_t(i) < c.model.hidden.size()) c.model.hidden[i] = int(v);
+                 viaShortcut(c, [i, v](MlpShortcut& s) {
+                   if (std::size_t(i) < s.hidden.size()) s.hidden[i] = int(v);
+                 });
                });
   }
-  activation_ = choices(this, {{"tanh", "tanh"}, {"ReLU", "relu"}, {"GELU", "gelu"},
-                               {"sigmoid", "sigmoid"}, {"linear", "linear"},
-                               {"leaky ReLU", "leaky_relu"}, {"ELU", "elu"}, {"SiLU", "silu"},
-                               {"softplus", "softplus"}, {"sin", "sin"}});
+  activation_ = activationBox(this);
   addRow(QStringLiteral("model.activation"), tr("Activation"), activation_,
-         tr("The non-linearity after every hidden layer, as PyTorch defines it: GELU in its exact "
-            "erf form, leaky ReLU with slope 0.01, ELU with alpha 1, SiLU x sigmoid(x), softplus "
-            "log(1 + e^x)"));
+         tr("The non-linearity after every hidden layer. %1").arg(activationConventions()));
   bindCombo(activation_, document, QStringLiteral("model.activation"), tr("Activation"),
-            [](ExperimentConfig& c, const QVariant& v) { c.model.activation = activationFromString(v.toString().toStdString()); });
+            [](ExperimentConfig& c, const QVariant& v) {
+              const Activation a = activationFromString(v.toString().toStdString());
+              viaShortcut(c, [a](MlpShortcut& s) { s.activation = a; });
+            });
   bias_ = new QCheckBox(tr("biases"), this);
   addRow(QStringLiteral("model.bias"), tr("Biases"), bias_,
          tr("Give every layer a bias vector b (off: y = W x only, as in the grokking papers)"), true);
   bindCheck(bias_, document, QStringLiteral("model.bias"), tr("Biases"),
-            [](ExperimentConfig& c, bool on) { c.model.bias = on; });
+            [](ExperimentConfig& c, bool on) { viaShortcut(c, [on](MlpShortcut& s) { s.bias = on; }); });
+  skip_ = new QCheckBox(tr("skip connections"), this);
+  addRow(QStringLiteral("model.skip"), tr("Skips"), skip_,
+         tr("Wrap every hidden layer after the first in a residual block, x + σ(W x + b) (He et al. 2016): "
+            "the skip connections Li et al. 2018 show keep a deep network's loss landscape smooth. A layer "
+            "that changes the width cannot be skipped and stays plain."));
+  bindCheck(skip_, document, QStringLiteral("model.skip"), tr("Skip connections"),
+            [](ExperimentConfig& c, bool on) { viaShortcut(c, [on](MlpShortcut& s) { s.skip = on; }); });
+  layers_ = new LayerListEditor(document, this);
+  addRow(QStringLiteral("model.layers"), tr("Layers"), layers_,
+         tr("The architecture as a list of layers: dense layers, activations, LayerNorms and residual blocks, "
+            "each block repeatable. Editing an MLP here makes it a layer list; the controls above still work "
+            "while the list is an MLP with or without skips."),
+         true);
   init_ = choices(this, {{"PyTorch default", "pytorch"}, {"Xavier uniform", "xavier"}, {"He normal", "he"}});
   addRow(QStringLiteral("model.init"), tr("Initialisation"), init_,
          tr("How the initial weights are drawn: PyTorch nn.Linear's default U(±1/√fan_in), "
@@ -112,16 +138,22 @@ ModelControls::ModelControls(RunDocument* document, QWidget* parent)
 }
 
 void ModelControls::showConfig(const ExperimentConfig& c) {
-  const bool mlp = c.model.kind == "mlp";
-  const bool built = mlp && c.model.file.empty();  // an imported network brings its own layers
-  const int depth = int(c.model.hidden.size());
+  const bool mlp = c.model.kind != "quadratic";  // an MLP or a layer list
+  // The shortcut's controls while the network is an MLP or its skip-connected list; an imported
+  // network brings its own layers.
+  const std::optional<MlpShortcut> shortcut = mlpShortcut(c.model);
+  const bool built = shortcut.has_value();
+  const MlpShortcut s = shortcut.value_or(MlpShortcut{c.model.hidden, c.model.activation, c.model.bias, false});
+  const int depth = int(s.hidden.size());
   showValue(depth_, depth);
   for (int i = 0; i < maxHiddenLayers; ++i) {
-    if (i < depth) showValue(widths_[i], c.model.hidden[i]);
+    if (i < depth) showValue(widths_[i], s.hidden[i]);
     setRelevant(QStringLiteral("model.hidden.%1").arg(i), built && i < depth);
   }
-  showValue(activation_, QString::fromStdString(toString(c.model.activation)));
-  showValue(bias_, c.model.bias);
+  showValue(activation_, QString::fromStdString(toString(s.activation)));
+  showValue(bias_, s.bias);
+  showValue(skip_, s.skip);
+  layers_->showConfig(c);
   showValue(init_, c.model.init == InitKind::Xavier ? QStringLiteral("xavier")
                    : c.model.init == InitKind::He   ? QStringLiteral("he")
                                                     : QStringLiteral("pytorch"));
@@ -131,8 +163,10 @@ void ModelControls::showConfig(const ExperimentConfig& c) {
   showValue(residuals_, c.model.residuals);
   showValue(loss_, QString::fromStdString(toString(c.loss)));
   showValue(precision_, QString::fromStdString(toString(c.precision)));
-  for (const char* key : {"model.depth", "model.activation", "model.bias", "model.init"})
+  for (const char* key : {"model.depth", "model.activation", "model.bias", "model.skip"})
     setRelevant(QString::fromLatin1(key), built);
+  setRelevant(QStringLiteral("model.init"), mlp && c.model.file.empty());
+  setRelevant(QStringLiteral("model.layers"), mlp && c.model.file.empty());
   for (const char* key : {"model.output_scale", "loss"}) setRelevant(QString::fromLatin1(key), mlp);
   setRelevant(QStringLiteral("model.params"), !mlp);
   setRelevant(QStringLiteral("model.residuals"), !mlp);

@@ -1,8 +1,9 @@
 #pragma once
-// The network and its loss: depth, the width of each hidden layer, activation, biases,
-// initialisation and its scale, the output scale α, the loss and the training precision (or,
-// for the second-order regression model, its parameter and residual counts). Every change
-// restarts the run.
+// The network and its loss: depth, the width of each hidden layer, activation, biases and skip
+// connections (the classroom's shortcut, losslab/config/mlp_shortcut.hpp), the architecture
+// editor for any layer list, initialisation and its scale, the output scale α, the loss and the
+// training precision (or, for the second-order regression model, its parameter and residual
+// counts). Every change restarts the run.
 #include <array>
 
 #include "controls/control_form.hpp"
@@ -13,6 +14,7 @@ class QComboBox;
 
 namespace losslab {
 
+class LayerListEditor;
 class LogSlider;
 class RunDocument;
 class ValueSlider;
@@ -30,6 +32,8 @@ class ModelControls : public ControlForm {
   std::array<ValueSlider*, maxHiddenLayers> widths_{};
   QComboBox* activation_;
   QCheckBox* bias_;
+  QCheckBox* skip_;
+  LayerListEditor* layers_;
   QComboBox* init_;
   LogSlider* initScale_;
   LogSlider* outputScale_;

@@ -8,6 +8,7 @@
 
 #include "input_error.hpp"
 #include "losslab/config/experiment_io.hpp"
+#include "losslab/config/mlp_shortcut.hpp"
 #include "losslab/config/model_network.hpp"
 #include "losslab/io/collapse_columns.hpp"
 #include "losslab/io/trained_model.hpp"
@@ -172,6 +173,38 @@ class NetworkExperimentTest : public QObject {
     again.model.kind = "network";
     again.model.file = path;
     QCOMPARE(Trainer::create(again)->measure().trainLoss, now.trainLoss);
+  }
+
+  void theClassroomShortcutSwitchesSkipsOnAndOff() {
+    ModelConfig m;
+    m.hidden = {16, 16, 8, 8};
+    m.activation = Activation::Relu;
+    MlpShortcut s = *mlpShortcut(m);
+    QVERIFY(!s.skip);
+    s.skip = true;
+    applyShortcut(m, s);
+    QCOMPARE(m.kind, std::string("network"));
+    // 16, skip[16], 8 (the width changes: no skip), skip[8], out.
+    const ModelNetwork n = networkFor(m, 2, 3);
+    std::vector<LayerKind> kinds;
+    for (const Layer& l : n.network.layers) kinds.push_back(l.kind);
+    QVERIFY((kinds == std::vector<LayerKind>{LayerKind::Linear, LayerKind::Activation, LayerKind::Residual, LayerKind::Linear,
+                                             LayerKind::Activation, LayerKind::Residual, LayerKind::Linear}));
+    const MlpShortcut back = *mlpShortcut(m);
+    QVERIFY(back.skip && back.hidden == s.hidden && back.activation == Activation::Relu && back.bias);
+    // Through a file and back, the list is still the shortcut's.
+    ExperimentConfig c;
+    c.model = m;
+    QVERIFY(mlpShortcut(experimentFromJson(toJson(c)).model));
+    s.skip = false;
+    applyShortcut(m, s);
+    QCOMPARE(m.kind, std::string("mlp"));
+    QCOMPARE(m.hidden, (std::vector<int>{16, 16, 8, 8}));
+    // A list of another shape is the editor's alone.
+    ModelConfig other = parseExperiment(kResidual).model;
+    QVERIFY(!mlpShortcut(other));
+    other.file = "imported.json";
+    QVERIFY(!mlpShortcut(other));
   }
 
   void badListsAreNamedByTheirPath() {

@@ -1,0 +1,347 @@
+#include "controls/layer_list_editor.hpp"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QShortcut>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "controls/activation_box.hpp"
+#include "controls/control_form.hpp"
+#include "document/run_document.hpp"
+#include "losslab/config/mlp_shortcut.hpp"
+
+namespace losslab {
+
+namespace {
+
+using Path = LayerListEditor::Path;
+constexpr int kPathRole = Qt::UserRole + 1;
+
+std::vector<LayerConfig>* listAt(std::vector<LayerConfig>& root, const Path& path, size_t depth) {
+  std::vector<LayerConfig>* list = &root;
+  for (size_t i = 0; i < depth; ++i) {
+    if (path[i] < 0 || size_t(path[i]) >= list->size()) return nullptr;
+    list = &(*list)[size_t(path[i])].body;
+  }
+  return list;
+}
+
+// The width flowing into position `path`: the nearest linear layer's width before it, depth first.
+int widthBefore(const std::vector<LayerConfig>& root, const Path& path) {
+  int width = 0;
+  const std::vector<LayerConfig>* list = &root;
+  for (size_t depth = 0; depth < path.size(); ++depth) {
+    for (int i = 0; i < path[depth] && i < int(list->size()); ++i) {
+      const LayerConfig& c = (*list)[size_t(i)];
+      if (c.layer.kind == LayerKind::Linear && c.layer.out > 0) width = c.layer.out;
+    }
+    if (depth + 1 < path.size()) list = &(*list)[size_t(path[depth])].body;
+  }
+  return width > 0 ? width : 16;
+}
+
+LayerConfig make(LayerKind kind) {
+  LayerConfig c;
+  c.layer.kind = kind;
+  return c;
+}
+
+QString describe(const LayerConfig& c, QString* setting) {
+  const QString times = c.repeat > 1 ? QStringLiteral(" ×%1").arg(c.repeat) : QString();
+  switch (c.layer.kind) {
+    case LayerKind::Linear:
+      *setting = c.layer.out > 0 ? QObject::tr("%1 wide").arg(c.layer.out) : QObject::tr("outputs");
+      if (!c.layer.bias) *setting += QObject::tr(", no bias");
+      return QObject::tr("Dense") + times;
+    case LayerKind::Activation:
+      *setting = QString::fromStdString(toString(c.layer.fn)).replace(u'_', u' ');
+      return QObject::tr("Activation") + times;
+    case LayerKind::LayerNorm:
+      setting->clear();
+      return QObject::tr("LayerNorm") + times;
+    case LayerKind::Residual:
+      *setting = QObject::tr("x + body(x)");
+      return QObject::tr("Residual block") + times;
+  }
+  return {};
+}
+
+void fill(QTreeWidgetItem* parent, QTreeWidget* tree, const std::vector<LayerConfig>& list, Path path) {
+  path.push_back(0);
+  for (size_t i = 0; i < list.size(); ++i) {
+    path.back() = int(i);
+    QString setting;
+    const QString name = describe(list[i], &setting);
+    auto* item = parent ? new QTreeWidgetItem(parent, {name, setting}) : new QTreeWidgetItem(tree, {name, setting});
+    item->setData(0, kPathRole, QVariant::fromValue(QList<int>(path.begin(), path.end())));
+    if (list[i].layer.kind == LayerKind::Residual) fill(item, tree, list[i].body, path);
+  }
+}
+
+QTreeWidgetItem* itemAt(QTreeWidget* tree, const Path& path) {
+  QTreeWidgetItem* item = nullptr;
+  for (size_t d = 0; d < path.size(); ++d) {
+    const int count = item ? item->childCount() : tree->topLevelItemCount();
+    if (path[d] < 0 || path[d] >= count) return item;
+    item = item ? item->child(path[d]) : tree->topLevelItem(path[d]);
+  }
+  return item;
+}
+
+}  // namespace
+
+Path LayerListEditor::addLayer(std::vector<LayerConfig>& root, const Path& selected, NewLayer kind, Activation fn) {
+  // Into a selected block's body, at its end; else after the selected layer; with nothing selected,
+  // before the output layer.
+  Path at = selected;
+  std::vector<LayerConfig>* list = nullptr;
+  if (!at.empty()) {
+    if (std::vector<LayerConfig>* parent = listAt(root, at, at.size() - 1);
+        parent && size_t(at.back()) < parent->size() && (*parent)[size_t(at.back())].layer.kind == LayerKind::Residual) {
+      list = &(*parent)[size_t(at.back())].body;
+      at.push_back(int(list->size()));
+    } else if (parent) {
+      list = parent;
+      at.back() = std::min(at.back() + 1, int(list->size()));
+    }
+  }
+  if (!list) {
+    list = &root;
+    at = {std::max(0, int(root.size()) - 1)};
+  }
+  const int width = widthBefore(root, at);
+  std::vector<LayerConfig> added;
+  LayerConfig dense = make(LayerKind::Linear), act = make(LayerKind::Activation);
+  dense.layer.out = width;
+  act.layer.fn = fn;
+  switch (kind) {
+    case NewLayer::Dense: added = {dense, act}; break;  // a dense layer with its activation, as a class thinks of it
+    case NewLayer::Activation: added = {act}; break;
+    case NewLayer::LayerNorm: added = {make(LayerKind::LayerNorm)}; break;
+    case NewLayer::Residual: {
+      LayerConfig block = make(LayerKind::Residual);
+      block.body = {dense, act};
+      added = {block};
+      break;
+    }
+  }
+  list->insert(list->begin() + at.back(), added.begin(), added.end());
+  return at;
+}
+
+Path LayerListEditor::removeLayer(std::vector<LayerConfig>& root, const Path& selected) {
+  if (selected.empty()) return {};
+  std::vector<LayerConfig>* list = listAt(root, selected, selected.size() - 1);
+  if (!list || size_t(selected.back()) >= list->size()) return selected;
+  list->erase(list->begin() + selected.back());
+  Path next = selected;
+  if (list->empty()) next.pop_back();  // the block is selected (and now empty: the engine says so)
+  else next.back() = std::min(next.back(), int(list->size()) - 1);
+  return next;
+}
+
+Path LayerListEditor::moveLayer(std::vector<LayerConfig>& root, const Path& selected, int by) {
+  if (selected.empty()) return {};
+  std::vector<LayerConfig>* list = listAt(root, selected, selected.size() - 1);
+  const int from = selected.back(), to = from + by;
+  if (!list || from < 0 || to < 0 || size_t(from) >= list->size() || size_t(to) >= list->size()) return selected;
+  std::swap((*list)[size_t(from)], (*list)[size_t(to)]);
+  Path next = selected;
+  next.back() = to;
+  return next;
+}
+
+LayerListEditor::LayerListEditor(RunDocument* document, QWidget* parent) : QWidget(parent), document_(document) {
+  tree_ = new QTreeWidget(this);
+  tree_->setColumnCount(2);
+  tree_->setHeaderLabels({tr("Layer"), tr("Setting")});
+  tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  tree_->header()->setStretchLastSection(true);
+  tree_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  tree_->setIndentation(14);
+  tree_->setRootIsDecorated(true);
+  tree_->setMinimumHeight(130);
+  tree_->setToolTip(tr("The network's layers from input to output. A residual block adds its input to its body's "
+                       "output (x + body(x)), so its body must keep the width. Select a layer to edit it; Delete "
+                       "removes it, Alt+Up / Alt+Down move it. Ctrl+Z undoes any change."));
+
+  add_ = new QToolButton(this);
+  add_->setText(tr("Add"));
+  add_->setPopupMode(QToolButton::InstantPopup);
+  add_->setToolTip(tr("Add a layer after the selected one (into a selected residual block: at the end of its body)"));
+  auto* menu = new QMenu(add_);
+  const std::pair<QString, NewLayer> kinds[] = {{tr("Dense layer (with its activation)"), NewLayer::Dense},
+                                                {tr("Activation"), NewLayer::Activation},
+                                                {tr("LayerNorm"), NewLayer::LayerNorm},
+                                                {tr("Residual block"), NewLayer::Residual}};
+  for (const auto& [title, kind] : kinds) {
+    const NewLayer k = kind;
+    menu->addAction(title, this, [this, k] {
+      edit(tr("Add layer"), [&](std::vector<LayerConfig>& list) { return addLayer(list, selected_, k, defaultActivation_); });
+    });
+  }
+  add_->setMenu(menu);
+  remove_ = new QToolButton(this);
+  remove_->setText(tr("Remove"));
+  remove_->setToolTip(tr("Remove the selected layer (Delete)"));
+  up_ = new QToolButton(this);
+  up_->setArrowType(Qt::UpArrow);
+  up_->setToolTip(tr("Move the selected layer up (Alt+Up)"));
+  down_ = new QToolButton(this);
+  down_->setArrowType(Qt::DownArrow);
+  down_->setToolTip(tr("Move the selected layer down (Alt+Down)"));
+  // Keys act in the tree only: Delete in a text field elsewhere must not remove a layer.
+  const std::pair<QKeySequence, QToolButton*> keys[] = {{QKeySequence::Delete, remove_},
+                                                        {QKeySequence(Qt::ALT | Qt::Key_Up), up_},
+                                                        {QKeySequence(Qt::ALT | Qt::Key_Down), down_}};
+  for (const auto& [sequence, button] : keys) {
+    auto* shortcut = new QShortcut(sequence, tree_);
+    shortcut->setContext(Qt::WidgetShortcut);
+    connect(shortcut, &QShortcut::activated, button, &QToolButton::click);
+  }
+  connect(remove_, &QToolButton::clicked, this, [this] {
+    edit(tr("Remove layer"), [&](std::vector<LayerConfig>& list) { return removeLayer(list, selected_); });
+  });
+  connect(up_, &QToolButton::clicked, this, [this] {
+    edit(tr("Move layer"), [&](std::vector<LayerConfig>& list) { return moveLayer(list, selected_, -1); });
+  });
+  connect(down_, &QToolButton::clicked, this, [this] {
+    edit(tr("Move layer"), [&](std::vector<LayerConfig>& list) { return moveLayer(list, selected_, +1); });
+  });
+
+  width_ = new QSpinBox(this);
+  width_->setRange(0, kMaxLayerWidth);
+  width_->setSpecialValueText(tr("outputs"));
+  width_->setKeyboardTracking(false);
+  width_->setToolTip(tr("The dense layer's width (neurons). \"outputs\": the data's outputs, for the last layer"));
+  fn_ = activationBox(this);
+  fn_->setToolTip(tr("The activation function. %1").arg(activationConventions()));
+  repeat_ = new QSpinBox(this);
+  repeat_->setRange(1, kMaxRepeat);
+  repeat_->setPrefix(QStringLiteral("×"));
+  repeat_->setKeyboardTracking(false);
+  repeat_->setToolTip(tr("How many times in a row the layer (or block) is used: a deep residual network is one "
+                         "block repeated"));
+  setControlKey(width_, QStringLiteral("model.layers.width"));
+  setControlKey(fn_, QStringLiteral("model.layers.fn"));
+  setControlKey(repeat_, QStringLiteral("model.layers.repeat"));
+  connect(width_, &QSpinBox::valueChanged, this, [this](int v) {
+    edit(tr("Layer width"), [&](std::vector<LayerConfig>& list) {
+      if (auto* l = listAt(list, selected_, selected_.size() - 1); l && !selected_.empty())
+        (*l)[size_t(selected_.back())].layer.out = v;
+      return selected_;
+    });
+  });
+  connect(fn_, &QComboBox::activated, this, [this](int index) {
+    const Activation fn = activationFromString(fn_->itemData(index).toString().toStdString());
+    edit(tr("Layer activation"), [&](std::vector<LayerConfig>& list) {
+      if (auto* l = listAt(list, selected_, selected_.size() - 1); l && !selected_.empty())
+        (*l)[size_t(selected_.back())].layer.fn = fn;
+      return selected_;
+    });
+  });
+  connect(repeat_, &QSpinBox::valueChanged, this, [this](int v) {
+    edit(tr("Repeat"), [&](std::vector<LayerConfig>& list) {
+      if (auto* l = listAt(list, selected_, selected_.size() - 1); l && !selected_.empty())
+        (*l)[size_t(selected_.back())].repeat = v;
+      return selected_;
+    });
+  });
+  connect(tree_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+    selected_.clear();
+    if (item)
+      for (int i : item->data(0, kPathRole).value<QList<int>>()) selected_.push_back(i);
+    showSelected();
+  });
+
+  hint_ = new QLabel(this);
+  hint_->setWordWrap(true);
+  hint_->setStyleSheet(QStringLiteral("QLabel { color: #555555; }"));
+
+  auto* buttons = new QHBoxLayout;
+  buttons->setContentsMargins(0, 0, 0, 0);
+  for (QToolButton* b : {add_, remove_, up_, down_}) buttons->addWidget(b);
+  buttons->addStretch();
+  auto* fields = new QHBoxLayout;
+  fields->setContentsMargins(0, 0, 0, 0);
+  fields->addWidget(width_);
+  fields->addWidget(fn_);
+  fields->addWidget(repeat_);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(tree_);
+  layout->addLayout(buttons);
+  layout->addLayout(fields);
+  layout->addWidget(hint_);
+  showSelected();
+}
+
+void LayerListEditor::showConfig(const ExperimentConfig& c) {
+  std::vector<LayerConfig> layers = c.model.kind == "network" || c.model.kind == "mlp" ? layerList(c.model)
+                                                                                        : std::vector<LayerConfig>{};
+  if (c.model.kind == "mlp") defaultActivation_ = c.model.activation;
+  for (const LayerConfig& l : layers)
+    if (l.layer.kind == LayerKind::Activation) defaultActivation_ = l.layer.fn;
+  if (layers == layers_ && tree_->topLevelItemCount() > 0) return;
+  layers_ = std::move(layers);
+  rebuild();
+}
+
+void LayerListEditor::rebuild() {
+  const QSignalBlocker quiet(tree_);
+  tree_->clear();
+  fill(nullptr, tree_, layers_, {});
+  tree_->expandAll();
+  if (QTreeWidgetItem* item = itemAt(tree_, selected_)) {
+    tree_->setCurrentItem(item);
+    selected_.clear();
+    for (int i : item->data(0, kPathRole).value<QList<int>>()) selected_.push_back(i);
+  } else {
+    selected_.clear();
+  }
+  showSelected();
+}
+
+void LayerListEditor::showSelected() {
+  const LayerConfig* c = nullptr;
+  if (!selected_.empty())
+    if (auto* list = listAt(layers_, selected_, selected_.size() - 1); list && size_t(selected_.back()) < list->size())
+      c = &(*list)[size_t(selected_.back())];
+  const QSignalBlocker a(width_), b(fn_), d(repeat_);
+  width_->setVisible(c && c->layer.kind == LayerKind::Linear);
+  fn_->setVisible(c && c->layer.kind == LayerKind::Activation);
+  repeat_->setVisible(c != nullptr);
+  remove_->setEnabled(c != nullptr);
+  up_->setEnabled(c && selected_.back() > 0);
+  down_->setEnabled(c != nullptr);
+  if (c) {
+    width_->setValue(c->layer.out);
+    fn_->setCurrentIndex(std::max(0, fn_->findData(QString::fromStdString(toString(c->layer.fn)))));
+    repeat_->setValue(c->repeat);
+  }
+  hint_->setText(c ? QString() : tr("Select a layer to edit it, or Add one before the output layer."));
+  hint_->setVisible(!c);
+}
+
+void LayerListEditor::edit(const QString& text, const std::function<Path(std::vector<LayerConfig>&)>& change) {
+  Path next = selected_;
+  document_->edit(text, QStringLiteral("model.layers"), [&](ExperimentConfig& c) {
+    if (c.model.kind != "network" && c.model.kind != "mlp") return;
+    std::vector<LayerConfig> list = layerList(c.model);
+    next = change(list);
+    c.model.kind = "network";
+    c.model.file.clear();
+    c.model.layers = std::move(list);
+  });
+  selected_ = next;
+  rebuild();
+}
+
+}  // namespace losslab
