@@ -1,17 +1,41 @@
 #!/usr/bin/env python3
-"""Convert a PyTorch network and its data into a LossLab model file (losslab-model/1).
+"""Convert a PyTorch network and its data into a LossLab model file (losslab-model/1 or /2).
 
-LossLab opens the file with File -> Import model (every view: training, sharpness, spectrum,
-landscape, collapse) and `losslab-cli eval|hessian|landscape|collapse --model FILE` reads it.
-The format is shared/spec/model-format.md: one JSON document with the layer widths, one
-activation, the loss, every weight (out x in, as nn.Linear stores it) and the data.
+`losslab-cli eval|hessian|landscape|collapse --model FILE` reads either version, and an
+experiment's `model.file` trains on from it; File -> Import model opens /1 files. The formats are
+shared/spec/model-format.md (/1: layer widths, one activation, every weight) and
+shared/spec/model-format-2.md (/2: a list of layers, each with its tensors); both carry the loss
+and the data in one JSON document.
 
-Supported networks: an nn.Sequential (nested ones are flattened) of nn.Linear layers with, between
-two of them, one activation of a single kind for the whole network -- nn.ReLU, nn.Tanh,
-nn.Sigmoid or nn.GELU (approximate="none") -- or none at all; nn.Identity is ignored anywhere.
-Nothing follows the last nn.Linear: softmax or StableMax belong to the loss. Linear layers
-without bias are kept so. Anything else (convolutions, dropout, mixed activations) is refused
-with a message naming the layer.
+Supported networks: an nn.Sequential of
+    nn.Linear                  with or without bias
+    activations                nn.ReLU, nn.Tanh, nn.Sigmoid, nn.GELU (approximate="none" only: LossLab's
+                               gelu is the erf form), nn.LeakyReLU (any negative_slope), nn.ELU
+                               (alpha=1 only), nn.SiLU, nn.Softplus (beta=1, threshold=20 only), Sin
+                               (below), nn.Identity (LossLab's `linear` activation)
+    nn.LayerNorm               over the last dimension (normalized_shape of one number), with
+                               elementwise_affine=True (its weight and bias are gamma and beta)
+    Residual                   (below) x + body(x), its body an nn.Sequential of any of these,
+                               residual blocks inside it too
+    nn.Sequential              inside the network: flattened in place
+Anything else (convolutions, dropout, softmax, a module used twice, widths that do not chain) is
+refused with a message naming the module by its index path, e.g.
+`model[2].body[1]: nn.Dropout is not supported`. Softmax and StableMax belong to the loss: the
+network's output goes to the loss as it is.
+
+A plain MLP -- nn.Linear layers with one activation of a single kind between every two of them
+(nn.Identity is ignored; leaky ReLU only at its default slope 0.01) and nothing after the last --
+is written as losslab-model/1, exactly as earlier versions of this script wrote it; any other
+network as losslab-model/2 with "input_shape": [in_features]. Parameters keep PyTorch's order
+(model.parameters()), which is the file's flat order, so gradients and Hessians line up.
+
+The two modules LossLab needs that torch.nn lacks are defined here; build the network with them:
+    from torch_to_losslab import Residual, Sin
+    model = nn.Sequential(nn.Linear(2, 16), Sin(),
+                          Residual(nn.LayerNorm(16), nn.Linear(16, 16), nn.GELU()),
+                          nn.Linear(16, 3))
+A model saved with torch.save holds references to these classes by the module name
+`torch_to_losslab`: the command line below loads it as it is; elsewhere put scripts/ on sys.path.
 
 Data: `x` is N x in_features; `y` is N class indices (a 1-D integer tensor) for the losses
 cross_entropy and stablemax_cross_entropy, or N x out_features targets for mse (LossLab's MSE is
@@ -39,58 +63,194 @@ import sys
 import torch
 from torch import nn
 
-ACTIVATIONS = {nn.ReLU: "relu", nn.Tanh: "tanh", nn.Sigmoid: "sigmoid", nn.GELU: "gelu"}
 LOSSES = ("cross_entropy", "stablemax_cross_entropy", "mse")
+SUPPORTED = ("nn.Linear, nn.LayerNorm, nn.ReLU, nn.Tanh, nn.Sigmoid, nn.GELU, nn.LeakyReLU, nn.ELU, nn.SiLU, "
+             "nn.Softplus, nn.Identity, Sin, Residual, nn.Sequential")
+DEFAULT_LEAKY_SLOPE = 0.01  # PyTorch's, and the slope a /1 file's leaky_relu has
 
 
-def _flatten(module):
-    for child in module.children() if isinstance(module, nn.Sequential) else [module]:
-        if isinstance(child, nn.Sequential):
-            yield from _flatten(child)
-        elif not isinstance(child, nn.Identity):
-            yield child
+class Sin(nn.Module):
+    """x -> sin(x) elementwise: LossLab's `sin` activation (torch.nn has no sine module)."""
+
+    def forward(self, x):
+        return torch.sin(x)
 
 
-def _activation_name(layer, index):
-    for kind, name in ACTIVATIONS.items():
-        if type(layer) is kind:
-            if kind is nn.GELU and layer.approximate != "none":
-                raise ValueError(f"layer {index}: GELU(approximate={layer.approximate!r}) is not supported; "
-                                 "LossLab's gelu is the exact erf form (approximate='none')")
-            return name
-    raise ValueError(f"layer {index}: {type(layer).__name__} is not supported (Linear, ReLU, Tanh, "
-                     "Sigmoid, GELU, Identity)")
+class Residual(nn.Module):
+    """x -> x + body(x): LossLab's residual block. `body` is an nn.Sequential that keeps the width;
+    Residual(a, b, c) is Residual(nn.Sequential(a, b, c))."""
+
+    def __init__(self, *layers):
+        super().__init__()
+        self.body = layers[0] if len(layers) == 1 and isinstance(layers[0], nn.Sequential) else nn.Sequential(*layers)
+
+    def forward(self, x):
+        return x + self.body(x)
+
+
+def _module_name(module):
+    kind = type(module)
+    return f"nn.{kind.__name__}" if kind.__module__.startswith("torch.nn") else kind.__name__
+
+
+def _activation(module, path):
+    """The /2 activation entry of `module`, or None when it is no activation."""
+    kind = type(module)
+    simple = {nn.ReLU: "relu", nn.Tanh: "tanh", nn.Sigmoid: "sigmoid", nn.SiLU: "silu", Sin: "sin",
+              nn.Identity: "linear"}
+    if kind in simple:
+        return {"kind": "activation", "fn": simple[kind]}
+    if kind is nn.GELU:
+        approximate = getattr(module, "approximate", "none")
+        if approximate != "none":
+            raise ValueError(f"{path}: nn.GELU(approximate={approximate!r}) is not supported; LossLab's gelu is "
+                             "the exact erf form (approximate='none')")
+        return {"kind": "activation", "fn": "gelu"}
+    if kind is nn.LeakyReLU:
+        return {"kind": "activation", "fn": "leaky_relu", "slope": float(module.negative_slope)}
+    if kind is nn.ELU:
+        if module.alpha != 1.0:
+            raise ValueError(f"{path}: nn.ELU(alpha={module.alpha}) is not supported; LossLab's elu has alpha = 1")
+        return {"kind": "activation", "fn": "elu"}
+    if kind is nn.Softplus:
+        if module.beta != 1 or module.threshold != 20:
+            raise ValueError(f"{path}: nn.Softplus(beta={module.beta}, threshold={module.threshold}) is not "
+                             "supported; LossLab's softplus is PyTorch's default (beta=1, threshold=20)")
+        return {"kind": "activation", "fn": "softplus"}
+    return None
+
+
+def _floats(t):
+    return t.detach().to(torch.float64).tolist()
+
+
+class _Walk:
+    """One pass over the network: the /2 layer list, the widths chained, modules with parameters
+    seen once (PyTorch would share their weights; a file holds each layer's own)."""
+
+    def __init__(self):
+        self.seen = {}
+        self.linears = 0
+
+    def once(self, module, path):
+        if any(True for _ in module.parameters(recurse=False)):
+            if id(module) in self.seen:
+                raise ValueError(f"{path}: the same {_module_name(module)} as {self.seen[id(module)]} (shared "
+                                 "weights) is not supported; give each place its own module")
+            self.seen[id(module)] = path
+
+    def layers(self, sequential, path, width):
+        """The entries of `sequential`'s modules (nested ones in place) and the width they output."""
+        out = []
+        for index, module in enumerate(sequential):  # not children(): that skips a module used twice
+            at = f"{path}[{index}]"
+            if isinstance(module, nn.Sequential):
+                entries, width = self.layers(module, at, width)
+                out += entries
+                continue
+            entry, width = self.layer(module, at, width)
+            out.append(entry)
+        return out, width
+
+    def layer(self, module, path, width):
+        entry = _activation(module, path)
+        if entry is not None:
+            return entry, width
+        if isinstance(module, nn.Linear):
+            self.once(module, path)
+            if module.in_features != width:
+                raise ValueError(f"{path}: nn.Linear({module.in_features}, {module.out_features}) receives "
+                                 f"{width} features: the widths do not chain")
+            self.linears += 1
+            entry = {"kind": "linear", "out": module.out_features}
+            if module.bias is None:
+                entry["bias"] = False
+            entry["W"] = _floats(module.weight)
+            if module.bias is not None:
+                entry["b"] = _floats(module.bias)
+            return entry, module.out_features
+        if isinstance(module, nn.LayerNorm):
+            self.once(module, path)
+            shape = tuple(module.normalized_shape)
+            if len(shape) != 1:
+                raise ValueError(f"{path}: nn.LayerNorm over the shape {list(shape)} is not supported; LossLab's "
+                                 "layernorm normalises the last dimension only (normalized_shape of one number)")
+            if not module.elementwise_affine or module.weight is None:
+                raise ValueError(f"{path}: nn.LayerNorm(elementwise_affine=False) is not supported; LossLab's "
+                                 "layernorm has gamma and beta (elementwise_affine=True: they start at 1 and 0, "
+                                 "the same function)")
+            if module.bias is None:
+                raise ValueError(f"{path}: nn.LayerNorm(bias=False) is not supported; LossLab's layernorm has beta")
+            if shape[0] != width:
+                raise ValueError(f"{path}: nn.LayerNorm({shape[0]}) receives {width} features: the widths do not "
+                                 "chain")
+            return {"kind": "layernorm", "eps": float(module.eps), "gamma": _floats(module.weight),
+                    "beta": _floats(module.bias)}, width
+        if isinstance(module, Residual):
+            if not isinstance(module.body, nn.Sequential):
+                raise ValueError(f"{path}.body: a Residual's body must be an nn.Sequential, got "
+                                 f"{_module_name(module.body)}")
+            if len(module.body) == 0:
+                raise ValueError(f"{path}.body: a Residual with an empty body (x + x) is not supported")
+            body, out = self.layers(module.body, f"{path}.body", width)
+            if out != width:
+                raise ValueError(f"{path}: a Residual's body must keep the width: {width} features in, {out} out")
+            return {"kind": "residual", "body": body}, width
+        hint = ""
+        if isinstance(module, (nn.Softmax, nn.LogSoftmax)):
+            hint = " (softmax belongs to the loss: drop it, the network's output goes to the loss as it is)"
+        raise ValueError(f"{path}: {_module_name(module)} is not supported{hint}. Supported: {SUPPORTED}")
+
+
+def _first_width(sequential):
+    """The input width: in_features of the first nn.Linear, or the size of a LayerNorm before it."""
+    for module in sequential:
+        if isinstance(module, nn.Linear):
+            return module.in_features
+        if isinstance(module, nn.LayerNorm):
+            return module.normalized_shape[-1]
+        inner = module if isinstance(module, nn.Sequential) else \
+            module.body if isinstance(module, Residual) and isinstance(module.body, nn.Sequential) else None
+        if inner is not None:
+            width = _first_width(inner)
+            if width is not None:
+                return width
+    return None
 
 
 def network_of(model):
-    """The Linear layers of `model` and its one activation ("linear" when there is none)."""
+    """The losslab-model/2 layer list of `model`, its input width and its output width."""
     if not isinstance(model, nn.Sequential):
-        raise ValueError(f"expected an nn.Sequential, got {type(model).__name__}")
-    layers, gaps, pending = [], [], []
-    for index, layer in enumerate(_flatten(model)):
-        if isinstance(layer, nn.Linear):
-            if layers:
-                gaps.append(pending)
-            elif pending:
-                raise ValueError(f"layer {index - len(pending)}: an activation before the first Linear")
-            layers.append(layer)
-            pending = []
+        raise ValueError(f"expected an nn.Sequential, got {_module_name(model)}")
+    walk = _Walk()
+    inputs = _first_width(model)
+    layers, outputs = walk.layers(model, "model", inputs)
+    if not walk.linears:
+        raise ValueError("the network has no nn.Linear layer")
+    return layers, inputs, outputs
+
+
+def plain_mlp(layers):
+    """(widths, activation) when `layers` is a plain MLP that losslab-model/1 holds, else None."""
+    if any(entry["kind"] not in ("linear", "activation") for entry in layers):
+        return None
+    entries = [e for e in layers if not (e["kind"] == "activation" and e["fn"] == "linear")]  # nn.Identity
+    if not entries or entries[0]["kind"] != "linear" or entries[-1]["kind"] != "linear":
+        return None
+    gaps, gap = [], []
+    for entry in entries[1:]:
+        if entry["kind"] == "linear":
+            gaps.append(tuple((e["fn"], e.get("slope")) for e in gap))
+            gap = []
         else:
-            pending.append(_activation_name(layer, index))
-    if not layers:
-        raise ValueError("the network has no Linear layer")
-    if pending:
-        raise ValueError(f"{pending[0]} after the last Linear: the output goes to the loss unchanged "
-                         "(softmax and StableMax are part of the loss)")
-    kinds = {tuple(gap) for gap in gaps}
-    if any(len(gap) > 1 for gap in gaps) or len(kinds) > 1:
-        raise ValueError("every pair of Linear layers needs the same single activation between them "
-                         f"(found {sorted(kinds)})")
-    activation = gaps[0][0] if gaps and gaps[0] else "linear"
-    for a, b in zip(layers, layers[1:]):
-        if a.out_features != b.in_features:
-            raise ValueError(f"Linear widths do not chain: {a.out_features} outputs into {b.in_features} inputs")
-    return layers, activation
+            gap.append(entry)
+    if len(set(gaps)) > 1 or any(len(g) > 1 for g in gaps):
+        return None
+    activation = gaps[0][0] if gaps and gaps[0] else ("linear", None)
+    if activation[0] == "leaky_relu" and activation[1] != DEFAULT_LEAKY_SLOPE:
+        return None
+    linears = [e for e in entries if e["kind"] == "linear"]
+    return [len(linears[0]["W"][0])] + [e["out"] for e in linears], activation[0]
 
 
 def _rows(t, name, width):
@@ -119,26 +279,26 @@ def _targets(y, name, loss, outputs, count):
 
 
 def convert(model, x, y, loss="cross_entropy", x_test=None, y_test=None, name="torch", output_scale=1.0):
-    """The losslab-model/1 document (a dict) of `model` and its data."""
+    """The model file (a dict) of `model` and its data: losslab-model/1 for a plain MLP, else /2."""
     if loss not in LOSSES:
         raise ValueError(f"loss: {loss!r} is not one of {', '.join(LOSSES)}")
-    layers, activation = network_of(model)
-    widths = [layers[0].in_features] + [layer.out_features for layer in layers]
-    weights = []
-    for layer in layers:
-        entry = {"W": layer.weight.detach().to(torch.float64).tolist()}
-        if layer.bias is not None:
-            entry["b"] = layer.bias.detach().to(torch.float64).tolist()
-        weights.append(entry)
-    xs = _rows(x, "x", widths[0])
-    data = {"x": xs, "y": _targets(y, "y", loss, widths[-1], len(xs))}
+    layers, inputs, outputs = network_of(model)
+    xs = _rows(x, "x", inputs)
+    data = {"x": xs, "y": _targets(y, "y", loss, outputs, len(xs))}
     if (x_test is None) != (y_test is None):
         raise ValueError("x_test and y_test: give both or neither")
     if x_test is not None:
-        data["x_test"] = _rows(x_test, "x_test", widths[0])
-        data["y_test"] = _targets(y_test, "y_test", loss, widths[-1], len(data["x_test"]))
-    doc = {"format": "losslab-model/1", "name": name, "layers": widths, "activation": activation,
-           "loss": loss, "weights": weights, "data": data}
+        data["x_test"] = _rows(x_test, "x_test", inputs)
+        data["y_test"] = _targets(y_test, "y_test", loss, outputs, len(data["x_test"]))
+    mlp = plain_mlp(layers)
+    if mlp is not None:
+        widths, activation = mlp
+        weights = [{k: e[k] for k in ("W", "b") if k in e} for e in layers if e["kind"] == "linear"]
+        doc = {"format": "losslab-model/1", "name": name, "layers": widths, "activation": activation,
+               "loss": loss, "weights": weights, "data": data}
+    else:
+        doc = {"format": "losslab-model/2", "name": name, "input_shape": [inputs], "network": layers,
+               "loss": loss, "data": data}
     if output_scale != 1.0:
         doc["output_scale"] = float(output_scale)
     return doc
@@ -152,7 +312,7 @@ def write(doc, path):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Convert a PyTorch nn.Sequential and its data into a "
-                                                 "LossLab model file (losslab-model/1).")
+                                                 "LossLab model file (losslab-model/1 for a plain MLP, else /2).")
     parser.add_argument("model", help="torch.save(model) of an nn.Sequential")
     parser.add_argument("data", help='torch.save({"x": X, "y": Y[, "x_test": ..., "y_test": ...]})')
     parser.add_argument("out", help="the model file to write (.json)")
@@ -160,8 +320,14 @@ def main(argv=None):
     parser.add_argument("--name", default=None, help="the network's name (default: OUT's base name)")
     parser.add_argument("--output-scale", type=float, default=1.0, help="multiplier alpha on the logits")
     args = parser.parse_args(argv)
+    # A saved model names Residual and Sin as torch_to_losslab.*: let them be this script's own.
+    sys.modules.setdefault("torch_to_losslab", sys.modules[__name__])
     try:
-        model = torch.load(args.model, weights_only=False)
+        try:
+            model = torch.load(args.model, weights_only=False)
+        except (AttributeError, ImportError) as e:  # a class of the model's that is not importable here
+            raise ValueError(f"{args.model}: the model does not load here ({e}); build it of torch.nn modules and "
+                             "this script's Residual and Sin, or call convert() from Python") from e
         data = torch.load(args.data, weights_only=False)
         if not isinstance(data, dict) or "x" not in data or "y" not in data:
             raise ValueError(f"{args.data}: expected a dict with 'x' and 'y'")

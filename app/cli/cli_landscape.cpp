@@ -11,10 +11,11 @@
 #include "losslab/encoding/text_file.hpp"
 #include "losslab/landscape/checkpoint_files.hpp"
 #include "losslab/landscape/checkpoint_plane.hpp"
+#include "losslab/landscape/convexity_map.hpp"
 #include "losslab/landscape/landscape_directions.hpp"
 #include "losslab/landscape/landscape_export.hpp"
 #include "losslab/landscape/trajectory_projection.hpp"
-#include "losslab/model/model_file.hpp"
+#include "losslab/model/network/network_file.hpp"
 #include "losslab/sweep/distributed_surface.hpp"
 
 namespace losslab::cli {
@@ -25,7 +26,8 @@ using nlohmann::json;
 struct LandscapeOptions {
   std::string model, dirs, pca, interpolate, out, norm = "filter", biases = "zero", data = "train";
   std::uint64_t seed = 0;
-  bool hessian = false, orthogonalize = false;
+  bool hessian = false, orthogonalize = false, convexity = false;
+  double convexityTolerance = 1e-3;
   std::vector<double> range{-1, 1}, rangeY;
   int grid = 51, gridY = 0;
   double maxMemoryMiB = 1024;
@@ -46,23 +48,23 @@ Eigen::VectorXd numbersAt(const json& doc, const char* key) {
   return Eigen::Map<const Eigen::VectorXd>(v.data(), Index(v.size()));
 }
 
-void normalizeRaw(LandscapePlane& p, const LandscapeOptions& o, const ModelFile& m, Setup& s) {
+void normalizeRaw(LandscapePlane& p, const LandscapeOptions& o, const NetworkFile& m, Setup& s) {
   if (o.orthogonalize && !p.isLine()) p.dir2 = orthogonalizedAgainst(p.dir2, p.dir1);
   const NormalizationOptions n{directionNormFromString(o.norm), biasDirectionsFromString(o.biases)};
-  p.dir1 = normalizeDirection(p.dir1, m.parameters, m.architecture, n);
-  if (!p.isLine()) p.dir2 = normalizeDirection(p.dir2, m.parameters, m.architecture, n);
+  p.dir1 = normalizeDirection(p.dir1, m.parameters, m.network, n);
+  if (!p.isLine()) p.dir2 = normalizeDirection(p.dir2, m.parameters, m.network, n);
   s.norm = o.norm;
   s.extra["biases"] = o.biases;
 }
 
-Setup givenDirections(const LandscapeOptions& o, const ModelFile& m) {
+Setup givenDirections(const LandscapeOptions& o, const NetworkFile& m) {
   Setup s{{m.parameters, {}, {}}, "alpha", "dirs"};
   try {
     const json doc = json_fields::parse(readTextFile(o.dirs), "file");
     json_fields::rejectUnknownKeys(doc, {"dir1", "dir2"}, "");
     s.plane.dir1 = numbersAt(doc, "dir1");
     if (doc.contains("dir2")) s.plane.dir2 = numbersAt(doc, "dir2");
-    validatePlane(s.plane, m.architecture, "file");
+    validatePlane(s.plane, m.network, "file");
   } catch (const InputError& e) {
     throw InputError("--dirs " + o.dirs + ": " + e.what());
   }
@@ -71,16 +73,16 @@ Setup givenDirections(const LandscapeOptions& o, const ModelFile& m) {
 }
 
 // The kinds the window offers too come from landscapeDirections, the window's own choice.
-DirectionInputs inputsOf(const ModelFile& m) {
+DirectionInputs inputsOf(const NetworkFile& m) {
   DirectionInputs in;
-  in.network = m.architecture;
+  in.network = m.network;
   in.loss = m.loss;
   in.theta = m.parameters;
   return in;
 }
 
-Setup pcaDirections(const LandscapeOptions& o, const ModelFile& m) {
-  const CheckpointTrajectory t = readCheckpointDirectory(o.pca, m.architecture);
+Setup pcaDirections(const LandscapeOptions& o, const NetworkFile& m) {
+  const CheckpointTrajectory t = readCheckpointDirectory(o.pca, m.network);
   DirectionInputs in = inputsOf(m);
   in.trajectory = t.parameters;
   const LandscapeDirections d = landscapeDirections(DirectionKind::TrajectoryPca, in);
@@ -93,7 +95,7 @@ Setup pcaDirections(const LandscapeOptions& o, const ModelFile& m) {
   return s;
 }
 
-Setup hessianDirections(const ModelFile& m, const Samples<double>& data) {
+Setup hessianDirections(const NetworkFile& m, const Samples<double>& data) {
   DirectionInputs in = inputsOf(m);
   in.hessianSamples = [&data] { return data; };
   const LandscapeDirections d = landscapeDirections(DirectionKind::Hessian, in);
@@ -103,10 +105,10 @@ Setup hessianDirections(const ModelFile& m, const Samples<double>& data) {
   return s;
 }
 
-Setup interpolation(const LandscapeOptions& o, const ModelFile& m) {
-  const ModelFile other = readModelFile(o.interpolate);
-  if (other.architecture.layers != m.architecture.layers || other.architecture.bias != m.architecture.bias ||
-      other.architecture.activation != m.architecture.activation)
+Setup interpolation(const LandscapeOptions& o, const NetworkFile& m) {
+  NetworkFile other = readNetworkFile(o.interpolate);
+  other.network.outputScale = m.network.outputScale;
+  if (!(other.network == m.network))
     throw InputError("--interpolate " + o.interpolate + ": its network differs from --model's; both must be of one network");
   DirectionInputs in = inputsOf(m);  // from --model (t = 0) to the other (t = 1)
   in.start = m.parameters;
@@ -116,7 +118,7 @@ Setup interpolation(const LandscapeOptions& o, const ModelFile& m) {
   return s;
 }
 
-Setup randomPlane(const LandscapeOptions& o, const ModelFile& m) {
+Setup randomPlane(const LandscapeOptions& o, const NetworkFile& m) {
   const RandomDirectionOptions random{
       o.seed, {directionNormFromString(o.norm), biasDirectionsFromString(o.biases)}, o.orthogonalize};
   Setup s{landscapeDirections(DirectionKind::Random, inputsOf(m), {random}).plane, "alpha", "random"};
@@ -149,7 +151,7 @@ void runLandscape(const LandscapeOptions& o, WorkDistribution& processes) {
   validateAxis(x, "--range", "--grid");
   const AxisRange y{o.rangeY.empty() ? x.from : o.rangeY[0], o.rangeY.empty() ? x.to : o.rangeY[1], o.gridY ? o.gridY : x.points};
 
-  const ModelFile m = readModelFile(o.model);
+  const NetworkFile m = readNetworkFile(o.model);
   if (o.data == "test" && m.test.empty()) throw InputError("--data test: " + o.model + " has no test set (data.x_test)");
   const Samples<double> data = toSamples<double>(o.data == "test" ? m.test : m.data);
   Setup s = o.random->count() ? randomPlane(o, m)
@@ -157,6 +159,8 @@ void runLandscape(const LandscapeOptions& o, WorkDistribution& processes) {
             : !o.pca.empty()  ? pcaDirections(o, m)
             : o.hessian       ? hessianDirections(m, data)
                               : interpolation(o, m);
+  if (s.plane.isLine() && o.convexity)
+    throw InputError("--convexity: a convexity map is of a 2-D landscape; this one has one direction");
   if (s.plane.isLine() && (o.yGiven[0]->count() || o.yGiven[1]->count()))
     throw InputError("--range-y and --grid-y apply to 2-D landscapes; this one has one direction");
   if (!s.plane.isLine()) validateAxis(y, "--range-y", "--grid-y");
@@ -166,17 +170,27 @@ void runLandscape(const LandscapeOptions& o, WorkDistribution& processes) {
   std::string text;
   if (s.plane.isLine() && !processes.isWriter()) return;  // a curve is the writer's alone
   if (s.plane.isLine()) {
-    const LandscapeCurve c = evaluateCurve(m.architecture, m.loss, s.plane, data, x, {}, limit);
+    const LandscapeCurve c = evaluateCurve(m.network, m.loss, s.plane, data, x, {}, limit);
     out = toJson(c, s.coordinate);
     text = csv ? toCsv(c, s.coordinate) : "";
   } else {
     // Under mpirun the ranks share the grid's rows; rank 0 assembles the identical grid.
     const LandscapeGrid g = processes.processes() > 1
-                                ? evaluateSurfaceByRows(processes, m.architecture, m.loss, s.plane, data, GridSpec{x, y, limit})
-                                : evaluateSurface(m.architecture, m.loss, s.plane, data, GridSpec{x, y, limit});
+                                ? evaluateSurfaceByRows(processes, m.network, m.loss, s.plane, data, GridSpec{x, y, limit})
+                                : evaluateSurface(m.network, m.loss, s.plane, data, GridSpec{x, y, limit});
     if (!processes.isWriter()) return;
     out = toJson(g);
     text = csv ? toCsv(g) : "";
+    if (o.convexity) {  // Li et al. 2018, Fig. 7: |λmin / λmax| of the Hessian at every point
+      const ConvexityGrid c = evaluateConvexity(m.network, m.loss, s.plane, data, GridSpec{x, y, limit},
+                                                ConvexityOptions{o.convexityTolerance});
+      out.update(toJson(c));
+      if (csv) text = withConvexityColumns(text, c);
+      std::cerr << "losslab-cli: convexity map: " << c.products << " Hessian-vector products, share of points with "
+                << "|lambda_min/lambda_max| > 0.1: " << c.shareAbove(0.1) << "\n";
+      if (c.unconverged)
+        std::cerr << "losslab-cli: warning: " << c.unconverged << " points' eigenvalues stopped at the iteration limit\n";
+    }
   }
   if (!csv) {
     out["dir1"] = asVector(s.plane.dir1);
@@ -192,7 +206,7 @@ void runLandscape(const LandscapeOptions& o, WorkDistribution& processes) {
 void addLandscapeCommand(CLI::App& app, WorkDistribution& processes) {
   auto o = std::make_shared<LandscapeOptions>();
   CLI::App* cmd = app.add_subcommand("landscape", "Loss landscape of a model file: a 2-D grid or 1-D slice along directions");
-  cmd->add_option("--model", o->model, "Model file (losslab-model/1): the centre of the picture")->required();
+  cmd->add_option("--model", o->model, "Model file (losslab-model/1 or /2): the centre of the picture")->required();
   o->random = cmd->add_option("--random", o->seed, "Two seeded Gaussian directions, normalised per --norm");
   cmd->add_option("--dirs", o->dirs, "JSON {\"dir1\": [...], \"dir2\": [...]} of raw directions in the model format's flat order (no dir2: 1-D)");
   cmd->add_option("--pca", o->pca, "Directory of checkpoint model files (*.json, name order): plane of their first two principal components around --model");
@@ -206,6 +220,11 @@ void addLandscapeCommand(CLI::App& app, WorkDistribution& processes) {
   o->gridGiven = cmd->add_option("--grid", o->grid, "Points along alpha, 2..1001 (default 51)");
   o->yGiven[1] = cmd->add_option("--grid-y", o->gridY, "Points along beta (default: --grid)");
   cmd->add_option("--data", o->data, "train (default) or test: the samples the loss is measured on");
+  cmd->add_flag("--convexity", o->convexity,
+                "Also the Hessian's extreme eigenvalues at every grid point (Li et al. 2018, Fig. 7): keys lambda_max, "
+                "lambda_min, convexity_ratio = |lambda_min/lambda_max| and convexity_share_above_0.1 (CSV: three more columns)");
+  cmd->add_option("--convexity-tolerance", o->convexityTolerance,
+                  "Relative accuracy of both eigenvalues, as a share of lambda_max (default 1e-3)");
   cmd->add_option("--max-memory", o->maxMemoryMiB, "Memory limit of the evaluation in MiB (default 1024)");
   cmd->add_option("--out", o->out, "Output FILE.json (grid, directions used, metadata) or FILE.csv (one row per point)")->required();
   cmd->callback([o, &processes] { onEveryProcess(processes, [&] { runLandscape(*o, processes); }); });

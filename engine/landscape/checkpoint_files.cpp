@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "losslab/core/error.hpp"
-#include "losslab/model/model_file.hpp"
+#include "losslab/model/network/network_file.hpp"
 
 namespace losslab {
 
@@ -12,15 +12,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string widths(const std::vector<int>& layers) {
-  std::string s;
-  for (int w : layers) s += (s.empty() ? "[" : ", ") + std::to_string(w);
-  return s + "]";
+// "[2, 8, 3] tanh" for an MLP; a list by its size.
+std::string describe(const Network& net) {
+  if (const std::optional<Architecture> a = plainMlp(net)) {
+    std::string s;
+    for (int w : a->layers) s += (s.empty() ? "[" : ", ") + std::to_string(w);
+    return s + "] " + toString(a->activation);
+  }
+  return "a layer list of " + std::to_string(net.parameterCount()) + " parameters in " +
+         std::to_string(net.tensors().size()) + " tensors";
 }
 
 }  // namespace
 
-CheckpointTrajectory readCheckpointDirectory(const std::string& directory, const Architecture& arch) {
+CheckpointTrajectory readCheckpointDirectory(const std::string& directory, const Network& net) {
   std::error_code ec;
   if (!fs::is_directory(directory, ec))
     throw InputError("checkpoint directory " + directory + ": no such directory");
@@ -29,15 +34,14 @@ CheckpointTrajectory readCheckpointDirectory(const std::string& directory, const
     if (entry.is_regular_file() && entry.path().extension() == ".json") t.files.push_back(entry.path().string());
   if (ec) throw InputError("checkpoint directory " + directory + ": cannot list it (" + ec.message() + ")");
   if (t.files.empty())
-    throw InputError("checkpoint directory " + directory + ": no checkpoint files (*.json, losslab-model/1)");
+    throw InputError("checkpoint directory " + directory + ": no checkpoint files (*.json, losslab-model/1 or /2)");
   std::sort(t.files.begin(), t.files.end());
   for (const std::string& file : t.files) {
-    const ModelFile m = readModelFile(file);
-    const Architecture& a = m.architecture;
-    if (a.layers != arch.layers || a.activation != arch.activation || a.bias != arch.bias)
-      throw InputError("checkpoint " + file + ": network " + widths(a.layers) + " " + toString(a.activation) +
-                       " differs from the model's " + widths(arch.layers) + " " + toString(arch.activation) +
-                       " (checkpoints must be of one network)");
+    NetworkFile m = readNetworkFile(file);
+    m.network.outputScale = net.outputScale;  // alpha scales the logits, not the parameters
+    if (!(m.network == net))
+      throw InputError("checkpoint " + file + ": network " + describe(m.network) + " differs from the model's " +
+                       describe(net) + " (checkpoints must be of one network)");
     t.parameters.push_back(m.parameters);
   }
   return t;

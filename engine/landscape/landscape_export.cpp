@@ -1,5 +1,7 @@
 #include "losslab/landscape/landscape_export.hpp"
 
+#include <sstream>
+
 #include <cmath>
 #include <cstdio>
 
@@ -59,6 +61,32 @@ std::string toCsv(const LandscapeCurve& c, const std::string& coordinate) {
   for (size_t i = 0; i < c.coordinates.size(); ++i)
     out += cell(c.coordinates[i]) + "," + cell(c.loss[Index(i)]) + "," + cell(c.accuracy[Index(i)]) + "\n";
   return out;
+}
+
+nlohmann::json toJson(const ConvexityGrid& c) {
+  return {{"lambda_max", rows(c.lambdaMax)},
+          {"lambda_min", rows(c.lambdaMin)},
+          {"convexity_ratio", rows(c.ratio())},
+          {"convexity_share_above_0.1", number(c.shareAbove(0.1))},
+          {"hessian_vector_products", c.products}};
+}
+
+std::string withConvexityColumns(const std::string& gridCsv, const ConvexityGrid& c) {
+  const Eigen::MatrixXd ratio = c.ratio();
+  std::istringstream lines(gridCsv);
+  std::ostringstream out;
+  std::string line;
+  const size_t ny = c.betas.size();
+  for (size_t row = 0; std::getline(lines, line); ++row) {
+    out << line;
+    if (row == 0) {
+      out << ",lambda_max,lambda_min,convexity_ratio\n";
+      continue;
+    }
+    const Index i = Index((row - 1) / ny), j = Index((row - 1) % ny);  // alpha the slow index, as toCsv
+    out << ',' << cell(c.lambdaMax(i, j)) << ',' << cell(c.lambdaMin(i, j)) << ',' << cell(ratio(i, j)) << '\n';
+  }
+  return out.str();
 }
 
 }  // namespace losslab

@@ -8,23 +8,23 @@
 namespace losslab {
 
 template <class S>
-LandscapeGrid evaluateSurfaceByRows(WorkDistribution& distribution, const Architecture& arch, LossKind loss,
+LandscapeGrid evaluateSurfaceByRows(WorkDistribution& distribution, const Network& net, LossKind loss,
                                     const LandscapePlane& plane, const Samples<S>& data, const GridSpec& grid,
                                     const TaskControl& control, int threads) {
   validateAxis(grid.alpha, "alpha range", "alpha points");
   validateAxis(grid.beta, "beta range", "beta points");
-  validatePlane(plane, arch, "landscape plane");
+  validatePlane(plane, net, "landscape plane");
   if (plane.isLine()) throw InputError("landscape plane: a 2-D grid needs a second direction (dir2)");
   const int nx = grid.alpha.points, ny = grid.beta.points;
   workersWithinMemory("a " + std::to_string(nx) + " x " + std::to_string(ny) + " grid",
-                      2 * std::size_t(nx) * std::size_t(ny), arch, data.size(), sizeof(S), grid.memoryLimitBytes);
+                      2 * std::size_t(nx) * std::size_t(ny), net, data.size(), sizeof(S), grid.memoryLimitBytes);
   LandscapeGrid full;
   full.alphas = axisValues(grid.alpha);
   full.betas = axisValues(grid.beta);
 
   // A row travels as ny losses then ny accuracies, raw float64 bytes (NaN and inf kept exactly).
   const auto computeRow = [&](long i) {
-    PointEvaluator<S> evaluator(arch, loss, data, 1);
+    PointEvaluator<S> evaluator(net, loss, data, 1);
     std::vector<PlanePoint> points;
     for (double beta : full.betas) points.push_back({full.alphas[size_t(i)], beta});
     std::vector<PointValue> values;
@@ -56,7 +56,7 @@ LandscapeGrid evaluateSurfaceByRows(WorkDistribution& distribution, const Archit
 }
 
 #define LOSSLAB_INSTANTIATE(S)                                                                              \
-  template LandscapeGrid evaluateSurfaceByRows<S>(WorkDistribution&, const Architecture&, LossKind,         \
+  template LandscapeGrid evaluateSurfaceByRows<S>(WorkDistribution&, const Network&, LossKind,         \
                                                   const LandscapePlane&, const Samples<S>&, const GridSpec&, \
                                                   const TaskControl&, int);
 LOSSLAB_INSTANTIATE(float)

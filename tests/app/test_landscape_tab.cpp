@@ -24,6 +24,9 @@
 #include "probe_settled.hpp"
 #include "runs/run_bridge.hpp"
 #include "sanitized.hpp"
+#include "losslab/config/layer_config.hpp"
+#include "losslab/landscape/convexity_map.hpp"
+#include "tabs/convexity_panel.hpp"
 #include "tabs/landscape_controls.hpp"
 #include "tabs/landscape_tab.hpp"
 #include "trained_snapshot.hpp"
@@ -123,6 +126,33 @@ class LandscapeTabTest : public QObject {
     QCOMPARE(tab.mapView()->startMarker()->name(), QStringLiteral("start (step 0)"));
     QVERIFY(tab.controls()->statusLabel()->text().contains("filter-normalised"));
     QVERIFY(!tab.controls()->cancelButton()->isEnabled());
+  }
+
+  // The convexity map of the loss map's plane: the engine's numbers, coarse first, stale once the
+  // map moves, exported as a figure; a residual network's too.
+  void theConvexityMapIsOfTheLossMapsPlane() {
+    ExperimentConfig c = spiral();
+    c.model.kind = "network";
+    c.model.layers = readLayerConfigs(nlohmann::json::parse(R"([{"kind": "linear", "out": 6},
+      {"kind": "residual", "body": [{"kind": "layernorm"}, {"kind": "linear", "out": 6}, {"kind": "activation", "fn": "tanh"}]},
+      {"kind": "linear"}])"), "model.layers");
+    const SnapshotPtr s = trained(c, 30);
+    LandscapeTab tab(nullptr);
+    QVERIFY(showOnScreen(tab, c, s, 11));
+    ConvexityPanel* panel = tab.convexity();
+    QVERIFY(!panel->findChild<QPushButton*>()->isEnabled());  // nothing to compute it of yet
+    tab.compute();
+    QVERIFY(waitForPicture(tab, true));
+    control<QSpinBox>(tab, "landscape.convexity_points")->setValue(5);
+    panel->compute();
+    QVERIFY(panel->computing());
+    QTRY_VERIFY_WITH_TIMEOUT(panel->grid() && !panel->computing(), 20000);
+    const LandscapeBasis& b = *tab.basis();
+    const ConvexityGrid direct = evaluateConvexity(s->network, c.loss, LandscapePlane{s->parameters, b.plane.dir1, b.plane.dir2},
+                                                   toSamples<double>(s->data->train), GridSpec{{-1, 1, 5}, {-1, 1, 5}});
+    QCOMPARE(panel->grid()->lambdaMax, direct.lambdaMax);
+    QCOMPARE(panel->mapView()->heatmap()->data()->cell(2, 2), direct.ratio()(2, 2));
+    QCOMPARE(panel->mapView()->colorBar()->axis()->label(), QStringLiteral("|λmin / λmax|"));
   }
 
   // Widgets draw and do not compute: the map's lines come with each grid from the worker, and

@@ -74,6 +74,30 @@ class CliLandscape : public QObject {
     QVERIFY(readJson(path("b.json"))["dir1"] != j["dir1"]);
   }
 
+  // A /2 network's landscape with its convexity map (Li et al. 2018, Fig. 7): the ratio is
+  // |lambda_min / lambda_max| of the keys beside it, also as CSV columns; a line has none.
+  void aLayerListsMapWithItsConvexity() {
+    const QString resmlp = QString::fromStdString(losslab::test::fixture("reference/model2/resmlp_layernorm_gelu.json"));
+    const QStringList common{"--model", resmlp, "--random", "1", "--grid", "4", "--convexity"};
+    const CliRun r = runLandscape(common + QStringList{"--out", path("c.json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.err.contains("Hessian-vector products"), r.err.constData());
+    const json j = readJson(path("c.json"));
+    QCOMPARE(j["loss"].size(), 4u);
+    const double hi = j["lambda_max"][1][2], lo = j["lambda_min"][1][2];
+    QVERIFY(hi > 0 && lo <= hi);
+    QVERIFY(close(j["convexity_ratio"][1][2], std::abs(lo / hi)));
+    const double share = j["convexity_share_above_0.1"];
+    QVERIFY(share >= 0 && share <= 1);
+    QCOMPARE(runLandscape(common + QStringList{"--out", path("c.csv")}).exitCode, 0);
+    const QList<QByteArray> lines = QByteArray::fromStdString(losslab::readTextFile(path("c.csv").toStdString())).trimmed().split('\n');
+    QCOMPARE(lines[0], QByteArray("alpha,beta,loss,accuracy,lambda_max,lambda_min,convexity_ratio"));
+    QCOMPARE(lines[1 + 1 * 4 + 2].split(',')[4].toDouble(), hi);
+    const CliRun line = runLandscape({"--model", resmlp, "--interpolate", resmlp, "--convexity", "--out", path("l.json")});
+    QCOMPARE(line.exitCode, 2);
+    QVERIFY2(line.err.contains("--convexity"), line.err.constData());
+  }
+
   void oneDirectionGivesASlice() {
     writeJson(path("one.json"), {{"dir1", std::vector<double>(51, 0.1)}});
     const CliRun r = runLandscape({"--model", kModelArg, "--dirs", path("one.json"), "--norm", "none", "--grid", "9",

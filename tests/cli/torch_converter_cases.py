@@ -1,12 +1,12 @@
-"""Cases for tests/cli/test_torch_converter.cpp: networks built and trained a little in PyTorch
-(float64), converted by scripts/torch_to_losslab.py into OUT_DIR, one JSON line per file with
-PyTorch's own loss and accuracy. The converter's refusals are checked here; any failure exits 1.
-
-    python3 torch_converter_cases.py SCRIPTS_DIR OUT_DIR
-"""
+# The PyTorch side of tests/cli/test_torch_converter.cpp, run by it:
+#   python3 tests/cli/torch_converter_cases.py SCRIPTS_DIR OUT_DIR
+# Networks built and trained a little in PyTorch (float64, seeded), converted by
+# scripts/torch_to_losslab.py into OUT_DIR: one JSON line per file with the format it must have and
+# PyTorch's own loss, gradient (model.parameters() order) and accuracy. Lines with "cli" are
+# converted by the test through the command line (saved model and data); "refused" lines name
+# what the command line must refuse. The Python API's refusals are checked here: a wrong one exits 1.
 import json
 import os
-import subprocess
 import sys
 
 import torch
@@ -14,11 +14,12 @@ from torch import nn
 import torch.nn.functional as F
 
 sys.path.insert(0, sys.argv[1])
-from torch_to_losslab import convert, write  # noqa: E402
+from torch_to_losslab import Residual, Sin, convert, write  # noqa: E402
 
 OUT = sys.argv[2]
 torch.manual_seed(0)
 torch.set_default_dtype(torch.float64)
+V1, V2 = "losslab-model/1", "losslab-model/2"
 
 
 def stablemax_ce(z, y):  # Prieto et al. 2025, as shared/spec/model-format.md
@@ -34,54 +35,114 @@ def loss_of(kind, z, y):
     return 0.5 * ((z - y) ** 2).sum(1).mean()
 
 
-def case(name, model, loss, inputs=3, outputs=4, n=40, test=True, alpha=1.0):
-    x = torch.randn(n, inputs)
-    y = torch.randint(0, outputs, (n,)) if loss != "mse" else torch.randn(n, outputs)
+def data(loss, inputs, outputs, n):
+    return torch.randn(n, inputs), torch.randint(0, outputs, (n,)) if loss != "mse" else torch.randn(n, outputs)
+
+
+def pytorch(path, fmt, model, loss, x, y, alpha=1.0):
+    """The line of a file: PyTorch's loss, gradient and accuracy there."""
+    model.zero_grad()
+    z = alpha * model(x)
+    value = loss_of(loss, z, y)
+    value.backward()
+    line = {"file": path, "format": fmt, "loss": value.item(),
+            "grad": torch.cat([p.grad.flatten() for p in model.parameters()]).tolist()}
+    if loss != "mse":
+        line["accuracy"] = (z.argmax(1) == y).double().mean().item()
+    return line
+
+
+def case(name, fmt, model, loss, inputs=3, outputs=4, n=40, test=True, alpha=1.0):
+    x, y = data(loss, inputs, outputs, n)
     opt = torch.optim.SGD(model.parameters(), lr=0.05)
     for _ in range(5):  # a trained network, not an initial one
         opt.zero_grad()
         loss_of(loss, alpha * model(x), y).backward()
         opt.step()
-    with torch.no_grad():
-        z = alpha * model(x)
-        value = loss_of(loss, z, y).item()
     xt, yt = (x[:7] + 0.1, y[:7]) if test else (None, None)
     path = os.path.join(OUT, name + ".json")
     write(convert(model, x, y, loss, xt, yt, name, alpha), path)
-    line = {"file": path, "loss": value}
-    if loss != "mse":
-        line["accuracy"] = (z.argmax(1) == y).double().mean().item()
+    print(json.dumps(pytorch(path, fmt, model, loss, x, y, alpha)))
+
+
+# Plain MLPs: losslab-model/1, as this script always wrote them.
+case("relu_ce", V1, nn.Sequential(nn.Linear(3, 8), nn.ReLU(), nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 4)), "cross_entropy")
+case("tanh_stablemax", V1, nn.Sequential(nn.Linear(3, 6), nn.Tanh(), nn.Linear(6, 4)), "stablemax_cross_entropy")
+case("sigmoid_mse", V1, nn.Sequential(nn.Linear(3, 5), nn.Sigmoid(), nn.Linear(5, 2)), "mse", outputs=2)
+case("gelu_nobias_scaled", V1, nn.Sequential(nn.Linear(3, 7, bias=False), nn.GELU(), nn.Identity(),
+                                             nn.Sequential(nn.Linear(7, 4, bias=False))), "cross_entropy", alpha=3.0)
+case("identity_linear", V1, nn.Sequential(nn.Linear(3, 5), nn.Identity(), nn.Linear(5, 1)), "mse", outputs=1, test=False)
+case("logistic", V1, nn.Sequential(nn.Linear(3, 2)), "cross_entropy", outputs=2)
+case("leaky_default_ce", V1, nn.Sequential(nn.Linear(3, 6), nn.LeakyReLU(), nn.Linear(6, 4)), "cross_entropy")
+
+# Everything else: losslab-model/2. The residual LayerNorm network, under both losses.
+for loss, outputs in (("cross_entropy", 4), ("mse", 2)):
+    case("resnet_" + loss, V2, nn.Sequential(
+        nn.Linear(3, 8), nn.GELU(),
+        Residual(nn.LayerNorm(8), nn.Linear(8, 8), nn.SiLU()),
+        Residual(nn.Linear(8, 8), nn.LeakyReLU(0.2), nn.Linear(8, 8)),
+        nn.Linear(8, outputs)), loss, outputs=outputs)
+# Every other activation, a nested residual, a bias-free layer, nn.Identity as `linear`, a scale.
+case("every_activation_stablemax", V2, nn.Sequential(
+    nn.Linear(3, 6), nn.ELU(), nn.Linear(6, 6), nn.Softplus(), nn.Linear(6, 6), Sin(),
+    nn.Sequential(nn.Linear(6, 6), nn.Tanh(), nn.Linear(6, 6), nn.Sigmoid()), nn.Linear(6, 6), nn.ReLU(),
+    Residual(nn.Sequential(nn.Linear(6, 6, bias=False), nn.Identity(), Residual(nn.Linear(6, 6), nn.Tanh()),
+                           nn.LayerNorm(6, eps=1e-3))),
+    nn.Linear(6, 4)), "stablemax_cross_entropy", alpha=2.0)
+case("mixed_mlp_ce", V2, nn.Sequential(nn.Linear(3, 5), nn.ReLU(), nn.Linear(5, 5), nn.Tanh(), nn.Linear(5, 4)),
+     "cross_entropy")
+case("leaky_slope_mse", V2, nn.Sequential(nn.Linear(3, 5), nn.LeakyReLU(0.1), nn.Linear(5, 2)), "mse", outputs=2)
+case("sigmoid_output_mse", V2, nn.Sequential(nn.Linear(3, 5), nn.Tanh(), nn.Linear(5, 2), nn.Sigmoid()), "mse",
+     outputs=2, test=False)
+
+
+# The command line: torch.save'd model and data in, the file out (a Residual and a Sin in a saved
+# model load as the script's own classes).
+def cli(name, fmt, model, loss, inputs, outputs, *options):
+    x, y = data(loss, inputs, outputs, 20)
+    torch.save(model, os.path.join(OUT, name + "_model.pt"))
+    torch.save({"x": x, "y": y}, os.path.join(OUT, name + "_data.pt"))
+    out = os.path.join(OUT, name + ".json")
+    line = pytorch(out, fmt, model, loss, x, y)
+    line["cli"] = [os.path.join(OUT, name + "_model.pt"), os.path.join(OUT, name + "_data.pt"), out, *options]
     print(json.dumps(line))
 
 
-case("relu_ce", nn.Sequential(nn.Linear(3, 8), nn.ReLU(), nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 4)), "cross_entropy")
-case("tanh_stablemax", nn.Sequential(nn.Linear(3, 6), nn.Tanh(), nn.Linear(6, 4)), "stablemax_cross_entropy")
-case("sigmoid_mse", nn.Sequential(nn.Linear(3, 5), nn.Sigmoid(), nn.Linear(5, 2)), "mse", outputs=2)
-case("gelu_nobias_scaled", nn.Sequential(nn.Linear(3, 7, bias=False), nn.GELU(), nn.Identity(),
-                                         nn.Sequential(nn.Linear(7, 4, bias=False))), "cross_entropy", alpha=3.0)
-case("identity_linear", nn.Sequential(nn.Linear(3, 5), nn.Identity(), nn.Linear(5, 1)), "mse", outputs=1, test=False)
-case("logistic", nn.Sequential(nn.Linear(3, 2)), "cross_entropy", outputs=2)
+cli("cli", V1, nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 3)), "cross_entropy", 3, 3)
+cli("cli_residual", V2, nn.Sequential(nn.Linear(3, 5), Sin(), Residual(nn.LayerNorm(5), nn.Linear(5, 5), nn.GELU()),
+                                      nn.Linear(5, 2)), "mse", 3, 2, "--loss", "mse")
+torch.save(nn.Sequential(nn.Linear(3, 4), Residual(nn.Linear(4, 4), nn.Dropout(0.1), nn.Tanh()), nn.Linear(4, 2)),
+           os.path.join(OUT, "dropout_model.pt"))
+torch.save({"x": torch.randn(4, 3), "y": torch.zeros(4, dtype=torch.long)}, os.path.join(OUT, "dropout_data.pt"))
+print(json.dumps({"refused": [os.path.join(OUT, "dropout_model.pt"), os.path.join(OUT, "dropout_data.pt"),
+                              os.path.join(OUT, "dropout.json")],
+                  "message": "model[1].body[1]: nn.Dropout is not supported"}))
 
-# The command line: torch.save'd model and data in, the same file out.
-model = nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 3))
-x, y = torch.randn(20, 3), torch.randint(0, 3, (20,))
-torch.save(model, os.path.join(OUT, "cli_model.pt"))
-torch.save({"x": x, "y": y}, os.path.join(OUT, "cli_data.pt"))
-script = os.path.join(sys.argv[1], "torch_to_losslab.py")
-out = os.path.join(OUT, "cli.json")
-subprocess.run([sys.executable, script, os.path.join(OUT, "cli_model.pt"), os.path.join(OUT, "cli_data.pt"), out],
-               check=True)
-with torch.no_grad():
-    print(json.dumps({"file": out, "loss": F.cross_entropy(model(x), y).item(),
-                      "accuracy": (model(x).argmax(1) == y).double().mean().item()}))
-
-# What the format cannot hold is refused, naming the problem.
+# What the formats cannot hold is refused, naming the module and the problem.
+shared = nn.Linear(4, 4)
 refusals = {
-    "Conv1d": nn.Sequential(nn.Conv1d(1, 1, 1)),
-    "same single activation": nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 4), nn.Tanh(), nn.Linear(4, 2)),
-    "after the last Linear": nn.Sequential(nn.Linear(3, 2), nn.ReLU()),
-    "approximate": nn.Sequential(nn.Linear(3, 4), nn.GELU(approximate="tanh"), nn.Linear(4, 2)),
-    "Dropout": nn.Sequential(nn.Linear(3, 4), nn.Dropout(), nn.Linear(4, 2)),
+    "model[0]: nn.Conv1d is not supported": nn.Sequential(nn.Conv1d(1, 1, 1)),
+    "model[1]: nn.Dropout is not supported": nn.Sequential(nn.Linear(3, 4), nn.Dropout(), nn.Linear(4, 2)),
+    "model[2].body[0].body[1]: nn.Dropout": nn.Sequential(nn.Linear(3, 4), nn.ReLU(), Residual(Residual(
+        nn.Linear(4, 4), nn.Dropout())), nn.Linear(4, 2)),
+    "model[1][1]: nn.BatchNorm1d": nn.Sequential(nn.Linear(3, 4), nn.Sequential(nn.ReLU(), nn.BatchNorm1d(4)),
+                                                 nn.Linear(4, 2)),
+    "Supported: nn.Linear, nn.LayerNorm": nn.Sequential(nn.Linear(3, 2), nn.Dropout()),
+    "softmax belongs to the loss": nn.Sequential(nn.Linear(3, 2), nn.Softmax(dim=1)),
+    "approximate='tanh'": nn.Sequential(nn.Linear(3, 4), nn.GELU(approximate="tanh"), nn.Linear(4, 2)),
+    "model[1]: nn.ELU(alpha=0.5)": nn.Sequential(nn.Linear(3, 4), nn.ELU(alpha=0.5), nn.Linear(4, 2)),
+    "nn.Softplus(beta=2": nn.Sequential(nn.Linear(3, 4), nn.Softplus(beta=2), nn.Linear(4, 2)),
+    "nn.Softplus(beta=1, threshold=10)": nn.Sequential(nn.Linear(3, 4), nn.Softplus(threshold=10), nn.Linear(4, 2)),
+    "elementwise_affine=False": nn.Sequential(nn.Linear(3, 4), nn.LayerNorm(4, elementwise_affine=False),
+                                              nn.Linear(4, 2)),
+    "model[1]: nn.LayerNorm over the shape [2, 2]": nn.Sequential(nn.Linear(3, 4), nn.LayerNorm((2, 2)),
+                                                                  nn.Linear(4, 2)),
+    "model[2]: a Residual's body must keep the width": nn.Sequential(nn.Linear(3, 4), nn.ReLU(),
+                                                                          Residual(nn.Linear(4, 5)), nn.Linear(5, 2)),
+    "model[2]: nn.Linear(5, 2) receives 4 features": nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(5, 2)),
+    "model[2]: the same nn.Linear as model[1] (shared weights)": nn.Sequential(nn.Linear(3, 4), shared, shared,
+                                                                               nn.Linear(4, 2)),
+    "no nn.Linear": nn.Sequential(nn.ReLU()),
 }
 for expected, bad in refusals.items():
     try:

@@ -14,6 +14,7 @@
 #include "losslab/widgets/spectrum_view.hpp"
 #include "losslab/widgets/surface_figure.hpp"
 #include "tabs/collapse_tab.hpp"
+#include "tabs/convexity_panel.hpp"
 #include "tabs/landscape_tab.hpp"
 #include "tabs/training_tab.hpp"
 
@@ -108,6 +109,9 @@ std::vector<Figure> landscapeFigures(LandscapeTab& tab, const nlohmann::json& ru
       plotFigure(*tab.mapView(), QStringLiteral("landscape-map"), QStringLiteral("Loss landscape"), meta),
       plotFigure(*tab.sliceView(), QStringLiteral("landscape-slice"), QStringLiteral("Loss along the first direction"), meta)};
   if (tab.result()->grid) figures.push_back(surfaceFigure(tab, figures.front()));
+  if (tab.convexity()->grid())
+    figures.push_back(plotFigure(*tab.convexity()->mapView(), QStringLiteral("landscape-convexity"),
+                                 QStringLiteral("Convexity map |λmin/λmax| (Li et al. 2018, Fig. 7)"), meta));
   return figures;
 }
 

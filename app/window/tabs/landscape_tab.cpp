@@ -11,6 +11,7 @@
 #include "losslab/widgets/landscape_slice_view.hpp"
 #include "losslab/widgets/landscape_surface_view.hpp"
 #include "runs/probe_runner.hpp"
+#include "tabs/convexity_panel.hpp"
 #include "tabs/landscape_controls.hpp"
 
 namespace losslab {
@@ -21,6 +22,7 @@ LandscapeTab::LandscapeTab(QWidget* parent)
       views_(new QTabWidget(this)),
       map_(new LandscapeMapView(this)),
       slice_(new LandscapeSliceView(this)),
+      convexity_(new ConvexityPanel(this)),
       runner_(new ProbeRunner(this)),
       contourRunner_(new ProbeRunner(this)),
       liveTimer_(new QTimer(this)),
@@ -36,6 +38,9 @@ LandscapeTab::LandscapeTab(QWidget* parent)
   surfacePage_->setContentsMargins(0, 0, 0, 0);
   views_->addTab(surfacePage, tr("3-D surface"));
   views_->setTabToolTip(1, tr("The same grid as a surface, rotatable with the mouse (Qt Data Visualization)."));
+  views_->addTab(convexity_, tr("Convexity map"));
+  views_->setTabToolTip(2, tr("|λmin / λmax| of the Hessian over the map's plane (Li et al. 2018, Fig. 7): where "
+                              "the landscape is convex and where it is not. Computed on request."));
   auto* scroll = new QScrollArea(this);
   scroll->setWidget(controls_);
   scroll->setWidgetResizable(true);
@@ -118,6 +123,7 @@ void LandscapeTab::showConfig(const ExperimentConfig& config) {
   controls_->setEnabled(mlp);
   if (!mlp) {
     shownGrid_.reset();
+    convexity_->clear();
     map_->clear(tr("Landscapes need a network: the quadratic model (model.kind \"quadratic\") has "
                    "no layers to perturb."));
   }
@@ -141,6 +147,7 @@ void LandscapeTab::clearRun() {
   budget_.reset();
   map_->clear();
   slice_->clear();
+  convexity_->clear();
   if (surface_) surface_->setGrid({}, QString());
   controls_->showStatus(QString());
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The landscape tab: the loss around the run's parameters as a map (heatmap, contours, the
-// training path), a 1-D slice and a 3-D surface, with the controls beside them. Directions are
+// training path), a 1-D slice, a 3-D surface and the convexity map of the same plane
+// (convexity_panel.hpp), with the controls beside them. Directions are
 // derived once (Compute) and then kept: while the run trains, live mode follows its parameters
 // on a small grid within a bounded share of time; when it pauses, the picture refines to the
 // full grid, coarse to fine. Every computation runs on a worker thread (ProbeRunner): the GUI
@@ -22,6 +23,7 @@ class QVBoxLayout;
 
 namespace losslab {
 
+class ConvexityPanel;
 class LandscapeControls;
 class LandscapeMapView;
 class LandscapeSliceView;
@@ -58,6 +60,7 @@ class LandscapeTab : public QWidget {
   LandscapeMapView* mapView() const { return map_; }
   LandscapeSliceView* sliceView() const { return slice_; }
   LandscapeSurfaceView* surfaceView() const { return surface_; }  // null until first shown
+  ConvexityPanel* convexity() const { return convexity_; }
   QTabWidget* viewTabs() const { return views_; }
   ProbeRunner* runner() const { return runner_; }
   ProbeRunner* contourRunner() const { return contourRunner_; }
@@ -93,6 +96,7 @@ class LandscapeTab : public QWidget {
   LandscapeMapView* map_;
   LandscapeSliceView* slice_;
   LandscapeSurfaceView* surface_ = nullptr;
+  ConvexityPanel* convexity_;
   QVBoxLayout* surfacePage_ = nullptr;
   ProbeRunner* runner_;
   ProbeRunner* contourRunner_;  // lines for the grid shown, beside a computation in progress

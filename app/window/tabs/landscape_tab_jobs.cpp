@@ -10,6 +10,7 @@
 #include "losslab/widgets/landscape_slice_view.hpp"
 #include "losslab/widgets/landscape_surface_view.hpp"
 #include "runs/probe_runner.hpp"
+#include "tabs/convexity_panel.hpp"
 #include "tabs/landscape_controls.hpp"
 #include "tabs/landscape_tab.hpp"
 
@@ -148,6 +149,7 @@ void LandscapeTab::adoptBasis(const LandscapeBasisPtr& basis) {
     case DirectionKind::Interpolation: break;
   }
   map_->setAxisLabels(alpha, beta);
+  convexity_->mapView()->setAxisLabels(alpha, beta);
   if (surface_) surface_->setAxisLabels(alpha.section(' ', 0, 2), beta.section(' ', 0, 2));
 }
 
@@ -184,6 +186,7 @@ void LandscapeTab::showResult(const std::shared_ptr<const LandscapeResult>& r) {
   if (r->grid) {
     shownGrid_ = std::shared_ptr<const LandscapeGrid>(r, &*r->grid);  // shares the result's
     map_->setGrid(*r->grid, r->contours, quantity(r->testData));
+    convexity_->setPlane(latest_, r->basis, r->centre, request_.grid, r->step);
     traceContours();  // from a session file, or the scale or count changed meanwhile
     if (surface_) surface_->setGrid(*r->grid, quantity(r->testData));
     slice_->setSlice(r->slice, tr("α along d₁ (β = 0)"), {{0.0, now}});

@@ -1,11 +1,11 @@
 #pragma once
-// A recorded trajectory on disk: a directory of losslab-model/1 files (e.g. step_000100.json),
+// A recorded trajectory on disk: a directory of losslab-model/1 or /2 files (e.g. step_000100.json),
 // read in file-name order, for PCA planes and trajectory projections.
 #include <Eigen/Core>
 #include <string>
 #include <vector>
 
-#include "losslab/model/architecture.hpp"
+#include "losslab/model/network/network.hpp"
 
 namespace losslab {
 
@@ -15,8 +15,8 @@ struct CheckpointTrajectory {
 };
 
 // Throws InputError naming the directory or file if the directory is missing or holds no .json
-// file, a file is not a valid model file, or a checkpoint's network differs from `arch` (layer
-// widths, activation or bias layout).
-CheckpointTrajectory readCheckpointDirectory(const std::string& directory, const Architecture& arch);
+// file, a file is not a valid model file, or a checkpoint's network differs from `net` (its
+// layers, widths, activations, bias layout; the output scale is the caller's).
+CheckpointTrajectory readCheckpointDirectory(const std::string& directory, const Network& net);
 
 }  // namespace losslab

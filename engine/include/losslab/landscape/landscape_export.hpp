@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "losslab/landscape/convexity_map.hpp"
 #include "losslab/landscape/landscape_slice.hpp"
 #include "losslab/landscape/landscape_surface.hpp"
 
@@ -14,6 +15,13 @@ namespace losslab {
 nlohmann::json toJson(const LandscapeGrid& grid);
 // alpha,beta,loss,accuracy with alpha the slow index.
 std::string toCsv(const LandscapeGrid& grid);
+
+// {"lambda_max": [[...]], "lambda_min": [[...]], "convexity_ratio": [[...]],
+//  "convexity_share_above_0.1": s, "hessian_vector_products": n}, indexed as the loss grid.
+nlohmann::json toJson(const ConvexityGrid& grid);
+// A grid's CSV (toCsv of the loss grid on the same points) with lambda_max, lambda_min and
+// convexity_ratio appended to every row.
+std::string withConvexityColumns(const std::string& gridCsv, const ConvexityGrid& grid);
 
 // {coordinate + "s": [...], "loss": [...], "accuracy": [...]}, e.g. "alphas" or "ts".
 nlohmann::json toJson(const LandscapeCurve& curve, const std::string& coordinate = "alpha");
