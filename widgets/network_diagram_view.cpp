@@ -22,7 +22,8 @@ NetworkDiagramView::NetworkDiagramView(QWidget* parent)
   setAttribute(Qt::WA_OpaquePaintEvent);
   setToolTip(tr("The network: neurons by layer, each weight a line, blue positive and orange "
                 "negative, thicker the larger it is relative to its layer's largest weight. A green "
-                "arc is a skip connection (the block's output is x + body(x)); LN marks a LayerNorm"));
+                "arc is a skip connection (the block's output is x + body(x)); LN (a purple bar where the "
+                "columns are close) marks a LayerNorm"));
 }
 
 void NetworkDiagramView::setSnapshot(SnapshotPtr snapshot) {
@@ -143,15 +144,22 @@ void NetworkDiagramView::draw(QPainter& p, const QSize& size, double textPt, dou
   }
   const double radius = std::clamp(std::min((bottom - top) / (2.6 * maxShown), spacing / 3.0), 2.0, 9.0);
   p.setFont(small);
-  // LayerNorm: a tag on the column whose values it normalises.
+  // LayerNorm: a tag on the column whose values it normalises; where columns are too close for
+  // the text, a purple bar beside the column.
+  const QString tag = tr("LN");
+  const double tagWidth = metrics.horizontalAdvance(tag) + 6, tagHeight = metrics.height() + 2;
+  const bool roomForText = tagWidth + radius + 4 < spacing;
   for (const DiagramNorm& n : d.norms) {
-    const QString tag = tr("LN");
-    const double w = metrics.horizontalAdvance(tag) + 6, h = metrics.height() + 2;
-    const QRectF box(x(n.after) + radius + 2, (top + bottom) / 2.0 - h / 2, w, h);
     p.setPen(QPen(QColor(120, 80, 160), 1.0 * lineScale));
-    p.setBrush(QColor(245, 238, 252));
-    p.drawRoundedRect(box, 3, 3);
-    p.drawText(box, Qt::AlignCenter, tag);
+    p.setBrush(roomForText ? QColor(245, 238, 252) : QColor(120, 80, 160));
+    if (roomForText) {
+      const QRectF box(x(n.after) + radius + 2, (top + bottom) / 2.0 - tagHeight / 2, tagWidth, tagHeight);
+      p.drawRoundedRect(box, 3, 3);
+      p.drawText(box, Qt::AlignCenter, tag);
+    } else {
+      const double w = std::clamp(spacing / 8, 1.5, 4.0);
+      p.drawRect(QRectF(x(n.after) + radius + 1, top, w, bottom - top));
+    }
   }
   // Width labels; where columns are close, the "+N" is dropped, and closer still every other one.
   int labelEvery = 1;

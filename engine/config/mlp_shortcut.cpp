@@ -62,8 +62,11 @@ std::optional<MlpShortcut> mlpShortcut(const ModelConfig& model) {
     if (c.layer.kind == LayerKind::Linear) s.hidden.push_back(c.layer.out);
     if (c.layer.kind == LayerKind::Residual && !c.body.empty()) s.hidden.push_back(c.body.front().layer.out);
   }
-  if (s.hidden.size() > size_t(8) || listOf(s) != list) return std::nullopt;
-  return s;
+  if (s.hidden.size() > size_t(8)) return std::nullopt;
+  if (listOf(s) == list) return s;
+  s.skip = false;  // an MLP written as a list (a list whose skips were switched off)
+  if (listOf(s) == list) return s;
+  return std::nullopt;
 }
 
 void applyShortcut(ModelConfig& model, const MlpShortcut& s) {
@@ -78,6 +81,30 @@ void applyShortcut(ModelConfig& model, const MlpShortcut& s) {
   }
   model.kind = "network";
   model.layers = listOf(s);
+}
+
+bool hasSkips(const std::vector<LayerConfig>& layers) {
+  for (const LayerConfig& c : layers)
+    if (c.layer.kind == LayerKind::Residual) return true;
+  return false;
+}
+
+std::vector<LayerConfig> withoutSkips(const std::vector<LayerConfig>& layers) {
+  std::vector<LayerConfig> out;
+  for (const LayerConfig& c : layers) {
+    if (c.layer.kind != LayerKind::Residual) {
+      out.push_back(c);
+      continue;
+    }
+    std::vector<LayerConfig> body = withoutSkips(c.body);
+    for (LayerConfig& l : body) {  // the block's initialisation goes to its layers
+      if (!l.init) l.init = c.init;
+      if (!l.initScale) l.initScale = c.initScale;
+      if (l.layer.kind != LayerKind::Linear) l.init.reset(), l.initScale.reset();
+    }
+    for (int r = 0; r < c.repeat; ++r) out.insert(out.end(), body.begin(), body.end());
+  }
+  return out;
 }
 
 std::vector<LayerConfig> layerList(const ModelConfig& model) {

@@ -4,6 +4,7 @@
 
 #include "document/setting_change.hpp"
 #include "losslab/config/experiment_io.hpp"
+#include "losslab/config/mlp_shortcut.hpp"
 #include "losslab/core/error.hpp"
 
 using namespace losslab;
@@ -37,6 +38,34 @@ class SettingChangeTest : public QObject {
     QCOMPARE(applyChange(b, {ComparedSetting::Seed, "9"}).seed, std::uint64_t(9));
     QCOMPARE(applyChange(b, {ComparedSetting::SamRho, "0.05"}).optimizer.samRho, 0.05);
     QCOMPARE(applyChange(b, {ComparedSetting::OutputScale, "10"}).model.outputScale, 10.0);
+  }
+
+  // Skip connections on and off: an MLP's hidden layers wrapped in blocks; any list's blocks
+  // unwrapped, layer for layer (a repeated block n times), so the two runs differ by the skips alone.
+  void skipConnectionsComeAndGo() {
+    ExperimentConfig b = base();
+    b.model.hidden = {8, 8, 8};
+    QCOMPARE(settingValue(ComparedSetting::Skips, b), QString("off"));
+    QCOMPARE(suggestedValue(ComparedSetting::Skips, b), QString("on"));
+    const ExperimentConfig on = applyChange(b, {ComparedSetting::Skips, "on"});
+    QCOMPARE(on.model.kind, std::string("network"));
+    QCOMPARE(settingValue(ComparedSetting::Skips, on), QString("on"));
+    const ExperimentConfig off = applyChange(on, {ComparedSetting::Skips, "off"});
+    QVERIFY(!hasSkips(off.model.layers));
+    // The same layers without the blocks: an MLP's list, so the shortcut reads it as one.
+    const std::optional<MlpShortcut> s = mlpShortcut(off.model);
+    QVERIFY(s && s->hidden == std::vector<int>({8, 8, 8}));
+    QCOMPARE(changeLabel({ComparedSetting::Skips, "off"}), QString("no skips"));
+    // A repeated block with LayerNorm unwraps to its layers n times, its initialisation kept.
+    ExperimentConfig deep = parseExperiment(R"({"model": {"kind": "network", "layers": [
+      {"kind": "linear", "out": 4}, {"kind": "residual", "repeat": 3, "init": "he", "body": [{"kind": "layernorm"},
+      {"kind": "linear", "out": 4}, {"kind": "activation", "fn": "relu"}]}, {"kind": "linear"}]}})");
+    const std::vector<LayerConfig> flat = applyChange(deep, {ComparedSetting::Skips, "off"}).model.layers;
+    QCOMPARE(flat.size(), size_t(1 + 3 * 3 + 1));
+    QVERIFY(flat[2].layer.kind == LayerKind::Linear && flat[2].init == InitKind::He && !flat[1].init);
+    QVERIFY_THROWS_EXCEPTION(InputError, applyChange(parseExperiment(R"({"model": {"kind": "network", "layers": [
+      {"kind": "layernorm"}, {"kind": "linear"}]}})"), {ComparedSetting::Skips, "on"}));
+    QVERIFY_THROWS_EXCEPTION(InputError, applyChange(b, {ComparedSetting::Skips, "maybe"}));
   }
 
   void aValueThatDoesNotReadIsRefused() {

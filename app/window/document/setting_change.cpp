@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include "losslab/config/experiment_io.hpp"
+#include "losslab/config/mlp_shortcut.hpp"
 #include "losslab/core/error.hpp"
 #include "tabs/collapse_summary.hpp"
 
@@ -33,6 +34,27 @@ long readWhole(const SettingChange& c) {
   return v;
 }
 
+bool skipsOn(const ExperimentConfig& c) { return c.model.kind == "network" && hasSkips(c.model.layers); }
+
+// On: an MLP's hidden layers wrapped in blocks (the skip switch); off: every block unwrapped.
+void setSkips(ModelConfig& m, const SettingChange& change) {
+  const QString v = change.value.trimmed();
+  if (v != QStringLiteral("on") && v != QStringLiteral("off")) unreadable(change, "on or off");
+  if (!m.file.empty())
+    throw InputError("skip connections: an imported network's layers are its file's; open it as a list to change them");
+  if (v == QStringLiteral("off")) {
+    if (m.kind == "network") m.layers = withoutSkips(m.layers);
+    return;
+  }
+  if (m.kind == "network" && hasSkips(m.layers)) return;
+  std::optional<MlpShortcut> s = mlpShortcut(m);
+  if (!s)
+    throw InputError("skip connections: on wraps an MLP's hidden layers in residual blocks; this layer list is not "
+                     "an MLP (add blocks in the architecture editor)");
+  s->skip = true;
+  applyShortcut(m, *s);
+}
+
 QString lossLabel(LossKind k) {
   switch (k) {
     case LossKind::CrossEntropy: return QStringLiteral("softmax CE");
@@ -56,6 +78,7 @@ QString settingName(ComparedSetting setting) {
     case ComparedSetting::OutputScale: return tr("output scale α");
     case ComparedSetting::Loss: return tr("loss");
     case ComparedSetting::Seed: return tr("seed");
+    case ComparedSetting::Skips: return tr("skip connections");
   }
   return {};
 }
@@ -73,6 +96,7 @@ QString settingKey(ComparedSetting setting) {
     case ComparedSetting::OutputScale: return QStringLiteral("output_scale");
     case ComparedSetting::Loss: return QStringLiteral("loss");
     case ComparedSetting::Seed: return QStringLiteral("seed");
+    case ComparedSetting::Skips: return QStringLiteral("skips");
   }
   return {};
 }
@@ -102,6 +126,7 @@ QStringList settingChoices(ComparedSetting setting) {
     case ComparedSetting::Loss:
       for (auto k : {LossKind::CrossEntropy, LossKind::StableMaxCrossEntropy, LossKind::Mse}) out << text(toString(k));
       break;
+    case ComparedSetting::Skips: out << QStringLiteral("on") << QStringLiteral("off"); break;
     default: break;
   }
   return out;
@@ -121,6 +146,7 @@ QString settingValue(ComparedSetting setting, const ExperimentConfig& c) {
     case ComparedSetting::OutputScale: return number(c.model.outputScale);
     case ComparedSetting::Loss: return text(toString(c.loss));
     case ComparedSetting::Seed: return QString::number(c.seed);
+    case ComparedSetting::Skips: return skipsOn(c) ? QStringLiteral("on") : QStringLiteral("off");
   }
   return {};
 }
@@ -146,6 +172,7 @@ QString suggestedValue(ComparedSetting setting, const ExperimentConfig& c) {
     case ComparedSetting::Loss:
       return text(toString(c.loss == LossKind::CrossEntropy ? LossKind::StableMaxCrossEntropy : LossKind::CrossEntropy));
     case ComparedSetting::Seed: return QString::number(c.seed + 1);
+    case ComparedSetting::Skips: return skipsOn(c) ? QStringLiteral("off") : QStringLiteral("on");
   }
   return {};
 }
@@ -190,6 +217,7 @@ ExperimentConfig applyChange(const ExperimentConfig& base, const SettingChange& 
     case ComparedSetting::OutputScale: c.model.outputScale = readNumber(change); break;
     case ComparedSetting::Loss: c.loss = lossFromString(v); break;  // throws InputError
     case ComparedSetting::Seed: c.seed = static_cast<std::uint64_t>(readWhole(change)); break;
+    case ComparedSetting::Skips: setSkips(c.model, change); break;
   }
   return c;
 }
@@ -218,6 +246,7 @@ QString changeLabel(const SettingChange& change) {
         return v;
       }
     case ComparedSetting::Seed: return tr("seed %1").arg(v);
+    case ComparedSetting::Skips: return v == QStringLiteral("off") ? tr("no skips") : tr("skips");
   }
   return v;
 }

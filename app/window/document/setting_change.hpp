@@ -10,13 +10,13 @@ namespace losslab {
 
 enum class ComparedSetting {
   LearningRate, BatchSize, Precision, Optimizer, Momentum, WeightDecay, SamRho, Width,
-  OutputScale, Loss, Seed
+  OutputScale, Loss, Seed, Skips
 };
 inline constexpr ComparedSetting kComparedSettings[] = {
     ComparedSetting::LearningRate, ComparedSetting::BatchSize, ComparedSetting::Precision,
     ComparedSetting::Optimizer,    ComparedSetting::Momentum,  ComparedSetting::WeightDecay,
     ComparedSetting::SamRho,       ComparedSetting::Width,     ComparedSetting::OutputScale,
-    ComparedSetting::Loss,         ComparedSetting::Seed};
+    ComparedSetting::Loss,         ComparedSetting::Seed,      ComparedSetting::Skips};
 
 struct SettingChange {
   ComparedSetting setting = ComparedSetting::LearningRate;
@@ -25,7 +25,7 @@ struct SettingChange {
 
 QString settingName(ComparedSetting setting);  // "learning rate", "batch size", ...
 // The command line's name (`losslab --compare lr=0.05`): lr, batch_size, precision, optimizer,
-// momentum, weight_decay, sam_rho, width, output_scale, loss, seed.
+// momentum, weight_decay, sam_rho, width, output_scale, loss, seed, skips.
 QString settingKey(ComparedSetting setting);
 // "lr=0.05" as a change; throws InputError listing the keys when the key is unknown.
 SettingChange parseSettingChange(const QString& keyEqualsValue);

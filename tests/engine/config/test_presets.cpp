@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "losslab/config/experiment_io.hpp"
+#include "losslab/config/mlp_shortcut.hpp"
 #include "losslab/run/trainer.hpp"
 #include "fixtures.hpp"
 
@@ -28,7 +29,29 @@ class PresetsTest : public QObject {
       QVERIFY2(trainer->measure().trainLoss < first.trainLoss, name.c_str());
       ++count;
     }
-    QVERIFY(count >= 11);  // the classroom set: README "Presets"
+    QVERIFY(count >= 14);  // the classroom set: README "Presets"
+  }
+
+  // Issue #16: the layer-list presets are what their texts say: the same layers with and without
+  // skips; LayerNorm keeps the deep residual network trainable at η = 0.1, and removing it (as the
+  // text tells the class to) diverges within ten steps (seed 0: step 7).
+  void layerListPresetsShowTheirPoint() {
+    const std::string dir = losslab::test::resourceDir() + "/presets/";
+    const ExperimentConfig skip = readExperimentFile(dir + "skip-connections-landscape.json");
+    const ExperimentConfig plain = readExperimentFile(dir + "no-skip-connections-landscape.json");
+    QVERIFY(hasSkips(skip.model.layers) && !hasSkips(plain.model.layers));
+    QCOMPARE(toJson(withoutSkips(skip.model.layers)), toJson(plain.model.layers));
+    ExperimentConfig ln = readExperimentFile(dir + "layernorm-deep-residual.json");
+    auto with = Trainer::create(ln);
+    for (int i = 0; i < 50; ++i) with->step(false);
+    QVERIFY(!with->diverged());
+    std::vector<LayerConfig>& body = ln.model.layers[2].body;
+    QVERIFY(body.front().layer.kind == LayerKind::LayerNorm);
+    body.erase(body.begin());
+    auto without = Trainer::create(ln);
+    for (int i = 0; i < 50 && !without->diverged(); ++i) without->step(false);
+    QVERIFY(without->diverged());
+    QVERIFY(without->divergedAtStep() < 10);
   }
 
   // Issue #21: a preset carries what it is about. The curvature demos open measuring λmax, the

@@ -24,6 +24,12 @@ std::optional<MlpShortcut> mlpShortcut(const ModelConfig& model);
 // Makes `model` the shortcut's network: kind "mlp" without skips, else kind "network" with its
 // list. init, scales and the rest of the model are kept.
 void applyShortcut(ModelConfig& model, const MlpShortcut& shortcut);
+// Whether the list has a residual block anywhere.
+bool hasSkips(const std::vector<LayerConfig>& layers);
+// The same list with every residual block replaced by its body (n times for a block repeated n
+// times): the network without its skip connections, layer for layer (Li et al. 2018's
+// "ResNet-56-noshort").
+std::vector<LayerConfig> withoutSkips(const std::vector<LayerConfig>& layers);
 // The layer list a model trains, written out (an MLP's linear and activation layers); for the
 // editor, which turns an MLP into a list to edit.
 std::vector<LayerConfig> layerList(const ModelConfig& model);
