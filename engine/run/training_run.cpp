@@ -330,8 +330,8 @@ void TrainingRun::setSchedule(const ScheduleConfig& schedule) {
 void TrainingRun::setCollapseTracking(const CollapseTracking& tracking) {
   validate(tracking);
   const SnapshotPtr now = latest();  // the run's config and data never change, only its state
-  if (tracking.every > 0 && (now->config.model.kind != "mlp" || now->data->train.task != Task::Classification))
-    throw InputError("track-collapse: softmax collapse needs an MLP on a classification task");
+  if (tracking.every > 0 && (now->config.model.kind == "quadratic" || now->data->train.task != Task::Classification))
+    throw InputError("track-collapse: softmax collapse needs a network on a classification task");
   worker_->enqueue([w = worker_.get(), tracking] {
     w->trainer->setCollapseTracking(tracking);
     w->collapse = tracking;

@@ -182,6 +182,11 @@ class MainWindowTest : public QObject {
     QVERIFY(s);
     QCOMPARE(s->config.model.kind, std::string("network"));
     QVERIFY(window_->controls()->networkLabel()->text().contains("skip[16 tanh]"));
+    // The decision surface is the list's as well.
+    const int shown = window_->trainingTab()->predictionsShown();
+    window_->bridge()->step(2);
+    QVERIFY(QTest::qWaitFor([&] { return window_->trainingTab()->predictionsShown() > shown; }, 5000));
+    QVERIFY(window_->trainingTab()->surface()->prediction());
     // The classroom's sliders still act on the list: a third layer is a block too.
     auto* depth = control<ValueSlider>(*window_, "model.depth");
     depth->slider()->setValue(depth->nearestIndex(3));

@@ -16,7 +16,10 @@
 #include "document/run_document.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/model/model_file.hpp"
+#include "losslab/model/network/network_file.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
+#include "fixtures.hpp"
 #include "main_window_fixture.hpp"
 
 using namespace losslab;
@@ -142,6 +145,30 @@ class PresetsAndModelsTest : public QObject {
     // Undo returns to the experiment that was open.
     other->actions()->undo->trigger();
     QVERIFY(waitFor(*other, [](const Snapshot& s) { return s.config.model.file.empty() && plainMlp(s.network)->layers == std::vector<int>{2, 4, 2}; }));
+  }
+
+  // A losslab-model/2 file (residual LayerNorm blocks, from PyTorch) opens as the run too: its
+  // list in the diagram and the summary, trained on, and exported back as /2 with its parameters.
+  void aLayerListFileImportsAndExportsAsItself() {
+    QTemporaryDir dir;
+    auto w = openWindow();
+    const std::string reference = test::fixture("reference/model2/resmlp_layernorm_gelu.json");
+    const NetworkFile file = readNetworkFile(reference);
+    QString error;
+    QVERIFY2(w->importModelFile(QString::fromStdString(reference), &error), qPrintable(error));
+    const SnapshotPtr imported = waitFor(*w, [](const Snapshot& s) { return s.config.model.kind == "network"; });
+    QVERIFY(imported);
+    QVERIFY(imported->network == file.network);
+    QCOMPARE(imported->parameters, file.parameters);
+    QVERIFY(w->presetDescription()->text().contains(QStringLiteral("skip[")));
+    w->bridge()->step(2);
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return pausedAt(s, 2); }));
+    const QString path = dir.filePath(QStringLiteral("resmlp.json"));
+    QVERIFY2(w->exportModelFile(path, &error), qPrintable(error));
+    const NetworkFile out = readNetworkFile(path.toStdString());
+    QVERIFY(out.network == file.network);
+    QCOMPARE(out.parameters, w->bridge()->latest()->parameters);
+    QVERIFY(readTextFile(path.toStdString()).find("losslab-model/2") != std::string::npos);
   }
 
   void aBadModelFileIsRefusedAndChangesNothing() {

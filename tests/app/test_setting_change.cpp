@@ -66,6 +66,10 @@ class SettingChangeTest : public QObject {
     QVERIFY_THROWS_EXCEPTION(InputError, applyChange(parseExperiment(R"({"model": {"kind": "network", "layers": [
       {"kind": "layernorm"}, {"kind": "linear"}]}})"), {ComparedSetting::Skips, "on"}));
     QVERIFY_THROWS_EXCEPTION(InputError, applyChange(b, {ComparedSetting::Skips, "maybe"}));
+    // Width acts on a list's hidden layers, blocks included; the output layer keeps the data's.
+    QCOMPARE(settingValue(ComparedSetting::Width, deep), QString("4"));
+    const std::vector<LayerConfig> wide = applyChange(deep, {ComparedSetting::Width, "12"}).model.layers;
+    QVERIFY(wide[0].layer.out == 12 && wide[1].body[1].layer.out == 12 && wide[2].layer.out == 0);
   }
 
   void aValueThatDoesNotReadIsRefused() {

@@ -3,33 +3,34 @@
 #include <QFileInfo>
 #include <QStringList>
 
-#include "losslab/model/model_file.hpp"
+#include "controls/network_summary.hpp"
+#include "losslab/model/network/network_file.hpp"
 
 namespace losslab {
 
 ExperimentConfig importedExperiment(const ExperimentConfig& current, const QString& modelPath) {
   const QString path = QFileInfo(modelPath).absoluteFilePath();
-  const ModelFile m = readModelFile(path.toStdString());
-  const Architecture& a = m.architecture;
+  const NetworkFile m = readNetworkFile(path.toStdString());
+  const std::optional<Architecture> mlp = plainMlp(m.network);
   ExperimentConfig c = current;
-  c.model.kind = "mlp";
+  c.model.kind = mlp ? "mlp" : "network";
   c.model.file = path.toStdString();
-  // What the controls show (they are not editable: the file defines the network).
-  c.model.hidden.assign(a.layers.begin() + 1, a.layers.end() - 1);
-  c.model.activation = a.activation;
-  c.model.bias = !a.bias.empty() && a.bias.front();
-  c.model.outputScale = a.outputScale;
+  c.model.layers.clear();
+  if (mlp) {  // what the controls show (they are not editable: the file defines the network)
+    c.model.hidden.assign(mlp->layers.begin() + 1, mlp->layers.end() - 1);
+    c.model.activation = mlp->activation;
+    c.model.bias = !mlp->bias.empty() && mlp->bias.front();
+  }
+  c.model.outputScale = m.network.outputScale;
   c.loss = m.loss;
   c.precision = Precision::Float64;  // the file's values, exactly as written
   c.hiddenControls.clear();
   const QString name = m.name.empty() ? QFileInfo(path).fileName() : QString::fromStdString(m.name);
-  QStringList widths;
-  for (int w : a.layers) widths << QString::number(w);
   const QString test = m.test.empty() ? QString() : QStringLiteral(" and %1 test samples").arg(m.test.size());
-  c.description = QStringLiteral("Imported network \"%1\" (%2): layers %3, %4 training samples%5. It trains "
+  c.description = QStringLiteral("Imported network \"%1\" (%2): %3, %4 training samples%5. It trains "
                                  "on from its stored parameters with the optimizer in force; Reset (R) goes "
                                  "back to them.")
-                      .arg(name, path, widths.join(QLatin1Char('-')), QString::number(m.data.size()), test)
+                      .arg(name, path, networkSummary(m.network), QString::number(m.data.size()), test)
                       .toStdString();
   return c;
 }

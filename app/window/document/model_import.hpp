@@ -1,5 +1,5 @@
 #pragma once
-// A losslab-model/1 file (a network exported from LossLab, or converted from PyTorch by
+// A losslab-model/1 or /2 file (a network exported from LossLab, or converted from PyTorch by
 // scripts/torch_to_losslab.py) as the experiment that continues it: the file's network,
 // parameters and data (model.file), its loss and output scale, trained on with the optimizer
 // and schedule in force. Experiment files refer to the model file by its absolute path.

@@ -34,6 +34,23 @@ long readWhole(const SettingChange& c) {
   return v;
 }
 
+// A list's linear layers of a given width (the output layer, whose width is the data's, keeps it):
+// residual blocks stay valid, their bodies' widths changing together with the stream's.
+void setListWidths(std::vector<LayerConfig>& layers, int width) {
+  for (LayerConfig& l : layers) {
+    if (l.layer.kind == LayerKind::Linear && l.layer.out > 0) l.layer.out = width;
+    setListWidths(l.body, width);
+  }
+}
+
+// The first hidden width: an MLP's, or a list's first linear layer's (0 without one).
+int firstWidth(const ExperimentConfig& c) {
+  if (c.model.kind != "network") return c.model.hidden.empty() ? 0 : c.model.hidden.front();
+  for (const LayerConfig& l : c.model.layers)
+    if (l.layer.kind == LayerKind::Linear) return l.layer.out;
+  return 0;
+}
+
 bool skipsOn(const ExperimentConfig& c) { return c.model.kind == "network" && hasSkips(c.model.layers); }
 
 // On: an MLP's hidden layers wrapped in blocks (the skip switch); off: every block unwrapped.
@@ -142,7 +159,7 @@ QString settingValue(ComparedSetting setting, const ExperimentConfig& c) {
     case ComparedSetting::Momentum: return number(o.momentum);
     case ComparedSetting::WeightDecay: return number(o.weightDecay);
     case ComparedSetting::SamRho: return number(o.samRho);
-    case ComparedSetting::Width: return c.model.hidden.empty() ? QStringLiteral("0") : QString::number(c.model.hidden.front());
+    case ComparedSetting::Width: return QString::number(firstWidth(c));
     case ComparedSetting::OutputScale: return number(c.model.outputScale);
     case ComparedSetting::Loss: return text(toString(c.loss));
     case ComparedSetting::Seed: return QString::number(c.seed);
@@ -166,8 +183,7 @@ QString suggestedValue(ComparedSetting setting, const ExperimentConfig& c) {
     case ComparedSetting::Momentum: return number(o.momentum > 0 ? 0.0 : 0.9);
     case ComparedSetting::WeightDecay: return number(o.weightDecay > 0 ? 0.0 : 1e-3);
     case ComparedSetting::SamRho: return number(o.samRho > 0 ? 0.0 : 0.05);  // Foret et al.'s ρ
-    case ComparedSetting::Width:
-      return QString::number(c.model.hidden.empty() ? 64 : 2 * c.model.hidden.front());
+    case ComparedSetting::Width: return QString::number(firstWidth(c) > 0 ? 2 * firstWidth(c) : 64);
     case ComparedSetting::OutputScale: return number(c.model.outputScale == 1.0 ? 10.0 : 1.0);
     case ComparedSetting::Loss:
       return text(toString(c.loss == LossKind::CrossEntropy ? LossKind::StableMaxCrossEntropy : LossKind::CrossEntropy));
@@ -213,6 +229,7 @@ ExperimentConfig applyChange(const ExperimentConfig& base, const SettingChange& 
     case ComparedSetting::SamRho: o.samRho = readNumber(change); break;
     case ComparedSetting::Width:
       for (int& w : c.model.hidden) w = static_cast<int>(readWhole(change));
+      setListWidths(c.model.layers, static_cast<int>(readWhole(change)));  // a network: every hidden width
       break;
     case ComparedSetting::OutputScale: c.model.outputScale = readNumber(change); break;
     case ComparedSetting::Loss: c.loss = lossFromString(v); break;  // throws InputError

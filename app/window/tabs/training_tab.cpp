@@ -20,7 +20,7 @@ namespace {
 enum Page { NoPicture, Surface, Curve };
 
 Page pageFor(const Snapshot& s) {
-  if (!s.data || s.config.model.kind != "mlp") return NoPicture;
+  if (!s.data || s.config.model.kind == "quadratic") return NoPicture;
   const Dataset& d = s.data->train;
   if (d.inputDim() == 2) return Surface;
   if (d.inputDim() == 1 && d.task == Task::Regression) return Curve;

@@ -65,6 +65,11 @@ class SessionResumeTest : public QObject {
     QTest::newRow("softmax collapse records") << QString(R"({"seed": 0, "precision": "float32",
         "data": {"kind": "modular", "p": 7, "train_fraction": 0.5}, "model": {"hidden": [16], "activation": "relu",
         "bias": false}, "optimizer": {"kind": "adamw", "lr": 0.01, "eps": 1e-25}})") << 0L << 4L;
+    // A layer list (issue #16): residual LayerNorm blocks, Adam, minibatches, curvature and collapse.
+    QTest::newRow("residual layer list") << QString(R"({"seed": 2, "data": {"kind": "spiral", "n": 120},
+        "model": {"kind": "network", "layers": [{"kind": "linear", "out": 8}, {"kind": "residual", "repeat": 2,
+        "body": [{"kind": "layernorm"}, {"kind": "linear", "out": 8}, {"kind": "activation", "fn": "gelu"}]},
+        {"kind": "linear"}]}, "optimizer": {"kind": "adam", "lr": 0.01, "batch_size": 40}})") << 4L << 6L;
     QTest::newRow("quadratic model") << QString(R"({"model": {"kind": "quadratic", "params": 20, "residuals": 10},
         "loss": "mse", "optimizer": {"kind": "gd", "lr": 2.0}})") << 2L << 0L;
   }
@@ -77,7 +82,7 @@ class SessionResumeTest : public QObject {
     CurvatureTracking curvature;
     curvature.every = curvatureEvery;
     curvature.trace = curvatureEvery > 0;
-    curvature.gaussNewton = curvatureEvery > 0 && config.model.kind == "mlp";
+    curvature.gaussNewton = curvatureEvery > 0 && config.model.kind != "quadratic";
     curvature.preconditioned = config.optimizer.kind == OptimizerKind::AdamW;
     CollapseTracking collapse;
     collapse.every = collapseEvery;
