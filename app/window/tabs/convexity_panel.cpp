@@ -30,7 +30,7 @@ ConvexityPanel::ConvexityPanel(QWidget* parent)
   points_ = new QSpinBox(this);
   points_->setRange(3, 101);
   points_->setValue(15);
-  points_->setSuffix(tr(" × points"));
+  points_->setSuffix(tr(" per axis"));
   points_->setToolTip(tr("Points per axis of the convexity grid, over the loss map's ranges. Each point costs two "
                          "Lanczos solves (a few dozen Hessian-vector products)."));
   setControlKey(points_, QStringLiteral("landscape.convexity_points"));
