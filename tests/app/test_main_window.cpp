@@ -227,6 +227,14 @@ class MainWindowTest : public QObject {
     width->setValue(8);
     QTRY_VERIFY_WITH_TIMEOUT(window_->statusBar()->currentMessage().contains("changes the width"), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(window_->document()->config().model.layers[1].body[0].layer.out, 16, 5000);
+    // The dense layer's bias: off in the list, and the run's parameters lose that b.
+    tree->setCurrentItem(tree->topLevelItem(1)->child(0));
+    const Index before = window_->bridge()->latest()->parameters.size();
+    auto* bias = control<QCheckBox>(*window_, "model.layers.bias");
+    QVERIFY(bias->isChecked());
+    bias->click();
+    QVERIFY(waitFor(*window_, [before](const Snapshot& s) { return s.parameters.size() == before - 16; }));
+    QVERIFY(!window_->document()->config().model.layers[1].body[0].layer.bias);
   }
 
   void editorOperationsOnAnyList() {

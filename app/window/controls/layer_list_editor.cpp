@@ -1,5 +1,6 @@
 #include "controls/layer_list_editor.hpp"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -229,6 +230,16 @@ LayerListEditor::LayerListEditor(RunDocument* document, QWidget* parent) : QWidg
   repeat_->setKeyboardTracking(false);
   repeat_->setToolTip(tr("How many times in a row the layer (or block) is used: a deep residual network is one "
                          "block repeated"));
+  bias_ = new QCheckBox(tr("bias"), this);
+  bias_->setToolTip(tr("Whether the dense layer adds a bias vector b (W x + b; off: W x, as in the grokking papers)"));
+  setControlKey(bias_, QStringLiteral("model.layers.bias"));
+  connect(bias_, &QCheckBox::toggled, this, [this](bool on) {
+    edit(tr("Layer bias"), [&](std::vector<LayerConfig>& list) {
+      if (auto* l = listAt(list, selected_, selected_.size() - 1); l && !selected_.empty())
+        (*l)[size_t(selected_.back())].layer.bias = on;
+      return selected_;
+    });
+  });
   setControlKey(width_, QStringLiteral("model.layers.width"));
   setControlKey(fn_, QStringLiteral("model.layers.fn"));
   setControlKey(repeat_, QStringLiteral("model.layers.repeat"));
@@ -272,6 +283,7 @@ LayerListEditor::LayerListEditor(RunDocument* document, QWidget* parent) : QWidg
   auto* fields = new QHBoxLayout;
   fields->setContentsMargins(0, 0, 0, 0);
   fields->addWidget(width_);
+  fields->addWidget(bias_);
   fields->addWidget(fn_);
   fields->addWidget(repeat_);
   auto* layout = new QVBoxLayout(this);
@@ -314,8 +326,9 @@ void LayerListEditor::showSelected() {
   if (!selected_.empty())
     if (auto* list = listAt(layers_, selected_, selected_.size() - 1); list && size_t(selected_.back()) < list->size())
       c = &(*list)[size_t(selected_.back())];
-  const QSignalBlocker a(width_), b(fn_), d(repeat_);
+  const QSignalBlocker a(width_), b(fn_), d(repeat_), e(bias_);
   width_->setVisible(c && c->layer.kind == LayerKind::Linear);
+  bias_->setVisible(c && c->layer.kind == LayerKind::Linear);
   fn_->setVisible(c && c->layer.kind == LayerKind::Activation);
   repeat_->setVisible(c != nullptr);
   remove_->setEnabled(c != nullptr);
@@ -323,6 +336,7 @@ void LayerListEditor::showSelected() {
   down_->setEnabled(c != nullptr);
   if (c) {
     width_->setValue(c->layer.out);
+    bias_->setChecked(c->layer.bias);
     fn_->setCurrentIndex(std::max(0, fn_->findData(QString::fromStdString(toString(c->layer.fn)))));
     repeat_->setValue(c->repeat);
   }

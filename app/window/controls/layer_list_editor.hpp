@@ -1,7 +1,7 @@
 #pragma once
 // The architecture editor (issue #16): the experiment's layer list as a tree — dense layers,
 // activations, LayerNorms and residual blocks with their bodies — with add, remove, reorder and
-// the selected layer's width, activation and repeat count. Every change is one undoable edit of
+// the selected layer's width, bias, activation and repeat count. Every change is one undoable edit of
 // the RunDocument; the first edit of an MLP turns it into the list it is. A list the engine
 // cannot build (a block that changes its width) is refused with the reason in the status bar
 // and undone, as any bad value is.
@@ -10,6 +10,7 @@
 
 #include "losslab/config/experiment.hpp"
 
+class QCheckBox;
 class QComboBox;
 class QSpinBox;
 class QToolButton;
@@ -48,6 +49,7 @@ class LayerListEditor : public QWidget {
   QToolButton *add_, *remove_, *up_, *down_;
   QSpinBox *width_, *repeat_;
   QComboBox* fn_;
+  QCheckBox* bias_;
   QLabel* hint_;
   std::vector<LayerConfig> layers_;
   Path selected_;
