@@ -153,6 +153,9 @@ class LandscapeTabTest : public QObject {
     QCOMPARE(panel->grid()->lambdaMax, direct.lambdaMax);
     QCOMPARE(panel->mapView()->heatmap()->data()->cell(2, 2), direct.ratio()(2, 2));
     QCOMPARE(panel->mapView()->colorBar()->axis()->label(), QStringLiteral("|λmin / λmax|"));
+    // The display's log colour scale applies to it too.
+    control<QCheckBox>(tab, "landscape.log_scale")->setChecked(true);
+    QVERIFY(panel->mapView()->logScale());
   }
 
   // Widgets draw and do not compute: the map's lines come with each grid from the worker, and

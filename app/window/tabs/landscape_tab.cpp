@@ -171,6 +171,8 @@ QString LandscapeTab::quantity(bool test) const { return test ? tr("test loss") 
 void LandscapeTab::redrawDisplay() {
   map_->setColormap(controls_->colormap());
   map_->setLogScale(controls_->logScale());
+  // The ratio spans decades where the surface curves down as much as up: the same switch.
+  convexity_->mapView()->setLogScale(controls_->logScale());
   map_->setContourCount(controls_->contourCount());
   traceContours();
   slice_->setLogScale(controls_->logScale());
