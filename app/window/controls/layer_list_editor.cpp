@@ -234,36 +234,20 @@ LayerListEditor::LayerListEditor(RunDocument* document, QWidget* parent) : QWidg
   bias_->setToolTip(tr("Whether the dense layer adds a bias vector b (W x + b; off: W x, as in the grokking papers)"));
   setControlKey(bias_, QStringLiteral("model.layers.bias"));
   connect(bias_, &QCheckBox::toggled, this, [this](bool on) {
-    edit(tr("Layer bias"), [&](std::vector<LayerConfig>& list) {
-      if (auto* l = listAt(list, selected_, selected_.size() - 1); l && !selected_.empty())
-        (*l)[size_t(selected_.back())].layer.bias = on;
-      return selected_;
-    });
+    editSelected(tr("Layer bias"), [on](LayerConfig& c) { c.layer.bias = on; });
   });
   setControlKey(width_, QStringLiteral("model.layers.width"));
   setControlKey(fn_, QStringLiteral("model.layers.fn"));
   setControlKey(repeat_, QStringLiteral("model.layers.repeat"));
   connect(width_, &QSpinBox::valueChanged, this, [this](int v) {
-    edit(tr("Layer width"), [&](std::vector<LayerConfig>& list) {
-      if (auto* l = listAt(list, selected_, selected_.size() - 1); l && !selected_.empty())
-        (*l)[size_t(selected_.back())].layer.out = v;
-      return selected_;
-    });
+    editSelected(tr("Layer width"), [v](LayerConfig& c) { c.layer.out = v; });
   });
   connect(fn_, &QComboBox::activated, this, [this](int index) {
     const Activation fn = activationFromString(fn_->itemData(index).toString().toStdString());
-    edit(tr("Layer activation"), [&](std::vector<LayerConfig>& list) {
-      if (auto* l = listAt(list, selected_, selected_.size() - 1); l && !selected_.empty())
-        (*l)[size_t(selected_.back())].layer.fn = fn;
-      return selected_;
-    });
+    editSelected(tr("Layer activation"), [fn](LayerConfig& c) { c.layer.fn = fn; });
   });
   connect(repeat_, &QSpinBox::valueChanged, this, [this](int v) {
-    edit(tr("Repeat"), [&](std::vector<LayerConfig>& list) {
-      if (auto* l = listAt(list, selected_, selected_.size() - 1); l && !selected_.empty())
-        (*l)[size_t(selected_.back())].repeat = v;
-      return selected_;
-    });
+    editSelected(tr("Repeat"), [v](LayerConfig& c) { c.repeat = v; });
   });
   connect(tree_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
     selected_.clear();
@@ -342,6 +326,15 @@ void LayerListEditor::showSelected() {
   }
   hint_->setText(c ? QString() : tr("Select a layer to edit it, or Add one before the output layer."));
   hint_->setVisible(!c);
+}
+
+void LayerListEditor::editSelected(const QString& text, const std::function<void(LayerConfig&)>& change) {
+  if (selected_.empty()) return;  // the fields are hidden then; nothing to change
+  edit(text, [&](std::vector<LayerConfig>& list) {
+    if (auto* l = listAt(list, selected_, selected_.size() - 1); l && size_t(selected_.back()) < l->size())
+      change((*l)[size_t(selected_.back())]);
+    return selected_;
+  });
 }
 
 void LayerListEditor::edit(const QString& text, const std::function<Path(std::vector<LayerConfig>&)>& change) {

@@ -42,7 +42,8 @@ class LayerListEditor : public QWidget {
   void showSelected();
   // Applies `change` to the list (an MLP becomes its list first) as one undoable edit.
   void edit(const QString& text, const std::function<Path(std::vector<LayerConfig>&)>& change);
-  Path selectedPath() const;
+  // The selected layer's own setting, as one edit (nothing without a selection).
+  void editSelected(const QString& text, const std::function<void(LayerConfig&)>& change);
 
   RunDocument* document_;
   QTreeWidget* tree_;
