@@ -130,7 +130,7 @@ void readTracking(const json& t, TrackingConfig& c) {
 }
 
 void readPresentation(const json& p, PresentationConfig& c) {
-  jf::rejectUnknownKeys(p, {"autoplay", "steps_per_frame", "time_range", "view", "controls"}, "presentation");
+  jf::rejectUnknownKeys(p, {"autoplay", "steps_per_frame", "time_range", "view", "controls", "compare"}, "presentation");
   if (p.contains("autoplay")) c.autoplay = jf::boolean(p["autoplay"], "presentation.autoplay");
   if (p.contains("steps_per_frame")) c.stepsPerFrame = jf::integer(p["steps_per_frame"], "presentation.steps_per_frame");
   if (p.contains("time_range")) c.timeRange = jf::integer(p["time_range"], "presentation.time_range");
@@ -139,6 +139,11 @@ void readPresentation(const json& p, PresentationConfig& c) {
     const json& k = p["controls"];
     if (!k.is_array()) throw InputError("presentation.controls: must be an array of control names");
     for (std::size_t i = 0; i < k.size(); ++i) c.controls.push_back(jf::string(k[i], jf::at("presentation.controls", i)));
+  }
+  if (p.contains("compare")) {
+    const json& k = p["compare"];
+    if (!k.is_array()) throw InputError("presentation.compare: must be an array of \"setting=value\" strings");
+    for (std::size_t i = 0; i < k.size(); ++i) c.compare.push_back(jf::string(k[i], jf::at("presentation.compare", i)));
   }
 }
 
@@ -238,9 +243,18 @@ void validate(const ExperimentConfig& c) {
   const PresentationConfig& p = c.presentation;
   if (p.stepsPerFrame < 0) fail("presentation.steps_per_frame", double(p.stepsPerFrame), "must be >= 0 (0: full speed)");
   if (p.timeRange < 0) fail("presentation.time_range", double(p.timeRange), "must be >= 0 (0: the run so far)");
-  static const std::vector<std::string> views{"", "training", "sharpness", "spectrum", "landscape", "collapse"};
+  static const std::vector<std::string> views{"", "training", "sharpness", "spectrum", "landscape", "side-by-side", "collapse"};
   if (std::find(views.begin(), views.end(), p.view) == views.end())
-    throw InputError("presentation.view: unknown \"" + p.view + "\" (allowed: training, sharpness, spectrum, landscape, collapse)");
+    throw InputError("presentation.view: unknown \"" + p.view +
+                     "\" (allowed: training, sharpness, spectrum, landscape, side-by-side, collapse)");
+  for (std::size_t i = 0; i < p.compare.size(); ++i) {
+    const std::string& change = p.compare[i];
+    const auto eq = change.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == change.size())
+      throw InputError(jf::at("presentation.compare", i) + ": \"" + change + "\" is not setting=value (e.g. \"skips=off\")");
+  }
+  if (p.compare.size() > 4)
+    throw InputError("presentation.compare: " + std::to_string(p.compare.size()) + " runs, at most 4 are compared");
   validate(c.optimizer);
   validate(c.schedule);
 }
@@ -310,6 +324,7 @@ json toJson(const ExperimentConfig& c) {
     doc["presentation"] = {{"autoplay", p.autoplay}, {"steps_per_frame", p.stepsPerFrame},
                            {"time_range", p.timeRange}, {"view", p.view}};
     if (!p.controls.empty()) doc["presentation"]["controls"] = p.controls;
+    if (!p.compare.empty()) doc["presentation"]["compare"] = p.compare;
   }
   if (!c.hiddenControls.empty()) doc["hidden_controls"] = c.hiddenControls;
   return doc;

@@ -68,7 +68,7 @@ class ExperimentConfigTest : public QObject {
         "tracking": {"sharpness_every": 10, "trace": true, "preconditioned": true, "subset": 500,
                      "tolerance": 0.001, "collapse_every": 16},
         "presentation": {"autoplay": false, "steps_per_frame": 2, "time_range": 3000, "view": "sharpness",
-                         "controls": ["optimizer.lr"]}})");
+                         "controls": ["optimizer.lr"], "compare": ["skips=off", "lr=0.05"]}})");
     QCOMPARE(c.title, std::string("The edge of stability"));
     QCOMPARE(c.tracking.sharpnessEvery, 10L);
     QVERIFY(c.tracking.trace && c.tracking.preconditioned && !c.tracking.gaussNewton);
@@ -80,6 +80,8 @@ class ExperimentConfigTest : public QObject {
     QCOMPARE(c.presentation.timeRange, 3000L);
     QCOMPARE(c.presentation.view, std::string("sharpness"));
     QCOMPARE(c.presentation.controls, std::vector<std::string>{"optimizer.lr"});
+    QCOMPARE(c.presentation.compare, (std::vector<std::string>{"skips=off", "lr=0.05"}));
+    QCOMPARE(parseExperiment(R"({"presentation": {"view": "side-by-side"}})").presentation.view, std::string("side-by-side"));
     const ExperimentConfig again = experimentFromJson(toJson(c));
     QVERIFY(again.tracking == c.tracking && again.presentation == c.presentation && again.title == c.title);
     // A file without "format" whose keys are all an experiment's still reads (older files).
@@ -142,6 +144,11 @@ class ExperimentConfigTest : public QObject {
     QTest::newRow("title") << R"({"title": 1})" << "title";
     QTest::newRow("controls") << R"({"presentation": {"controls": "optimizer.lr"}})" << "presentation.controls";
     QTest::newRow("control") << R"({"presentation": {"controls": [3]}})" << "presentation.controls[0]";
+    QTest::newRow("compare") << R"({"presentation": {"compare": "lr=0.1"}})" << "presentation.compare";
+    QTest::newRow("compare entry") << R"({"presentation": {"compare": ["lr=0.1", "lr"]}})" << "presentation.compare[1]";
+    QTest::newRow("compare value") << R"({"presentation": {"compare": ["lr="]}})" << "presentation.compare[0]";
+    QTest::newRow("compare count") << R"({"presentation": {"compare": ["seed=1", "seed=2", "seed=3", "seed=4", "seed=5"]}})"
+                                   << "presentation.compare";
     QTest::newRow("no format, foreign keys") << R"({"name": "x", "dependencies": {}})"
                                              << "not a LossLab experiment (no \"format\" key";
   }

@@ -1,6 +1,6 @@
 // Contour lines without a display: marching squares on analytic fields (a circle's radius within
 // a grid step, straight lines, a saddle), gaps at NaN cells, and linear and log levels with
-// non-positive values.
+// non-positive values; the local minima that measure how rugged a map is.
 #include <QtTest>
 
 #include <limits>
@@ -8,6 +8,7 @@
 #include "fuzzy_compare.hpp"
 #include "input_error.hpp"
 #include "losslab/landscape/grid_axes.hpp"
+#include "losslab/landscape/grid_minima.hpp"
 #include "losslab/landscape/marching_squares.hpp"
 
 using namespace losslab;
@@ -132,6 +133,36 @@ class Contours : public QObject {
     QCOMPARE(int(set.lines[0].polylines.size()), 1);
     for (const auto& q : set.lines[0].polylines[0]) LOSSLAB_COMPARE_NEAR(q.x(), (0.5 + 0.5 * t), 1e-15);
     QVERIFY(set.lines[1].polylines.empty());  // a level <= 0 has no place on a log scale
+  }
+
+  // A bowl has one minimum; the egg crate cos x · cos y over [-3π, 3π]² has its minima (value -1)
+  // where one cosine is -1 and the other +1: 24 of the 49 points (kπ, mπ), edges included. Ties
+  // are not minima; a NaN point is neither a minimum nor in the way of one.
+  void localMinimaCountsStrictBasins() {
+    std::vector<double> xs;
+    for (int i = 0; i <= 24; ++i) xs.push_back(-1 + i / 12.0);
+    QCOMPARE(countLocalMinima(sample(xs, xs, radius2)), 1L);
+    std::vector<double> wide;
+    for (int i = 0; i <= 36; ++i) wide.push_back(-3 * M_PI + i * M_PI / 6);
+    const auto crate = [](double x, double y) { return std::cos(x) * std::cos(y); };
+    Eigen::MatrixXd c(wide.size(), wide.size());
+    for (size_t i = 0; i < wide.size(); ++i)
+      for (size_t j = 0; j < wide.size(); ++j) c(i, j) = crate(wide[i], wide[j]);
+    long expected = 0;  // grid points where cos x cos y = -1: x an odd and y an even multiple of π, or the reverse
+    for (int i = 0; i <= 36; i += 6)
+      for (int j = 0; j <= 36; j += 6) expected += ((i / 6) + (j / 6)) % 2 == 1;
+    QCOMPARE(countLocalMinima(c), expected);
+    QCOMPARE(expected, 24L);
+    Eigen::MatrixXd flat = Eigen::MatrixXd::Zero(4, 4);
+    QCOMPARE(countLocalMinima(flat), 0L);  // ties everywhere
+    flat(3, 3) = -1;
+    QCOMPARE(countLocalMinima(flat), 1L);  // a corner
+    flat(1, 1) = std::numeric_limits<double>::quiet_NaN();
+    flat(0, 0) = -2;
+    QCOMPARE(countLocalMinima(flat), 2L);
+    Eigen::MatrixXd lone(1, 1);
+    lone(0, 0) = 1;
+    QCOMPARE(countLocalMinima(lone), 0L);  // no neighbour to be below
   }
 
   void axesMustMatchTheField() {

@@ -49,10 +49,15 @@ struct PresentationConfig {
   bool autoplay = true;
   long stepsPerFrame = 0;  // while playing; 0: as fast as the machine goes
   long timeRange = 0;      // the time axes grow with the run up to timeRange; 0: no cap
-  std::string view;        // training, sharpness, spectrum, landscape, collapse; "": unchanged
+  // training, sharpness, spectrum, landscape, side-by-side (the Landscape tab's compared runs),
+  // collapse; "": unchanged
+  std::string view;
   // The controls presentation mode shows, by key ("optimizer.lr"): the few a class moves.
   // Empty: every control but the secondary ones.
   std::vector<std::string> controls;
+  // Runs compared with this one from its start, each "setting=value" as `losslab --compare`
+  // takes it ("skips=off", "lr=0.05"); the window checks the setting and value.
+  std::vector<std::string> compare;
   bool operator==(const PresentationConfig&) const = default;
 };
 
