@@ -146,6 +146,12 @@ void LandscapeMapView::setColormap(Colormap map) {
   replot(rpQueuedReplot);
 }
 
+void LandscapeMapView::setFixedRange(std::optional<std::pair<double, double>> range) {
+  if (range == fixedRange_) return;
+  fixedRange_ = range;
+  redraw();
+}
+
 void LandscapeMapView::setContourCount(int count) {
   contourCount_ = std::max(count, 0);
   redraw();
@@ -203,6 +209,8 @@ void LandscapeMapView::drawHeatmap() {
   if (range.empty()) data = log_ ? QCPRange(0.1, 10) : QCPRange(0, 1);
   else if (!(range.lo < range.hi)) data = log_ ? QCPRange(range.lo / 1.5, range.hi * 1.5)
                                                : QCPRange(range.lo - 0.5, range.hi + 0.5);
+  if (fixedRange_ && fixedRange_->first < fixedRange_->second && (!log_ || fixedRange_->first > 0))
+    data = QCPRange(fixedRange_->first, fixedRange_->second);
   log_ ? plot::setLogAxisOver(colorBar_->axis(), data.lower, data.upper) : plot::setLogAxis(colorBar_->axis(), false);
   colorBar_->setDataRange(data);
 

@@ -44,7 +44,7 @@ int main(int argc, char* argv[]) {
   if (!startView || !everyOk || every < 0) {
     QMessageBox::critical(nullptr, QStringLiteral("LossLab"),
                           !startView ? QStringLiteral("--view: '%1' is not one of training, sharpness, "
-                                                      "spectrum, landscape, collapse").arg(parser.value(view))
+                                                      "spectrum, landscape, side-by-side, collapse").arg(parser.value(view))
                                      : QStringLiteral("--track-sharpness: '%1' is not a number "
                                                       "of steps >= 0").arg(parser.value(track)));
     return 2;
@@ -84,7 +84,7 @@ int main(int argc, char* argv[]) {
   losslab::MainWindow window(config);
   window.presentExperiment(config);  // its tracking, pace, time range and view
   if (parser.isSet(track)) window.curvatureControls()->everyBox()->setValue(every);  // as if typed
-  if (parser.isSet(view)) window.showView(*startView);  // else the preset's, or the last one shown
+  if (parser.isSet(view)) window.showViewNamed(parser.value(view));  // else the preset's, or the last one shown
   window.sessionFiles()->autosave()->setInterval(int(autosaveSeconds * 1000));
   window.show();
   if (parser.isSet(present)) window.setPresentationMode(true);

@@ -2,7 +2,8 @@
 // over it; Cancel returns within 50 ms and nothing of the cancelled computation is applied;
 // live mode follows a running run on a small grid within its share of time, without blocking
 // the GUI thread, and refines to the full grid when the run pauses; contour lines come with the
-// grid and are traced again off the GUI thread; a hidden tab does nothing.
+// grid and are traced again off the GUI thread; a hidden tab does nothing; runs compared side by
+// side each get their own map on a shared colour scale.
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QCheckBox>
@@ -26,6 +27,8 @@
 #include "sanitized.hpp"
 #include "losslab/config/layer_config.hpp"
 #include "losslab/landscape/convexity_map.hpp"
+#include "losslab/landscape/grid_minima.hpp"
+#include "tabs/compared_landscapes.hpp"
 #include "tabs/convexity_panel.hpp"
 #include "tabs/landscape_controls.hpp"
 #include "tabs/landscape_tab.hpp"
@@ -335,6 +338,100 @@ class LandscapeTabTest : public QObject {
     tab.showSnapshot(trained(c, 0));
     QVERIFY(!tab.result() && !tab.basis());
     QVERIFY(!tab.mapView()->hasGrid());
+  }
+
+  // Li et al.'s comparison: each run's map is the engine's map of its own snapshot along its own
+  // directions made alike, the maps of a row share one colour scale spanning them all, each
+  // column counts its local minima and non-convex share, and a run started again loses its map.
+  void comparedRunsAreDrawnSideBySideOnSharedScales() {
+    ExperimentConfig skips = spiral();
+    skips.model.kind = "network";
+    skips.model.layers = readLayerConfigs(nlohmann::json::parse(R"([{"kind": "linear", "out": 6},
+      {"kind": "residual", "repeat": 2, "body": [{"kind": "linear", "out": 6}, {"kind": "activation", "fn": "tanh"}]},
+      {"kind": "linear"}])"), "model.layers");
+    ExperimentConfig plain = skips;
+    plain.model.layers = readLayerConfigs(nlohmann::json::parse(R"([{"kind": "linear", "out": 6},
+      {"kind": "linear", "out": 6, "repeat": 2}, {"kind": "activation", "fn": "tanh"}, {"kind": "linear"}])"), "model.layers");
+    const SnapshotPtr a = trained(skips, 20), b = trained(plain, 20);
+    ComparedLandscapes page;
+    page.resize(1200, 800);
+    page.show();
+    LandscapeRequest request;
+    request.grid = GridSpec{{-1, 1, 9}, {-0.5, 0.5, 7}};
+    page.setRequestSource([request] { return request; });
+    control<QSpinBox>(page, "landscape.compare_convexity_points")->setValue(5);
+    QSignalSpy computed(&page, &ComparedLandscapes::computed);
+    // Shown, it computes without a button.
+    page.setRuns({{"this run", Qt::blue, a}, {"skips off", Qt::red, b}});
+    QCOMPARE(page.runCount(), 2);
+    QCOMPARE(page.runName(1), QStringLiteral("skips off"));
+    QVERIFY(page.computing());
+    QVERIFY(computed.wait(60000));
+    QVERIFY(!page.computing());
+    const Samples<double> dataA = toSamples<double>(a->data->train), dataB = toSamples<double>(b->data->train);
+    double lo = 1e300, hi = -1e300;
+    for (int r = 0; r < 2; ++r) {
+      const SnapshotPtr s = r == 0 ? a : b;
+      const DirectionPair d = randomDirections(s->parameters, s->network, {});
+      const LandscapePlane plane{s->parameters, d.dir1, d.dir2};
+      const LandscapeGrid direct = evaluateSurface(s->network, s->config.loss, plane, r == 0 ? dataA : dataB, request.grid);
+      QVERIFY(page.loss(r) && page.loss(r)->grid);
+      QCOMPARE(page.loss(r)->grid->loss, direct.loss);
+      QCOMPARE(page.snapshot(r), s);
+      lo = std::min(lo, direct.loss.minCoeff());
+      hi = std::max(hi, direct.loss.maxCoeff());
+      GridSpec coarse = request.grid;
+      coarse.alpha.points = coarse.beta.points = 5;
+      const ConvexityGrid ratio = evaluateConvexity(s->network, s->config.loss, plane, r == 0 ? dataA : dataB, coarse);
+      QVERIFY(page.convexity(r));
+      QCOMPARE(page.convexity(r)->lambdaMin, ratio.lambdaMin);
+      QVERIFY(page.summary(r).contains(QStringLiteral("%1 local minim").arg(countLocalMinima(direct.loss))));
+      QVERIFY(page.summary(r).contains("|λmin/λmax| > 0.1 at"));
+    }
+    // One scale for the row: both colour bars span the lowest to the highest loss of both maps.
+    for (int r = 0; r < 2; ++r) {
+      const QCPRange range = page.lossView(r)->colorBar()->dataRange();
+      QCOMPARE(range.lower, lo);
+      QCOMPARE(range.upper, hi);
+    }
+    // The ratio's scale is 0 (convex) to 1 on a linear scale, the range of both on a log one.
+    QCOMPARE(page.convexityView(0)->colorBar()->dataRange(), QCPRange(0, 1));
+    control<QCheckBox>(page, "landscape.compare_convexity")->setChecked(true);
+    page.setLogScale(true);
+    QCOMPARE(page.convexityView(0)->colorBar()->dataRange(), page.convexityView(1)->colorBar()->dataRange());
+    QVERIFY(page.convexityView(0)->colorBar()->dataRange().upper >=
+            std::max(page.convexity(0)->ratio().maxCoeff(), page.convexity(1)->ratio().maxCoeff()) * 0.999);
+    page.setLogScale(false);
+    // Run 2 started again (step 0 after step 20): its map goes, the other's stays.
+    page.setRuns({{"this run", Qt::blue, a}, {"skips off", Qt::red, trained(plain, 0)}});
+    QVERIFY(page.loss(0) && !page.loss(1) && !page.convexity(1));
+    QVERIFY(page.computing());  // the missing map, at once
+    QVERIFY(computed.wait(60000));
+    QVERIFY(page.loss(1) && page.loss(1)->step == 0);
+    // Another set of runs: new columns, computing; Cancel stops at once and holds the page
+    // until Compute.
+    request.grid = GridSpec{{-1, 1, 41}, {-1, 1, 41}};
+    page.setRequestSource([request] { return request; });
+    page.setRuns({{"this run", Qt::blue, a}});
+    QCOMPARE(page.runCount(), 1);
+    QVERIFY(!page.loss(0));
+    QVERIFY(page.computing());
+    // The run trains again: the page's own computation gives way, and starts again when it stands.
+    auto moving = std::make_shared<Snapshot>(*a);
+    moving->state = RunStatus::Running;
+    page.setRuns({{"this run", Qt::blue, moving}});
+    QVERIFY(!page.computing());
+    QVERIFY(page.status().contains("train again"));
+    page.setRuns({{"this run", Qt::blue, a}});
+    QVERIFY(page.computing());
+    page.cancel();
+    QVERIFY(!page.computing());
+    page.setRuns({{"this run", Qt::blue, a}});
+    QVERIFY(!page.computing());
+    page.compute();
+    QVERIFY(page.computing());
+    page.cancel();
+    QVERIFY(page.status().contains("Cancelled"));
   }
 
   void errorsAreShownAndLandscapesNeedANetwork() {

@@ -3,6 +3,7 @@
 // follows play, pause, step and reset, it is drawn in every time-series view with its own
 // colour and a legend naming its change, and removing it takes its graphs away.
 #include <QAction>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -14,6 +15,8 @@
 #include "runs/forked_runs.hpp"
 #include "runs/run_comparison.hpp"
 #include "tabs/collapse_tab.hpp"
+#include "tabs/compared_landscapes.hpp"
+#include "tabs/landscape_tab.hpp"
 #include "tabs/training_tab.hpp"
 
 using namespace losslab;
@@ -194,6 +197,7 @@ class RunComparisonTest : public QObject {
   void severalComparisonsAtOnceAndTheyStartAgainWithANewRun() {
     auto w = openWindow();
     QVERIFY(w);
+    const int alone = w->landscapeTab()->minimumSizeHint().width();
     for (const char* lr : {"0.05", "0.2", "0.4", "0.8"}) QVERIFY(w->compareWith({ComparedSetting::LearningRate, lr}));
     QString why;
     QVERIFY(!w->compareWith({ComparedSetting::LearningRate, "1.6"}, &why));  // kMaxRuns
@@ -211,6 +215,46 @@ class RunComparisonTest : public QObject {
     QCOMPARE(w->comparison()->count(), RunComparison::kMaxRuns);
     QCOMPARE(w->comparison()->bridge(2)->config().seed, seed + 1);
     QCOMPARE(w->comparison()->bridge(2)->config().optimizer.lr, 0.4);
+    // The Landscape tab's side-by-side page has a column for each: this run first, then the four.
+    ComparedLandscapes* page = w->landscapeTab()->compared();
+    QCOMPARE(page->runCount(), 1 + RunComparison::kMaxRuns);
+    QCOMPARE(page->runName(0), QStringLiteral("this run"));
+    QCOMPARE(page->runName(3), w->comparison()->name(2));
+    // Five columns scroll sideways: the tab asks no more width of the window than with one.
+    QCOMPARE(w->landscapeTab()->minimumSizeHint().width(), alone);
+    w->comparison()->remove(0);
+    QCOMPARE(page->runCount(), RunComparison::kMaxRuns);
+    QCOMPARE(page->runName(1), w->comparison()->name(0));
+  }
+
+  // Side by side in the Landscape tab from the window: each column's map is of its own run's
+  // newest parameters, and the export writes each map with its run's experiment.
+  void theLandscapeTabDrawsComparedRunsSideBySide() {
+    auto w = openWindow();
+    QVERIFY(w);
+    QVERIFY(w->compareWith({ComparedSetting::Seed, "5"}));
+    w->bridge()->step(10);
+    QTRY_VERIFY_WITH_TIMEOUT(bothAt(*w, 10), 20000);
+    w->showView(MainWindow::View::Landscape);
+    ComparedLandscapes* page = w->landscapeTab()->compared();
+    QTRY_VERIFY_WITH_TIMEOUT(page->snapshot(1) && page->snapshot(1)->step == 10, 5000);
+    control<QSpinBox>(*w, "landscape.alpha.points")->setValue(7);
+    control<QSpinBox>(*w, "landscape.beta.points")->setValue(7);
+    control<QSpinBox>(*w, "landscape.compare_convexity_points")->setValue(3);
+    QSignalSpy computed(page, &ComparedLandscapes::computed);
+    page->compute();
+    QVERIFY(computed.wait(60000));
+    QCOMPARE(page->loss(1)->centre, w->comparison()->bridge(0)->latest()->parameters);
+    QCOMPARE(page->loss(0)->centre, w->bridge()->latest()->parameters);
+    const std::vector<Figure> figures = w->figures(MainWindow::View::Landscape);
+    QStringList names;
+    for (const Figure& f : figures) names << f.name;
+    QVERIFY2(names.contains("landscape-side-by-side-2-convexity"), qPrintable(names.join(' ')));
+    for (const Figure& f : figures)
+      if (f.name == "landscape-side-by-side-2-map") {
+        QCOMPARE(f.metadata["seed"].get<int>(), 5);
+        QCOMPARE(f.metadata["side_by_side"]["run"].get<std::string>(), std::string("seed 5"));
+      }
   }
 };
 

@@ -24,7 +24,14 @@
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "main_window_fixture.hpp"
+#include "losslab/config/mlp_shortcut.hpp"
 #include "runs/compare_dialog.hpp"
+#include "runs/run_comparison.hpp"
+#include "runs/run_bridge.hpp"
+#include "tabs/compared_landscapes.hpp"
+#include "tabs/landscape_tab.hpp"
+#include <QStatusBar>
+#include <QTabWidget>
 
 using namespace losslab;
 using namespace losslab::testing;
@@ -60,6 +67,28 @@ class TeacherDemoTest : public QObject {
     QVERIFY(presetIndex(*w->presetBox(), "perp-adamw-mod113.json") > 0);
     QCOMPARE(w->presetBox()->itemText(presetIndex(*w->presetBox(), "perp-adamw-mod113.json")),
              QString("The ⊥AdamW rescue"));
+  }
+
+  // A preset that compares from its start: the skip-connections preset opens with the network
+  // without skips training beside it; an experiment whose change does not apply names it; a
+  // view "side-by-side" opens the Landscape tab on the compared runs' maps.
+  void aPresetStartsItsComparedRuns() {
+    auto w = openWindow();
+    QVERIFY(w->compareWith({ComparedSetting::Seed, "9"}));
+    openPreset(*w, "skip-connections-landscape.json");
+    QCOMPARE(w->comparison()->count(), 0);  // the window's go; the preset's start with its run
+    QTRY_COMPARE_WITH_TIMEOUT(w->comparison()->count(), 1, 5000);
+    QCOMPARE(w->comparison()->change(0).setting, ComparedSetting::Skips);
+    QVERIFY(!hasSkips(w->comparison()->bridge(0)->config().model.layers));
+    QVERIFY(hasSkips(w->bridge()->config().model.layers));
+    ExperimentConfig c = w->bridge()->config();
+    c.presentation.compare = {"lr=fast"};
+    c.presentation.view = "side-by-side";
+    w->presentExperiment(c);
+    QCOMPARE(w->comparison()->count(), 0);
+    QVERIFY(w->statusBar()->currentMessage().contains("presentation.compare[0]"));
+    QVERIFY(w->currentView() == MainWindow::View::Landscape);
+    QVERIFY(w->landscapeTab()->viewTabs()->currentWidget() == w->landscapeTab()->compared());
   }
 
   void theThresholdFollowsTheRestoredRateOnUndo() {

@@ -14,6 +14,7 @@
 #include "losslab/widgets/spectrum_view.hpp"
 #include "losslab/widgets/surface_figure.hpp"
 #include "tabs/collapse_tab.hpp"
+#include "tabs/compared_landscapes.hpp"
 #include "tabs/convexity_panel.hpp"
 #include "tabs/landscape_tab.hpp"
 #include "tabs/training_tab.hpp"
@@ -72,6 +73,25 @@ Figure surfaceFigure(LandscapeTab& tab, const Figure& map) {
   f.metadata = map.metadata;
   return f;
 }
+// The side-by-side page's maps, run by run (1 is this run): landscape-side-by-side-<k>-map and
+// -convexity, each with the experiment of its own run and the page's conventions.
+void sideBySideFigures(ComparedLandscapes& page, std::vector<Figure>& figures) {
+  for (int r = 0; r < page.runCount(); ++r) {
+    const LandscapeResult* result = page.loss(r);
+    if (!result || !result->grid || !result->basis) continue;
+    const QString name = QStringLiteral("landscape-side-by-side-%1").arg(r + 1);
+    nlohmann::json meta = runFigureMetadata(*page.snapshot(r));
+    meta["conventions"]["landscape"] = landscapeConventions(page.request());
+    meta["side_by_side"] = {{"run", page.runName(r).toStdString()}, {"column", r + 1},
+                            {"summary", page.summary(r).toStdString()},
+                            {"colour_scale", "shared by the maps of a row"}};
+    figures.push_back(plotFigure(*page.lossView(r), name + QStringLiteral("-map"),
+                                 QStringLiteral("Loss landscape of %1, side by side").arg(page.runName(r)), meta));
+    if (page.convexity(r))
+      figures.push_back(plotFigure(*page.convexityView(r), name + QStringLiteral("-convexity"),
+                                   QStringLiteral("Convexity map of %1, side by side").arg(page.runName(r)), meta));
+  }
+}
 }  // namespace
 
 std::vector<Figure> trainingFigures(TrainingTab& tab, const nlohmann::json& run) {
@@ -103,7 +123,11 @@ std::vector<Figure> spectrumFigures(SpectrumView& view, const SpectrumRequest& r
 }
 
 std::vector<Figure> landscapeFigures(LandscapeTab& tab, const nlohmann::json& run) {
-  if (!tab.result()) return {};
+  if (!tab.result()) {
+    std::vector<Figure> figures;
+    sideBySideFigures(*tab.compared(), figures);
+    return figures;
+  }
   const nlohmann::json meta = with(run, "landscape", landscapeConventions(tab.shownRequest()));
   std::vector<Figure> figures{
       plotFigure(*tab.mapView(), QStringLiteral("landscape-map"), QStringLiteral("Loss landscape"), meta),
@@ -112,6 +136,7 @@ std::vector<Figure> landscapeFigures(LandscapeTab& tab, const nlohmann::json& ru
   if (tab.convexity()->grid())
     figures.push_back(plotFigure(*tab.convexity()->mapView(), QStringLiteral("landscape-convexity"),
                                  QStringLiteral("Convexity map |λmin/λmax| (Li et al. 2018, Fig. 7)"), meta));
+  sideBySideFigures(*tab.compared(), figures);
   return figures;
 }
 

@@ -21,8 +21,9 @@ std::vector<Figure> trainingFigures(TrainingTab& tab, const nlohmann::json& run)
 std::vector<Figure> sharpnessFigures(SharpnessView& view, LossCurveView& loss, const nlohmann::json& run);
 // spectrum-density; spectrum-eigenvalues (the exact spectrum, small models). None before a probe.
 std::vector<Figure> spectrumFigures(SpectrumView& view, const SpectrumRequest& request, const nlohmann::json& run);
-// landscape-map, landscape-slice, and landscape-surface (PNG only, where 3-D draws). None before
-// a landscape is computed.
+// landscape-map, landscape-slice, and landscape-surface (PNG only, where 3-D draws), once a
+// landscape is computed; landscape-convexity; landscape-side-by-side-<k>-map and -convexity for
+// each run of the side-by-side page computed.
 std::vector<Figure> landscapeFigures(LandscapeTab& tab, const nlohmann::json& run);
 // collapse and collapse-gaps (collapse_export.hpp).
 std::vector<Figure> collapseFigures(CollapseTab& tab, const nlohmann::json& run);

@@ -11,8 +11,9 @@ namespace losslab {
 
 WindowCommandLine::WindowCommandLine()
     : view(QStringLiteral("view"),
-           QStringLiteral("The view to open on: training, sharpness, spectrum, "
-                          "landscape or collapse (default: the last one shown)."),
+           QStringLiteral("The view to open on: training, sharpness, spectrum, landscape, "
+                          "side-by-side (the landscapes of compared runs) or collapse (default: "
+                          "the last one shown)."),
            QStringLiteral("name")),
       track(QStringLiteral("track-sharpness"),
             QStringLiteral("Measure the sharpness every N steps from the "

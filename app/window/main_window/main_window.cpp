@@ -27,6 +27,7 @@
 #include "runs/run_bridge.hpp"
 #include "session_files/session_files.hpp"
 #include "tabs/collapse_tab.hpp"
+#include "tabs/compared_landscapes.hpp"
 #include "tabs/landscape_tab.hpp"
 #include "tabs/training_tab.hpp"
 
@@ -168,9 +169,17 @@ std::optional<MainWindow::View> MainWindow::viewFromName(const QString& name) {
   if (name == QStringLiteral("training") || name == QStringLiteral("loss")) return View::Training;
   if (name == QStringLiteral("sharpness")) return View::Sharpness;
   if (name == QStringLiteral("spectrum")) return View::Spectrum;
-  if (name == QStringLiteral("landscape")) return View::Landscape;
+  if (name == QStringLiteral("landscape") || name == QStringLiteral("side-by-side")) return View::Landscape;
   if (name == QStringLiteral("collapse")) return View::Collapse;
   return std::nullopt;
+}
+
+bool MainWindow::showViewNamed(const QString& name) {
+  const auto view = viewFromName(name);
+  if (!view) return false;
+  showView(*view);
+  if (name == QStringLiteral("side-by-side")) landscape_->viewTabs()->setCurrentWidget(landscape_->compared());
+  return true;
 }
 
 QString MainWindow::viewName(View view) {
@@ -251,6 +260,7 @@ void MainWindow::showNewRun(const ExperimentConfig& config) {
   landscape_->clearRun();
   collapse_->clearRun();
   comparison_->rebase(config);  // the compared runs start again beside the new run
+  if (!pendingCompare_.empty()) startPendingComparisons();  // a preset's, now that its run is on
   curvature_->showConfig(config);
   landscape_->showConfig(config);
   collapse_->showConfig(config);
@@ -266,6 +276,7 @@ void MainWindow::onSnapshot(const SnapshotPtr& snapshot) {
     sharpness_->setSnapshot(snapshot);
   }
   landscape_->showSnapshot(snapshot);
+  showRunsSideBySide(comparison_->plotted());
   collapse_->showSnapshot(snapshot);
   status_->showSnapshot(*snapshot);
   controls_->showSnapshot(*snapshot);

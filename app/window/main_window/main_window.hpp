@@ -7,13 +7,16 @@
 // spectrum, landscape, softmax collapse. Probes run off the GUI thread.
 #include <QMainWindow>
 #include <QTimer>
+#include <QVector>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "losslab/config/experiment.hpp"
 #include "losslab/curvature/spectrum_result.hpp"
 #include "losslab/run/snapshot.hpp"
 #include "losslab/widgets/figure.hpp"
+#include "losslab/widgets/plotted_run.hpp"
 
 class QComboBox;
 class QDockWidget;
@@ -56,8 +59,12 @@ class MainWindow : public QMainWindow {
   void play();
   void showView(View view);
   View currentView() const;
-  // "training" (or "loss"), "sharpness", "spectrum", "landscape", "collapse"; else nullopt.
+  // "training" (or "loss"), "sharpness", "spectrum", "landscape", "side-by-side" (the Landscape
+  // tab), "collapse"; else nullopt.
   static std::optional<View> viewFromName(const QString& name);
+  // The view of that name, and for "side-by-side" the Landscape tab's page of compared runs.
+  // False (nothing changed) for an unknown name.
+  bool showViewNamed(const QString& name);
   static QString viewName(View view);
 
   // The session file (.losslab): open, save, autosave, recovery, the question on close.
@@ -77,6 +84,8 @@ class MainWindow : public QMainWindow {
   // What a preset carries beyond its settings (issue #21): the curvature and collapse tracking
   // from its first step, its pace, its views' time range and the view it opens on. main() and
   // the preset chooser call it; opening a model file does not (the run's tracking goes on).
+  // Its compared runs (presentation.compare) replace those running; a change that does not
+  // apply is named in the status bar.
   void presentExperiment(const ExperimentConfig& config);
   // At most n steps a frame while playing (0: full speed), in the toolbar's pace box too.
   void setPace(long stepsPerFrame);
@@ -132,6 +141,9 @@ class MainWindow : public QMainWindow {
   void connectComparison();  // main_window_compare.cpp
   void compareDialog();
   void showComparedRuns(bool allViews);
+  // The Landscape tab's side-by-side page: this run, then the compared runs, each newest.
+  void showRunsSideBySide(const QVector<PlottedRun>& compared);
+  void startPendingComparisons();  // a preset's presentation.compare
   void onDocumentChanged(const ExperimentConfig& config);
   // Play/Pause, Step and Epoch: a diverged run says what to do instead of doing nothing.
   void togglePlay();
@@ -181,6 +193,7 @@ class MainWindow : public QMainWindow {
   QTimer restartSettle_;
   bool presentation_ = false;
   WindowActions* actions_ = nullptr;
+  std::vector<std::string> pendingCompare_;  // a preset's compared runs, started beside its run
   RunComparison* comparison_ = nullptr;
   SessionFiles* files_ = nullptr;
 };

@@ -1,6 +1,7 @@
 // MainWindow, comparing runs: Run → Compare with a changed setting forks the run with one
 // setting changed (run_comparison.hpp); the compared runs are drawn over the run in the loss,
-// sharpness and collapse views, and Run → Remove compared run takes one away.
+// sharpness and collapse views and side by side in the Landscape tab, and Run → Remove compared
+// run takes one away.
 #include <QAction>
 #include <QComboBox>
 #include <QMenu>
@@ -19,6 +20,8 @@
 #include "runs/run_comparison.hpp"
 #include "runs/run_bridge.hpp"
 #include "tabs/collapse_tab.hpp"
+#include "tabs/compared_landscapes.hpp"
+#include "tabs/landscape_tab.hpp"
 #include "tabs/training_tab.hpp"
 
 namespace losslab {
@@ -80,6 +83,14 @@ void MainWindow::showComparedRuns(bool all) {
     sharpness_->setComparedRuns(runs);
   }
   collapse_->setComparedRuns(runs);  // refreshes only while shown
+  showRunsSideBySide(runs);
+}
+
+void MainWindow::showRunsSideBySide(const QVector<PlottedRun>& compared) {
+  // This run first, in its loss curve's colour.
+  QVector<PlottedRun> all{{tr("this run"), QColor(31, 119, 180), bridge_->latest()}};
+  all += compared;
+  landscape_->compared()->setRuns(all);
 }
 
 }  // namespace losslab

@@ -8,6 +8,7 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QToolBar>
+#include <utility>
 
 #include "controls/experiment_controls.hpp"
 #include "controls/curvature_controls.hpp"
@@ -15,6 +16,7 @@
 #include "document/preset_description.hpp"
 #include "document/preset_library.hpp"
 #include "document/run_document.hpp"
+#include "document/setting_change.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/encoding/text_file.hpp"
@@ -82,7 +84,28 @@ void MainWindow::presentExperiment(const ExperimentConfig& config) {
   setPace(p.stepsPerFrame);
   for (LossCurveView* v : {lossCurve(), timelineLoss_}) v->setTimeRange(p.timeRange);
   sharpness_->setTimeRange(p.timeRange);
-  if (const auto view = viewFromName(QString::fromStdString(p.view)); view && !p.view.empty()) showView(*view);
+  if (!p.compare.empty()) {
+    comparison_->clear();
+    pendingCompare_ = p.compare;
+    // Beside the preset's run, not the one it replaces: after its restart if one is pending.
+    if (!restartSettle_.isActive()) startPendingComparisons();
+  }
+  if (!p.view.empty()) showViewNamed(QString::fromStdString(p.view));
+}
+
+void MainWindow::startPendingComparisons() {
+  const std::vector<std::string> changes = std::exchange(pendingCompare_, {});
+  QStringList problems;
+  for (size_t i = 0; i < changes.size(); ++i) {
+    QString error;
+    try {
+      if (compareWith(parseSettingChange(QString::fromStdString(changes[i])), &error)) continue;
+    } catch (const InputError& e) {
+      error = QString::fromUtf8(e.what());
+    }
+    problems << QStringLiteral("presentation.compare[%1]: %2").arg(i).arg(error);
+  }
+  if (!problems.isEmpty()) status_->showMessage(problems.join(QStringLiteral("; ")), 15000);
 }
 
 void MainWindow::setPace(long stepsPerFrame) {

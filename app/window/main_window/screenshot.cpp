@@ -10,6 +10,8 @@
 #include "main_window/main_window.hpp"
 #include "runs/run_comparison.hpp"
 #include "runs/run_bridge.hpp"
+#include "tabs/compared_landscapes.hpp"
+#include "tabs/landscape_tab.hpp"
 
 namespace losslab {
 
@@ -23,6 +25,12 @@ void scheduleScreenshot(MainWindow& window, long steps, const QString& path) {
       if (const SnapshotPtr c = window.comparison()->bridge(r)->latest();
           !c || c->state == RunStatus::Running || (c->step < steps && c->state != RunStatus::Diverged))
         return;
+    // The side-by-side maps, when shown, are computed once the runs stand: in the picture too.
+    const ComparedLandscapes* page = window.landscapeTab()->compared();
+    if (page->isVisible() && (page->computing() || (!page->loss(0) && !window.property("waitedForMaps").isValid()))) {
+      window.setProperty("waitedForMaps", true);  // one wait for a computation to start
+      return;
+    }
     poll->stop();
     // Predictions and probes of the last step arrive a moment later, off the GUI thread.
     QTimer::singleShot(2500, &window, [&window, path] {

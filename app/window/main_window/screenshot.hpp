@@ -7,7 +7,8 @@ namespace losslab {
 
 class MainWindow;
 
-// Steps the run (no play), waits until it stands at `steps` and the views have drawn it, grabs
+// Steps the run (no play), waits until it stands at `steps`, the side-by-side maps (if shown)
+// are computed and the views have drawn it, grabs
 // the window into `path` and quits the application with 0 (1 if the file cannot be written).
 void scheduleScreenshot(MainWindow& window, long steps, const QString& path);
 

@@ -27,18 +27,8 @@ ConvexityPanel::ConvexityPanel(QWidget* parent)
                           "much negative curvature as positive."));
   cancel_ = new QPushButton(tr("Cancel"), this);
   cancel_->setEnabled(false);
-  points_ = new QSpinBox(this);
-  points_->setRange(3, 101);
-  points_->setValue(15);
-  points_->setSuffix(tr(" per axis"));
-  points_->setToolTip(tr("Points per axis of the convexity grid, over the loss map's ranges. Each point costs two "
-                         "Lanczos solves (a few dozen Hessian-vector products)."));
-  setControlKey(points_, QStringLiteral("landscape.convexity_points"));
-  progress_ = new QProgressBar(this);
-  progress_->setRange(0, 1000);
-  progress_->setTextVisible(false);
-  progress_->setMaximumHeight(10);
-  progress_->hide();
+  points_ = convexityPointsBox(this, QStringLiteral("landscape.convexity_points"), tr("the loss map's ranges"));
+  progress_ = thinProgressBar(this);
   status_ = new QLabel(this);
   status_->setWordWrap(true);
   auto* row = new QHBoxLayout;
@@ -133,15 +123,40 @@ void ConvexityPanel::compute() {
 
 void ConvexityPanel::cancel() { runner_->cancel(); }
 
-void ConvexityPanel::show(const ConvexityGrid& c, bool complete) {
+LandscapeGrid ratioGrid(const ConvexityGrid& c) {
   LandscapeGrid g;
   g.alphas = c.alphas;
   g.betas = c.betas;
   g.loss = c.ratio();
   g.accuracy = Eigen::MatrixXd::Constant(g.loss.rows(), g.loss.cols(), std::numeric_limits<double>::quiet_NaN());
   g.stride = c.stride;
+  return g;
+}
+
+QSpinBox* convexityPointsBox(QWidget* parent, const QString& key, const QString& over) {
+  auto* box = new QSpinBox(parent);
+  box->setRange(3, 101);
+  box->setValue(15);
+  box->setSuffix(ConvexityPanel::tr(" per axis"));
+  box->setToolTip(ConvexityPanel::tr("Points per axis of the convexity grid, over %1. Each point costs two Lanczos "
+                                     "solves (a few dozen Hessian-vector products).").arg(over));
+  setControlKey(box, key);
+  return box;
+}
+
+QProgressBar* thinProgressBar(QWidget* parent) {
+  auto* bar = new QProgressBar(parent);
+  bar->setRange(0, 1000);
+  bar->setTextVisible(false);
+  bar->setMaximumHeight(10);
+  bar->hide();
+  return bar;
+}
+
+void ConvexityPanel::show(const ConvexityGrid& c, bool complete) {
   map_->setRefining(!complete);
-  map_->setGrid(g, std::nullopt, tr("|λmin / λmax|"));
+  map_->setFixedRange(kRatioScale);  // ignored on a log scale, where decades are the point
+  map_->setGrid(ratioGrid(c), std::nullopt, tr("|λmin / λmax|"));
 }
 
 void ConvexityPanel::finish(const QString& status) {

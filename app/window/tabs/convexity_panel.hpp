@@ -7,6 +7,7 @@
 // the loss map moves on.
 #include <QWidget>
 #include <memory>
+#include <utility>
 
 #include "losslab/landscape/convexity_map.hpp"
 #include "losslab/probes/landscape_probe.hpp"
@@ -19,8 +20,20 @@ class QSpinBox;
 
 namespace losslab {
 
+// The colour scale of |λmin / λmax| on a linear scale: 0 (convex) to 1 (as much negative
+// curvature as positive); larger ratios, where λmax is near 0, take the brightest colour rather
+// than darken every other point.
+inline const std::pair<double, double> kRatioScale{0.0, 1.0};
+
 class LandscapeMapView;
 class ProbeRunner;
+
+// The map of |λmin / λmax| as a LandscapeMapView draws it (no accuracy).
+LandscapeGrid ratioGrid(const ConvexityGrid& grid);
+// The points-per-axis box of a convexity grid, under a control key, and a thin progress bar:
+// the same in the convexity map and the side-by-side page.
+QSpinBox* convexityPointsBox(QWidget* parent, const QString& key, const QString& over);
+QProgressBar* thinProgressBar(QWidget* parent);
 
 class ConvexityPanel : public QWidget {
   Q_OBJECT

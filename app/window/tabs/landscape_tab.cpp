@@ -11,6 +11,7 @@
 #include "losslab/widgets/landscape_slice_view.hpp"
 #include "losslab/widgets/landscape_surface_view.hpp"
 #include "runs/probe_runner.hpp"
+#include "tabs/compared_landscapes.hpp"
 #include "tabs/convexity_panel.hpp"
 #include "tabs/landscape_controls.hpp"
 
@@ -23,6 +24,7 @@ LandscapeTab::LandscapeTab(QWidget* parent)
       map_(new LandscapeMapView(this)),
       slice_(new LandscapeSliceView(this)),
       convexity_(new ConvexityPanel(this)),
+      compared_(new ComparedLandscapes(this)),
       runner_(new ProbeRunner(this)),
       contourRunner_(new ProbeRunner(this)),
       liveTimer_(new QTimer(this)),
@@ -41,6 +43,11 @@ LandscapeTab::LandscapeTab(QWidget* parent)
   views_->addTab(convexity_, tr("Convexity map"));
   views_->setTabToolTip(2, tr("|λmin / λmax| of the Hessian over the map's plane (Li et al. 2018, Fig. 7): where "
                               "the landscape is convex and where it is not. Computed on request."));
+  views_->addTab(compared_, tr("Side by side"));
+  views_->setTabToolTip(3, tr("The landscapes and convexity maps of this run and of the runs compared with it "
+                              "(Run → Compare), side by side on shared colour scales (Li et al. 2018, Figs. 5 "
+                              "and 7). Computed on request."));
+  compared_->setRequestSource([this] { return controls_->request(); });
   auto* scroll = new QScrollArea(this);
   scroll->setWidget(controls_);
   scroll->setWidgetResizable(true);
@@ -70,6 +77,7 @@ LandscapeTab::LandscapeTab(QWidget* parent)
   connect(pathTimer_, &QTimer::timeout, this, &LandscapeTab::updatePath);
   connect(views_, &QTabWidget::currentChanged, this, [this](int page) {
     if (page == 1) showSurfacePage();
+    if (views_->widget(page) != compared_ && latest_) showSnapshot(latest_);  // catches up
   });
   connect(controls_, &LandscapeControls::computeRequested, this, &LandscapeTab::compute);
   connect(controls_, &LandscapeControls::recentreRequested, this, &LandscapeTab::recentre);
@@ -121,6 +129,7 @@ void LandscapeTab::showConfig(const ExperimentConfig& config) {
   config_ = config;
   const bool mlp = config.model.kind != "quadratic";
   controls_->setEnabled(mlp);
+  compared_->setEnabled(mlp);
   if (!mlp) {
     shownGrid_.reset();
     convexity_->clear();
@@ -173,6 +182,8 @@ void LandscapeTab::redrawDisplay() {
   map_->setLogScale(controls_->logScale());
   // The ratio spans decades where the surface curves down as much as up: the same switch.
   convexity_->mapView()->setLogScale(controls_->logScale());
+  compared_->setLogScale(controls_->logScale());
+  compared_->setColormap(controls_->colormap());
   map_->setContourCount(controls_->contourCount());
   traceContours();
   slice_->setLogScale(controls_->logScale());

@@ -1,7 +1,8 @@
 #pragma once
 // The landscape tab: the loss around the run's parameters as a map (heatmap, contours, the
 // training path), a 1-D slice, a 3-D surface and the convexity map of the same plane
-// (convexity_panel.hpp), with the controls beside them. Directions are
+// (convexity_panel.hpp), and the maps of compared runs side by side (compared_landscapes.hpp), with
+// the controls beside them. Directions are
 // derived once (Compute) and then kept: while the run trains, live mode follows its parameters
 // on a small grid within a bounded share of time; when it pauses, the picture refines to the
 // full grid, coarse to fine. Every computation runs on a worker thread (ProbeRunner): the GUI
@@ -23,6 +24,7 @@ class QVBoxLayout;
 
 namespace losslab {
 
+class ComparedLandscapes;
 class ConvexityPanel;
 class LandscapeControls;
 class LandscapeMapView;
@@ -61,6 +63,7 @@ class LandscapeTab : public QWidget {
   LandscapeSliceView* sliceView() const { return slice_; }
   LandscapeSurfaceView* surfaceView() const { return surface_; }  // null until first shown
   ConvexityPanel* convexity() const { return convexity_; }
+  ComparedLandscapes* compared() const { return compared_; }
   QTabWidget* viewTabs() const { return views_; }
   ProbeRunner* runner() const { return runner_; }
   ProbeRunner* contourRunner() const { return contourRunner_; }
@@ -97,6 +100,7 @@ class LandscapeTab : public QWidget {
   LandscapeSliceView* slice_;
   LandscapeSurfaceView* surface_ = nullptr;
   ConvexityPanel* convexity_;
+  ComparedLandscapes* compared_;
   QVBoxLayout* surfacePage_ = nullptr;
   ProbeRunner* runner_;
   ProbeRunner* contourRunner_;  // lines for the grid shown, beside a computation in progress

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPointF>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "losslab/landscape/landscape_contours.hpp"
@@ -45,6 +46,10 @@ class LandscapeMapView : public QCustomPlot {
   void setLogScale(bool on);
   void setColormap(Colormap map);
   void setContourCount(int count);  // 0: no contour lines
+  // A colour scale set from outside: shared with maps drawn beside this one (a colour means the
+  // same value in each), or a quantity's natural range; std::nullopt: this grid's own range. On a
+  // log scale a range reaching 0 or below is ignored. Values beyond it take the end colours.
+  void setFixedRange(std::optional<std::pair<double, double>> range);
   // Whether a coarse pass is still being refined (false after Cancel): its caption says which.
   void setRefining(bool on);
 
@@ -83,6 +88,7 @@ class LandscapeMapView : public QCustomPlot {
   bool log_ = false;
   Colormap colormap_ = Colormap::Viridis;
   int contourCount_ = 8;
+  std::optional<std::pair<double, double>> fixedRange_;
   Eigen::Index nonFinite_ = 0, nonPositive_ = 0;
   QCPTextElement* caption_ = nullptr;
   bool refining_ = true;
