@@ -13,7 +13,6 @@
 
 #include "controls/curvature_controls.hpp"
 #include "document/experiment_file.hpp"
-#include "document/setting_change.hpp"
 #include "losslab/core/error.hpp"
 #include "main_window/command_line.hpp"
 #include "main_window/main_window.hpp"
@@ -117,11 +116,7 @@ int main(int argc, char* argv[]) {
     }) || standing;
   for (const QString& change : parser.values(compare)) {
     QString error;
-    try {
-      if (window.compareWith(losslab::parseSettingChange(change), &error)) continue;
-    } catch (const losslab::InputError& e) {
-      error = QString::fromUtf8(e.what());
-    }
+    if (window.compareWith(change, &error)) continue;
     std::fprintf(stderr, "losslab: --compare: %s\n", qPrintable(error));
     return 2;
   }

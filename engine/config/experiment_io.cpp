@@ -253,8 +253,9 @@ void validate(const ExperimentConfig& c) {
     if (eq == std::string::npos || eq == 0 || eq + 1 == change.size())
       throw InputError(jf::at("presentation.compare", i) + ": \"" + change + "\" is not setting=value (e.g. \"skips=off\")");
   }
-  if (p.compare.size() > 4)
-    throw InputError("presentation.compare: " + std::to_string(p.compare.size()) + " runs, at most 4 are compared");
+  if (p.compare.size() > size_t(kMaxComparedRuns))
+    throw InputError("presentation.compare: " + std::to_string(p.compare.size()) + " runs, at most " +
+                     std::to_string(kMaxComparedRuns) + " are compared");
   validate(c.optimizer);
   validate(c.schedule);
 }

@@ -72,12 +72,6 @@ PointCurvature solvePoint(const Network& net, LossKind loss, const Eigen::Vector
   return p;
 }
 
-std::vector<double> pick(const std::vector<double>& values, const std::vector<int>& idx) {
-  std::vector<double> out;
-  for (int i : idx) out.push_back(values[size_t(i)]);
-  return out;
-}
-
 }  // namespace
 
 ConvexityGrid evaluateConvexity(const Network& net, LossKind loss, const LandscapePlane& plane,
@@ -108,11 +102,10 @@ ConvexityGrid evaluateConvexity(const Network& net, LossKind loss, const Landsca
   };
   std::atomic<long> finished{0};
   const double total = double(nx) * double(ny);
-  auto record = [&](int i, int j, std::unique_ptr<PointCurvature> p) {
+  auto store = [&](int i, int j, std::unique_ptr<PointCurvature> p) {
     full.lambdaMax(i, j) = p->lambdaMax;
     full.lambdaMin(i, j) = p->lambdaMin;
     at(i, j) = std::move(p);
-    control.report(double(++finished) / total);
   };
 
   bool first = true;
@@ -128,7 +121,8 @@ ConvexityGrid evaluateConvexity(const Network& net, LossKind loss, const Landsca
         for (size_t b = 0; b < iy.size(); ++b) {
           control.checkStop();
           const int i = ix[a], j = iy[a % 2 == 0 ? b : iy.size() - 1 - b];
-          record(i, j, std::make_unique<PointCurvature>(solvePoint(net, loss, thetaAt(i, j), samples, before, options, control)));
+          store(i, j, std::make_unique<PointCurvature>(solvePoint(net, loss, thetaAt(i, j), samples, before, options, control)));
+          control.report(double(++finished) / total);
           before = at(i, j).get();
         }
       first = false;
@@ -156,12 +150,7 @@ ConvexityGrid evaluateConvexity(const Network& net, LossKind loss, const Landsca
             control.report(double(++finished) / total);
           },
           own);
-      for (size_t k = 0; k < cells.size(); ++k) {
-        const auto [i, j] = cells[k];
-        full.lambdaMax(i, j) = results[k]->lambdaMax;
-        full.lambdaMin(i, j) = results[k]->lambdaMin;
-        at(i, j) = std::move(results[k]);
-      }
+      for (size_t k = 0; k < cells.size(); ++k) store(cells[k].first, cells[k].second, std::move(results[k]));
     }
     previousX = ix;
     previousY = iy;
@@ -172,7 +161,7 @@ ConvexityGrid evaluateConvexity(const Network& net, LossKind loss, const Landsca
       if (p) full.products += p->products, full.unconverged += !p->converged;
     if (last) break;
     if (onPass) {
-      ConvexityGrid pass{pick(full.alphas, ix), pick(full.betas, iy), full.lambdaMax(ix, iy), full.lambdaMin(ix, iy),
+      ConvexityGrid pass{passAxis(full.alphas, ix), passAxis(full.betas, iy), full.lambdaMax(ix, iy), full.lambdaMin(ix, iy),
                          stride, full.products, full.unconverged};
       onPass(pass);
     }

@@ -12,13 +12,13 @@ std::vector<int> passIndices(int n, int stride) {
   return idx;
 }
 
-namespace {
-
-std::vector<double> pick(const std::vector<double>& values, const std::vector<int>& idx) {
+std::vector<double> passAxis(const std::vector<double>& values, const std::vector<int>& idx) {
   std::vector<double> out;
-  for (int i : idx) out.push_back(values[i]);
+  for (int i : idx) out.push_back(values[static_cast<size_t>(i)]);
   return out;
 }
+
+namespace {
 
 std::vector<bool> membership(int n, const std::vector<int>& idx) {
   std::vector<bool> in(n, false);
@@ -75,7 +75,7 @@ LandscapeGrid evaluateSurface(const Network& net, LossKind loss, const Landscape
     doneY = membership(ny, iy);
     if (last) break;
     if (onPass) {
-      LandscapeGrid pass{pick(full.alphas, ix), pick(full.betas, iy), full.loss(ix, iy),
+      LandscapeGrid pass{passAxis(full.alphas, ix), passAxis(full.betas, iy), full.loss(ix, iy),
                          full.accuracy(ix, iy), stride};
       onPass(pass);
     }

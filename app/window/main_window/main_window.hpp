@@ -101,6 +101,9 @@ class MainWindow : public QMainWindow {
   // Run → Compare with a changed setting (main_window_compare.cpp): the run again from step 0
   // with `change`, trained alongside and drawn over it; false, with why, when it cannot start.
   bool compareWith(const SettingChange& change, QString* error = nullptr);
+  // The same from "setting=value" (`--compare`, a preset's presentation.compare): false with the
+  // reason in `error` when the text does not read as a change either.
+  bool compareWith(const QString& keyEqualsValue, QString* error);
   RunComparison* comparison() const { return comparison_; }
 
   RunDocument* document() const { return document_; }

@@ -67,6 +67,15 @@ bool MainWindow::compareWith(const SettingChange& change, QString* error) {
   return true;
 }
 
+bool MainWindow::compareWith(const QString& keyEqualsValue, QString* error) {
+  try {
+    return compareWith(parseSettingChange(keyEqualsValue), error);
+  } catch (const InputError& e) {
+    if (error) *error = QString::fromUtf8(e.what());
+    return false;
+  }
+}
+
 void MainWindow::compareDialog() {
   CompareDialog dialog(bridge_->config(), this);
   if (dialog.exec() != QDialog::Accepted) return;

@@ -16,7 +16,6 @@
 #include "document/preset_description.hpp"
 #include "document/preset_library.hpp"
 #include "document/run_document.hpp"
-#include "document/setting_change.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/encoding/text_file.hpp"
@@ -98,12 +97,8 @@ void MainWindow::startPendingComparisons() {
   QStringList problems;
   for (size_t i = 0; i < changes.size(); ++i) {
     QString error;
-    try {
-      if (compareWith(parseSettingChange(QString::fromStdString(changes[i])), &error)) continue;
-    } catch (const InputError& e) {
-      error = QString::fromUtf8(e.what());
-    }
-    problems << QStringLiteral("presentation.compare[%1]: %2").arg(i).arg(error);
+    if (!compareWith(QString::fromStdString(changes[i]), &error))
+      problems << QStringLiteral("presentation.compare[%1]: %2").arg(i).arg(error);
   }
   if (!problems.isEmpty()) status_->showMessage(problems.join(QStringLiteral("; ")), 15000);
 }

@@ -25,12 +25,9 @@ void scheduleScreenshot(MainWindow& window, long steps, const QString& path) {
       if (const SnapshotPtr c = window.comparison()->bridge(r)->latest();
           !c || c->state == RunStatus::Running || (c->step < steps && c->state != RunStatus::Diverged))
         return;
-    // The side-by-side maps, when shown, are computed once the runs stand: in the picture too.
-    const ComparedLandscapes* page = window.landscapeTab()->compared();
-    if (page->isVisible() && (page->computing() || (!page->loss(0) && !window.property("waitedForMaps").isValid()))) {
-      window.setProperty("waitedForMaps", true);  // one wait for a computation to start
-      return;
-    }
+    // The side-by-side maps, when shown, start as the last run comes to stand (the snapshot that
+    // says so reaches the page before this poll reads it): in the picture too.
+    if (window.landscapeTab()->compared()->computing()) return;
     poll->stop();
     // Predictions and probes of the last step arrive a moment later, off the GUI thread.
     QTimer::singleShot(2500, &window, [&window, path] {

@@ -20,7 +20,7 @@ class RunComparison : public QObject {
   Q_OBJECT
 
  public:
-  static constexpr int kMaxRuns = 4;  // more lines than this no longer read as a comparison
+  static constexpr int kMaxRuns = kMaxComparedRuns;
 
   // Compared runs follow `base`: its play and pause, steps, reset, pace and tracking.
   explicit RunComparison(RunBridge& base, QObject* parent = nullptr);

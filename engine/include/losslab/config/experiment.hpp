@@ -45,6 +45,9 @@ struct TrackingConfig {
 // How the window presents the experiment (optional key "presentation"): whether it starts
 // playing, its pace and how many steps the time axes span from the start, so that what the
 // description promises is visible at the speed it assumes; the view it opens on.
+// Runs compared with one run at once: more lines than this no longer read as a comparison.
+inline constexpr int kMaxComparedRuns = 4;
+
 struct PresentationConfig {
   bool autoplay = true;
   long stepsPerFrame = 0;  // while playing; 0: as fast as the machine goes
@@ -55,8 +58,8 @@ struct PresentationConfig {
   // The controls presentation mode shows, by key ("optimizer.lr"): the few a class moves.
   // Empty: every control but the secondary ones.
   std::vector<std::string> controls;
-  // Runs compared with this one from its start, each "setting=value" as `losslab --compare`
-  // takes it ("skips=off", "lr=0.05"); the window checks the setting and value.
+  // Runs compared with this one from its start (at most kMaxComparedRuns), each "setting=value"
+  // as `losslab --compare` takes it ("skips=off", "lr=0.05"); the window checks setting and value.
   std::vector<std::string> compare;
   bool operator==(const PresentationConfig&) const = default;
 };

@@ -35,6 +35,8 @@ struct LandscapeGrid {
 inline constexpr int kPassStrides[] = {8, 4, 2, 1};
 // The indices 0..n-1 a pass of `stride` has computed: the multiples of stride, and n - 1.
 std::vector<int> passIndices(int n, int stride);
+// The axis values at those indices: a pass's own axes.
+std::vector<double> passAxis(const std::vector<double>& values, const std::vector<int>& idx);
 
 using PassCallback = std::function<void(const LandscapeGrid&)>;
 
