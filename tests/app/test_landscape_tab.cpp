@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -386,7 +387,7 @@ class LandscapeTabTest : public QObject {
       QVERIFY(page.convexity(r));
       QCOMPARE(page.convexity(r)->lambdaMin, ratio.lambdaMin);
       QVERIFY(page.summary(r).contains(QStringLiteral("%1 local minim").arg(countLocalMinima(direct.loss))));
-      QVERIFY(page.summary(r).contains("|λmin/λmax| > 0.1 at"));
+      QVERIFY(page.summary(r).contains(QLocale().toString(100.0 * ratio.shareAbove(0.1), 'f', 1) + " % non-convex"));
     }
     // One scale for the row: both colour bars span the lowest to the highest loss of both maps.
     for (int r = 0; r < 2; ++r) {

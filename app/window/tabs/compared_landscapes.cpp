@@ -59,12 +59,12 @@ ComparedLandscapes::ComparedLandscapes(QWidget* parent)
                                "the landscape of each, side by side."),
                             this);
   placeholder_->setWordWrap(true);
-  compute_ = new QPushButton(tr("Compute maps"), this);
+  compute_ = new QPushButton(tr("Compute"), this);
   compute_->setToolTip(tr("The loss landscape of this run and of each compared run, each around its own newest "
                           "parameters along its own directions, made alike: the Landscape tab's kind, "
-                          "normalisation, seed and ranges (Li et al. 2018, Fig. 5). The maps of a row share one "
-                          "colour scale."));
-  withRatio_ = new QCheckBox(tr("with convexity maps"), this);
+                          "normalisation, seed and ranges, set on the Map and slice page (Li et al. 2018, Fig. 5). "
+                          "The maps of a row share one colour scale."));
+  withRatio_ = new QCheckBox(tr("convexity maps"), this);
   withRatio_->setChecked(true);
   withRatio_->setToolTip(tr("Also |λmin / λmax| of the Hessian over each run's plane (Li et al. 2018, Fig. 7): dark "
                             "where the surface is convex, bright where it curves down as much as up."));
@@ -76,14 +76,16 @@ ComparedLandscapes::ComparedLandscapes(QWidget* parent)
   progress_ = thinProgressBar(this);
   status_ = new QLabel(this);
   status_->setWordWrap(true);
-  auto* row = new QHBoxLayout;  // narrow enough for a projector beside the tab's controls
+  status_->hide();
+  status_->setToolTip(tr("Each map lies around its run's newest parameters, along its own directions made alike. "
+                         "Local minima measure how rugged a map is (Li et al. 2018: many small basins without skip "
+                         "connections); |λmin/λmax| > %1 marks a non-convex point.").arg(kNonConvex));
+  auto* row = new QHBoxLayout;  // one row: the page's height is the maps'
   row->addWidget(compute_);
+  row->addWidget(withRatio_);
+  row->addWidget(ratioPoints_);
   row->addWidget(cancel_);
   row->addStretch();
-  auto* ratioRow = new QHBoxLayout;
-  ratioRow->addWidget(withRatio_);
-  ratioRow->addWidget(ratioPoints_);
-  ratioRow->addStretch();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(placeholder_);
@@ -94,7 +96,6 @@ ComparedLandscapes::ComparedLandscapes(QWidget* parent)
   scroll->setFrameShape(QFrame::NoFrame);
   layout->addWidget(scroll, 1);
   layout->addLayout(row);
-  layout->addLayout(ratioRow);
   layout->addWidget(progress_);
   layout->addWidget(status_);
   connect(compute_, &QPushButton::clicked, this, &ComparedLandscapes::compute);
@@ -165,18 +166,22 @@ void ComparedLandscapes::rebuild(const QVector<PlottedRun>& runs) {
     c.loss = new LandscapeMapView(grid_);
     c.loss->setColormap(colormap_);
     c.loss->setLogScale(log_);
-    c.loss->clear(tr("Drawn when the runs stand, or by Compute maps."));
+    c.loss->clear(tr("Drawn when the runs stand, or by Compute."));
     c.convexity = new LandscapeMapView(grid_);
     c.convexity->setColormap(Colormap::Magma);
     c.convexity->setContourCount(0);
     c.convexity->setLogScale(log_);
-    c.convexity->clear(tr("Drawn when the runs stand, or by Compute maps."));
+    c.convexity->clear(tr("Drawn when the runs stand, or by Compute."));
     c.convexity->setVisible(withRatio_->isChecked());
     // Up to five columns of two maps beside the tab's controls, on a projector's 1280 × 800.
     for (LandscapeMapView* v : {c.loss, c.convexity}) v->setMinimumSize(170, 150);
     c.summary = new QLabel(grid_);
     c.summary->setWordWrap(true);
     c.summary->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    c.summary->setToolTip(tr("The step the maps are of; the loss map's local minima (points below all their "
+                             "neighbours: many small basins make a chaotic landscape, Li et al. 2018); the share "
+                             "of the convexity map's points where |λmin/λmax| > %1 (non-convex, as Li et al. "
+                             "count it).").arg(kNonConvex));
     columnsLayout_->addWidget(c.title, 0, r);
     columnsLayout_->addWidget(c.loss, 1, r);
     columnsLayout_->addWidget(c.convexity, 2, r);
@@ -184,7 +189,7 @@ void ComparedLandscapes::rebuild(const QVector<PlottedRun>& runs) {
     columns_.push_back(c);
   }
   placeholder_->setVisible(columns_.size() < 2);
-  status_->clear();
+  say(QString());
   held_ = false;
   enableCompute();
   followRuns();
@@ -228,13 +233,13 @@ void ComparedLandscapes::compute() {
   LandscapeRequest request = requestSource_();
   if (request.kind == DirectionKind::Interpolation) {
     held_ = true;
-    status_->setText(tr("An interpolation is a line: choose random, Hessian or PCA directions in the settings to "
+    say(tr("An interpolation is a line: choose random, Hessian or PCA directions on the Map and slice page to "
                         "draw maps side by side."));
     return;
   }
   std::vector<SnapshotPtr> snapshots;
   for (const Column& c : columns_) {
-    if (!c.snapshot) return status_->setText(tr("“%1” has no parameters yet.").arg(c.name));
+    if (!c.snapshot) return say(tr("“%1” has no parameters yet.").arg(c.name));
     snapshots.push_back(c.snapshot);
   }
   request.contours = columns_.front().loss->contourSettings();  // traced on the worker
@@ -246,7 +251,7 @@ void ComparedLandscapes::compute() {
   cancel_->setEnabled(true);
   progress_->setValue(0);
   progress_->show();
-  status_->setText(snapshots.size() == 1 ? tr("<b>Computing the landscape of this run…</b>")
+  say(snapshots.size() == 1 ? tr("<b>Computing the landscape of this run…</b>")
                                          : tr("<b>Computing the landscapes of %1 runs…</b>").arg(snapshots.size()));
   for (Column& c : columns_) c.loss->setRefining(true);
   runner_->runTask([this, snapshots, request, withRatio, ratioPoints](const TaskControl& control,
@@ -274,10 +279,7 @@ void ComparedLandscapes::compute() {
       post([this, r, ratio] { showRatio(r, ratio); });
     }
     return [this] {
-      finish(tr("Each map is around its run's newest parameters, along its own directions made alike. Local "
-                "minima measure how rugged a map is (Li et al.: many small basins without skip "
-                "connections); |λmin/λmax| > %1 marks non-convex points.")
-                 .arg(kNonConvex));
+      finish(QString());  // the maps and their lines say it
       Q_EMIT computed();
     };
   });
@@ -356,13 +358,12 @@ void ComparedLandscapes::describe(Column& c) {
     parts << tr("step %1").arg(steps(c.result->step));
     if (c.result->grid) {
       const long minima = countLocalMinima(c.result->grid->loss);
-      parts << (minima == 1 ? tr("1 local minimum on the map") : tr("%1 local minima on the map").arg(minima));
+      parts << (minima == 1 ? tr("1 local minimum") : tr("%1 local minima").arg(minima));
     }
   }
   if (c.ratio)
-    parts << tr("|λmin/λmax| > %1 at %2 of the points")
-                 .arg(kNonConvex)
-                 .arg(QLocale().toString(100.0 * c.ratio->shareAbove(kNonConvex), 'f', 1) + QStringLiteral(" %"));
+    parts << tr("%1 non-convex").arg(QLocale().toString(100.0 * c.ratio->shareAbove(kNonConvex), 'f', 1) +
+                                     QStringLiteral(" %"));
   c.summary->setText(parts.join(QStringLiteral(" · ")));
 }
 
@@ -375,12 +376,17 @@ QString ComparedLandscapes::summary(int run) const { return column(run).summary-
 
 QString ComparedLandscapes::status() const { return status_->text(); }
 
+void ComparedLandscapes::say(const QString& text) {
+  status_->setText(text);
+  status_->setVisible(!text.isEmpty());  // an empty line would take a map's height
+}
+
 void ComparedLandscapes::finish(const QString& status) {
   computing_ = false;
   progress_->hide();
   cancel_->setEnabled(false);
   for (Column& c : columns_) c.loss->setRefining(false);
-  status_->setText(status);
+  say(status);
   enableCompute();
   QTimer::singleShot(0, this, &ComparedLandscapes::followRuns);  // the runs may have moved meanwhile
 }

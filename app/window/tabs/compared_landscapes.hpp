@@ -90,6 +90,7 @@ class ComparedLandscapes : public QWidget {
   void shareScales();
   void describe(Column& c);
   void finish(const QString& status);
+  void say(const QString& text);  // the status line, hidden when there is nothing to say
   void enableCompute();
   void followRuns();  // computes if shown, not held, and the maps are missing or not of the standing runs
 

@@ -59,7 +59,7 @@ LandscapeTab::LandscapeTab(QWidget* parent)
   // text (presentation mode) they fell off the bottom.
   QWidget* run = controls_->runGroup();
   controls_->layout()->removeWidget(run);
-  auto* column = new QWidget(this);
+  auto* column = controlsColumn_ = new QWidget(this);
   auto* stack = new QVBoxLayout(column);
   stack->setContentsMargins(0, 0, 0, 0);
   stack->addWidget(scroll, 1);
@@ -77,7 +77,9 @@ LandscapeTab::LandscapeTab(QWidget* parent)
   connect(pathTimer_, &QTimer::timeout, this, &LandscapeTab::updatePath);
   connect(views_, &QTabWidget::currentChanged, this, [this](int page) {
     if (page == 1) showSurfacePage();
-    if (views_->widget(page) != compared_ && latest_) showSnapshot(latest_);  // catches up
+    // Side by side, the columns of maps take the width; the settings stay on the other pages.
+    controlsColumn_->setVisible(!sideBySideShown());
+    if (!sideBySideShown() && latest_) showSnapshot(latest_);  // catches up
   });
   connect(controls_, &LandscapeControls::computeRequested, this, &LandscapeTab::compute);
   connect(controls_, &LandscapeControls::recentreRequested, this, &LandscapeTab::recentre);
@@ -174,6 +176,8 @@ void LandscapeTab::showSurfacePage() {
   }
   redrawDisplay();
 }
+
+bool LandscapeTab::sideBySideShown() const { return views_->currentWidget() == compared_; }
 
 QString LandscapeTab::quantity(bool test) const { return test ? tr("test loss") : tr("training loss"); }
 

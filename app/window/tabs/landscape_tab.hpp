@@ -81,6 +81,8 @@ class LandscapeTab : public QWidget {
  private:
   void start(Job job, const SnapshotPtr& snapshot, LandscapeBasisPtr basis);
   void followRun();  // what the newest snapshot calls for: a live frame, a refinement, nothing
+  // The side-by-side page makes maps of its own: this map's would only take their cores.
+  bool sideBySideShown() const;
   void maybeStartLive();
   void adoptBasis(const LandscapeBasisPtr& basis);
   void showPass(const std::shared_ptr<const LandscapeGrid>& grid, const LandscapeContours& contours,
@@ -102,6 +104,7 @@ class LandscapeTab : public QWidget {
   ConvexityPanel* convexity_;
   ComparedLandscapes* compared_;
   QVBoxLayout* surfacePage_ = nullptr;
+  QWidget* controlsColumn_ = nullptr;  // hidden beside the side-by-side page, which needs the width
   ProbeRunner* runner_;
   ProbeRunner* contourRunner_;  // lines for the grid shown, beside a computation in progress
   QTimer* liveTimer_;  // the rest after a live frame

@@ -10,7 +10,6 @@
 #include "losslab/widgets/landscape_slice_view.hpp"
 #include "losslab/widgets/landscape_surface_view.hpp"
 #include "runs/probe_runner.hpp"
-#include "tabs/compared_landscapes.hpp"
 #include "tabs/convexity_panel.hpp"
 #include "tabs/landscape_controls.hpp"
 #include "tabs/landscape_tab.hpp"
@@ -95,8 +94,7 @@ void LandscapeTab::start(Job job, const SnapshotPtr& snapshot, LandscapeBasisPtr
 
 void LandscapeTab::followRun() {
   if (!latest_ || !controls_->live() || liveHeld_ || !isVisible() || job_ == Job::Compute) return;
-  // The side-by-side page makes maps of its own: this one's would only take their cores.
-  if (views_->currentWidget() == compared_) return;
+  if (sideBySideShown()) return;
   // A tab that opens blank until Compute says nothing to a class: with "live" on, the first look
   // at a run computes its landscape (coarse first, cancellable, off the GUI thread).
   if (!basis_) {
@@ -111,8 +109,7 @@ void LandscapeTab::followRun() {
 }
 
 void LandscapeTab::maybeStartLive() {
-  if (!playing_ || !basis_ || !latest_ || !controls_->live() || liveHeld_ || !isVisible()) return;
-  if (views_->currentWidget() == compared_) return;
+  if (!playing_ || !basis_ || !latest_ || !controls_->live() || liveHeld_ || !isVisible() || sideBySideShown()) return;
   // One frame at a time (a refinement left from a pause gives way); nothing new, nothing to do.
   if (job_ == Job::Compute || job_ == Job::Live || latest_->step == pictureStep_) return;
   const Clock::time_point now = Clock::now();
