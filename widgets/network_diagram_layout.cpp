@@ -19,7 +19,7 @@ void place(const std::vector<Layer>& layers, int depth, DiagramLayout& d) {
         d.skips.push_back({from, int(d.columns.size()) - 1, depth});
         break;
       }
-      case LayerKind::Activation: break;
+      default: break;  // activations draw no column; images and sequences no diagram (diagramLayout)
     }
   }
 }
@@ -35,6 +35,11 @@ int DiagramLayout::maxDepth() const {
 DiagramLayout diagramLayout(const Network& net) {
   DiagramLayout d;
   if (net.inputDim < 1 || net.layers.empty()) return d;
+  // Neurons and their weights are drawn for networks of vectors; a convolution's filters or an
+  // attention's heads are not a column of neurons.
+  bool vectors = !net.tokenInput && net.shapeIn().isVector();
+  forEachLayer(net, [&](const Layer& l) { vectors = vectors && l.inShape.isVector(); });
+  if (!vectors) return d;
   d.columns.push_back({net.inputDim, 0, -1});
   place(net.layers, 0, d);
   return d;

@@ -11,12 +11,18 @@ using nlohmann::json;
 
 namespace {
 
+// The layers whose tensors an initialisation scheme draws (layernorm starts at 1 and 0), and
+// residual blocks, which pass theirs to their body.
+bool takesInit(LayerKind kind) {
+  return kind == LayerKind::Residual || (hasTensors(kind) && kind != LayerKind::LayerNorm);
+}
+
 std::vector<LayerConfig> readList(const json& list, const std::string& path, int depth);
 
 LayerConfig readLayerConfig(const json& j, const std::string& path, int depth) {
   LayerConfig c;
   readLayerFields(j, path, [](LayerKind kind) -> std::vector<std::string> {
-    if (kind == LayerKind::Linear || kind == LayerKind::Residual) return {"repeat", "init", "init_scale"};
+    if (takesInit(kind)) return {"repeat", "init", "init_scale"};
     return {"repeat"};
   }, c.layer);
   if (j.contains("repeat")) c.repeat = jf::smallInteger(j["repeat"], jf::join(path, "repeat"));
@@ -77,9 +83,10 @@ void check(const std::vector<LayerConfig>& layers, const std::string& path, bool
                            std::to_string(kMaxLayerWidth));
         break;
       case LayerKind::Residual: check(c.body, jf::join(here, "body"), false, depth + 1); break;
-      case LayerKind::Activation:
-      case LayerKind::LayerNorm:
-        if (c.init || c.initScale) throw InputError(here + ": only linear layers and residual blocks take init");
+      default:
+        if ((c.init || c.initScale) && !takesInit(c.layer.kind))
+          throw InputError(here + ": a " + toString(c.layer.kind) +
+                           " layer takes no init (only layers with weights and residual blocks do)");
         break;
     }
   }

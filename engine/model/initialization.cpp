@@ -7,34 +7,83 @@
 
 namespace losslab {
 
+namespace {
+
+class Filler {
+ public:
+  Filler(Eigen::VectorXd& theta, std::uint64_t seed) : theta_(theta), rng_(seed ^ 0x9E3779B97F4A7C15ull) {}  // a stream apart from the data set's
+
+  // A weight of `count` values with these fans, by the layer's scheme.
+  void weight(Index at, Index count, double fanIn, double fanOut, const LayerInit& li) {
+    for (Index i = 0; i < count; ++i) {
+      double w = 0;
+      switch (li.kind) {
+        case InitKind::Pytorch: w = uniform(1.0 / std::sqrt(fanIn)); break;
+        case InitKind::Xavier: w = uniform(std::sqrt(6.0 / (fanIn + fanOut))); break;
+        case InitKind::He: w = rng_.normal() * std::sqrt(2.0 / fanIn); break;
+      }
+      theta_[at + i] = li.scale * w;
+    }
+  }
+  // A bias: PyTorch's U(-1/sqrt(fan-in), 1/sqrt(fan-in)), zero under the other schemes.
+  void bias(Index at, Index count, double fanIn, const LayerInit& li) {
+    for (Index i = 0; i < count; ++i)
+      theta_[at + i] = li.scale * (li.kind == InitKind::Pytorch ? uniform(1.0 / std::sqrt(fanIn)) : 0.0);
+  }
+  void normal(Index at, Index count, double sd, const LayerInit& li) {
+    for (Index i = 0; i < count; ++i) theta_[at + i] = li.scale * sd * rng_.normal();
+  }
+  void uniformXavier(Index at, Index count, double fanIn, double fanOut, const LayerInit& li) {
+    for (Index i = 0; i < count; ++i) theta_[at + i] = li.scale * uniform(std::sqrt(6.0 / (fanIn + fanOut)));
+  }
+
+ private:
+  double uniform(double a) { return rng_.uniform(-a, a); }
+  Eigen::VectorXd& theta_;
+  Rng rng_;
+};
+
+}  // namespace
+
 Eigen::VectorXd initialParameters(const Network& net, const std::vector<LayerInit>& init, std::uint64_t seed) {
-  Rng rng(seed ^ 0x9E3779B97F4A7C15ull);  // a stream apart from the data set's
-  auto uniform = [&](double a) { return rng.uniform(-a, a); };
   Eigen::VectorXd theta(net.parameterCount());
+  Filler fill(theta, seed);
   size_t next = 0;
   forEachLayer(net, [&](const Layer& l) {
-    if (l.kind != LayerKind::Linear && l.kind != LayerKind::LayerNorm) return;
+    if (!hasTensors(l.kind)) return;
     if (next >= init.size())
       throw std::logic_error("initialParameters: fewer initialisations than layers with parameters");
     const LayerInit& li = init[next++];
-    const int in = l.in, out = l.out;
-    Index at = l.offset;
-    if (l.kind == LayerKind::LayerNorm) {
-      theta.segment(at, in).setOnes();
-      theta.segment(at + in, in).setZero();
-      return;
-    }
-    for (Index i = 0; i < Index(in) * out; ++i, ++at) {
-      switch (li.kind) {
-        case InitKind::Pytorch: theta[at] = uniform(1.0 / std::sqrt(double(in))); break;
-        case InitKind::Xavier: theta[at] = uniform(std::sqrt(6.0 / (in + out))); break;
-        case InitKind::He: theta[at] = rng.normal() * std::sqrt(2.0 / in); break;
+    const std::vector<LayerTensor> t = layerTensors(l);
+    const double in = l.in;
+    switch (l.kind) {
+      case LayerKind::LayerNorm:
+        theta.segment(t[0].offset, t[0].size()).setOnes();
+        theta.segment(t[1].offset, t[1].size()).setZero();
+        break;
+      case LayerKind::Linear:
+      case LayerKind::Conv2d: {
+        const double area = l.kind == LayerKind::Conv2d ? double(l.kernel) * l.kernel : 1.0;
+        const double fanIn = in * area, fanOut = double(t[0].dims[0]) * area;
+        fill.weight(t[0].offset, t[0].size(), fanIn, fanOut, li);
+        if (t.size() > 1) fill.bias(t[1].offset, t[1].size(), fanIn, li);
+        break;
       }
-      theta[at] *= li.scale;
+      case LayerKind::Embedding: fill.normal(t[0].offset, t[0].size(), 1.0, li); break;
+      case LayerKind::Positional: fill.normal(t[0].offset, t[0].size(), 1.0 / std::sqrt(in), li); break;
+      case LayerKind::Attention:
+        for (const LayerTensor& x : t) {
+          if (x.dims.size() == 1) {
+            theta.segment(x.offset, x.size()).setZero();
+          } else if (x.name == "in_W" && li.kind == InitKind::Pytorch) {
+            fill.uniformXavier(x.offset, x.size(), in, 3 * in, li);
+          } else {
+            fill.weight(x.offset, x.size(), in, x.dims[0], li);
+          }
+        }
+        break;
+      default: break;
     }
-    if (l.bias)
-      for (int i = 0; i < out; ++i, ++at)
-        theta[at] = li.scale * (li.kind == InitKind::Pytorch ? uniform(1.0 / std::sqrt(double(in))) : 0.0);
   });
   return theta;
 }

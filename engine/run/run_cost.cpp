@@ -52,8 +52,20 @@ RunCost estimateRunCost(const Network& net, Index samples, Index tracked, const 
   c.parameters = net.parameterCount();
   double macs = 0.0, width = 0.0;  // multiply-adds of one sample's forward; activations kept
   forEachLayer(net, [&](const Layer& l) {
-    if (l.kind == LayerKind::Linear) macs += double(l.in) * l.out, width += l.out;
-    if (l.kind == LayerKind::LayerNorm) width += l.in;
+    const double positions = l.in > 0 ? double(l.inShape.size()) / l.in : 1.0;  // a sequence's T
+    switch (l.kind) {
+      case LayerKind::Linear: macs += positions * l.in * l.out; break;
+      case LayerKind::Conv2d:  // every output value is one patch's dot product
+        macs += double(l.outShape.size()) * l.in * l.kernel * l.kernel;
+        width += double(l.outShape.size() / l.outChannels) * l.in * l.kernel * l.kernel;  // the patches
+        break;
+      case LayerKind::Attention:  // four D x D projections per position, then q k^T and A v
+        macs += positions * (4.0 * l.in * l.in + 2.0 * positions * l.in);
+        width += positions * (4.0 * l.in + l.heads * positions);
+        break;
+      default: break;
+    }
+    if (l.kind != LayerKind::Residual && l.kind != LayerKind::Flatten) width += double(l.outShape.size());
   });
   const double rate = sustainedFlopsPerSecond();
   const double forward = 2.0 * macs;

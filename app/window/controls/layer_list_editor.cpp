@@ -70,6 +70,31 @@ QString describe(const LayerConfig& c, QString* setting) {
     case LayerKind::Residual:
       *setting = QObject::tr("x + body(x)");
       return QObject::tr("Residual block") + times;
+    case LayerKind::Conv2d:
+      *setting = QObject::tr("%1 filters %2×%2, stride %3, padding %4")
+                     .arg(c.layer.outChannels).arg(c.layer.kernel).arg(c.layer.stride).arg(c.layer.padding);
+      if (!c.layer.bias) *setting += QObject::tr(", no bias");
+      return QObject::tr("Convolution") + times;
+    case LayerKind::AvgPool2d:
+    case LayerKind::MaxPool2d:
+      *setting = QObject::tr("%1×%1 windows").arg(c.layer.kernel);
+      return (c.layer.kind == LayerKind::MaxPool2d ? QObject::tr("Max pooling") : QObject::tr("Average pooling")) + times;
+    case LayerKind::Flatten:
+      *setting = QObject::tr("image → vector");
+      return QObject::tr("Flatten") + times;
+    case LayerKind::Embedding:
+      *setting = QObject::tr("%1 tokens → %2 wide").arg(c.layer.vocab).arg(c.layer.dim);
+      return QObject::tr("Embedding") + times;
+    case LayerKind::Positional:
+      *setting = QObject::tr("learned, one per position");
+      return QObject::tr("Positions") + times;
+    case LayerKind::Attention:
+      *setting = QObject::tr("%n head(s)", nullptr, c.layer.heads) + (c.layer.causal ? QObject::tr(", causal") : QString());
+      return QObject::tr("Attention") + times;
+    case LayerKind::Select:
+      *setting = c.layer.position < 0 ? QObject::tr("position %1 from the end").arg(-c.layer.position)
+                                      : QObject::tr("position %1").arg(c.layer.position);
+      return QObject::tr("Select") + times;
   }
   return {};
 }

@@ -20,6 +20,16 @@ QStringList tokens(const std::vector<Layer>& layers) {
         break;
       case LayerKind::LayerNorm: t << QStringLiteral("LN"); break;
       case LayerKind::Residual: t << QStringLiteral("skip[%1]").arg(tokens(l.body).join(QStringLiteral(" → "))); break;
+      case LayerKind::Conv2d: t << QStringLiteral("conv %1@%2×%2").arg(l.outChannels).arg(l.kernel); break;
+      case LayerKind::AvgPool2d: t << QStringLiteral("avgpool %1").arg(l.kernel); break;
+      case LayerKind::MaxPool2d: t << QStringLiteral("maxpool %1").arg(l.kernel); break;
+      case LayerKind::Flatten: t << QStringLiteral("flatten"); break;
+      case LayerKind::Embedding: t << QStringLiteral("embed %1").arg(l.dim); break;
+      case LayerKind::Positional: t << QStringLiteral("+pos"); break;
+      case LayerKind::Attention:
+        t << QStringLiteral("attn %1h%2").arg(l.heads).arg(l.causal ? QStringLiteral(" causal") : QString());
+        break;
+      case LayerKind::Select: t << QStringLiteral("select %1").arg(l.position); break;
     }
   }
   // Runs of the same block: "8× skip[...]".
@@ -41,7 +51,11 @@ QString networkSummary(const Network& net) {
     for (int w : mlp->layers) widths << QString::number(w);
     return QStringLiteral("%1 (%2)").arg(widths.join(QStringLiteral(" → ")), activationName(mlp->activation));
   }
-  return (QStringList{QString::number(net.inputDim)} + tokens(net.layers)).join(QStringLiteral(" → "));
+  const Shape in = net.shapeIn();
+  QString input = QString::number(net.inputDim);
+  if (net.tokenInput) input = QStringLiteral("%1 tokens").arg(net.inputDim);
+  else if (!in.isVector()) input = QString::fromStdString(in.text()).remove(u'[').remove(u']').replace(QStringLiteral(", "), QStringLiteral("×"));
+  return (QStringList{input} + tokens(net.layers)).join(QStringLiteral(" → "));
 }
 
 }  // namespace losslab

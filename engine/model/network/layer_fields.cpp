@@ -1,5 +1,7 @@
 #include "losslab/model/network/layer_fields.hpp"
 
+#include <limits>
+
 #include "losslab/core/error.hpp"
 #include "losslab/encoding/json_fields.hpp"
 
@@ -16,6 +18,14 @@ std::vector<std::string> ownKeys(LayerKind kind) {
     case LayerKind::Activation: return {"kind", "fn", "slope"};
     case LayerKind::LayerNorm: return {"kind", "eps"};
     case LayerKind::Residual: return {"kind", "body"};
+    case LayerKind::Conv2d: return {"kind", "out_channels", "kernel", "stride", "padding", "bias"};
+    case LayerKind::AvgPool2d:
+    case LayerKind::MaxPool2d: return {"kind", "kernel"};
+    case LayerKind::Embedding: return {"kind", "vocab", "dim"};
+    case LayerKind::Attention: return {"kind", "heads", "causal", "bias"};
+    case LayerKind::Select: return {"kind", "position"};
+    case LayerKind::Flatten:
+    case LayerKind::Positional: break;
   }
   return {"kind"};
 }
@@ -26,12 +36,23 @@ LayerKind kindAt(const json& j, const std::string& path) {
   if (kind == "activation") return LayerKind::Activation;
   if (kind == "layernorm") return LayerKind::LayerNorm;
   if (kind == "residual") return LayerKind::Residual;
-  if (kind == "conv2d" || kind == "avgpool2d" || kind == "maxpool2d" || kind == "flatten" || kind == "embedding" ||
-      kind == "positional" || kind == "attention" || kind == "select")
-    throw InputError(path + ": \"" + kind +
-                     "\" layers are not supported yet (this version reads linear, activation, residual and layernorm)");
+  for (LayerKind k : {LayerKind::Conv2d, LayerKind::AvgPool2d, LayerKind::MaxPool2d, LayerKind::Flatten,
+                      LayerKind::Embedding, LayerKind::Positional, LayerKind::Attention, LayerKind::Select})
+    if (kind == toString(k)) return k;
   throw InputError(jf::join(path, "kind") + ": unknown \"" + kind +
-                   "\" (allowed: linear, activation, residual, layernorm)");
+                   "\" (allowed: linear, activation, residual, layernorm, conv2d, avgpool2d, maxpool2d, flatten, "
+                   "embedding, positional, attention, select)");
+}
+
+// An integer field: required, or left at its default when absent.
+void readInteger(const json& j, const std::string& path, const char* key, bool required, int least, int& value) {
+  if (!j.contains(key)) {
+    if (required) jf::require(j, key, path);
+    return;
+  }
+  value = jf::smallInteger(j[key], jf::join(path, key));
+  if (value < least)
+    throw InputError(jf::join(path, key) + ": " + std::to_string(value) + ", must be at least " + std::to_string(least));
 }
 
 }  // namespace
@@ -66,7 +87,30 @@ void readLayerFields(const json& j, const std::string& path, const ExtraLayerKey
       if (j.contains("eps")) l.eps = jf::number(j["eps"], jf::join(path, "eps"));
       if (!(l.eps > 0)) throw InputError(jf::join(path, "eps") + ": must be a number > 0");
       break;
-    case LayerKind::Residual: break;
+    case LayerKind::Conv2d:
+      readInteger(j, path, "out_channels", true, 1, l.outChannels);
+      readInteger(j, path, "kernel", true, 1, l.kernel);
+      readInteger(j, path, "stride", false, 1, l.stride);
+      readInteger(j, path, "padding", false, 0, l.padding);
+      if (j.contains("bias")) l.bias = jf::boolean(j["bias"], jf::join(path, "bias"));
+      break;
+    case LayerKind::AvgPool2d:
+    case LayerKind::MaxPool2d: readInteger(j, path, "kernel", true, 1, l.kernel); break;
+    case LayerKind::Embedding:
+      readInteger(j, path, "vocab", false, 1, l.vocab);  // an experiment may leave it to the data
+      readInteger(j, path, "dim", true, 1, l.dim);
+      break;
+    case LayerKind::Attention:
+      readInteger(j, path, "heads", true, 1, l.heads);
+      if (j.contains("causal")) l.causal = jf::boolean(j["causal"], jf::join(path, "causal"));
+      if (j.contains("bias")) l.bias = jf::boolean(j["bias"], jf::join(path, "bias"));
+      break;
+    case LayerKind::Select:
+      readInteger(j, path, "position", false, std::numeric_limits<int>::min(), l.position);
+      break;
+    case LayerKind::Residual:
+    case LayerKind::Flatten:
+    case LayerKind::Positional: break;
   }
 }
 
@@ -82,7 +126,28 @@ json layerFieldsJson(const Layer& l) {
       if (l.fn == Activation::LeakyRelu) j["slope"] = l.slope;
       break;
     case LayerKind::LayerNorm: j["eps"] = l.eps; break;
-    case LayerKind::Residual: break;
+    case LayerKind::Conv2d:
+      j["out_channels"] = l.outChannels;
+      j["kernel"] = l.kernel;
+      j["stride"] = l.stride;
+      j["padding"] = l.padding;
+      j["bias"] = l.bias;
+      break;
+    case LayerKind::AvgPool2d:
+    case LayerKind::MaxPool2d: j["kernel"] = l.kernel; break;
+    case LayerKind::Embedding:
+      if (l.vocab > 0) j["vocab"] = l.vocab;  // 0: the data's (an experiment's)
+      j["dim"] = l.dim;
+      break;
+    case LayerKind::Attention:
+      j["heads"] = l.heads;
+      j["causal"] = l.causal;
+      j["bias"] = l.bias;
+      break;
+    case LayerKind::Select: j["position"] = l.position; break;
+    case LayerKind::Residual:
+    case LayerKind::Flatten:
+    case LayerKind::Positional: break;
   }
   return j;
 }

@@ -1,6 +1,8 @@
 #include "losslab/model/network/network.hpp"
 
 #include <cmath>
+#include <sstream>
+#include <string>
 
 #include "losslab/core/error.hpp"
 #include "losslab/encoding/json_fields.hpp"
@@ -10,91 +12,249 @@ using json_fields::at;
 
 namespace {
 
-// Resolves `layers` for input width `width` from flat offset `offset`; returns the output width.
-int resolveList(std::vector<Layer>& layers, int width, Index& offset, const std::string& path) {
-  if (layers.empty()) throw InputError(path + ": an empty layer list");
-  for (size_t i = 0; i < layers.size(); ++i) {
-    Layer& l = layers[i];
-    const std::string here = at(path, i);
-    l.in = width;
-    l.offset = offset;
-    switch (l.kind) {
-      case LayerKind::Linear:
-        if (l.out < 1) throw InputError(here + ": out is " + std::to_string(l.out) + ", must be at least 1");
-        offset += Index(l.out) * width + (l.bias ? l.out : 0);
-        width = l.out;
-        break;
-      case LayerKind::Activation:
-        if (!std::isfinite(l.slope)) throw InputError(here + ": slope must be a finite number");
-        break;
-      case LayerKind::LayerNorm:
-        if (!(l.eps > 0) || !std::isfinite(l.eps))
-          throw InputError(here + ": eps must be a finite number > 0");
-        offset += 2 * Index(width);
-        break;
-      case LayerKind::Residual: {
-        const int bodyOut = resolveList(l.body, width, offset, here + ".body");
-        if (bodyOut != width)
-          throw InputError(here + ".body: changes the width from " + std::to_string(width) + " to " +
-                           std::to_string(bodyOut) + " (x + body(x) needs the same width)");
-        break;
-      }
-    }
-  }
-  return width;
+std::string str(Index n) { return std::to_string(n); }
+
+std::string number(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
 }
 
-void listTensors(const std::vector<Layer>& layers, const std::string& path,
-                 std::vector<NetworkTensor>& out) {
+// The shape a layer of `kind` needs, said in its error: "a linear layer takes a vector or a
+// sequence, not an image [3, 6, 6] (flatten first)".
+void need(bool ok, const std::string& here, const std::string& what, const Shape& got, const char* hint = "") {
+  if (!ok) throw InputError(here + ": " + what + ", not " + (got.isImage() ? "an image " : got.isSequence() ? "a sequence " : "a vector ") + got.text() + hint);
+}
+
+void atLeast(int value, int least, const std::string& here, const char* field) {
+  if (value < least) throw InputError(here + ": " + field + " is " + std::to_string(value) + ", must be at least " + std::to_string(least));
+}
+
+// Resolves one layer for input `shape` from flat offset `offset`; returns its output shape.
+Shape resolveLayer(Layer& l, const Shape& shape, Index& offset, const std::string& here, bool first, bool tokens);
+
+// Resolves `layers` for input `shape`; returns the output shape.
+Shape resolveList(std::vector<Layer>& layers, Shape shape, Index& offset, const std::string& path, bool top,
+                  bool tokens) {
+  if (layers.empty()) throw InputError(path + ": an empty layer list");
+  for (size_t i = 0; i < layers.size(); ++i)
+    shape = resolveLayer(layers[i], shape, offset, at(path, i), top && i == 0, tokens);
+  return shape;
+}
+
+Shape resolveLayer(Layer& l, const Shape& shape, Index& offset, const std::string& here, bool first, bool tokens) {
+  l.in = shape.isImage() ? shape.dims[0] : shape.last();
+  l.inShape = shape;
+  l.offset = offset;
+  Shape out = shape;
+  if (first && tokens && l.kind != LayerKind::Embedding)
+    throw InputError(here + ": token input needs an embedding as the first layer, not a " + toString(l.kind) + " layer");
+  switch (l.kind) {
+    case LayerKind::Linear:
+      need(!shape.isImage(), here, "a linear layer takes a vector or a sequence", shape, " (flatten first)");
+      atLeast(l.out, 1, here, "out");
+      out.dims.back() = l.out;
+      break;
+    case LayerKind::Activation:
+      if (!std::isfinite(l.slope)) throw InputError(here + ": slope must be a finite number");
+      break;
+    case LayerKind::LayerNorm:
+      need(!shape.isImage(), here, "layernorm takes a vector or a sequence", shape, " (flatten first)");
+      if (!(l.eps > 0) || !std::isfinite(l.eps)) throw InputError(here + ": eps must be a finite number > 0");
+      break;
+    case LayerKind::Residual: {
+      const Shape bodyOut = resolveList(l.body, shape, offset, here + ".body", false, false);
+      if (bodyOut != shape) {
+        const bool vectors = shape.isVector() && bodyOut.isVector();
+        throw InputError(here + ".body: changes the " + (vectors ? "width from " + str(shape.last()) + " to " + str(bodyOut.last())
+                                                                  : "shape from " + shape.text() + " to " + bodyOut.text()) +
+                         " (x + body(x) needs the same " + (vectors ? "width)" : "shape)"));
+      }
+      break;
+    }
+    case LayerKind::Conv2d: {
+      need(shape.isImage(), here, "conv2d takes an image [C, H, W]", shape);
+      atLeast(l.outChannels, 1, here, "out_channels");
+      atLeast(l.kernel, 1, here, "kernel");
+      atLeast(l.stride, 1, here, "stride");
+      atLeast(l.padding, 0, here, "padding");
+      const int h = shape.dims[1] + 2 * l.padding, w = shape.dims[2] + 2 * l.padding;
+      if (l.kernel > h || l.kernel > w)
+        throw InputError(here + ": the kernel " + std::to_string(l.kernel) + " x " + std::to_string(l.kernel) +
+                         " is larger than the padded image " + std::to_string(h) + " x " + std::to_string(w));
+      out.dims = {l.outChannels, (h - l.kernel) / l.stride + 1, (w - l.kernel) / l.stride + 1};
+      break;
+    }
+    case LayerKind::AvgPool2d:
+    case LayerKind::MaxPool2d:
+      need(shape.isImage(), here, toString(l.kind) + " takes an image [C, H, W]", shape);
+      atLeast(l.kernel, 1, here, "kernel");
+      if (l.kernel > shape.dims[1] || l.kernel > shape.dims[2])
+        throw InputError(here + ": the kernel " + std::to_string(l.kernel) + " is larger than the image " +
+                         std::to_string(shape.dims[1]) + " x " + std::to_string(shape.dims[2]));
+      out.dims = {shape.dims[0], shape.dims[1] / l.kernel, shape.dims[2] / l.kernel};
+      break;
+    case LayerKind::Flatten:
+      need(!shape.isVector(), here, "flatten takes an image or a sequence", shape);
+      out.dims = {int(shape.size())};
+      break;
+    case LayerKind::Embedding:
+      if (!first || !tokens)
+        throw InputError(here + ": an embedding must be the first layer, on token input (input_type \"tokens\")");
+      atLeast(l.vocab, 1, here, "vocab");
+      atLeast(l.dim, 1, here, "dim");
+      out.dims = {shape.dims[0], l.dim};
+      break;
+    case LayerKind::Positional:
+      need(shape.isSequence(), here, "positional takes a sequence [T, D]", shape);
+      break;
+    case LayerKind::Attention:
+      need(shape.isSequence(), here, "attention takes a sequence [T, D]", shape);
+      atLeast(l.heads, 1, here, "heads");
+      if (l.in % l.heads != 0)
+        throw InputError(here + ": " + std::to_string(l.heads) + " heads do not divide the width " +
+                         std::to_string(l.in));
+      break;
+    case LayerKind::Select: {
+      need(shape.isSequence(), here, "select takes a sequence [T, D]", shape);
+      const int T = shape.dims[0];
+      if (l.position < -T || l.position >= T)
+        throw InputError(here + ": position " + std::to_string(l.position) + " is outside a sequence of " +
+                         std::to_string(T) + " (0.." + std::to_string(T - 1) + ", or -1 for the last)");
+      out.dims = {shape.dims[1]};
+      break;
+    }
+  }
+  if (l.kind != LayerKind::Residual) offset += l.parameterCount();
+  l.outShape = out;
+  return out;
+}
+
+void listTensors(const std::vector<Layer>& layers, const std::string& path, std::vector<NetworkTensor>& out) {
   for (size_t i = 0; i < layers.size(); ++i) {
     const Layer& l = layers[i];
     const std::string here = at(path, i);
-    switch (l.kind) {
-      case LayerKind::Linear:
-        out.push_back({here + ".W", l.offset, l.out, l.in});
-        if (l.bias) out.push_back({here + ".b", l.offset + Index(l.out) * l.in, l.out, 0});
-        break;
-      case LayerKind::LayerNorm:
-        out.push_back({here + ".gamma", l.offset, l.in, 0});
-        out.push_back({here + ".beta", l.offset + l.in, l.in, 0});
-        break;
-      case LayerKind::Residual: listTensors(l.body, here + ".body", out); break;
-      case LayerKind::Activation: break;
+    if (l.kind == LayerKind::Residual) listTensors(l.body, here + ".body", out);
+    for (const LayerTensor& t : layerTensors(l)) {
+      NetworkTensor n{here + "." + t.name, t.offset, t.dims[0], 0, t.dims};
+      if (t.dims.size() > 1) n.cols = t.size() / t.dims[0];
+      out.push_back(std::move(n));
     }
   }
-}
-
-int outputOf(const std::vector<Layer>& layers, int width) {
-  for (const Layer& l : layers)
-    if (l.kind == LayerKind::Linear) width = l.out;
-  return width;
 }
 
 }  // namespace
 
-Index Layer::parameterCount() const {
-  switch (kind) {
-    case LayerKind::Linear: return Index(out) * in + (bias ? out : 0);
-    case LayerKind::LayerNorm: return 2 * Index(in);
-    case LayerKind::Activation: return 0;
-    case LayerKind::Residual: {
-      Index n = 0;
-      for (const Layer& l : body) n += l.parameterCount();
-      return n;
-    }
-  }
-  return 0;
+Index Shape::size() const {
+  Index n = 1;
+  for (int d : dims) n *= d;
+  return dims.empty() ? 0 : n;
 }
+
+std::string Shape::text() const {
+  std::string t = "[";
+  for (size_t i = 0; i < dims.size(); ++i) t += (i ? ", " : "") + std::to_string(dims[i]);
+  return t + "]";
+}
+
+Index LayerTensor::size() const {
+  Index n = 1;
+  for (int d : dims) n *= d;
+  return n;
+}
+
+std::vector<LayerTensor> layerTensors(const Layer& l) {
+  std::vector<LayerTensor> t;
+  Index at = l.offset;
+  auto add = [&](const char* name, std::vector<int> dims) {
+    t.push_back({name, at, std::move(dims)});
+    at += t.back().size();
+  };
+  switch (l.kind) {
+    case LayerKind::Linear:
+      add("W", {l.out, l.in});
+      if (l.bias) add("b", {l.out});
+      break;
+    case LayerKind::LayerNorm:
+      add("gamma", {l.in});
+      add("beta", {l.in});
+      break;
+    case LayerKind::Conv2d:
+      add("W", {l.outChannels, l.in, l.kernel, l.kernel});
+      if (l.bias) add("b", {l.outChannels});
+      break;
+    case LayerKind::Embedding: add("E", {l.vocab, l.dim}); break;
+    case LayerKind::Positional: add("P", l.inShape.dims); break;
+    case LayerKind::Attention:
+      add("in_W", {3 * l.in, l.in});
+      if (l.bias) add("in_b", {3 * l.in});
+      add("out_W", {l.in, l.in});
+      if (l.bias) add("out_b", {l.in});
+      break;
+    case LayerKind::Activation:
+    case LayerKind::Residual:
+    case LayerKind::AvgPool2d:
+    case LayerKind::MaxPool2d:
+    case LayerKind::Flatten:
+    case LayerKind::Select: break;
+  }
+  return t;
+}
+
+bool hasTensors(LayerKind kind) {
+  switch (kind) {
+    case LayerKind::Linear:
+    case LayerKind::LayerNorm:
+    case LayerKind::Conv2d:
+    case LayerKind::Embedding:
+    case LayerKind::Positional:
+    case LayerKind::Attention: return true;
+    default: return false;
+  }
+}
+
+Index Layer::parameterCount() const {
+  if (kind == LayerKind::Residual) {
+    Index n = 0;
+    for (const Layer& l : body) n += l.parameterCount();
+    return n;
+  }
+  Index n = 0;
+  for (const LayerTensor& t : layerTensors(*this)) n += t.size();
+  return n;
+}
+
+// A vector's shape is its width: inputDim, whatever inputShape said before.
+Shape Network::shapeIn() const { return inputShape.rank() > 1 ? inputShape : Shape{{inputDim}}; }
 
 void Network::resolve() {
+  const Shape shape = shapeIn();
+  if (shape.rank() > 3) throw InputError("input_shape: " + shape.text() + " has more than three dimensions");
+  for (int d : shape.dims)
+    if (d < 1) throw InputError("input_shape: " + shape.text() + ", every dimension must be at least 1");
+  if (shape.size() != inputDim && !inputShape.dims.empty())
+    throw InputError("input_shape: " + shape.text() + " holds " + str(shape.size()) + " numbers, the input has " +
+                     str(inputDim));
   if (inputDim < 1) throw InputError("input_shape: the input width must be at least 1");
+  if (tokenInput && !shape.isVector())
+    throw InputError("input_shape: token input is one sequence of token ids [T], not " + shape.text());
   if (!(outputScale > 0) || !std::isfinite(outputScale))
     throw InputError("output_scale: must be a finite number > 0");
+  inputShape = shape;  // written out, so that equal networks compare equal however they were made
   Index offset = 0;
-  resolveList(layers, inputDim, offset, "network");
+  const Shape out = resolveList(layers, shape, offset, "network", true, tokenInput);
+  if (!out.isVector())
+    throw InputError("network: ends with " + std::string(out.isImage() ? "an image " : "a sequence ") + out.text() +
+                     "; the last layer must give a vector of outputs (flatten, or select a position)");
 }
 
-int Network::outputDim() const { return outputOf(layers, inputDim); }
+int Network::outputDim() const {
+  if (!layers.empty() && !layers.back().outShape.dims.empty()) return layers.back().outShape.last();
+  int width = inputDim;  // not resolved yet: the last linear layer's out
+  for (const Layer& l : layers)
+    if (l.kind == LayerKind::Linear) width = l.out;
+  return width;
+}
 
 Index Network::parameterCount() const {
   Index n = 0;
@@ -170,15 +330,30 @@ std::vector<TensorSpan> tensorSpans(const Network& net) {
 std::vector<TensorSpan> parameterLayerSpans(const Network& net) {
   std::vector<TensorSpan> spans;
   forEachLayer(net, [&](const Layer& l) {
-    if (l.kind == LayerKind::Linear || l.kind == LayerKind::LayerNorm) spans.push_back({l.offset, l.parameterCount()});
+    if (hasTensors(l.kind)) spans.push_back({l.offset, l.parameterCount()});
   });
   return spans;
 }
 
 const Layer* classifierLayer(const Network& net) {
-  if (net.layers.size() < 2 || net.layers.back().kind != LayerKind::Linear) return nullptr;
+  if (net.layers.size() < 2 || net.layers.back().kind != LayerKind::Linear || !net.layers.back().inShape.isVector())
+    return nullptr;
   return &net.layers.back();
 }
+
+template <class M> void checkTokens(const Network& net, const M& x, const std::string& what) {
+  if (!net.tokenInput || net.layers.empty()) return;
+  const int vocab = net.layers.front().vocab;
+  for (Index n = 0; n < x.cols(); ++n)
+    for (Index t = 0; t < x.rows(); ++t) {
+      const double v = double(x(t, n));
+      if (!(v >= 0 && v < vocab && v == std::floor(v)))
+        throw InputError(at(at(what, size_t(n)), size_t(t)) + ": token " + number(v) +
+                         " is not a token id of network[0]'s vocabulary 0.." + std::to_string(vocab - 1));
+    }
+}
+template void checkTokens(const Network&, const Eigen::MatrixXd&, const std::string&);
+template void checkTokens(const Network&, const Mat<float>&, const std::string&);
 
 std::string toString(LayerKind kind) {
   switch (kind) {
@@ -186,6 +361,14 @@ std::string toString(LayerKind kind) {
     case LayerKind::Activation: return "activation";
     case LayerKind::Residual: return "residual";
     case LayerKind::LayerNorm: return "layernorm";
+    case LayerKind::Conv2d: return "conv2d";
+    case LayerKind::AvgPool2d: return "avgpool2d";
+    case LayerKind::MaxPool2d: return "maxpool2d";
+    case LayerKind::Flatten: return "flatten";
+    case LayerKind::Embedding: return "embedding";
+    case LayerKind::Positional: return "positional";
+    case LayerKind::Attention: return "attention";
+    case LayerKind::Select: return "select";
   }
   return "?";
 }

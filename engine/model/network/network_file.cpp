@@ -1,5 +1,7 @@
 #include "losslab/model/network/network_file.hpp"
 
+#include <algorithm>
+
 #include "losslab/core/error.hpp"
 #include "losslab/encoding/json_fields.hpp"
 #include "losslab/encoding/text_file.hpp"
@@ -13,85 +15,87 @@ using nlohmann::json;
 
 namespace {
 
-// Appends layer `path`'s tensor `name`, `rows` rows of `cols` numbers (row-major), to flat.
-void readMatrix(const json& j, const std::string& path, const std::string& name, int rows, int cols,
-                std::vector<double>& flat) {
-  const json& m = jf::require(j, name, path);
-  if (!m.is_array()) throw InputError(jf::join(path, name) + ": expected an array of rows");
-  if (static_cast<int>(m.size()) != rows)
-    throw InputError(path + ": " + name + " has " + std::to_string(m.size()) + " rows, out is " +
-                     std::to_string(rows));
-  for (int r = 0; r < rows; ++r) {
-    const auto row = jf::numbers(m[r], jf::at(jf::join(path, name), r));
-    if (static_cast<int>(row.size()) != cols)
-      throw InputError(path + ": " + jf::at(name, r) + " has " + std::to_string(row.size()) +
-                       " numbers, the layer's input width is " + std::to_string(cols));
-    flat.insert(flat.end(), row.begin(), row.end());
-  }
+std::string dimsText(const std::vector<int>& dims) {
+  std::string t;
+  for (size_t i = 0; i < dims.size(); ++i) t += (i ? " x " : "") + std::to_string(dims[i]);
+  return t;
 }
 
-// Appends layer `path`'s one-dimensional tensor `name` of `size` numbers to flat.
-void readVector(const json& j, const std::string& path, const std::string& name, int size,
-                std::vector<double>& flat) {
-  const auto values = jf::numbers(jf::require(j, name, path), jf::join(path, name));
-  if (static_cast<int>(values.size()) != size)
-    throw InputError(path + ": " + name + " has " + std::to_string(values.size()) + " numbers, expected " +
-                     std::to_string(size));
-  flat.insert(flat.end(), values.begin(), values.end());
+// Reads the nested arrays of `value` (named `name`, of tensor `tensor` in layer `path`) of
+// shape dims[level..] into out, row-major.
+void readNested(const json& value, const std::string& path, const std::string& name, const LayerTensor& tensor,
+                size_t level, double*& out) {
+  const int want = tensor.dims[level];
+  const bool leaf = level + 1 == tensor.dims.size();
+  if (leaf) {
+    const auto values = jf::numbers(value, jf::join(path, name));
+    if (static_cast<int>(values.size()) != want)
+      throw InputError(path + ": " + name + " has " + std::to_string(values.size()) + " numbers, expected " +
+                       std::to_string(want) + (tensor.dims.size() > 1 ? " (" + tensor.name + " is " + dimsText(tensor.dims) + ")" : ""));
+    out = std::copy(values.begin(), values.end(), out);
+    return;
+  }
+  if (!value.is_array()) throw InputError(jf::join(path, name) + ": expected an array of " + std::to_string(want) + " arrays");
+  if (static_cast<int>(value.size()) != want)
+    throw InputError(path + ": " + name + " has " + std::to_string(value.size()) + (level == 0 ? " rows" : " entries") +
+                     ", expected " + std::to_string(want) + " (" + tensor.name + " is " + dimsText(tensor.dims) + ")");
+  for (int r = 0; r < want; ++r) readNested(value[r], path, jf::at(name, r), tensor, level + 1, out);
+}
+
+// Every tensor name a layer of this kind can have (those its bias setting leaves out included).
+std::vector<std::string> tensorNames(LayerKind kind) {
+  Layer probe;
+  probe.kind = kind;
+  probe.bias = true;
+  std::vector<std::string> names;
+  for (const LayerTensor& t : layerTensors(probe)) names.push_back(t.name);
+  return names;
 }
 
 // Residual blocks nest at most this deep: each level is a few stack frames in every pass, and a
 // file of a million nested blocks must be an error, not a stack overflow.
 constexpr int kMaxNesting = 64;
 
-std::vector<Layer> readLayers(const json& list, int& width, const std::string& path, int depth,
-                              std::vector<double>& flat);
-
-// One layer taking `width` features; updates width to its output and appends its tensors.
-Layer readLayer(const json& j, int& width, const std::string& path, int depth, std::vector<double>& flat) {
-  Layer l;
-  readLayerFields(j, path, [](LayerKind kind) -> std::vector<std::string> {
-    if (kind == LayerKind::Linear) return {"W", "b"};
-    if (kind == LayerKind::LayerNorm) return {"gamma", "beta"};
-    return {};
-  }, l);
-  switch (l.kind) {
-    case LayerKind::Linear:
-      jf::require(j, "out", path);
-      readMatrix(j, path, "W", l.out, width, flat);
-      if (l.bias)
-        readVector(j, path, "b", l.out, flat);
-      else if (j.contains("b"))
-        throw InputError(jf::join(path, "b") + ": given, but bias is false");
-      width = l.out;
-      break;
-    case LayerKind::LayerNorm:
-      readVector(j, path, "gamma", width, flat);
-      readVector(j, path, "beta", width, flat);
-      break;
-    case LayerKind::Residual: {
-      if (depth >= kMaxNesting)
-        throw InputError(path + ": residual blocks nested more than " + std::to_string(kMaxNesting) + " deep");
-      int bodyWidth = width;
-      l.body = readLayers(jf::require(j, "body", path), bodyWidth, jf::join(path, "body"), depth + 1, flat);
-      if (bodyWidth != width)
-        throw InputError(jf::join(path, "body") + ": changes the width from " + std::to_string(width) + " to " +
-                         std::to_string(bodyWidth) + " (x + body(x) needs the same width)");
-      break;
-    }
-    case LayerKind::Activation: break;
-  }
-  return l;
-}
-
-std::vector<Layer> readLayers(const json& list, int& width, const std::string& path, int depth,
-                              std::vector<double>& flat) {
+// The layers' kinds and fields (tensors are read once the shapes are known).
+std::vector<Layer> readLayers(const json& list, const std::string& path, int depth) {
   if (!list.is_array()) throw InputError(path + ": expected a list of layers");
   if (list.empty()) throw InputError(path + ": an empty layer list");
   std::vector<Layer> layers;
-  for (size_t i = 0; i < list.size(); ++i)
-    layers.push_back(readLayer(list[i], width, jf::at(path, i), depth, flat));
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string here = jf::at(path, i);
+    Layer l;
+    readLayerFields(list[i], here, tensorNames, l);
+    if (l.kind == LayerKind::Linear) jf::require(list[i], "out", here);
+    if (l.kind == LayerKind::Embedding) jf::require(list[i], "vocab", here);
+    if (l.kind == LayerKind::Residual) {
+      if (depth >= kMaxNesting)
+        throw InputError(here + ": residual blocks nested more than " + std::to_string(kMaxNesting) + " deep");
+      l.body = readLayers(jf::require(list[i], "body", here), jf::join(here, "body"), depth + 1);
+    }
+    layers.push_back(std::move(l));
+  }
   return layers;
+}
+
+// The resolved layers' tensors, into flat at their offsets.
+void readTensors(const json& list, const std::vector<Layer>& layers, const std::string& path, Eigen::VectorXd& flat) {
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const Layer& l = layers[i];
+    const std::string here = jf::at(path, i);
+    if (l.kind == LayerKind::Residual) {
+      readTensors(list[i]["body"], l.body, jf::join(here, "body"), flat);
+      continue;
+    }
+    const std::vector<LayerTensor> tensors = layerTensors(l);
+    for (const std::string& name : tensorNames(l.kind)) {
+      const bool own = std::any_of(tensors.begin(), tensors.end(), [&](const LayerTensor& t) { return t.name == name; });
+      if (!own && list[i].contains(name)) throw InputError(jf::join(here, name) + ": given, but bias is false");
+    }
+    for (const LayerTensor& t : tensors) {
+      double* out = flat.data() + t.offset;
+      readNested(jf::require(list[i], t.name, here), here, t.name, t, 0, out);
+    }
+  }
 }
 
 NetworkFile parseVersion2(const json& doc) {
@@ -99,24 +103,32 @@ NetworkFile parseVersion2(const json& doc) {
                               "loss_params", "output_scale", "data", "expected"}, "");
   NetworkFile f;
   if (doc.contains("name")) f.name = jf::string(doc["name"], "name");
-  if (doc.contains("input_type") && jf::string(doc["input_type"], "input_type") != "real")
-    throw InputError("input_type: only \"real\" inputs are supported yet");
+  if (doc.contains("input_type")) {
+    const std::string type = jf::string(doc["input_type"], "input_type");
+    if (type != "real" && type != "tokens")
+      throw InputError("input_type: \"" + type + "\" is neither \"real\" nor \"tokens\"");
+    f.network.tokenInput = type == "tokens";
+  }
   const std::vector<int> shape = jf::integers(jf::require(doc, "input_shape", ""), "input_shape");
-  if (shape.size() != 1)
-    throw InputError("input_shape: only vectors ([features]) are supported yet, got " +
-                     std::to_string(shape.size()) + " dimensions");
-  f.network.inputDim = shape[0];
-  if (f.network.inputDim < 1) throw InputError("input_shape[0]: must be at least 1");
+  if (shape.empty() || shape.size() > 3)
+    throw InputError("input_shape: " + std::to_string(shape.size()) +
+                     " dimensions; a sample is a vector [F], a sequence [T, D] or an image [C, H, W]");
+  for (size_t i = 0; i < shape.size(); ++i)
+    if (shape[i] < 1) throw InputError(jf::at("input_shape", i) + ": must be at least 1");
+  f.network.inputShape = Shape{shape};
+  f.network.inputDim = int(f.network.inputShape.size());
   if (doc.contains("output_scale")) f.network.outputScale = jf::number(doc["output_scale"], "output_scale");
   f.loss = lossFromString(jf::string(jf::require(doc, "loss", ""), "loss"));
   if (doc.contains("loss_params")) throw InputError("loss_params: not supported yet");
-  std::vector<double> flat;
-  int width = f.network.inputDim;
-  f.network.layers = readLayers(jf::require(doc, "network", ""), width, "network", 0, flat);
+  const json& list = jf::require(doc, "network", "");
+  f.network.layers = readLayers(list, "network", 0);
   f.network.resolve();
-  f.parameters = Eigen::Map<const Eigen::VectorXd>(flat.data(), Index(flat.size()));
+  f.parameters.setZero(f.network.parameterCount());
+  readTensors(list, f.network.layers, "network", f.parameters);
   readModelData(jf::require(doc, "data", ""), f.network.inputDim, f.network.outputDim(), f.loss, f.data,
                 f.test);
+  checkTokens(f.network, f.data.x, "data.x");
+  checkTokens(f.network, f.test.x, "test.x");
   if (doc.contains("expected")) f.expected = doc["expected"];
   return f;
 }
@@ -145,35 +157,22 @@ NetworkFile readNetworkFile(const std::string& path) { return parseNetworkFile(r
 
 namespace {
 
-json matrixJson(const Eigen::VectorXd& theta, Index offset, int rows, int cols) {
+// A tensor's values as nested arrays of its dims, row-major.
+json nestedJson(const double* values, const std::vector<int>& dims, size_t level) {
+  if (level + 1 == dims.size()) return std::vector<double>(values, values + dims[level]);
+  Index stride = 1;
+  for (size_t d = level + 1; d < dims.size(); ++d) stride *= dims[d];
   json m = json::array();
-  for (int r = 0; r < rows; ++r) {
-    const double* row = theta.data() + offset + Index(r) * cols;
-    m.push_back(std::vector<double>(row, row + cols));
-  }
+  for (int r = 0; r < dims[level]; ++r) m.push_back(nestedJson(values + r * stride, dims, level + 1));
   return m;
-}
-
-json vectorJson(const Eigen::VectorXd& theta, Index offset, int size) {
-  return std::vector<double>(theta.data() + offset, theta.data() + offset + size);
 }
 
 json layersJson(const std::vector<Layer>& layers, const Eigen::VectorXd& theta) {
   json list = json::array();
   for (const Layer& l : layers) {
     json j = layerFieldsJson(l);
-    switch (l.kind) {
-      case LayerKind::Linear:
-        j["W"] = matrixJson(theta, l.offset, l.out, l.in);
-        if (l.bias) j["b"] = vectorJson(theta, l.offset + Index(l.out) * l.in, l.out);
-        break;
-      case LayerKind::LayerNorm:
-        j["gamma"] = vectorJson(theta, l.offset, l.in);
-        j["beta"] = vectorJson(theta, l.offset + l.in, l.in);
-        break;
-      case LayerKind::Residual: j["body"] = layersJson(l.body, theta); break;
-      case LayerKind::Activation: break;
-    }
+    if (l.kind == LayerKind::Residual) j["body"] = layersJson(l.body, theta);
+    for (const LayerTensor& t : layerTensors(l)) j[t.name] = nestedJson(theta.data() + t.offset, t.dims, 0);
     list.push_back(std::move(j));
   }
   return list;
@@ -185,9 +184,10 @@ json toJson(const NetworkFile& f) {
   if (f.parameters.size() != f.network.parameterCount())
     throw InputError("model file: " + std::to_string(f.parameters.size()) + " parameters for a network of " +
                      std::to_string(f.network.parameterCount()));
-  json doc{{"format", "losslab-model/2"}, {"name", f.name}, {"input_shape", {f.network.inputDim}},
+  json doc{{"format", "losslab-model/2"}, {"name", f.name}, {"input_shape", f.network.shapeIn().dims},
            {"network", layersJson(f.network.layers, f.parameters)}, {"loss", toString(f.loss)},
            {"data", modelDataJson(f.data, f.test)}};
+  if (f.network.tokenInput) doc["input_type"] = "tokens";
   if (f.network.outputScale != 1.0) doc["output_scale"] = f.network.outputScale;
   if (!f.expected.is_null()) doc["expected"] = f.expected;
   return doc;

@@ -16,6 +16,7 @@ NetworkObjective<S>::NetworkObjective(Network net, LossKind loss) : net_(std::mo
 
 template <class S> void NetworkObjective<S>::checkCompatible(const Samples<S>& data) const {
   checkSamplesFit(net_.inputDim, net_.outputDim(), loss_, data);
+  checkTokens(net_, data.x, "data.x");
 }
 
 template <class S>
@@ -104,7 +105,7 @@ S NetworkObjective<S>::run(Pass pass, const Vec<S>& theta, const Samples<S>& dat
       k.grad.setZero(P);
       p.grad = k.grad.data();
     }
-    rBackwardPass(net_.layers, p, k.states, g, rg);
+    rBackwardPass(net_.layers, p, k.states, g, rg, false);
   };
   forEachChunk(chunkCount, work);
 

@@ -216,7 +216,7 @@ class NetworkExperimentTest : public QObject {
     LOSSLAB_VERIFY_INPUT_ERROR(withModel(R"({"kind": "network", "layers": [{"kind": "dense"}]})"),
                                "model.layers[0].kind", "dense");
     LOSSLAB_VERIFY_INPUT_ERROR(withModel(R"({"kind": "network", "layers": [{"kind": "conv2d"}]})"),
-                               "model.layers[0]", "not supported yet");
+                               "model.layers[0]", "out_channels");
     LOSSLAB_VERIFY_INPUT_ERROR(withModel(R"({"kind": "network", "layers": [{"kind": "linear", "out": -3}]})"),
                                "model.layers[0].out", "-3");
     LOSSLAB_VERIFY_INPUT_ERROR(withModel(R"({"kind": "network", "layers": [{"kind": "linear"}, {"kind": "linear"}]})"),

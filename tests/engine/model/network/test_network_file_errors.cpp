@@ -4,6 +4,7 @@
 
 #include "fixtures.hpp"
 #include "input_error.hpp"
+#include "losslab/encoding/text_file.hpp"
 #include "losslab/model/model_file.hpp"
 #include "losslab/model/network/network_file.hpp"
 
@@ -63,8 +64,8 @@ class NetworkFileErrors : public QObject {
     QTest::addColumn<QString>("expected");
     QTest::newRow("unknown kind") << "kind" << "net.json: network[3].kind: unknown \"dense\"";
     QTest::newRow("unknown field") << "field" << "network[0].outs: unknown key";
-    QTest::newRow("rows do not chain") << "rows" << "network[2].body[1]: W has 3 rows, out is 4";
-    QTest::newRow("columns do not chain") << "cols" << "network[3]: W[0] has 5 numbers, the layer's input width is 4";
+    QTest::newRow("rows do not chain") << "rows" << "network[2].body[1]: W has 3 rows, expected 4 (W is 4 x 4)";
+    QTest::newRow("columns do not chain") << "cols" << "network[3]: W[0] has 5 numbers, expected 4 (W is 3 x 4)";
     QTest::newRow("body changes the width") << "width" << "network[2].body: changes the width from 4 to 2";
     QTest::newRow("negative width") << "negative" << "network[0].out: -4, must be at least 1";
     QTest::newRow("empty body") << "empty" << "network[2].body: an empty layer list";
@@ -72,7 +73,9 @@ class NetworkFileErrors : public QObject {
     QTest::newRow("slope on relu") << "slope" << "network[1].slope: only leaky_relu has a slope";
     QTest::newRow("bias given though off") << "bias" << "network[0].b: given, but bias is false";
     QTest::newRow("gamma of the wrong size") << "gamma" << "network[2].body[0]: gamma has 3 numbers, expected 4";
-    QTest::newRow("an image layer") << "conv" << "network[1]: \"conv2d\" layers are not supported yet";
+    QTest::newRow("an image layer on a vector") << "conv" << "network[1]: conv2d takes an image [C, H, W], not a vector [4]";
+    QTest::newRow("a filter bank of the wrong shape") << "filters" << "network[0]: W[0] has 1 entries, expected 2 (W is 3 x 2 x 3 x 3)";
+    QTest::newRow("a token out of the vocabulary") << "token" << "data.x[1][2]: token 7 is not a token id of network[0]'s vocabulary 0..6";
     QTest::newRow("label out of range") << "label" << "data.y[1]: class 3 is outside 0..2";
     QTest::newRow("unknown format") << "format" << "format: \"losslab-model/3\" is neither";
   }
@@ -94,6 +97,18 @@ class NetworkFileErrors : public QObject {
     if (edit == "gamma") net[2]["body"][0]["gamma"] = row(3);
     if (edit == "conv") net[1] = {{"kind", "conv2d"}, {"out_channels", 2}, {"kernel", 3}};
     if (edit == "label") doc["data"]["y"][1] = 3;
+    if (edit == "filters") {
+      doc = json::parse(readTextFile(test::fixture("reference/model2/cnn_tiny_images.json")));
+      doc["input_shape"] = {2, 6, 6};  // the first convolution's filters still have one channel
+      for (auto& x : doc["data"]["x"]) {
+        const json once = x;
+        for (const json& v : once) x.push_back(v);
+      }
+    }
+    if (edit == "token") {
+      doc = json::parse(readTextFile(test::fixture("reference/model2/transformer_tiny_tokens.json")));
+      doc["data"]["x"][1][2] = 7;
+    }
     if (edit == "format") doc["format"] = "losslab-model/3";
     const std::string message = parse(doc);
     QVERIFY2(message.find(expected.toStdString()) != std::string::npos, message.c_str());

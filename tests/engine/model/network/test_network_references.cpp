@@ -1,6 +1,8 @@
 // The PyTorch float64 references of layer-list networks (shared/reference/model2, copied to
 // tests/fixtures/reference/model2): residual blocks, LayerNorm and seven of the ten activations
-// (the other three are the /1 references'). Loss, accuracy, gradient, H v, every eigenvalue of
+// (the other three are the /1 references'), a CNN (padded convolution, average pooling, a
+// convolution without bias, flatten) and a transformer on tokens (embedding, learned positions,
+// causal two-head attention and an MLP in residual blocks, the last position selected). Loss, accuracy, gradient, H v, every eigenvalue of
 // the dense Hessian and its trace to 1e-9 relative; the filter-normalised directions and the
 // 5 x 5 loss grid through them by the landscape engine.
 #include <QtTest>
@@ -53,7 +55,8 @@ class NetworkReferences : public QObject {
  private Q_SLOTS:
   void cases_data() {
     QTest::addColumn<QString>("name");
-    for (const char* n : {"resmlp_layernorm_gelu", "mixed_activations_mse", "leaky_sin_stablemax"})
+    for (const char* n : {"resmlp_layernorm_gelu", "mixed_activations_mse", "leaky_sin_stablemax", "cnn_tiny_images",
+                          "transformer_tiny_tokens"})
       QTest::newRow(n) << QString(n);
   }
 

@@ -16,9 +16,10 @@ namespace losslab {
 using ExtraLayerKeys = std::function<std::vector<std::string>(LayerKind)>;
 
 // Reads "kind" and the fields of that kind into `layer`: out (if present; the caller decides
-// whether it is required), bias, fn, slope, eps. A residual's body is left to the caller. Any key
-// not of the kind nor in extraKeys(kind) is an InputError naming `path` and the key; so are the
-// image and sequence kinds of a later version and an unknown kind.
+// whether it is required), bias, fn, slope, eps, and the image and sequence layers' (out_channels,
+// kernel, stride, padding; vocab, dim; heads, causal; position), those without a default
+// required. A residual's body is left to the caller. Any key not of the kind nor in
+// extraKeys(kind) is an InputError naming `path` and the key; so is an unknown kind.
 void readLayerFields(const nlohmann::json& j, const std::string& path, const ExtraLayerKeys& extraKeys,
                      Layer& layer);
 

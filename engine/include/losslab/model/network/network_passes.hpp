@@ -1,5 +1,6 @@
 #pragma once
-// The four passes of a layer list over one batch (columns = samples): forward, backward, and the
+// The four passes of a layer list over one batch (network.hpp says how a batch of vectors, images
+// or sequences is laid out): forward, backward, and the
 // R-operator's forward and backward (Pearlmutter 1994), which give H v exactly. Each walks the
 // list and hands every layer to its kind's passes (engine/model/network/*_layer.cpp).
 #include <vector>
@@ -15,6 +16,10 @@ template <class S> struct LayerState {
   Mat<S> xhat;           // layernorm: the normalised input
   Mat<S> invStd;         // layernorm: 1 / sqrt(var + eps), one per sample (1 x samples)
   Mat<S> rx, rxhat;      // R{x} (and layernorm's R{xhat}) from the R-forward pass
+  Mat<S> cols, rcols;    // conv2d: the patches of x and of R{x} (im2col; rcols empty when R{x} = 0)
+  std::vector<Index> argmax;  // maxpool2d: the input row each output took, per sample
+  Mat<S> qkv, attn, mixed;     // attention: q, k, v; the weights (per sample and head a T x T block); the heads' outputs
+  Mat<S> rqkv, rattn, rmixed;  // attention: their R{}
   std::vector<LayerState<S>> body;  // residual
 };
 
@@ -40,10 +45,10 @@ void rForwardPass(const std::vector<Layer>& layers, const PassVectors<S>& p,
 template <class S>
 void backwardPass(const std::vector<Layer>& layers, const PassVectors<S>& p,
                   std::vector<LayerState<S>>& states, Mat<S>& g, bool inputGradient);
-// g, rg: the output's gradient and its R in, the input's out. Writes H v into p.hv and the
-// gradient into p.grad when given.
+// g, rg: the output's gradient and its R in, the input's out (not formed for the first layer
+// when inputGradient is false). Writes H v into p.hv and the gradient into p.grad when given.
 template <class S>
 void rBackwardPass(const std::vector<Layer>& layers, const PassVectors<S>& p,
-                   std::vector<LayerState<S>>& states, Mat<S>& g, Mat<S>& rg);
+                   std::vector<LayerState<S>>& states, Mat<S>& g, Mat<S>& rg, bool inputGradient);
 
 }  // namespace losslab
