@@ -28,7 +28,7 @@ namespace {
 void readData(const json& d, DataConfig& c) {
   jf::rejectUnknownKeys(d, {"kind", "n", "noise", "train_fraction", "standardize", "arms", "p",
                             "op", "dim", "teacher_hidden", "degree", "bits", "k", "path",
-                            "label_column", "task"}, "data");
+                            "label_column", "task", "encoding", "shape"}, "data");
   if (d.contains("kind")) c.kind = jf::string(d["kind"], "data.kind");
   if (d.contains("n")) c.n = jf::smallInteger(d["n"], "data.n");
   if (d.contains("noise")) c.noise = jf::number(d["noise"], "data.noise");
@@ -38,6 +38,8 @@ void readData(const json& d, DataConfig& c) {
   if (d.contains("arms")) c.arms = jf::smallInteger(d["arms"], "data.arms");
   if (d.contains("p")) c.p = jf::smallInteger(d["p"], "data.p");
   if (d.contains("op")) c.op = jf::string(d["op"], "data.op");
+  if (d.contains("encoding")) c.encoding = jf::string(d["encoding"], "data.encoding");
+  if (d.contains("shape")) c.shape = jf::integers(d["shape"], "data.shape");
   if (d.contains("dim")) c.dim = jf::smallInteger(d["dim"], "data.dim");
   if (d.contains("teacher_hidden")) c.teacherHidden = jf::integers(d["teacher_hidden"], "data.teacher_hidden");
   if (d.contains("degree")) c.degree = jf::smallInteger(d["degree"], "data.degree");
@@ -274,7 +276,8 @@ json toJson(const ExperimentConfig& c) {
   if (c.data.standardize) data["standardize"] = *c.data.standardize;
   const std::string& k = c.data.kind;
   if (k == "spiral") data["arms"] = c.data.arms;
-  if (k == "modular") data["p"] = c.data.p, data["op"] = c.data.op;
+  if (k == "modular") data["p"] = c.data.p, data["op"] = c.data.op, data["encoding"] = c.data.encoding;
+  if (!c.data.shape.empty()) data["shape"] = c.data.shape;
   if (k == "teacher_student") data["dim"] = c.data.dim, data["teacher_hidden"] = c.data.teacherHidden;
   if (k == "poly1d") data["degree"] = c.data.degree;
   if (k == "sparse_parity") data["bits"] = c.data.bits, data["k"] = c.data.k;

@@ -8,16 +8,17 @@ namespace losslab {
 
 namespace {
 
-void expand(const std::vector<LayerConfig>& configs, LayerInit inherited, int outputDim, std::vector<Layer>& out,
-            std::vector<LayerInit>& init) {
+void expand(const std::vector<LayerConfig>& configs, LayerInit inherited, int outputDim, int vocab,
+            std::vector<Layer>& out, std::vector<LayerInit>& init) {
   for (const LayerConfig& c : configs) {
     const LayerInit own{c.init.value_or(inherited.kind), c.initScale.value_or(inherited.scale)};
     for (int r = 0; r < c.repeat; ++r) {
       Layer l = c.layer;
       l.body.clear();
       if (l.kind == LayerKind::Linear && l.out == 0) l.out = outputDim;
-      if (l.kind == LayerKind::Residual) expand(c.body, own, outputDim, l.body, init);
-      if (l.kind == LayerKind::Linear || l.kind == LayerKind::LayerNorm) init.push_back(own);
+      if (l.kind == LayerKind::Embedding && l.vocab == 0) l.vocab = vocab;
+      if (l.kind == LayerKind::Residual) expand(c.body, own, outputDim, vocab, l.body, init);
+      if (hasTensors(l.kind)) init.push_back(own);
       out.push_back(std::move(l));
     }
   }
@@ -25,18 +26,24 @@ void expand(const std::vector<LayerConfig>& configs, LayerInit inherited, int ou
 
 }  // namespace
 
-ModelNetwork networkFor(const ModelConfig& model, int inputDim, int outputDim) {
+ModelNetwork networkFor(const ModelConfig& model, const NetworkInput& input, int outputDim) {
   ModelNetwork m;
+  const int inputDim = input.dim;
   const LayerInit defaults{model.init, model.initScale};
   if (model.kind != "network") {
+    if (input.vocab > 0)
+      throw InputError("model.kind: token sequences (data.encoding \"tokens\") need a network whose first layer is an "
+                       "embedding (model.kind \"network\")");
     m.network = Network(architectureFor(model, inputDim, outputDim));
     m.init.assign(m.network.layers.size() / 2 + 1, defaults);
     return m;
   }
   validateLayers(model.layers);
   m.network.inputDim = inputDim;
+  m.network.inputShape = Shape{input.shape};
+  m.network.tokenInput = input.vocab > 0;
   m.network.outputScale = model.outputScale;
-  expand(model.layers, defaults, outputDim, m.network.layers, m.init);
+  expand(model.layers, defaults, outputDim, input.vocab, m.network.layers, m.init);
   try {
     m.network.resolve();
   } catch (const InputError& e) {  // "network[3].body: ..." in the expanded list: say so

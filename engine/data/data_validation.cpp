@@ -98,6 +98,16 @@ void validateDataConfig(const DataConfig& c) {
     requirePrimeForDivision(c.p, *op);
     requireSize("p", c.p, 2LL * c.p, 1LL * c.p * c.p);
   }
+  if (c.encoding != "one_hot" && c.encoding != "tokens")
+    throw InputError("data.encoding = \"" + c.encoding + "\" is unknown; allowed: one_hot, tokens");
+  if (c.encoding == "tokens" && kind != "modular")
+    throw InputError("data.encoding = \"tokens\": only modular arithmetic comes as token sequences");
+  if (!c.shape.empty()) {
+    if (c.shape.size() != 3)
+      throw InputError("data.shape: " + text(c.shape.size()) + " numbers; an image is [channels, height, width]");
+    for (std::size_t i = 0; i < 3; ++i) requireAtLeast("shape[" + text(i) + "]", c.shape[i], 1);
+    if (c.encoding == "tokens") throw InputError("data.shape: token sequences are not images");
+  }
   if (kind == "csv") {
     if (c.path.empty()) throw InputError("data.path is empty; data.kind = \"csv\" needs a file");
     if (c.task != "classification" && c.task != "regression")

@@ -34,7 +34,8 @@ Dataset generate(const DataConfig& c, Rng& rng) {
   if (k == "moons") return makeMoons(c.n, c.noise, rng);
   if (k == "reg_plane") return makeRegPlane(c.n, c.noise, rng);
   if (k == "reg_gauss") return makeRegGauss(c.n, c.noise, rng);
-  if (k == "modular") return makeModular(c.p, *modularOpFromName(c.op));
+  if (k == "modular")
+    return c.encoding == "tokens" ? makeModularTokens(c.p, *modularOpFromName(c.op)) : makeModular(c.p, *modularOpFromName(c.op));
   if (k == "teacher_student") return makeTeacherStudent(c.n, c.dim, c.teacherHidden, c.noise, rng);
   if (k == "poly1d") return makePoly1d(c.n, c.degree, c.noise, rng);
   if (k == "sparse_parity") return makeSparseParity(c.n, c.bits, c.k, rng);
@@ -54,14 +55,24 @@ bool standardizesByDefault(const std::string& kind) {
 Dataset makeUnsplitData(const DataConfig& config, std::uint64_t seed) {
   validateDataConfig(config);
   Rng rng(seed);
-  return generate(config, rng);
+  Dataset d = generate(config, rng);
+  if (!config.shape.empty()) {
+    const long numbers = long(config.shape[0]) * config.shape[1] * config.shape[2];
+    if (numbers != d.inputDim())
+      throw InputError("data.shape: [" + std::to_string(config.shape[0]) + ", " + std::to_string(config.shape[1]) +
+                       ", " + std::to_string(config.shape[2]) + "] holds " + std::to_string(numbers) +
+                       " numbers, a sample of this data has " + std::to_string(d.inputDim()) + " features");
+    d.shape = config.shape;
+  }
+  return d;
 }
 
 DataSplit makeData(const DataConfig& config, std::uint64_t seed) {
   const Dataset all = makeUnsplitData(config, seed);
   Rng rng(splitSeed(seed));
   DataSplit split = splitDataset(all, config.trainFraction, rng);
-  if (config.standardize.value_or(standardizesByDefault(config.kind))) standardizeSplit(split);
+  // Token ids are names, not quantities: never standardised.
+  if (all.vocab == 0 && config.standardize.value_or(standardizesByDefault(config.kind))) standardizeSplit(split);
   return split;
 }
 

@@ -69,4 +69,18 @@ Dataset makeModular(int p, ModularOp op) {
   return classificationData(std::move(x), std::move(labels), p);
 }
 
+Dataset makeModularTokens(int p, ModularOp op) {
+  Dataset d = makeModular(p, op);
+  Eigen::MatrixXd tokens(3, d.size());
+  for (Eigen::Index j = 0; j < d.size(); ++j) {
+    Eigen::Index a = 0, b = 0;
+    d.x.col(j).head(p).maxCoeff(&a);
+    d.x.col(j).tail(p).maxCoeff(&b);
+    tokens.col(j) << double(a), double(b), double(p);
+  }
+  d.x.swap(tokens);
+  d.vocab = p + 1;
+  return d;
+}
+
 }  // namespace losslab

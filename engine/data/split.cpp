@@ -19,6 +19,8 @@ Dataset selectSamples(const Dataset& all, const std::vector<Eigen::Index>& indic
   Dataset out;
   out.task = all.task;
   out.numClasses = all.numClasses;
+  out.shape = all.shape;
+  out.vocab = all.vocab;
   out.x.resize(all.x.rows(), n);
   for (Eigen::Index i = 0; i < n; ++i) out.x.col(i) = all.x.col(indices[i]);
   if (all.task == Task::Classification) {

@@ -339,7 +339,8 @@ std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config) {
   }
   DataSplit data = makeData(config.data, config.seed);
   checkLossFitsData(config.loss, data.train.task, config.data.kind);
-  const ModelNetwork model = networkFor(config.model, data.train.inputDim(), data.train.outputDim());
+  const ModelNetwork model =
+      networkFor(config.model, NetworkInput{data.train.inputDim(), data.train.shape, data.train.vocab}, data.train.outputDim());
   const Eigen::VectorXd theta = initialParameters(model.network, model.init, config.seed);
   return create(config, model.network, theta, std::move(data));
 }

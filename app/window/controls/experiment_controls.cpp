@@ -76,10 +76,14 @@ void ExperimentControls::showSnapshot(const Snapshot& snapshot) {
   const int out = hasData ? snapshot.data->train.outputDim() : outputDim_;
   const Index samples = hasData ? snapshot.data->train.size() : trainSamples_;
   const Index parameters = snapshot.parameters.size();
+  const std::vector<int> shape = hasData ? snapshot.data->train.shape : inputShape_;
+  const int vocab = hasData ? snapshot.data->train.vocab : inputVocab_;
   if (in == inputDim_ && out == outputDim_ && samples == trainSamples_ && parameters == runningParameters_ &&
-      snapshot.network == running_)
+      shape == inputShape_ && vocab == inputVocab_ && snapshot.network == running_)
     return;
   inputDim_ = in;
+  inputShape_ = shape;
+  inputVocab_ = vocab;
   outputDim_ = out;
   trainSamples_ = samples;
   running_ = snapshot.network;
@@ -111,7 +115,7 @@ void ExperimentControls::describeNetwork() {
   Network a = running_;
   if (fromControls) {
     try {
-      a = networkFor(config_.model, inputDim_, outputDim_).network;
+      a = networkFor(config_.model, NetworkInput{inputDim_, inputShape_, inputVocab_}, outputDim_).network;
     } catch (const InputError& e) {  // a list that does not fit the data: say so where the network is described
       costWarning_.clear();
       network_->setText(QString::fromUtf8(e.what()).toHtmlEscaped());

@@ -69,6 +69,8 @@ class ExperimentControls : public QScrollArea {
   // The data as the last snapshot had it, and that run's parameter count (a quadratic model or
   // an imported network: its shape is not the controls').
   int inputDim_ = 0, outputDim_ = 0;
+  std::vector<int> inputShape_;  // the data's image shape, if it is one
+  int inputVocab_ = 0;           // the data's vocabulary, if it is token sequences
   Index trainSamples_ = 0;
   Network running_;
   Index runningParameters_ = 0;

@@ -18,6 +18,8 @@ struct DataConfig {
   int arms = 2;                 // spiral
   int p = 97;                   // modular: modulus
   std::string op = "add";       // modular: add sub mul div (div needs a prime p)
+  std::string encoding = "one_hot";  // modular: one_hot (a ‖ b, 2p features) or tokens (a b =)
+  std::vector<int> shape;       // one sample as an image [C, H, W] (empty: a vector)
   int dim = 10;                 // teacher_student: input dimension
   std::vector<int> teacherHidden{32};  // teacher_student: teacher MLP hidden widths
   int degree = 3;               // poly1d

@@ -14,6 +14,8 @@ struct Dataset {
   std::vector<int> labels;    // classification: one class index per sample
   Eigen::MatrixXd targets;    // regression: outputs x samples
   int numClasses = 0;         // classification only
+  std::vector<int> shape;     // one sample's shape if not a vector of features: [C, H, W] images
+  int vocab = 0;              // token sequences: x holds token ids in [0, vocab) (no standardising)
 
   int size() const { return static_cast<int>(x.cols()); }
   int inputDim() const { return static_cast<int>(x.rows()); }

@@ -20,5 +20,8 @@ void requirePrimeForDivision(int p, ModularOp op);
 // Pairs in row-major order (a slow, b fast); Div leaves out b = 0, so it has p(p−1) samples.
 // Checks requirePrimeForDivision first.
 Dataset makeModular(int p, ModularOp op);
+// The same pairs as token sequences "a b =" (Nanda et al. 2023): x holds the three token ids
+// a, b and p (the "=" token), vocabulary p + 1.
+Dataset makeModularTokens(int p, ModularOp op);
 
 }  // namespace losslab
