@@ -6,6 +6,7 @@
 #include <string>
 
 #include "losslab/core/error.hpp"
+#include "losslab/landscape/grid_axes.hpp"
 #include "losslab/model/network/network_file.hpp"
 #include "losslab/model/network/network_objective.hpp"
 
@@ -14,6 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const NetworkFile f = parseNetworkFile(std::string(reinterpret_cast<const char*>(data), size), "fuzz");
     const Samples<double> samples = toSamples<double>(f.data);
+    // A few bytes can describe a convolution of huge outputs: the passes are fuzzed where they
+    // fit the fuzzer's memory (the landscape engine budgets by the same estimate).
+    if (evaluationWorkspaceBytes(f.network, samples.size(), sizeof(double)) > (std::size_t(256) << 20)) return 0;
     NetworkObjective<double> objective(f.network, f.loss);
     objective.checkCompatible(samples);
     Eigen::VectorXd grad, hv;

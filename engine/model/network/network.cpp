@@ -26,8 +26,20 @@ void need(bool ok, const std::string& here, const std::string& what, const Shape
   if (!ok) throw InputError(here + ": " + what + ", not " + (got.isImage() ? "an image " : got.isSequence() ? "a sequence " : "a vector ") + got.text() + hint);
 }
 
+// No field or dimension above this, no sample of more values: the sizes computed from them stay
+// far from overflow, and a file of a few bytes cannot ask for terabytes.
+constexpr int kMaxDimension = 1 << 20;
+constexpr Index kMaxSampleValues = Index(1) << 26;
+
 void atLeast(int value, int least, const std::string& here, const char* field) {
   if (value < least) throw InputError(here + ": " + field + " is " + std::to_string(value) + ", must be at least " + std::to_string(least));
+  if (value > kMaxDimension)
+    throw InputError(here + ": " + field + " is " + std::to_string(value) + ", at most " + std::to_string(kMaxDimension));
+}
+
+void checkSize(const Shape& s, const std::string& here) {
+  if (s.size() > kMaxSampleValues)
+    throw InputError(here + ": gives " + s.text() + ", more than " + std::to_string(kMaxSampleValues) + " values per sample");
 }
 
 // Resolves one layer for input `shape` from flat offset `offset`; returns its output shape.
@@ -78,6 +90,12 @@ Shape resolveLayer(Layer& l, const Shape& shape, Index& offset, const std::strin
       atLeast(l.kernel, 1, here, "kernel");
       atLeast(l.stride, 1, here, "stride");
       atLeast(l.padding, 0, here, "padding");
+      if (2 * l.padding > l.kernel)  // as PyTorch: more would add outputs that see only zeros
+        throw InputError(here + ": padding " + std::to_string(l.padding) + " is more than half the kernel " +
+                         std::to_string(l.kernel));
+      if (double(l.outChannels) * l.in * l.kernel * l.kernel > double(kMaxSampleValues) * 64)
+        throw InputError(here + ": " + std::to_string(l.outChannels) + " filters of " + std::to_string(l.in) + " x " +
+                         std::to_string(l.kernel) + " x " + std::to_string(l.kernel) + " are too many parameters");
       const int h = shape.dims[1] + 2 * l.padding, w = shape.dims[2] + 2 * l.padding;
       if (l.kernel > h || l.kernel > w)
         throw InputError(here + ": the kernel " + std::to_string(l.kernel) + " x " + std::to_string(l.kernel) +
@@ -125,7 +143,12 @@ Shape resolveLayer(Layer& l, const Shape& shape, Index& offset, const std::strin
       break;
     }
   }
+  if (l.kind == LayerKind::LayerNorm || l.kind == LayerKind::Positional || l.kind == LayerKind::Attention)
+    atLeast(l.in, 1, here, "width");
+  checkSize(out, here);
   if (l.kind != LayerKind::Residual) offset += l.parameterCount();
+  if (offset > kMaxSampleValues * 64)
+    throw InputError(here + ": the network has more than " + std::to_string(kMaxSampleValues * 64) + " parameters by here");
   l.outShape = out;
   return out;
 }
@@ -231,7 +254,9 @@ void Network::resolve() {
   const Shape shape = shapeIn();
   if (shape.rank() > 3) throw InputError("input_shape: " + shape.text() + " has more than three dimensions");
   for (int d : shape.dims)
-    if (d < 1) throw InputError("input_shape: " + shape.text() + ", every dimension must be at least 1");
+    if (d < 1 || d > kMaxDimension)
+      throw InputError("input_shape: " + shape.text() + ", every dimension must be in 1.." + std::to_string(kMaxDimension));
+  checkSize(shape, "input_shape");
   if (shape.size() != inputDim && !inputShape.dims.empty())
     throw InputError("input_shape: " + shape.text() + " holds " + str(shape.size()) + " numbers, the input has " +
                      str(inputDim));

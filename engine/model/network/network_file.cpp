@@ -21,10 +21,11 @@ std::string dimsText(const std::vector<int>& dims) {
   return t;
 }
 
-// Reads the nested arrays of `value` (named `name`, of tensor `tensor` in layer `path`) of
-// shape dims[level..] into out, row-major.
+// Appends the nested arrays of `value` (named `name`, of tensor `tensor` in layer `path`) of
+// shape dims[level..] to out, row-major. Appending, never sizing up front: a few bytes of file
+// cannot make the reader allocate what the layers' fields promise.
 void readNested(const json& value, const std::string& path, const std::string& name, const LayerTensor& tensor,
-                size_t level, double*& out) {
+                size_t level, std::vector<double>& out) {
   const int want = tensor.dims[level];
   const bool leaf = level + 1 == tensor.dims.size();
   if (leaf) {
@@ -32,7 +33,7 @@ void readNested(const json& value, const std::string& path, const std::string& n
     if (static_cast<int>(values.size()) != want)
       throw InputError(path + ": " + name + " has " + std::to_string(values.size()) + " numbers, expected " +
                        std::to_string(want) + (tensor.dims.size() > 1 ? " (" + tensor.name + " is " + dimsText(tensor.dims) + ")" : ""));
-    out = std::copy(values.begin(), values.end(), out);
+    out.insert(out.end(), values.begin(), values.end());
     return;
   }
   if (!value.is_array()) throw InputError(jf::join(path, name) + ": expected an array of " + std::to_string(want) + " arrays");
@@ -77,8 +78,8 @@ std::vector<Layer> readLayers(const json& list, const std::string& path, int dep
   return layers;
 }
 
-// The resolved layers' tensors, into flat at their offsets.
-void readTensors(const json& list, const std::vector<Layer>& layers, const std::string& path, Eigen::VectorXd& flat) {
+// The resolved layers' tensors, appended to flat (depth first: the flat order).
+void readTensors(const json& list, const std::vector<Layer>& layers, const std::string& path, std::vector<double>& flat) {
   for (size_t i = 0; i < layers.size(); ++i) {
     const Layer& l = layers[i];
     const std::string here = jf::at(path, i);
@@ -91,10 +92,7 @@ void readTensors(const json& list, const std::vector<Layer>& layers, const std::
       const bool own = std::any_of(tensors.begin(), tensors.end(), [&](const LayerTensor& t) { return t.name == name; });
       if (!own && list[i].contains(name)) throw InputError(jf::join(here, name) + ": given, but bias is false");
     }
-    for (const LayerTensor& t : tensors) {
-      double* out = flat.data() + t.offset;
-      readNested(jf::require(list[i], t.name, here), here, t.name, t, 0, out);
-    }
+    for (const LayerTensor& t : tensors) readNested(jf::require(list[i], t.name, here), here, t.name, t, 0, flat);
   }
 }
 
@@ -123,8 +121,9 @@ NetworkFile parseVersion2(const json& doc) {
   const json& list = jf::require(doc, "network", "");
   f.network.layers = readLayers(list, "network", 0);
   f.network.resolve();
-  f.parameters.setZero(f.network.parameterCount());
-  readTensors(list, f.network.layers, "network", f.parameters);
+  std::vector<double> flat;
+  readTensors(list, f.network.layers, "network", flat);
+  f.parameters = Eigen::Map<const Eigen::VectorXd>(flat.data(), Index(flat.size()));
   readModelData(jf::require(doc, "data", ""), f.network.inputDim, f.network.outputDim(), f.loss, f.data,
                 f.test);
   checkTokens(f.network, f.data.x, "data.x");

@@ -266,6 +266,8 @@ class ImageAndSequenceLayers : public QObject {
     QTest::newRow("tokens without an embedding") << "tokens" << "network[0]: token input needs an embedding";
     QTest::newRow("ends with an image") << "image" << "network: ends with an image [4, 1, 1]";
     QTest::newRow("pooling a sequence") << "pool" << "network[2]: maxpool2d takes an image [C, H, W], not a sequence [4, 6]";
+    QTest::newRow("padding more than half the kernel") << "padding" << "network[4]: padding 2 is more than half the kernel 2";
+    QTest::newRow("a field past every limit") << "huge" << "network[0]: out_channels is 2000000, at most 1048576";
     QTest::newRow("residual changes the shape") << "residual" << "network[3].body: changes the shape from [3, 3, 3] to [2, 3, 3]";
   }
   void badShapesNameTheLayer() {
@@ -283,6 +285,8 @@ class ImageAndSequenceLayers : public QObject {
     if (edit == "image") cnn.layers.resize(7), message = resolveError(cnn);
     if (edit == "pool") seq.layers[2] = pool(LayerKind::MaxPool2d, 2), message = resolveError(seq);
     if (edit == "residual") cnn.layers[3].body[0].outChannels = 2, message = resolveError(cnn);
+    if (edit == "padding") cnn.layers[4].padding = 2, message = resolveError(cnn);
+    if (edit == "huge") cnn.layers[0].outChannels = 2000000, message = resolveError(cnn);
     QVERIFY2(message.find(expected.toStdString()) != std::string::npos, message.c_str());
   }
 
