@@ -119,6 +119,8 @@ const std::vector<BenchWorkload>& benchWorkloads() {
       {"gemm-peak", "Eigen float32 512^3 GEMM on every core (the peak train-wide is compared with)", gemmPeak},
       {"train-resmlp", "that spiral, Linear(2,64), 8 residual blocks x + Linear(GELU(Linear(LayerNorm(x)))), LayerNorm, Linear(64,2), float64, CE, GD lr 0.05", trainResmlp},
       {"hvp-resmlp", "exact Hessian-vector product of that model at init, full data, float64", hvpResmlp},
+      {"train-cnn-digits", "1797 digits as 1x8x8 images, conv 16-16-pool-32-pool (3x3, pad 1), linear 128->10, float32, full-batch Adam lr 1e-3", trainCnnDigits},
+      {"train-transformer-modadd", "(a+b) mod 113 as tokens a b =, 30% train, one-layer transformer (width 128, 4 causal heads, MLP 512), float32, full-batch AdamW lr 1e-3 wd 1", trainTransformerModadd},
   };
   return all;
 }

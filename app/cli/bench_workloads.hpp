@@ -25,6 +25,8 @@ nlohmann::json benchSlqDensity();
 nlohmann::json benchLandscape();
 nlohmann::json trainResmlp();
 nlohmann::json hvpResmlp();
+nlohmann::json trainCnnDigits();
+nlohmann::json trainTransformerModadd();
 
 // Calls fn once to warm up, then as often as fits in `seconds`; returns calls per second
 // (the peer's timed_rate).

@@ -36,15 +36,14 @@ void validateAxis(const AxisRange& axis, const std::string& rangeName, const std
 
 namespace {
 // Per sample, what the layer passes keep: each layer's input copy and up to two more of its
-// size (an activation's output, LayerNorm's normalised input), its output, a residual's skip; a
-// convolution's patches, attention's projections and weights (each with its R-operator twin).
+// size (an activation's output, LayerNorm's normalised input), its output, a residual's skip;
+// attention's projections and weights (each with its R-operator twin). A convolution's patches
+// are formed a cache-sized block at a time and not kept.
 std::size_t layerValuesPerSample(const std::vector<Layer>& layers) {
   std::size_t n = 0;
   for (const Layer& l : layers) {
     n += 3 * std::size_t(l.inShape.size()) + std::size_t(l.outShape.size());
     if (l.kind == LayerKind::Residual) n += layerValuesPerSample(l.body);
-    if (l.kind == LayerKind::Conv2d)
-      n += 2 * std::size_t(l.outShape.size() / l.outChannels) * std::size_t(l.in) * std::size_t(l.kernel * l.kernel);
     if (l.kind == LayerKind::Attention) {
       const std::size_t T = std::size_t(l.inShape.dims[0]);
       n += 2 * (4 * T * std::size_t(l.in) + std::size_t(l.heads) * T * T);

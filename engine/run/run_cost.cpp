@@ -47,24 +47,32 @@ double sustainedFlopsPerSecond() {
   return rate;
 }
 
+namespace {
+// A sequence's positions T (1 for a vector): a linear layer or an attention runs once per position.
+double positionsOf(const Layer& l) { return l.in > 0 && !l.inShape.isImage() ? double(l.inShape.size()) / l.in : 1.0; }
+}  // namespace
+
+double forwardMultiplyAdds(const Network& net) {
+  double macs = 0.0;
+  forEachLayer(net, [&](const Layer& l) {
+    const double T = positionsOf(l);
+    if (l.kind == LayerKind::Linear) macs += T * l.in * l.out;
+    // Every output value of a convolution is one patch's dot product.
+    if (l.kind == LayerKind::Conv2d) macs += double(l.outShape.size()) * l.in * l.kernel * l.kernel;
+    // Four D x D projections per position, then q k^T and A v.
+    if (l.kind == LayerKind::Attention) macs += T * (4.0 * l.in * l.in + 2.0 * T * l.in);
+  });
+  return macs;
+}
+
 RunCost estimateRunCost(const Network& net, Index samples, Index tracked, const CurvatureTracking& tracking) {
   RunCost c;
   c.parameters = net.parameterCount();
-  double macs = 0.0, width = 0.0;  // multiply-adds of one sample's forward; activations kept
+  const double macs = forwardMultiplyAdds(net);
+  double width = 0.0;  // values kept per sample: every layer's output, attention's projections and weights
   forEachLayer(net, [&](const Layer& l) {
-    const double positions = l.in > 0 ? double(l.inShape.size()) / l.in : 1.0;  // a sequence's T
-    switch (l.kind) {
-      case LayerKind::Linear: macs += positions * l.in * l.out; break;
-      case LayerKind::Conv2d:  // every output value is one patch's dot product
-        macs += double(l.outShape.size()) * l.in * l.kernel * l.kernel;
-        width += double(l.outShape.size() / l.outChannels) * l.in * l.kernel * l.kernel;  // the patches
-        break;
-      case LayerKind::Attention:  // four D x D projections per position, then q k^T and A v
-        macs += positions * (4.0 * l.in * l.in + 2.0 * positions * l.in);
-        width += positions * (4.0 * l.in + l.heads * positions);
-        break;
-      default: break;
-    }
+    const double T = positionsOf(l);
+    if (l.kind == LayerKind::Attention) width += T * (4.0 * l.in + l.heads * T);
     if (l.kind != LayerKind::Residual && l.kind != LayerKind::Flatten) width += double(l.outShape.size());
   });
   const double rate = sustainedFlopsPerSecond();

@@ -39,16 +39,26 @@ template <class S> void poolForward(const Layer& l, LayerState<S>& s, Mat<S>& h)
     poolApply(l, s, h = s.x);
     return;
   }
-  s.argmax.assign(size_t(w.outSize() * n), -1);
+  s.argmax.resize(size_t(w.outSize() * n));
   h.resize(w.outSize(), n);
   for (Index col = 0; col < n; ++col) {
     const S* x = s.x.col(col).data();
     Index* arg = s.argmax.data() + col * w.outSize();
-    forEachWindowTap(w, [&](Index out, Index in) {
-      // The first tap of a window, a larger value, or a NaN (which PyTorch propagates) takes it.
-      if (arg[out] < 0 || x[in] > x[arg[out]] || std::isnan(x[in])) arg[out] = in;
-    });
-    for (Index o = 0; o < w.outSize(); ++o) h(o, col) = x[arg[o]];
+    S* y = h.col(col).data();
+    for (int c = 0; c < w.C; ++c)
+      for (int oy = 0; oy < w.Ho; ++oy)
+        for (int ox = 0; ox < w.Wo; ++ox) {
+          // The first tap of the window, then a larger value or a NaN (which PyTorch propagates).
+          Index best = (Index(c) * w.H + oy * w.k) * w.W + ox * w.k;
+          for (int i = 0; i < w.k; ++i) {
+            const Index row = (Index(c) * w.H + oy * w.k + i) * w.W + ox * w.k;
+            for (int j = 0; j < w.k; ++j)
+              if (x[row + j] > x[best] || std::isnan(x[row + j])) best = row + j;
+          }
+          const Index o = (Index(c) * w.Ho + oy) * w.Wo + ox;
+          arg[o] = best;
+          y[o] = x[best];
+        }
   }
 }
 

@@ -22,6 +22,10 @@ struct RunCost {
 // samples a curvature measurement uses (the training set or its subset).
 RunCost estimateRunCost(const Network& net, Index samples, Index tracked, const CurvatureTracking& tracking);
 
+// Multiply-adds of one sample's forward pass (linear layers on every position, convolutions,
+// attention's projections and its T x T products).
+double forwardMultiplyAdds(const Network& net);
+
 // Floating-point operations a second this machine sustains in the training passes: a small
 // matrix product timed once (about 20 ms, on first use), at the efficiency the passes reach.
 double sustainedFlopsPerSecond();

@@ -16,7 +16,6 @@ template <class S> struct LayerState {
   Mat<S> xhat;           // layernorm: the normalised input
   Mat<S> invStd;         // layernorm: 1 / sqrt(var + eps), one per sample (1 x samples)
   Mat<S> rx, rxhat;      // R{x} (and layernorm's R{xhat}) from the R-forward pass
-  Mat<S> cols, rcols;    // conv2d: the patches of x and of R{x} (im2col; rcols empty when R{x} = 0)
   std::vector<Index> argmax;  // maxpool2d: the input row each output took, per sample
   Mat<S> qkv, attn, mixed;     // attention: q, k, v; the weights (per sample and head a T x T block); the heads' outputs
   Mat<S> rqkv, rattn, rmixed;  // attention: their R{}
