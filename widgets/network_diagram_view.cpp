@@ -97,6 +97,14 @@ void NetworkDiagramView::draw(QPainter& p, const QSize& size, double textPt, dou
     return;
   }
   const DiagramLayout d = diagramLayout(snapshot_->network);
+  if (d.columns.empty()) {  // images or token sequences: no columns of neurons to draw
+    p.setPen(QColor(110, 110, 110));
+    p.drawText(rect.adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
+               tr("This network works on %1: its layers are listed under Network → Layers.\n"
+                  "The diagram draws networks of dense layers, neuron by neuron.")
+                   .arg(snapshot_->network.tokenInput ? tr("token sequences") : tr("images")));
+    return;
+  }
   const Eigen::VectorXd& theta = snapshot_->parameters;
   const int columns = int(d.columns.size());
   QFont small = plot::sized(font(), 10);

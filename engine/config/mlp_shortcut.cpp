@@ -100,7 +100,7 @@ std::vector<LayerConfig> withoutSkips(const std::vector<LayerConfig>& layers) {
     for (LayerConfig& l : body) {  // the block's initialisation goes to its layers
       if (!l.init) l.init = c.init;
       if (!l.initScale) l.initScale = c.initScale;
-      if (l.layer.kind != LayerKind::Linear) l.init.reset(), l.initScale.reset();
+      if (!hasTensors(l.layer.kind) || l.layer.kind == LayerKind::LayerNorm) l.init.reset(), l.initScale.reset();
     }
     for (int r = 0; r < c.repeat; ++r) out.insert(out.end(), body.begin(), body.end());
   }

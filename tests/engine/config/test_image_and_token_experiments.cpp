@@ -8,6 +8,7 @@
 #include "fuzzy_compare.hpp"
 #include "input_error.hpp"
 #include "losslab/config/experiment_io.hpp"
+#include "losslab/config/mlp_shortcut.hpp"
 #include "losslab/data/make_data.hpp"
 #include "losslab/data/modular.hpp"
 #include "losslab/io/trained_model.hpp"
@@ -78,6 +79,21 @@ class ImageAndTokenExperiments : public QObject {
     roundTrips(*trainer, c);
     // The experiment keeps its shape when written and read.
     QCOMPARE(experimentFromJson(toJson(c)).data.shape, (std::vector<int>{1, 8, 8}));
+  }
+
+  // "skips=off" of a CNN: the residual block's convolution in place, keeping the block's
+  // initialisation; the network still trains.
+  void aCnnWithoutSkips() {
+    ExperimentConfig c = parseExperiment(kCnn);
+    c.model.layers[3].init = InitKind::He;
+    c.model.layers = withoutSkips(c.model.layers);
+    QCOMPARE(c.model.layers.size(), size_t(8));
+    QVERIFY(c.model.layers[3].layer.kind == LayerKind::Conv2d);
+    QVERIFY(c.model.layers[3].init == InitKind::He);
+    QVERIFY(!c.model.layers[4].init);  // the activation takes none
+    auto trainer = Trainer::create(c);
+    const auto [before, after] = train(*trainer, 10);
+    QVERIFY(after < before);
   }
 
   void modularTokensTrainATransformer() {
