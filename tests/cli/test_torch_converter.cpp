@@ -1,6 +1,8 @@
 // scripts/torch_to_losslab.py as a researcher uses it: PyTorch networks (every supported module:
 // plain MLPs of every loss, with and without biases, an output scale; residual LayerNorm networks of
-// every activation, nested blocks) converted with their data -- from Python and on the command
+// every activation, nested blocks; a CNN of padded and strided convolutions and both poolings on
+// images; transformers of embeddings, learned positions, causal and open multi-head attention with
+// and without biases on tokens) converted with their data -- from Python and on the command
 // line -- evaluate in `losslab-cli eval` to PyTorch's own float64 loss and gradient, to 1e-10;
 // plain MLPs as losslab-model/1 files, the rest as /2; what the formats cannot hold is refused,
 // naming the module by its index path.
@@ -132,7 +134,8 @@ class TorchConverterTest : public QObject {
       ++(torch["format"].toString() == "losslab-model/1" ? v1 : v2);
     }
     QCOMPARE(v1, 7);  // the plain MLPs
-    QCOMPARE(v2, 6);  // residual LayerNorm networks, every activation, mixed ones, an activation at the end
+    QCOMPARE(v2, 9);  // residual LayerNorm networks, every activation, mixed ones, an activation at the end,
+                      // a CNN on images, transformers on tokens (causal and not)
   }
 
   void commandLineConvertsSavedModels() {

@@ -14,7 +14,7 @@ from torch import nn
 import torch.nn.functional as F
 
 sys.path.insert(0, sys.argv[1])
-from torch_to_losslab import Residual, Sin, convert, write  # noqa: E402
+from torch_to_losslab import Positional, Residual, Select, SelfAttention, Sin, convert, write  # noqa: E402
 
 OUT = sys.argv[2]
 torch.manual_seed(0)
@@ -52,14 +52,15 @@ def pytorch(path, fmt, model, loss, x, y, alpha=1.0):
     return line
 
 
-def case(name, fmt, model, loss, inputs=3, outputs=4, n=40, test=True, alpha=1.0):
-    x, y = data(loss, inputs, outputs, n)
+def case(name, fmt, model, loss, inputs=3, outputs=4, n=40, test=True, alpha=1.0, x=None, y=None):
+    if x is None:
+        x, y = data(loss, inputs, outputs, n)
     opt = torch.optim.SGD(model.parameters(), lr=0.05)
     for _ in range(5):  # a trained network, not an initial one
         opt.zero_grad()
         loss_of(loss, alpha * model(x), y).backward()
         opt.step()
-    xt, yt = (x[:7] + 0.1, y[:7]) if test else (None, None)
+    xt, yt = ((x[:7] + 0.1 if x.is_floating_point() else x[:7].flip(1)), y[:7]) if test else (None, None)
     path = os.path.join(OUT, name + ".json")
     write(convert(model, x, y, loss, xt, yt, name, alpha), path)
     print(json.dumps(pytorch(path, fmt, model, loss, x, y, alpha)))
@@ -94,6 +95,23 @@ case("mixed_mlp_ce", V2, nn.Sequential(nn.Linear(3, 5), nn.ReLU(), nn.Linear(5, 
 case("leaky_slope_mse", V2, nn.Sequential(nn.Linear(3, 5), nn.LeakyReLU(0.1), nn.Linear(5, 2)), "mse", outputs=2)
 case("sigmoid_output_mse", V2, nn.Sequential(nn.Linear(3, 5), nn.Tanh(), nn.Linear(5, 2), nn.Sigmoid()), "mse",
      outputs=2, test=False)
+
+
+# Images: convolutions (padded, strided, without bias), both poolings (odd sizes: a row and a
+# column dropped), a residual convolution, flatten.
+case("cnn_images", V2, nn.Sequential(
+    nn.Conv2d(2, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+    Residual(nn.Conv2d(4, 4, 3, padding="same", bias=False), nn.Tanh()),
+    nn.Conv2d(4, 5, 2, stride=2, padding=1), nn.SiLU(), nn.AvgPool2d(2), nn.Flatten(), nn.Linear(5, 3)),
+    "cross_entropy", x=torch.randn(30, 2, 7, 7), y=torch.randint(0, 3, (30,)))
+# Token sequences: a transformer block (causal attention without biases, then one with biases),
+# LayerNorm and an MLP on every position, the last position or the first read out.
+for causal, bias, position in ((True, False, -1), (False, True, 0)):
+    case(f"transformer_tokens_{'causal' if causal else 'open'}", V2, nn.Sequential(
+        nn.Embedding(7, 8), Positional(4, 8), Residual(SelfAttention(8, 2, causal=causal, bias=bias)),
+        nn.LayerNorm(8), Residual(nn.Linear(8, 12), nn.GELU(), nn.Linear(12, 8)), Select(position),
+        nn.Linear(8, 5, bias=False)),
+        "cross_entropy", x=torch.randint(0, 7, (30, 4)), y=torch.randint(0, 5, (30,)))
 
 
 # The command line: torch.save'd model and data in, the file out (a Residual and a Sin in a saved
@@ -143,10 +161,23 @@ refusals = {
     "model[2]: the same nn.Linear as model[1] (shared weights)": nn.Sequential(nn.Linear(3, 4), shared, shared,
                                                                                nn.Linear(4, 2)),
     "no nn.Linear": nn.Sequential(nn.ReLU()),
+    "model[0]: nn.Linear receives an image [1, 4, 4]: flatten it first": nn.Sequential(nn.Linear(4, 2)),
+    "model[0]: nn.Conv2d with groups or dilation": nn.Sequential(nn.Conv2d(1, 2, 3, dilation=2), nn.Flatten(),
+                                                          nn.Linear(2, 2)),
+    "model[1]: nn.MaxPool2d with a stride other than its kernel": nn.Sequential(
+        nn.Conv2d(1, 2, 1), nn.MaxPool2d(2, stride=1), nn.Flatten(), nn.Linear(18, 2)),
+    "the network ends with a sequence [3, 2]": nn.Sequential(nn.Embedding(5, 4), nn.Linear(4, 2)),
+    "model[1]: nn.Embedding must be the first module": nn.Sequential(nn.Linear(3, 4), nn.Embedding(5, 4)),
 }
+# The refusals above take 4 x 4 images where they start with an image layer, token ids where
+# they start with an embedding.
+images = {k for k in refusals if "image" in k or "Conv2d" in k or "MaxPool2d" in k}
+tokens = {"the network ends with a sequence [3, 2]"}
 for expected, bad in refusals.items():
     try:
-        convert(bad, torch.randn(4, 3), torch.zeros(4, dtype=torch.long))
+        x = torch.randn(4, 1, 4, 4) if expected in images else torch.randint(0, 5, (4, 3)) if expected in tokens \
+            else torch.randn(4, 3)
+        convert(bad, x, torch.zeros(4, dtype=torch.long))
     except ValueError as e:
         if expected not in str(e):
             sys.exit(f"refused for the wrong reason: {e!r} (expected {expected!r})")
