@@ -83,7 +83,8 @@ QString describe(const LayerConfig& c, QString* setting) {
       *setting = QObject::tr("image → vector");
       return QObject::tr("Flatten") + times;
     case LayerKind::Embedding:
-      *setting = QObject::tr("%1 tokens → %2 wide").arg(c.layer.vocab).arg(c.layer.dim);
+      *setting = c.layer.vocab > 0 ? QObject::tr("%1 tokens → %2 wide").arg(c.layer.vocab).arg(c.layer.dim)
+                                   : QObject::tr("the data's tokens → %1 wide").arg(c.layer.dim);
       return QObject::tr("Embedding") + times;
     case LayerKind::Positional:
       *setting = QObject::tr("learned, one per position");

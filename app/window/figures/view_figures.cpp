@@ -9,6 +9,7 @@
 #include "losslab/widgets/landscape_surface_view.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/network_diagram_view.hpp"
+#include "losslab/widgets/network_inside_view.hpp"
 #include "losslab/widgets/plot_figure.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
@@ -44,6 +45,27 @@ Figure networkFigure(NetworkDiagramView& view, const nlohmann::json& run) {
       {"output_neuron", "index of its output neuron"},
       {"weight", "W[output_neuron][input_neuron]"},
       {"relative_size", "|weight| over the largest |weight| of its layer (line width and opacity)"}};
+  return f;
+}
+
+// Attention maps or a CNN's filters and feature maps for the chosen sample, with every value.
+Figure insideFigure(NetworkInsideView& view, const nlohmann::json& run) {
+  Figure f;
+  f.name = QStringLiteral("inside");
+  f.title = QStringLiteral("Inside the network: ") + (view.picture() ? view.picture()->caption : QString());
+  f.paint = [&view](QPainter& p, const QSize& size, const FigureLook& look) { view.paintFigure(p, size, look.textPt); };
+  f.onScreen = view.size();
+  f.aspect = 0.75;
+  f.csv = view.valuesCsv();
+  f.metadata = run;
+  if (view.picture()) f.metadata["conventions"]["inside_sample"] = view.picture()->caption.toStdString();
+  f.metadata["csv_columns"] = {
+      {"layer", "the layer's path (network[2].body[0])"},
+      {"what", "attention (weight of a head), feature_map (a convolution's output) or filter (its weights)"},
+      {"index", "the head, or the output channel"},
+      {"row", "query position; map row; filter row (input channel x kernel + y)"},
+      {"column", "key position; map column; filter column"},
+      {"value", "softmax(q k^T / sqrt(d) + mask) for attention (rows sum to 1)"}};
   return f;
 }
 
@@ -101,7 +123,8 @@ std::vector<Figure> trainingFigures(TrainingTab& tab, const nlohmann::json& run)
                                  QStringLiteral("What the network predicts over its input"), run));
   else if (!tab.fit()->isHidden())
     figures.push_back(plotFigure(*tab.fit(), QStringLiteral("function-fit"), QStringLiteral("The fitted function"), run));
-  figures.push_back(networkFigure(*tab.network(), run));
+  if (!tab.inside()->isHidden()) figures.push_back(insideFigure(*tab.inside(), run));
+  if (!tab.network()->isHidden()) figures.push_back(networkFigure(*tab.network(), run));
   return figures;
 }
 

@@ -1,7 +1,9 @@
 #include "tabs/training_tab.hpp"
 
 #include <QCheckBox>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -12,15 +14,18 @@
 #include "losslab/widgets/function_fit_view.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/network_diagram_view.hpp"
+#include "losslab/widgets/network_inside_view.hpp"
 #include "runs/probe_runner.hpp"
+#include "tabs/inside_picture.hpp"
 
 namespace losslab {
 
 namespace {
-enum Page { NoPicture, Surface, Curve };
+enum Page { NoPicture, Surface, Curve, Inside };
 
 Page pageFor(const Snapshot& s) {
   if (!s.data || s.config.model.kind == "quadratic") return NoPicture;
+  if (looksInside(s)) return Inside;
   const Dataset& d = s.data->train;
   if (d.inputDim() == 2) return Surface;
   if (d.inputDim() == 1 && d.task == Task::Regression) return Curve;
@@ -34,8 +39,11 @@ TrainingTab::TrainingTab(QWidget* parent)
       surface_(new DecisionSurfaceView(this)),
       fit_(new FunctionFitView(this)),
       network_(new NetworkDiagramView(this)),
+      inside_(new NetworkInsideView(this)),
       prediction_(new QStackedWidget(this)),
       discretize_(new QCheckBox(tr("Discretise"), this)),
+      sampleRow_(new QWidget(this)),
+      sample_(new QSpinBox(this)),
       runner_(new ProbeRunner(this)) {
   curve_->setShowAccuracy(true);
   auto* none = new QLabel(tr("The prediction picture needs data with one or two inputs "
@@ -46,6 +54,15 @@ TrainingTab::TrainingTab(QWidget* parent)
   prediction_->insertWidget(NoPicture, none);
   prediction_->insertWidget(Surface, surface_);
   prediction_->insertWidget(Curve, fit_);
+  prediction_->insertWidget(Inside, inside_);
+  sample_->setToolTip(tr("The training sample the picture looks inside: its attention weights, or "
+                         "its feature maps (Page Up / Page Down on the box step through them)"));
+  sample_->setAccelerated(true);
+  auto* sampleLayout = new QHBoxLayout(sampleRow_);
+  sampleLayout->setContentsMargins(0, 0, 0, 0);
+  sampleLayout->addWidget(new QLabel(tr("Sample"), sampleRow_));
+  sampleLayout->addWidget(sample_, 1);
+  connect(sample_, &QSpinBox::valueChanged, this, [this] { showInside(); });
   discretize_->setToolTip(tr("Colour each point of the plane by the winning class only, "
                              "without the paler shades of uncertainty"));
   connect(discretize_, &QCheckBox::toggled, surface_, &DecisionSurfaceView::setDiscretized);
@@ -57,6 +74,7 @@ TrainingTab::TrainingTab(QWidget* parent)
   column->setContentsMargins(0, 0, 0, 0);
   column->addWidget(prediction_, 1);
   column->addWidget(discretize_);
+  column->addWidget(sampleRow_);
   auto* top = new QSplitter(Qt::Horizontal, this);
   top->addWidget(curve_);
   top->addWidget(right);
@@ -86,6 +104,7 @@ void TrainingTab::clearRun() {
   predicting_ = false;
   curve_->setSnapshot(nullptr);
   network_->setSnapshot(nullptr);
+  inside_->setPicture(nullptr);
   surface_->setData(nullptr);
   fit_->setData(nullptr);
 }
@@ -105,12 +124,27 @@ void TrainingTab::refresh() {
   // than share it with a note (issue #21).
   prediction_->parentWidget()->setVisible(page != NoPicture);
   discretize_->setVisible(page == Surface && latest_->data->train.task == Task::Classification);
+  sampleRow_->setVisible(page == Inside);
+  // The diagram draws dense layers neuron by neuron: for images and tokens the Inside picture
+  // takes its place.
+  network_->setVisible(page != Inside);
+  if (page == Inside) {
+    sample_->setRange(0, std::max(0, latest_->data->train.size() - 1));
+    showInside();
+    return;
+  }
   if (latest_->data != shownData_) {  // a new run's data: the points change once per run
     shownData_ = latest_->data;
     surface_->setData(page == Surface ? shownData_ : nullptr);
     fit_->setData(page == Curve ? shownData_ : nullptr);
   }
   if (page != NoPicture) requestPrediction();
+}
+
+void TrainingTab::showInside() {
+  // One sample through the network: well under a millisecond for the networks LossLab trains,
+  // so on the GUI thread with every snapshot.
+  if (latest_ && looksInside(*latest_)) inside_->setPicture(insidePicture(*latest_, sample_->value()));
 }
 
 void TrainingTab::requestPrediction() {

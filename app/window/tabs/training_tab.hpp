@@ -1,13 +1,15 @@
 #pragma once
 // The training views of one run: loss and accuracy against step; what the network predicts over
-// its input (the decision surface of 2-D data, the fitted curve of 1-D regression); and the
-// network itself, its weights by sign and size. Predictions are computed off the GUI thread,
+// its input (the decision surface of 2-D data, the fitted curve of 1-D regression) or, for a
+// network of images or tokens, what it computes inside for a chosen sample (attention maps,
+// filters and feature maps); and the network itself, its weights by sign and size. Predictions are computed off the GUI thread,
 // one at a time: frames that arrive meanwhile are skipped, the newest is never lost.
 #include <QWidget>
 
 #include "losslab/run/snapshot.hpp"
 
 class QCheckBox;
+class QSpinBox;
 class QStackedWidget;
 
 namespace losslab {
@@ -16,6 +18,7 @@ class DecisionSurfaceView;
 class FunctionFitView;
 class LossCurveView;
 class NetworkDiagramView;
+class NetworkInsideView;
 class ProbeRunner;
 
 class TrainingTab : public QWidget {
@@ -32,6 +35,8 @@ class TrainingTab : public QWidget {
   DecisionSurfaceView* surface() const { return surface_; }
   FunctionFitView* fit() const { return fit_; }
   NetworkDiagramView* network() const { return network_; }
+  NetworkInsideView* inside() const { return inside_; }
+  QSpinBox* sampleBox() const { return sample_; }
   int predictionsShown() const { return predictionsShown_; }
   long predictedStep() const { return predictedStep_; }  // of the prediction drawn; -1: none
 
@@ -44,13 +49,17 @@ class TrainingTab : public QWidget {
  private:
   void refresh();
   void requestPrediction();
+  void showInside();
 
   LossCurveView* curve_;
   DecisionSurfaceView* surface_;
   FunctionFitView* fit_;
   NetworkDiagramView* network_;
+  NetworkInsideView* inside_;
   QStackedWidget* prediction_;
   QCheckBox* discretize_;
+  QWidget* sampleRow_;
+  QSpinBox* sample_;
   ProbeRunner* runner_;
   SnapshotPtr latest_;
   std::shared_ptr<const DataSplit> shownData_;

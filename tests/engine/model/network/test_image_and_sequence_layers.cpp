@@ -11,6 +11,7 @@
 #include "fuzzy_compare.hpp"
 #include "input_error.hpp"
 #include "reference_vectors.hpp"
+#include "losslab/diagnostics/network_inside.hpp"
 #include "losslab/model/network/network_file.hpp"
 #include "losslab/model/network/network_objective.hpp"
 
@@ -302,6 +303,34 @@ class ImageAndSequenceLayers : public QObject {
              message.c_str());
     data.x(2, 3) = 1.5;
     QVERIFY(test::inputErrorMessage([&] { f.checkCompatible(data); }).find("token 1.5") != std::string::npos);
+  }
+
+  // Looking inside one sample computes what the whole batch computes for it: the same logits,
+  // attention rows that sum to one, a feature map per output channel.
+  void lookingInsideOneSample_data() { filesRoundTrip_data(); }
+  void lookingInsideOneSample() {
+    QFETCH(QString, name);
+    const NetworkFile f = readNetworkFile(test::fixture("reference/model2/" + name.toStdString() + ".json"));
+    NetworkObjective<double> objective(f.network, f.loss);
+    Eigen::MatrixXd logits;
+    objective.logits(f.parameters, f.data.x, logits);
+    for (Index n : {Index(0), f.data.x.cols() - 1}) {
+      const NetworkInside inside = lookInside(f.network, f.parameters, f.data.x.col(n));
+      QVERIFY((inside.logits - logits.col(n)).cwiseAbs().maxCoeff() < 1e-13);
+      for (const AttentionMaps& a : inside.attention)
+        for (const Eigen::MatrixXd& head : a.heads)
+          QVERIFY((head.rowwise().sum().array() - 1).abs().maxCoeff() < 1e-13);
+      if (name == "cnn_tiny_images") {
+        QCOMPARE(inside.convolutions.size(), size_t(2));
+        QCOMPARE(inside.convolutions[1].maps.rows(), Index(4));
+        QCOMPARE(inside.convolutions[1].maps.cols(), Index(4));  // 2 x 2
+      } else {
+        QCOMPARE(inside.attention.size(), size_t(1));
+        QCOMPARE(inside.attention[0].heads.size(), size_t(2));
+      }
+    }
+    const std::string message = test::inputErrorMessage([&] { lookInside(f.network, f.parameters, Eigen::VectorXd(2)); });
+    QVERIFY2(message.find("sample: 2 numbers") != std::string::npos, message.c_str());
   }
 
   // Written and read back: the same layers, shapes, parameters and data.
