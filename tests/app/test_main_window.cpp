@@ -17,6 +17,7 @@
 #include "controls/experiment_controls.hpp"
 #include "controls/layer_list_editor.hpp"
 #include "losslab/config/mlp_shortcut.hpp"
+#include "losslab/config/model_network.hpp"
 #include "document/run_document.hpp"
 #include "losslab/widgets/decision_surface_view.hpp"
 #include "losslab/widgets/log_slider.hpp"
@@ -261,6 +262,44 @@ class MainWindowTest : public QObject {
     QVERIFY(list[1].layer.kind == LayerKind::Linear && list[2].layer.fn == Activation::Gelu);
     QCOMPARE(list.size(), size_t(8));
     validateLayers(list);
+  }
+
+  // The editor's Add menu builds CNNs and transformers (issue #17): a convolution with its
+  // activation, pooling, flatten; attention as a residual block, a transformer block as attention
+  // and an MLP of four times the width, each residual, pre-norm with LayerNorm.
+  void editorBuildsCnnsAndTransformers() {
+    using E = LayerListEditor;
+    std::vector<LayerConfig> cnn(1);  // the output layer
+    E::Path at = E::addLayer(cnn, {}, E::NewLayer::Convolution, Activation::Relu);
+    QCOMPARE(at, E::Path({0}));
+    at = E::addLayer(cnn, {1}, E::NewLayer::MaxPool, Activation::Relu);
+    at = E::addLayer(cnn, at, E::NewLayer::Flatten, Activation::Relu);
+    QCOMPARE(cnn.size(), size_t(5));
+    QVERIFY(cnn[0].layer.kind == LayerKind::Conv2d && cnn[0].layer.kernel == 3 && cnn[0].layer.padding == 1);
+    QVERIFY(cnn[2].layer.kind == LayerKind::MaxPool2d && cnn[3].layer.kind == LayerKind::Flatten);
+    ModelConfig m;
+    m.kind = "network";
+    m.layers = cnn;
+    QCOMPARE(networkFor(m, NetworkInput{64, {1, 8, 8}, 0}, 10).network.outputDim(), 10);
+
+    std::vector<LayerConfig> tr(3);  // embedding, select, the output layer
+    tr[0].layer.kind = LayerKind::Embedding;
+    tr[0].layer.dim = 12;
+    tr[1].layer.kind = LayerKind::Select;
+    at = E::addLayer(tr, {0}, E::NewLayer::Transformer, Activation::Relu);
+    QCOMPARE(at, E::Path({1}));
+    QVERIFY(tr[1].body[0].layer.kind == LayerKind::Attention && tr[1].body[0].layer.heads == 4);
+    QCOMPARE(tr[2].body[0].layer.out, 48);
+    QCOMPARE(tr[2].body[2].layer.out, 12);
+    // After the embedding again (a selected block would take the new layers into its body).
+    at = E::addLayer(tr, {0}, E::NewLayer::TransformerLayerNorm, Activation::Gelu);
+    QCOMPARE(tr.size(), size_t(7));
+    QVERIFY(tr[1].body[0].layer.kind == LayerKind::LayerNorm && tr[2].body[0].layer.kind == LayerKind::LayerNorm);
+    QVERIFY(tr[1].body[1].layer.kind == LayerKind::Attention && tr[2].body[2].layer.fn == Activation::Gelu);
+    m.layers = tr;
+    const Network net = networkFor(m, NetworkInput{3, {}, 8}, 7).network;
+    QCOMPARE(net.layers.size(), size_t(7));
+    QVERIFY(net.layers.front().vocab == 8);
   }
 
   void optimizerSettingsActWithoutARestart() {

@@ -42,6 +42,7 @@ int widthBefore(const std::vector<LayerConfig>& root, const Path& path) {
     for (int i = 0; i < path[depth] && i < int(list->size()); ++i) {
       const LayerConfig& c = (*list)[size_t(i)];
       if (c.layer.kind == LayerKind::Linear && c.layer.out > 0) width = c.layer.out;
+      if (c.layer.kind == LayerKind::Embedding) width = c.layer.dim;
     }
     if (depth + 1 < path.size()) list = &(*list)[size_t(path[depth])].body;
   }
@@ -148,6 +149,12 @@ Path LayerListEditor::addLayer(std::vector<LayerConfig>& root, const Path& selec
   LayerConfig dense = make(LayerKind::Linear), act = make(LayerKind::Activation);
   dense.layer.out = width;
   act.layer.fn = fn;
+  // Attention of this width: 4 heads where they divide it (Nanda et al.'s), else 2 or 1.
+  LayerConfig attention = make(LayerKind::Attention);
+  attention.layer.heads = width % 4 == 0 ? 4 : width % 2 == 0 ? 2 : 1;
+  attention.layer.causal = true;
+  LayerConfig selfAttention = make(LayerKind::Residual);
+  selfAttention.body = {attention};
   switch (kind) {
     case NewLayer::Dense: added = {dense, act}; break;  // a dense layer with its activation, as a class thinks of it
     case NewLayer::Activation: added = {act}; break;
@@ -156,6 +163,36 @@ Path LayerListEditor::addLayer(std::vector<LayerConfig>& root, const Path& selec
       LayerConfig block = make(LayerKind::Residual);
       block.body = {dense, act};
       added = {block};
+      break;
+    }
+    case NewLayer::Convolution: {  // 8 filters of 3 x 3 that keep the image's size, and their activation
+      LayerConfig conv = make(LayerKind::Conv2d);
+      conv.layer.outChannels = 8;
+      conv.layer.kernel = 3;
+      conv.layer.padding = 1;
+      added = {conv, act};
+      break;
+    }
+    case NewLayer::MaxPool:
+    case NewLayer::AvgPool: {
+      LayerConfig pool = make(kind == NewLayer::MaxPool ? LayerKind::MaxPool2d : LayerKind::AvgPool2d);
+      pool.layer.kernel = 2;
+      added = {pool};
+      break;
+    }
+    case NewLayer::Flatten: added = {make(LayerKind::Flatten)}; break;
+    case NewLayer::Attention: added = {selfAttention}; break;
+    case NewLayer::Transformer:
+    case NewLayer::TransformerLayerNorm: {  // attention, then an MLP of 4x the width, each residual
+      LayerConfig wide = dense, back = make(LayerKind::Linear), mlp = make(LayerKind::Residual);
+      wide.layer.out = 4 * width;
+      back.layer.out = width;
+      mlp.body = {wide, act, back};
+      if (kind == NewLayer::TransformerLayerNorm) {  // pre-norm, as GPT-2
+        selfAttention.body.insert(selfAttention.body.begin(), make(LayerKind::LayerNorm));
+        mlp.body.insert(mlp.body.begin(), make(LayerKind::LayerNorm));
+      }
+      added = {selfAttention, mlp};
       break;
     }
   }
@@ -207,8 +244,21 @@ LayerListEditor::LayerListEditor(RunDocument* document, QWidget* parent) : QWidg
   const std::pair<QString, NewLayer> kinds[] = {{tr("Dense layer (with its activation)"), NewLayer::Dense},
                                                 {tr("Activation"), NewLayer::Activation},
                                                 {tr("LayerNorm"), NewLayer::LayerNorm},
-                                                {tr("Residual block"), NewLayer::Residual}};
+                                                {tr("Residual block"), NewLayer::Residual},
+                                                {QString(), NewLayer::Dense},
+                                                {tr("Convolution 3×3 (with its activation)"), NewLayer::Convolution},
+                                                {tr("Max pooling 2×2"), NewLayer::MaxPool},
+                                                {tr("Average pooling 2×2"), NewLayer::AvgPool},
+                                                {tr("Flatten (image → vector)"), NewLayer::Flatten},
+                                                {QString(), NewLayer::Dense},
+                                                {tr("Attention (residual)"), NewLayer::Attention},
+                                                {tr("Transformer block (attention + MLP)"), NewLayer::Transformer},
+                                                {tr("Transformer block with LayerNorm"), NewLayer::TransformerLayerNorm}};
   for (const auto& [title, kind] : kinds) {
+    if (title.isEmpty()) {
+      menu->addSeparator();
+      continue;
+    }
     const NewLayer k = kind;
     menu->addAction(title, this, [this, k] {
       edit(tr("Add layer"), [&](std::vector<LayerConfig>& list) { return addLayer(list, selected_, k, defaultActivation_); });
@@ -256,6 +306,36 @@ LayerListEditor::LayerListEditor(RunDocument* document, QWidget* parent) : QWidg
   repeat_->setKeyboardTracking(false);
   repeat_->setToolTip(tr("How many times in a row the layer (or block) is used: a deep residual network is one "
                          "block repeated"));
+  kernel_ = new QSpinBox(this);
+  kernel_->setRange(1, 15);
+  kernel_->setPrefix(tr("k "));
+  kernel_->setKeyboardTracking(false);
+  kernel_->setToolTip(tr("The window's side: a convolution's filters are k × k (padded by k / 2 on every side, so "
+                         "odd k keep the image's size); a pooling's windows k × k, stride k"));
+  setControlKey(kernel_, QStringLiteral("model.layers.kernel"));
+  connect(kernel_, &QSpinBox::valueChanged, this, [this](int k) {
+    editSelected(tr("Layer kernel"), [k](LayerConfig& c) {
+      c.layer.kernel = k;
+      if (c.layer.kind == LayerKind::Conv2d) c.layer.padding = k / 2;
+    });
+  });
+  heads_ = new QSpinBox(this);
+  heads_->setRange(1, 64);
+  heads_->setSuffix(tr(" heads"));
+  heads_->setKeyboardTracking(false);
+  heads_->setToolTip(tr("Attention heads: each attends with its own queries and keys of width D / heads (the "
+                        "heads must divide the width D)"));
+  setControlKey(heads_, QStringLiteral("model.layers.heads"));
+  connect(heads_, &QSpinBox::valueChanged, this, [this](int h) {
+    editSelected(tr("Attention heads"), [h](LayerConfig& c) { c.layer.heads = h; });
+  });
+  causal_ = new QCheckBox(tr("causal"), this);
+  causal_->setToolTip(tr("A causal head lets each position attend to itself and earlier positions only (a "
+                         "language model's mask)"));
+  setControlKey(causal_, QStringLiteral("model.layers.causal"));
+  connect(causal_, &QCheckBox::toggled, this, [this](bool on) {
+    editSelected(tr("Attention mask"), [on](LayerConfig& c) { c.layer.causal = on; });
+  });
   bias_ = new QCheckBox(tr("bias"), this);
   bias_->setToolTip(tr("Whether the dense layer adds a bias vector b (W x + b; off: W x, as in the grokking papers)"));
   setControlKey(bias_, QStringLiteral("model.layers.bias"));
@@ -266,7 +346,11 @@ LayerListEditor::LayerListEditor(RunDocument* document, QWidget* parent) : QWidg
   setControlKey(fn_, QStringLiteral("model.layers.fn"));
   setControlKey(repeat_, QStringLiteral("model.layers.repeat"));
   connect(width_, &QSpinBox::valueChanged, this, [this](int v) {
-    editSelected(tr("Layer width"), [v](LayerConfig& c) { c.layer.out = v; });
+    editSelected(tr("Layer width"), [v](LayerConfig& c) {
+      if (c.layer.kind == LayerKind::Conv2d) c.layer.outChannels = std::max(1, v);
+      else if (c.layer.kind == LayerKind::Embedding) c.layer.dim = std::max(1, v);
+      else c.layer.out = v;
+    });
   });
   connect(fn_, &QComboBox::activated, this, [this](int index) {
     const Activation fn = activationFromString(fn_->itemData(index).toString().toStdString());
@@ -293,6 +377,9 @@ LayerListEditor::LayerListEditor(RunDocument* document, QWidget* parent) : QWidg
   auto* fields = new QHBoxLayout;
   fields->setContentsMargins(0, 0, 0, 0);
   fields->addWidget(width_);
+  fields->addWidget(kernel_);
+  fields->addWidget(heads_);
+  fields->addWidget(causal_);
   fields->addWidget(bias_);
   fields->addWidget(fn_);
   fields->addWidget(repeat_);
@@ -336,16 +423,27 @@ void LayerListEditor::showSelected() {
   if (!selected_.empty())
     if (auto* list = listAt(layers_, selected_, selected_.size() - 1); list && size_t(selected_.back()) < list->size())
       c = &(*list)[size_t(selected_.back())];
-  const QSignalBlocker a(width_), b(fn_), d(repeat_), e(bias_);
-  width_->setVisible(c && c->layer.kind == LayerKind::Linear);
-  bias_->setVisible(c && c->layer.kind == LayerKind::Linear);
-  fn_->setVisible(c && c->layer.kind == LayerKind::Activation);
+  const QSignalBlocker a(width_), b(fn_), d(repeat_), e(bias_), f(kernel_), g(heads_), h(causal_);
+  const LayerKind kind = c ? c->layer.kind : LayerKind::Residual;
+  const bool conv = c && kind == LayerKind::Conv2d, pool = c && (kind == LayerKind::MaxPool2d || kind == LayerKind::AvgPool2d);
+  const bool attention = c && kind == LayerKind::Attention, embedding = c && kind == LayerKind::Embedding;
+  width_->setVisible(c && (kind == LayerKind::Linear || conv || embedding));
+  width_->setMinimum(c && kind == LayerKind::Linear ? 0 : 1);  // "outputs" only for a dense layer
+  width_->setSuffix(conv ? tr(" filters") : embedding ? tr(" wide") : QString());
+  kernel_->setVisible(conv || pool);
+  heads_->setVisible(attention);
+  causal_->setVisible(attention);
+  bias_->setVisible(c && (kind == LayerKind::Linear || conv || attention));
+  fn_->setVisible(c && kind == LayerKind::Activation);
   repeat_->setVisible(c != nullptr);
   remove_->setEnabled(c != nullptr);
   up_->setEnabled(c && selected_.back() > 0);
   down_->setEnabled(c != nullptr);
   if (c) {
-    width_->setValue(c->layer.out);
+    width_->setValue(conv ? c->layer.outChannels : embedding ? c->layer.dim : c->layer.out);
+    kernel_->setValue(std::max(1, c->layer.kernel));
+    heads_->setValue(c->layer.heads);
+    causal_->setChecked(c->layer.causal);
     bias_->setChecked(c->layer.bias);
     fn_->setCurrentIndex(std::max(0, fn_->findData(QString::fromStdString(toString(c->layer.fn)))));
     repeat_->setValue(c->repeat);

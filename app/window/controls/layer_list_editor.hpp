@@ -32,7 +32,11 @@ class LayerListEditor : public QWidget {
   using Path = std::vector<int>;  // the index at each level: {2, 0} is layers[2].body[0]
   // What the buttons do, on any list (tested without the widget). Each returns the path of the
   // layer to select afterwards.
-  enum class NewLayer { Dense, Activation, LayerNorm, Residual };
+  enum class NewLayer {
+    Dense, Activation, LayerNorm, Residual,
+    Convolution, MaxPool, AvgPool, Flatten,
+    Attention, Transformer, TransformerLayerNorm
+  };
   static Path addLayer(std::vector<LayerConfig>& list, const Path& selected, NewLayer kind, Activation fn);
   static Path removeLayer(std::vector<LayerConfig>& list, const Path& selected);
   static Path moveLayer(std::vector<LayerConfig>& list, const Path& selected, int by);
@@ -48,9 +52,9 @@ class LayerListEditor : public QWidget {
   RunDocument* document_;
   QTreeWidget* tree_;
   QToolButton *add_, *remove_, *up_, *down_;
-  QSpinBox *width_, *repeat_;
+  QSpinBox *width_, *repeat_, *kernel_, *heads_;
   QComboBox* fn_;
-  QCheckBox* bias_;
+  QCheckBox *bias_, *causal_;
   QLabel* hint_;
   std::vector<LayerConfig> layers_;
   Path selected_;
