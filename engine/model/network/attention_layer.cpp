@@ -186,7 +186,8 @@ void attentionRBackward(const Layer& l, const PassVectors<S>& p, LayerState<S>& 
     for (Index hd = 0; hd < k.heads; ++hd) {
       const auto q = part(s.qkv, k, 0, i, hd), key = part(s.qkv, k, 1, i, hd), val = part(s.qkv, k, 2, i, hd);
       const auto rq = part(s.rqkv, k, 0, i, hd), rk = part(s.rqkv, k, 1, i, hd), rv = part(s.rqkv, k, 2, i, hd);
-      const auto dout = part(dmixed, k, 0, i, hd), rdout = part(rdmixed, k, 0, i, hd);
+      const auto dout = part(dmixed, k, 0, i, hd);
+      const auto rdout = part(rdmixed, k, 0, i, hd);
       const Mat<S> a = weights(s.attn, k, i, hd), ra = weights(s.rattn, k, i, hd);
       // dv and R{dv}
       part(dqkv, k, 2, i, hd).noalias() = dout * a;
