@@ -15,6 +15,7 @@
 
 #include "control_key.hpp"
 #include "controls/experiment_controls.hpp"
+#include "controls/input_form.hpp"
 #include "controls/layer_list_editor.hpp"
 #include "losslab/config/mlp_shortcut.hpp"
 #include "losslab/config/model_network.hpp"
@@ -300,6 +301,58 @@ class MainWindowTest : public QObject {
     const Network net = networkFor(m, NetworkInput{3, {}, 8}, 7).network;
     QCOMPARE(net.layers.size(), size_t(7));
     QVERIFY(net.layers.front().vocab == 8);
+  }
+
+  // The Data panel reads modular arithmetic as tokens and the digits as images; a model that
+  // cannot take the new form changes with it, and the run starts (and trains) every time.
+  void dataPanelSwitchesTokensAndImages() {
+    ExperimentControls* c = window_->controls();
+    auto* kind = control<QComboBox>(*c, "data.kind");
+    auto* encoding = control<QComboBox>(*c, "data.encoding");
+    auto* images = control<QComboBox>(*c, "data.shape");
+    const auto choose = [](QComboBox* box, const QVariant& data) { Q_EMIT box->activated(box->findData(data)); };
+    QVERIFY(!encoding->isVisibleTo(c) && !images->isVisibleTo(c));  // spiral: neither applies
+    choose(kind, "modular");
+    QTRY_VERIFY(encoding->isVisibleTo(c));
+    choose(encoding, true);
+    const ExperimentConfig& tokens = window_->document()->config();
+    QCOMPARE(tokens.data.encoding, std::string("tokens"));
+    QCOMPARE(tokens.model.kind, std::string("network"));
+    QVERIFY(tokens.model.layers.front().layer.kind == LayerKind::Embedding);
+    QVERIFY2(waitFor(*window_, [](const Snapshot& s) { return s.config.data.encoding == "tokens" && pausedAt(s, 0); }),
+             qPrintable(window_->runStatus()->currentMessage()));
+    window_->actions()->step->trigger();
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.config.data.encoding == "tokens" && pausedAt(s, 1); },
+                    20000));
+    // Another data set is read as vectors again, by the MLP of the model's own settings.
+    choose(kind, "digits");
+    QCOMPARE(window_->document()->config().data.encoding, std::string("one_hot"));
+    QCOMPARE(window_->document()->config().model.kind, std::string("mlp"));
+    QTRY_VERIFY(images->isVisibleTo(c) && !encoding->isVisibleTo(c));
+    choose(images, true);
+    QCOMPARE(window_->document()->config().data.shape, std::vector<int>({1, 8, 8}));
+    QVERIFY2(waitFor(*window_, [](const Snapshot& s) { return !s.config.data.shape.empty() && pausedAt(s, 0); }),
+             qPrintable(window_->runStatus()->currentMessage()));
+    window_->actions()->step->trigger();
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return !s.config.data.shape.empty() && pausedAt(s, 1); }));
+    QVERIFY(window_->document()->undoStack()->canUndo());  // each switch is one undoable edit
+
+    // A layer list starting with a dense layer gets a Flatten before it, and loses it again.
+    ExperimentConfig list = window_->document()->config();
+    list.model.layers = layerList(list.model);
+    list.model.kind = "network";
+    setImageInput(list, true);
+    QVERIFY(list.model.layers.front().layer.kind == LayerKind::Flatten);
+    setImageInput(list, false);
+    QVERIFY(list.model.layers.front().layer.kind == LayerKind::Linear && list.data.shape.empty());
+    // A CNN becomes an MLP when its data stops being images; an imported network is left alone.
+    list.model.layers.insert(list.model.layers.begin(), LayerConfig{});
+    list.model.layers.front().layer.kind = LayerKind::Conv2d;
+    setImageInput(list, false);
+    QCOMPARE(list.model.kind, std::string("mlp"));
+    list.model.file = "imported.json";
+    setTokenInput(list, true);
+    QCOMPARE(list.model.kind, std::string("mlp"));
   }
 
   void optimizerSettingsActWithoutARestart() {

@@ -8,6 +8,7 @@
 #include <QSpinBox>
 
 #include "controls/control_bindings.hpp"
+#include "controls/input_form.hpp"
 #include "document/run_document.hpp"
 #include "losslab/widgets/value_slider.hpp"
 
@@ -62,6 +63,9 @@ DataControls::DataControls(RunDocument* document, QWidget* parent)
             [](ExperimentConfig& c, const QVariant& v) {
               c.data.kind = v.toString().toStdString();
               if (regression(c.data.kind)) c.loss = LossKind::Mse;  // the only regression loss
+              // Tokens and images are forms of particular data sets: another kind is read as vectors.
+              if (c.data.kind != "modular" && c.data.encoding == "tokens") setTokenInput(c, false);
+              if (!c.data.shape.empty() && c.data.kind != "csv") setImageInput(c, !imageShapeOf(c.data.kind).empty());
             });
 
   noise_ = new ValueSlider(ValueSlider::linear(0.0, 1.0, 0.01), nullptr, this);
@@ -105,6 +109,26 @@ DataControls::DataControls(RunDocument* document, QWidget* parent)
          tr("The operation, modulo p (division multiplies by the inverse of b)"));
   bindCombo(operation_, document, QStringLiteral("data.op"), tr("Operation"),
             [](ExperimentConfig& c, const QVariant& v) { c.data.op = v.toString().toStdString(); });
+
+  encoding_ = new QComboBox(this);
+  encoding_->addItem(tr("One-hot a and b (an MLP)"), false);
+  encoding_->addItem(tr("Tokens \"a b =\" (a transformer)"), true);
+  addRow(QStringLiteral("data.encoding"), tr("Input"), encoding_,
+         tr("How a and b reach the network. One-hot: a vector of 2p numbers, a one at a and at p + b, for an "
+            "MLP. Tokens: the sequence a, b, = (token ids 0..p, = is p), for a network that starts with an "
+            "embedding; choosing tokens with any other model makes it the one-layer transformer of Nanda "
+            "et al. (2023), choosing one-hot again makes it an MLP."));
+  bindCombo(encoding_, document, QStringLiteral("data.encoding"), tr("Input"),
+            [](ExperimentConfig& c, const QVariant& v) { setTokenInput(c, v.toBool()); });
+
+  images_ = new QComboBox(this);
+  images_->addItem(tr("Vectors of pixels"), false);
+  images_->addItem(tr("Images 1 × 8 × 8"), true);
+  addRow(QStringLiteral("data.shape"), tr("Samples as"), images_,
+         tr("How each digit reaches the network: 64 numbers in a row (for dense layers), or an image of 1 channel, "
+            "8 × 8 pixels (for convolutions and pooling; a dense first layer gets a Flatten before it)."));
+  bindCombo(images_, document, QStringLiteral("data.shape"), tr("Samples as"),
+            [](ExperimentConfig& c, const QVariant& v) { setImageInput(c, v.toBool()); });
 
   degree_ = new ValueSlider(ValueSlider::linear(1, 9, 1), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("data.degree"), tr("Degree"), degree_, tr("Degree of the random polynomial"));
@@ -153,6 +177,8 @@ void DataControls::showConfig(const ExperimentConfig& c) {
   showValue(arms_, c.data.arms);
   showValue(modulus_, c.data.p);
   showValue(operation_, QString::fromStdString(c.data.op));
+  showValue(encoding_, c.data.encoding == "tokens");
+  showValue(images_, !c.data.shape.empty());
   showValue(degree_, c.data.degree);
   showValue(bits_, c.data.bits);
   showValue(relevantBits_, c.data.k);
@@ -167,6 +193,8 @@ void DataControls::showConfig(const ExperimentConfig& c) {
   setRelevant(QStringLiteral("data.arms"), !quadratic && kind == "spiral");
   setRelevant(QStringLiteral("data.p"), !quadratic && kind == "modular");
   setRelevant(QStringLiteral("data.op"), !quadratic && kind == "modular");
+  setRelevant(QStringLiteral("data.encoding"), !quadratic && kind == "modular");
+  setRelevant(QStringLiteral("data.shape"), !quadratic && !imageShapeOf(kind).empty());
   setRelevant(QStringLiteral("data.degree"), !quadratic && kind == "poly1d");
   setRelevant(QStringLiteral("data.bits"), !quadratic && kind == "sparse_parity");
   setRelevant(QStringLiteral("data.k"), !quadratic && kind == "sparse_parity");

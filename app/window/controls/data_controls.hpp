@@ -1,6 +1,7 @@
 #pragma once
 // The data set controls: which data, how noisy, how many samples, the train/test split, the
-// kind's own settings (spiral arms, modulus, degree, bits) and the seed, with "regenerate".
+// kind's own settings (spiral arms, modulus, degree, bits), the samples' form (tokens,
+// images; input_form.hpp) and the seed, with "regenerate".
 // Every change restarts the run (the data is part of the experiment).
 #include "controls/control_form.hpp"
 #include "losslab/config/experiment.hpp"
@@ -30,6 +31,8 @@ class DataControls : public ControlForm {
   ValueSlider* arms_;
   ValueSlider* modulus_;
   QComboBox* operation_;
+  QComboBox* encoding_;  // modular: one-hot or tokens
+  QComboBox* images_;    // digits: vectors or images
   ValueSlider* degree_;
   ValueSlider* bits_;
   ValueSlider* relevantBits_;
