@@ -70,7 +70,8 @@ void NetworkInsideView::draw(QPainter& p, const QSize& size, double textPt) cons
   const QRectF all(QPointF(0, 0), size);
   p.fillRect(all, Qt::white);
   p.setRenderHint(QPainter::Antialiasing, false);  // crisp cells
-  const double pt = textPt > 0 ? textPt : 11;
+  // The widget's own font once it is larger (presentation mode scales it for a projector).
+  const double pt = textPt > 0 ? textPt : std::max(11.0, font().pointSizeF());
   const QFont text = plot::sized(font(), int(std::lround(pt))), title = plot::sized(font(), int(std::lround(pt)), true);
   p.setPen(QColor(110, 110, 110));
   if (!picture_) {
@@ -81,9 +82,12 @@ void NetworkInsideView::draw(QPainter& p, const QSize& size, double textPt) cons
   const double line = QFontMetricsF(text).height();
   p.setFont(title);
   p.setPen(Qt::black);
-  p.drawText(QRectF(8, 4, size.width() - 16, line * 1.3), Qt::AlignLeft | Qt::AlignVCenter, picture_->caption);
-  double top = 4 + line * 1.6;
   const double left = 8, width = size.width() - 16;
+  // The caption wraps rather than runs off the edge in a narrow panel or at a projector's size.
+  const QRectF caption = QFontMetricsF(title).boundingRect(QRectF(left, 4, width, size.height()),
+                                                            Qt::AlignLeft | Qt::TextWordWrap, picture_->caption);
+  p.drawText(QRectF(left, 4, width, caption.height()), Qt::AlignLeft | Qt::TextWordWrap, picture_->caption);
+  double top = 4 + caption.height() + 0.6 * line;
   // A band per attention layer: its label, then one map per head, wrapped into as many rows as
   // makes them largest; each map with its positions' labels on the left and above.
   if (!in.attention.empty()) {
@@ -115,16 +119,22 @@ void NetworkInsideView::draw(QPainter& p, const QSize& size, double textPt) cons
         const QRectF area = drawCells(p, QRectF(x0 + labelW, y0 + 2.2 * line, side, side), m,
                                       [](double v) { return colormapColor(Colormap::Viridis, v); });
         const double cell = area.width() / double(m.cols());
+        // The weights in the cells in the labels' size, or smaller where the cells are (they
+        // stay legible to 7 pt).
+        const double fits = 0.8 * cell / QFontMetricsF(text).horizontalAdvance(QStringLiteral("0.00"));
+        const QFont cellText = plot::sized(text, std::max(1, int(std::floor(pt * std::min(1.0, fits)))));
         for (Eigen::Index i = 0; i < m.rows(); ++i) {
           const QString label = i < picture_->tokens.size() ? picture_->tokens[int(i)] : QString::number(i);
           p.setPen(Qt::black);
           p.drawText(QRectF(area.left() - labelW, area.top() + i * cell, labelW - 4, cell), Qt::AlignRight | Qt::AlignVCenter, label);
           p.drawText(QRectF(area.left() + i * cell, area.top() - 1.15 * line, cell, line), Qt::AlignHCenter | Qt::AlignBottom, label);
-          if (cell > 2.4 * line)  // large cells: the weights themselves
+          if (cellText.pointSizeF() >= 7)  // cells large enough: the weights themselves
             for (Eigen::Index j = 0; j < m.cols(); ++j) {
+              p.setFont(cellText);
               p.setPen(m(i, j) > 0.6 ? Qt::black : Qt::white);
               p.drawText(QRectF(area.left() + j * cell, area.top() + i * cell, cell, cell), Qt::AlignCenter,
                          QString::number(m(i, j), 'f', 2));
+              p.setFont(text);
             }
         }
       }
