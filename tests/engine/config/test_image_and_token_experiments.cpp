@@ -45,6 +45,16 @@ const char* kTransformer = R"({
     {"kind": "linear", "bias": false}]},
   "optimizer": {"kind": "adamw", "lr": 0.003, "weight_decay": 0.1}, "steps": 40})";
 
+// A CNN on 1 x 2 x 2 images from a CSV (its path is set by the test).
+const char* kCsvCnn = R"({
+  "data": {"kind": "csv", "label_column": "label", "shape": [1, 2, 2], "train_fraction": 0.5},
+  "model": {"kind": "network", "layers": [
+    {"kind": "conv2d", "out_channels": 3, "kernel": 3, "padding": 1},
+    {"kind": "activation", "fn": "tanh"},
+    {"kind": "flatten"},
+    {"kind": "linear"}]},
+  "optimizer": {"kind": "adam", "lr": 0.05}})";
+
 // Trains `steps` steps; returns the training loss before and after.
 std::pair<double, double> train(Trainer& t, int steps) {
   const double before = t.measure().trainLoss;
@@ -129,6 +139,31 @@ class ImageAndTokenExperiments : public QObject {
     const DataSplit split = makeData(d, 1);
     QCOMPARE(split.train.x.maxCoeff(), 7.0);
     QCOMPARE(split.test.vocab, 8);
+  }
+
+  // People's own images: a CSV whose rows are pixels, laid out by the experiment's data.shape.
+  void aCsvOfImagesTrainsACnn() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("images.csv");
+    {
+      QFile f(path);
+      QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Text));
+      f.write("p00,p01,p10,p11,label\n");
+      for (int i = 0; i < 40; ++i)  // a bright left column or a bright right column
+        f.write(i % 2 ? QByteArray("1,0.1,0.9,0,left\n") : QByteArray("0.1,1,0,0.8,right\n"));
+    }
+    nlohmann::json j = toJson(parseExperiment(kCsvCnn));
+    j["data"]["path"] = path.toStdString();
+    const ExperimentConfig c = experimentFromJson(j);
+    auto trainer = Trainer::create(c);
+    QCOMPARE(trainer->network().inputShape, (Shape{{1, 2, 2}}));
+    QCOMPARE(trainer->network().outputDim(), 2);
+    const auto [before, after] = train(*trainer, 30);
+    QVERIFY2(after < 0.5 * before, qPrintable(QString("loss %1 -> %2").arg(before).arg(after)));
+    QCOMPARE(trainer->measure().testAccuracy, 1.0);
+    ExperimentConfig wrong = c;
+    wrong.data.shape = {1, 2, 3};
+    LOSSLAB_VERIFY_INPUT_ERROR(Trainer::create(wrong), "data.shape", "holds 6 numbers, a sample of this data has 4");
   }
 
   void dataThatDoesNotFitIsNamed() {
