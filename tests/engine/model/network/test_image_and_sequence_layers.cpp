@@ -7,6 +7,7 @@
 
 #include <random>
 
+#include "derivative_checks.hpp"
 #include "fixtures.hpp"
 #include "fuzzy_compare.hpp"
 #include "input_error.hpp"
@@ -16,6 +17,7 @@
 #include "losslab/model/network/network_objective.hpp"
 
 using namespace losslab;
+using test::randomVector;
 using test::relativeError;
 
 namespace {
@@ -121,53 +123,11 @@ Samples<double> tokenSamples(std::mt19937& rng, int n, int vocab, int classes) {
   return toSamples<double>(d);
 }
 
-Eigen::VectorXd randomVector(Index size, std::mt19937& rng, double scale) {
-  std::normal_distribution<double> normal(0, scale);
-  return Eigen::VectorXd::NullaryExpr(size, [&] { return normal(rng); });
-}
-
-// Gradient against central differences of the loss, H v against central differences of the
-// gradient (float64), then float32 against float64.
+// Gradient and H v against finite differences (float64), then float32 against float64.
 void checkDerivatives(const Network& net, const Samples<double>& data, std::mt19937& rng) {
-  NetworkObjective<double> f(net, LossKind::CrossEntropy);
-  f.checkCompatible(data);
   const Eigen::VectorXd theta = randomVector(net.parameterCount(), rng, 0.5);
   const Eigen::VectorXd v = randomVector(theta.size(), rng, 1.0);
-  Eigen::VectorXd grad, hv;
-  f.lossAndGradient(theta, data, grad);
-  f.hessianVectorProduct(theta, data, v, hv);
-  const double h = 1e-6;
-  Eigen::VectorXd fd(theta.size());
-  for (Index j = 0; j < theta.size(); ++j) {
-    Eigen::VectorXd t = theta;
-    t[j] += h;
-    const double up = f.loss(t, data);
-    t[j] -= 2 * h;
-    fd[j] = (up - f.loss(t, data)) / (2 * h);
-  }
-  const double gradErr = relativeError(grad, fd);
-  QVERIFY2(gradErr <= 1e-7, qPrintable(QString("gradient vs differences: %1").arg(gradErr)));
-  const double e = 1e-5;
-  Eigen::VectorXd gUp, gDown;
-  f.lossAndGradient(theta + e * v, data, gUp);
-  f.lossAndGradient(theta - e * v, data, gDown);
-  const double hvErr = relativeError(hv, (gUp - gDown) / (2 * e));
-  QVERIFY2(hvErr <= 1e-6, qPrintable(QString("H v vs differences of the gradient: %1").arg(hvErr)));
-  // The one-pass gradient and product agree with the separate passes.
-  Eigen::VectorXd grad2, hv2;
-  f.lossGradientAndHvp(theta, data, v, grad2, hv2);
-  QVERIFY(relativeError(grad2, grad) <= 1e-12);
-  QVERIFY(relativeError(hv2, hv) <= 1e-12);
-
-  NetworkObjective<float> f32(net, LossKind::CrossEntropy);
-  const Samples<float> data32 = castSamples<float>(data);
-  Eigen::VectorXf grad32, hv32;
-  const float loss32 = f32.lossAndGradient(theta.cast<float>(), data32, grad32);
-  f32.hessianVectorProduct(theta.cast<float>(), data32, v.cast<float>(), hv32);
-  const double loss64 = f.loss(theta, data);
-  LOSSLAB_COMPARE_WITHIN(double(loss32), loss64, 1e-5 * std::abs(loss64) + 1e-6);
-  QVERIFY2(relativeError(grad32.cast<double>(), grad) <= 1e-4, "float32 gradient");
-  QVERIFY2(relativeError(hv32.cast<double>(), hv) <= 1e-3, "float32 H v");
+  test::checkNetworkDerivatives(net, LossKind::CrossEntropy, data, theta, v);
 }
 
 std::string resolveError(Network net) {

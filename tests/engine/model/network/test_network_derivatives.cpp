@@ -7,12 +7,14 @@
 #include <Eigen/Eigenvalues>
 #include <random>
 
+#include "derivative_checks.hpp"
 #include "fuzzy_compare.hpp"
 #include "reference_vectors.hpp"
 #include "losslab/model/mlp_objective.hpp"
 #include "losslab/model/network/network_objective.hpp"
 
 using namespace losslab;
+using test::randomVector;
 using test::relativeError;
 
 namespace {
@@ -69,11 +71,6 @@ Samples<double> randomSamples(LossKind loss, int outputs, std::mt19937& rng, int
   return toSamples<double>(d);
 }
 
-Eigen::VectorXd randomVector(Index size, std::mt19937& rng, double scale) {
-  std::normal_distribution<double> normal(0, scale);
-  return Eigen::VectorXd::NullaryExpr(size, [&] { return normal(rng); });
-}
-
 // LayerNorm's gamma near 1 (as PyTorch initialises it) so that the normalisation matters.
 Eigen::VectorXd randomParameters(const Network& net, std::mt19937& rng) {
   Eigen::VectorXd theta = randomVector(net.parameterCount(), rng, 0.6);
@@ -102,47 +99,10 @@ class NetworkDerivatives : public QObject {
     std::mt19937 rng(1000 + 10 * fn + loss);
     const Network net = everyKind(Activation(fn), 4);
     const Samples<double> data = randomSamples(lossKind, 4, rng);
-    NetworkObjective<double> f(net, lossKind);
-    f.checkCompatible(data);
     const Eigen::VectorXd theta = randomParameters(net, rng), v = randomVector(theta.size(), rng, 1.0);
-    Eigen::VectorXd grad, hv;
-    f.lossAndGradient(theta, data, grad);
-    f.hessianVectorProduct(theta, data, v, hv);
-
-    // Central differences: O(h^2) truncation, O(eps / h) rounding (h as in the MLP's test).
-    const double h = 1e-6;
-    Eigen::VectorXd fdGrad(theta.size());
-    for (Index j = 0; j < theta.size(); ++j) {
-      Eigen::VectorXd t = theta;
-      t[j] += h;
-      const double up = f.loss(t, data);
-      t[j] -= 2 * h;
-      fdGrad[j] = (up - f.loss(t, data)) / (2 * h);
-    }
-    const double gradErr = relativeError(grad, fdGrad);
-    QVERIFY2(gradErr <= 1e-7, qPrintable(QString("gradient vs differences: %1").arg(gradErr)));
     // StableMax's s(z) (z + 1 above 0, 1 / (1 - z) below) has a jump in its second derivative at
-    // 0: a step that carries a logit across it spoils the difference there. The better of two
-    // steps counts.
-    double hvErr = 1.0;
-    for (const double e : {1e-5, 1e-6}) {
-      Eigen::VectorXd gUp, gDown;
-      f.lossAndGradient(theta + e * v, data, gUp);
-      f.lossAndGradient(theta - e * v, data, gDown);
-      hvErr = std::min(hvErr, relativeError(hv, (gUp - gDown) / (2 * e)));
-    }
-    QVERIFY2(hvErr <= 1e-6, qPrintable(QString("H v vs differences of the gradient: %1").arg(hvErr)));
-
-    // float32: the same network and data, computed in float32 throughout.
-    NetworkObjective<float> f32(net, lossKind);
-    const Samples<float> data32 = castSamples<float>(data);
-    Eigen::VectorXf grad32, hv32;
-    const float loss32 = f32.lossAndGradient(theta.cast<float>(), data32, grad32);
-    f32.hessianVectorProduct(theta.cast<float>(), data32, v.cast<float>(), hv32);
-    const double loss64 = f.loss(theta, data);
-    LOSSLAB_COMPARE_WITHIN(double(loss32), loss64, 1e-5 * std::abs(loss64) + 1e-6);
-    QVERIFY2(relativeError(grad32.cast<double>(), grad) <= 1e-4, "float32 gradient");
-    QVERIFY2(relativeError(hv32.cast<double>(), hv) <= 1e-3, "float32 H v");
+    // 0: a step that carries a logit across it spoils the difference there.
+    test::checkNetworkDerivatives(net, lossKind, data, theta, v, {1e-5, 1e-6});
   }
 
   // G = J^T H_l J / n is symmetric and, for these convex losses in the logits, PSD.
