@@ -24,6 +24,14 @@ using namespace losslab::testing;
 namespace {
 constexpr long kSaved = 40, kMore = 25;
 
+// A small transformer on modular addition as tokens "a b =".
+const char* kTransformer = R"({"format": "losslab-experiment/1", "seed": 3,
+  "data": {"kind": "modular", "p": 7, "encoding": "tokens", "train_fraction": 0.5},
+  "model": {"kind": "network", "layers": [{"kind": "embedding", "dim": 8}, {"kind": "positional"},
+    {"kind": "residual", "body": [{"kind": "attention", "heads": 2, "causal": true}]},
+    {"kind": "select"}, {"kind": "linear"}]},
+  "optimizer": {"kind": "adamw", "lr": 0.01, "weight_decay": 0.1}, "steps": 1000})";
+
 SnapshotPtr stepTo(MainWindow& w, long n) {
   w.bridge()->step(n - (w.bridge()->latest() ? w.bridge()->latest()->step : 0));
   return waitFor(w, [n](const Snapshot& s) { return pausedAt(s, n); }, 20000);
@@ -92,11 +100,20 @@ class SessionFilesTest : public QObject {
   }
 
   // Save at step 40 and keep going; open the file elsewhere and go on; train a third window
-  // straight through: all three stand at step 65 with the same bits.
+  // straight through: all three stand at step 65 with the same bits. On the default preset and
+  // on a transformer reading tokens (a session keeps the data's encoding and the layer list).
+  void continuingAfterOpenIsTheUninterruptedRun_data() {
+    QTest::addColumn<QString>("experiment");
+    QTest::newRow("default preset") << QString();
+    QTest::newRow("transformer on tokens") << QString::fromUtf8(kTransformer);
+  }
   void continuingAfterOpenIsTheUninterruptedRun() {
+    QFETCH(QString, experiment);
     QTemporaryDir dir;
+    QString preset = defaultPresetPath();
+    if (!experiment.isEmpty()) writeBytes(preset = dir.filePath("tokens.json"), experiment.toStdString());
     const QString path = dir.filePath("run.losslab");
-    auto a = openWindow();
+    auto a = openWindow(preset);
     QVERIFY(stepTo(*a, kSaved));
     QVERIFY(saveAndWait(*a, path));
     const SnapshotPtr goneOn = stepTo(*a, kSaved + kMore);
@@ -108,7 +125,9 @@ class SessionFilesTest : public QObject {
     QVERIFY(waitFor(*b, [](const Snapshot& s) { return pausedAt(s, kSaved); }));
     const SnapshotPtr continued = stepTo(*b, kSaved + kMore);
     QVERIFY(continued);
-    auto c = openWindow();
+    QCOMPARE(toJson(continued->config), toJson(goneOn->config));
+    QCOMPARE(continued->config.data.encoding == "tokens", !experiment.isEmpty());
+    auto c = openWindow(preset);
     const SnapshotPtr straight = stepTo(*c, kSaved + kMore);
     QVERIFY(straight);
     QCOMPARE(continued->parameters, straight->parameters);
