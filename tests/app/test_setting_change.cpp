@@ -38,6 +38,13 @@ class SettingChangeTest : public QObject {
     QCOMPARE(applyChange(b, {ComparedSetting::Seed, "9"}).seed, std::uint64_t(9));
     QCOMPARE(applyChange(b, {ComparedSetting::SamRho, "0.05"}).optimizer.samRho, 0.05);
     QCOMPARE(applyChange(b, {ComparedSetting::OutputScale, "10"}).model.outputScale, 10.0);
+    // ⊥Grad on and off (Prieto et al. 2025's rescue from softmax collapse), nothing else moved.
+    const ExperimentConfig perp = applyChange(b, {ComparedSetting::PerpGrad, "on"});
+    QVERIFY(perp.optimizer.perpGrad);
+    QCOMPARE(settingValue(ComparedSetting::PerpGrad, perp), QString("on"));
+    QCOMPARE(suggestedValue(ComparedSetting::PerpGrad, perp), QString("off"));
+    QCOMPARE(toJson(applyChange(perp, {ComparedSetting::PerpGrad, "off"})), toJson(b));
+    QCOMPARE(changeLabel({ComparedSetting::PerpGrad, "on"}), QString("⊥Grad"));
   }
 
   // Skip connections on and off: an MLP's hidden layers wrapped in blocks; any list's blocks
@@ -77,6 +84,7 @@ class SettingChangeTest : public QObject {
     QVERIFY_THROWS_EXCEPTION(InputError, applyChange(base(), {ComparedSetting::Precision, "float16"}));
     QVERIFY_THROWS_EXCEPTION(InputError, applyChange(base(), {ComparedSetting::Width, "-4"}));
     QVERIFY_THROWS_EXCEPTION(InputError, applyChange(base(), {ComparedSetting::Optimizer, "lbfgs"}));
+    QVERIFY_THROWS_EXCEPTION(InputError, applyChange(base(), {ComparedSetting::PerpGrad, "yes"}));
   }
 
   void aSwitchToAdamAtAGradientDescentRateIsNamed() {

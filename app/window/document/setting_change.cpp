@@ -96,6 +96,7 @@ QString settingName(ComparedSetting setting) {
     case ComparedSetting::Loss: return tr("loss");
     case ComparedSetting::Seed: return tr("seed");
     case ComparedSetting::Skips: return tr("skip connections");
+    case ComparedSetting::PerpGrad: return tr("⊥Grad (gradient ⊥ the weights)");
   }
   return {};
 }
@@ -114,6 +115,7 @@ QString settingKey(ComparedSetting setting) {
     case ComparedSetting::Loss: return QStringLiteral("loss");
     case ComparedSetting::Seed: return QStringLiteral("seed");
     case ComparedSetting::Skips: return QStringLiteral("skips");
+    case ComparedSetting::PerpGrad: return QStringLiteral("perp_grad");
   }
   return {};
 }
@@ -143,7 +145,8 @@ QStringList settingChoices(ComparedSetting setting) {
     case ComparedSetting::Loss:
       for (auto k : {LossKind::CrossEntropy, LossKind::StableMaxCrossEntropy, LossKind::Mse}) out << text(toString(k));
       break;
-    case ComparedSetting::Skips: out << QStringLiteral("on") << QStringLiteral("off"); break;
+    case ComparedSetting::Skips:
+    case ComparedSetting::PerpGrad: out << QStringLiteral("on") << QStringLiteral("off"); break;
     default: break;
   }
   return out;
@@ -164,6 +167,7 @@ QString settingValue(ComparedSetting setting, const ExperimentConfig& c) {
     case ComparedSetting::Loss: return text(toString(c.loss));
     case ComparedSetting::Seed: return QString::number(c.seed);
     case ComparedSetting::Skips: return skipsOn(c) ? QStringLiteral("on") : QStringLiteral("off");
+    case ComparedSetting::PerpGrad: return o.perpGrad ? QStringLiteral("on") : QStringLiteral("off");
   }
   return {};
 }
@@ -189,6 +193,7 @@ QString suggestedValue(ComparedSetting setting, const ExperimentConfig& c) {
       return text(toString(c.loss == LossKind::CrossEntropy ? LossKind::StableMaxCrossEntropy : LossKind::CrossEntropy));
     case ComparedSetting::Seed: return QString::number(c.seed + 1);
     case ComparedSetting::Skips: return skipsOn(c) ? QStringLiteral("off") : QStringLiteral("on");
+    case ComparedSetting::PerpGrad: return o.perpGrad ? QStringLiteral("off") : QStringLiteral("on");
   }
   return {};
 }
@@ -235,6 +240,10 @@ ExperimentConfig applyChange(const ExperimentConfig& base, const SettingChange& 
     case ComparedSetting::Loss: c.loss = lossFromString(v); break;  // throws InputError
     case ComparedSetting::Seed: c.seed = static_cast<std::uint64_t>(readWhole(change)); break;
     case ComparedSetting::Skips: setSkips(c.model, change); break;
+    case ComparedSetting::PerpGrad:
+      if (v != "on" && v != "off") unreadable(change, "on or off");
+      o.perpGrad = v == "on";
+      break;
   }
   return c;
 }
@@ -264,6 +273,7 @@ QString changeLabel(const SettingChange& change) {
       }
     case ComparedSetting::Seed: return tr("seed %1").arg(v);
     case ComparedSetting::Skips: return v == QStringLiteral("off") ? tr("no skips") : tr("skips");
+    case ComparedSetting::PerpGrad: return v == QStringLiteral("off") ? tr("no ⊥Grad") : tr("⊥Grad");
   }
   return v;
 }
