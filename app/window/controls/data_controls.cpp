@@ -111,8 +111,8 @@ DataControls::DataControls(RunDocument* document, QWidget* parent)
             [](ExperimentConfig& c, const QVariant& v) { c.data.op = v.toString().toStdString(); });
 
   encoding_ = new QComboBox(this);
-  encoding_->addItem(tr("One-hot a and b (an MLP)"), false);
-  encoding_->addItem(tr("Tokens \"a b =\" (a transformer)"), true);
+  encoding_->addItem(tr("One-hot (MLP)"), false);
+  encoding_->addItem(tr("Tokens a b ="), true);
   addRow(QStringLiteral("data.encoding"), tr("Input"), encoding_,
          tr("How a and b reach the network. One-hot: a vector of 2p numbers, a one at a and at p + b, for an "
             "MLP. Tokens: the sequence a, b, = (token ids 0..p, = is p), for a network that starts with an "
@@ -122,8 +122,8 @@ DataControls::DataControls(RunDocument* document, QWidget* parent)
             [](ExperimentConfig& c, const QVariant& v) { setTokenInput(c, v.toBool()); });
 
   images_ = new QComboBox(this);
-  images_->addItem(tr("Vectors of pixels"), false);
-  images_->addItem(tr("Images 1 × 8 × 8"), true);
+  images_->addItem(tr("Vectors"), false);
+  images_->addItem(tr("Images 1×8×8"), true);
   addRow(QStringLiteral("data.shape"), tr("Samples as"), images_,
          tr("How each digit reaches the network: 64 numbers in a row (for dense layers), or an image of 1 channel, "
             "8 × 8 pixels (for convolutions and pooling; a dense first layer gets a Flatten before it)."));
