@@ -41,6 +41,12 @@ class PresetsTest : public QObject {
     const ExperimentConfig plain = readExperimentFile(dir + "no-skip-connections-landscape.json");
     QVERIFY(hasSkips(skip.model.layers) && !hasSkips(plain.model.layers));
     QCOMPARE(toJson(withoutSkips(skip.model.layers)), toJson(plain.model.layers));
+    // Issue #17: the CNN preset compares itself without its skips; the transformers read tokens.
+    const ExperimentConfig cnn = readExperimentFile(dir + "skip-connections-cnn.json");
+    QVERIFY(hasSkips(cnn.model.layers) && cnn.data.shape == std::vector<int>({1, 8, 8}));
+    QCOMPARE(cnn.presentation.compare, std::vector<std::string>{"skips=off"});
+    for (const char* name : {"grokking-transformer-mod59", "softmax-collapse-transformer"})
+      QVERIFY2(readExperimentFile(dir + name + ".json").data.encoding == "tokens", name);
     ExperimentConfig ln = readExperimentFile(dir + "layernorm-deep-residual.json");
     auto with = Trainer::create(ln);
     for (int i = 0; i < 50; ++i) with->step(false);
@@ -62,7 +68,8 @@ class PresetsTest : public QObject {
     for (const char* name : {"edge-of-stability-digits", "progressive-sharpening-quadratic", "flat-vs-sharp-minima-batch",
                              "sam-tames-sharpness"})
       QVERIFY2(readExperimentFile(dir + name + ".json").tracking.sharpnessEvery > 0, name);
-    for (const char* name : {"softmax-collapse-mod113", "perp-adamw-mod113", "stablemax-grokking-mod113"})
+    for (const char* name : {"softmax-collapse-mod113", "perp-adamw-mod113", "stablemax-grokking-mod113",
+                             "softmax-collapse-transformer"})
       QVERIFY2(readExperimentFile(dir + name + ".json").tracking.collapseEvery > 0, name);
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
       if (entry.path().extension() != ".json") continue;
