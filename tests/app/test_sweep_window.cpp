@@ -33,6 +33,24 @@ QString tinySweep() {
   const QString base = QString::fromStdString(readTextFile(test::fixture("experiments/tiny_spiral.json")));
   return text.replace("\"../experiments/tiny_spiral.json\"", base);
 }
+// Issue #17: a CNN on the digits as images and a transformer on tokens sweep as an MLP does (each
+// small, so that the sweep takes a moment).
+const char* const kLayerSweeps[] = {
+    R"({"format": "losslab-sweep/1", "steps": 10, "seeds": [0], "track": {"log_every": 5, "sharpness_every": 5},
+        "axes": [{"path": "optimizer.lr", "values": [0.003, 0.01]}],
+        "base": {"data": {"kind": "digits", "shape": [1, 8, 8], "train_fraction": 0.2},
+                 "model": {"kind": "network", "layers": [
+                   {"kind": "conv2d", "out_channels": 4, "kernel": 3, "padding": 1}, {"kind": "activation", "fn": "relu"},
+                   {"kind": "maxpool2d", "kernel": 2}, {"kind": "flatten"}, {"kind": "linear"}]},
+                 "optimizer": {"kind": "adam", "lr": 0.01}}})",
+    R"({"format": "losslab-sweep/1", "steps": 10, "seeds": [0], "track": {"log_every": 5, "collapse_every": 5},
+        "axes": [{"path": "optimizer.weight_decay", "values": [0, 1]}],
+        "base": {"data": {"kind": "modular", "p": 7, "op": "add", "encoding": "tokens", "train_fraction": 0.5},
+                 "model": {"kind": "network", "layers": [
+                   {"kind": "embedding", "dim": 16}, {"kind": "positional"},
+                   {"kind": "residual", "body": [{"kind": "attention", "heads": 2, "causal": true}]},
+                   {"kind": "select", "position": -1}, {"kind": "linear"}]},
+                 "optimizer": {"kind": "adamw", "lr": 0.01}}})"};
 }  // namespace
 
 class SweepWindowTest : public QObject {
@@ -74,6 +92,29 @@ class SweepWindowTest : public QObject {
     QCOMPARE(open.count(), 1);
     QVERIFY(open[0][0].toString().endsWith("/runs/run-0010/config.json"));  // seed index 0 chosen
     QVERIFY(QFileInfo::exists(open[0][1].toString()));
+  }
+
+  void sweepsACnnAndATransformer() {
+    for (const char* sweep : kLayerSweeps) {
+      SweepWindow w;
+      w.setSweepText(sweep);
+      const QString out = tmp.filePath(QString("layers-%1").arg(sweep == kLayerSweeps[0] ? "cnn" : "transformer"));
+      w.setOutputDirectory(out);
+      QSignalSpy finished(&w, &SweepWindow::sweepFinished);
+      QVERIFY2(w.start(), qPrintable(w.statusText()));
+      QVERIFY(finished.wait(60000 * test::kTimeScale));
+      QCOMPARE(finished[0][0].toBool(), true);
+      QCOMPARE(w.resultsView()->results().size(), 2L);
+      QVERIFY2(w.statusText().startsWith("Finished: 2 runs"), qPrintable(w.statusText()));
+      for (int i = 0; i < 2; ++i) {  // each run trained the layer list it was given, to a finite loss
+        const QString run = w.runDirectory(i, 0, 0);
+        const std::string config = readTextFile((run + "/config.json").toStdString());
+        QVERIFY2(config.find(sweep == kLayerSweeps[0] ? "conv2d" : "attention") != std::string::npos, config.c_str());
+        const QStringList lines = QString::fromStdString(readTextFile((run + "/metrics.csv").toStdString())).trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);  // the header, steps 0, 5 and 10
+        QVERIFY2(!lines.last().contains("nan") && !lines.last().contains("inf"), qPrintable(lines.last()));
+      }
+    }
   }
 
   void aBadSweepDoesNotStartAndSaysWhy() {
