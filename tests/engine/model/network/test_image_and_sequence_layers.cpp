@@ -5,6 +5,8 @@
 // back unchanged.
 #include <QtTest>
 
+#include <limits>
+
 #include <random>
 
 #include "derivative_checks.hpp"
@@ -210,6 +212,36 @@ class ImageAndSequenceLayers : public QObject {
     backwardPass(net.layers, PassVectors<double>{nullptr}, states, g, true);
     Eigen::MatrixXd want(8, 1);
     want << 0, 10, 0, 20, 0, 0, 0, 0;
+    QCOMPARE(g, want);
+  }
+
+  // A NaN wins its window and a later value does not displace it; of two NaNs the later one wins
+  // (PyTorch's CPU kernel: `val > max || isnan(val)`).
+  void maxPoolPropagatesNaNAsPyTorch() {
+    Network net;
+    net.inputShape = Shape{{1, 2, 4}};
+    net.inputDim = 8;
+    net.layers = {pool(LayerKind::MaxPool2d, 2), make(LayerKind::Flatten)};
+    net.resolve();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    Eigen::MatrixXd h(8, 2);
+    h.col(0) << 1, nan, 0, 2,  //
+        5, nan, 9, 2;          // windows {1, NaN, 5, NaN} (the second NaN) and {0, 2, 9, 2} (9)
+    h.col(1) << nan, 7, 0, 2,  //
+        1, 1, 3, nan;          // windows {NaN, 7, 1, 1} (NaN, before the larger 7) and {0, 2, 3, NaN}
+    std::vector<LayerState<double>> states;
+    forwardPass(net.layers, PassVectors<double>{nullptr}, states, h);
+    QVERIFY(std::isnan(h(0, 0)) && std::isnan(h(0, 1)) && std::isnan(h(1, 1)));
+    QCOMPARE(h(1, 0), 9.0);
+    Eigen::MatrixXd g(2, 2);
+    g << 10, 30,  //
+        20, 40;
+    backwardPass(net.layers, PassVectors<double>{nullptr}, states, g, true);
+    Eigen::MatrixXd want = Eigen::MatrixXd::Zero(8, 2);
+    want(5, 0) = 10;
+    want(6, 0) = 20;
+    want(0, 1) = 30;
+    want(7, 1) = 40;
     QCOMPARE(g, want);
   }
 
