@@ -48,8 +48,14 @@ class PresetsTest : public QObject {
     const ExperimentConfig cnn = readExperimentFile(dir + "skip-connections-cnn.json");
     QVERIFY(hasSkips(cnn.model.layers) && cnn.data.shape == std::vector<int>({1, 8, 8}));
     QCOMPARE(cnn.presentation.compare, std::vector<std::string>{"skips=off"});
-    for (const char* name : {"grokking-transformer-mod59", "softmax-collapse-transformer"})
+    for (const char* name : {"grokking-transformer-mod59", "grokking-transformer-mod113", "softmax-collapse-transformer"})
       QVERIFY2(readExperimentFile(dir + name + ".json").data.encoding == "tokens", name);
+    // Nanda et al.'s setting as they give it: p = 113, 30% of the pairs, weight decay 1.
+    const ExperimentConfig nanda = readExperimentFile(dir + "grokking-transformer-mod113.json");
+    QCOMPARE(nanda.data.p, 113);
+    QCOMPARE(nanda.data.trainFraction, 0.3);
+    QCOMPARE(nanda.optimizer.weightDecay, 1.0);
+    QVERIFY(nanda.steps >= 7400);  // both measured seeds pass 95% test accuracy within the run
     ExperimentConfig ln = readExperimentFile(dir + "layernorm-deep-residual.json");
     auto with = Trainer::create(ln);
     for (int i = 0; i < 50; ++i) with->step(false);
