@@ -11,20 +11,6 @@
 
 namespace losslab {
 
-namespace {
-// Large enough to read from the back of a lecture hall.
-QFont sized(QFont font, int points, bool bold = false) {
-  font.setPointSize(points);
-  font.setBold(bold);
-  return font;
-}
-
-QPen curvePen(const QColor& color) {
-  QPen pen(color);
-  pen.setWidthF(2.5);
-  return pen;
-}
-}  // namespace
 
 LossCurveView::LossCurveView(QWidget* parent)
     : QCustomPlot(parent),
@@ -35,24 +21,24 @@ LossCurveView::LossCurveView(QWidget* parent)
                 "optimizer step. The loss is a mean over samples."));
 
   for (QCPAxis* axis : {xAxis, yAxis}) {
-    axis->setTickLabelFont(sized(font(), 11));
-    axis->setLabelFont(sized(font(), 13));
+    axis->setTickLabelFont(plot::sized(font(), 11));
+    axis->setLabelFont(plot::sized(font(), 13));
   }
   xAxis->setLabel(tr("step"));
   yAxis->setLabel(tr("loss"));
 
   train_ = addGraph();
   train_->setName(tr("train"));
-  train_->setPen(curvePen(QColor(31, 119, 180)));
+  train_->setPen(plot::pen(QColor(31, 119, 180)));
   test_ = addGraph();
   test_->setName(tr("test"));
-  test_->setPen(curvePen(QColor(255, 127, 14)));
+  test_->setPen(plot::pen(QColor(255, 127, 14)));
   trainAccuracy_ = addGraph(xAxis, yAxis2);
   trainAccuracy_->setName(tr("train acc."));
   testAccuracy_ = addGraph(xAxis, yAxis2);
   testAccuracy_->setName(tr("test acc."));
   for (QCPGraph* g : {trainAccuracy_, testAccuracy_}) {
-    QPen pen = curvePen(g == trainAccuracy_ ? QColor(31, 119, 180) : QColor(255, 127, 14));
+    QPen pen = plot::pen(g == trainAccuracy_ ? QColor(31, 119, 180) : QColor(255, 127, 14));
     pen.setStyle(Qt::DashLine);
     pen.setWidthF(2.0);
     g->setPen(pen);
@@ -60,8 +46,8 @@ LossCurveView::LossCurveView(QWidget* parent)
   }
   yAxis2->setRange(0.0, 1.0);
   yAxis2->setLabel(tr("accuracy (dashed)"));
-  yAxis2->setTickLabelFont(sized(font(), 11));
-  yAxis2->setLabelFont(sized(font(), 13));
+  yAxis2->setTickLabelFont(plot::sized(font(), 11));
+  yAxis2->setLabelFont(plot::sized(font(), 13));
   yAxis2->setNumberFormat("f");
   yAxis2->setNumberPrecision(1);
 
@@ -69,7 +55,7 @@ LossCurveView::LossCurveView(QWidget* parent)
   // per frame; separate segments take milliseconds (1500 points: 1.5 s -> 11 ms, measured).
   setPlottingHint(QCP::phFastPolylines, true);
 
-  legend->setFont(sized(font(), 12));
+  legend->setFont(plot::sized(font(), 12));
   // Under the plot, in one row: falling losses and rising accuracies fill every corner.
   plot::legendBelow(*this);
   legend->setWrap(2);  // losses in the first row, accuracies in the second
@@ -77,7 +63,7 @@ LossCurveView::LossCurveView(QWidget* parent)
   divergedLine_ = new QCPItemStraightLine(this);
   divergedLine_->setPen(QPen(QColor(200, 30, 30), 2, Qt::DashLine));
   divergedText_ = new QCPItemText(this);
-  divergedText_->setFont(sized(font(), 12, true));
+  divergedText_->setFont(plot::sized(font(), 12, true));
   divergedText_->setColor(QColor(200, 30, 30));
   divergedText_->position->setTypeX(QCPItemPosition::ptPlotCoords);
   divergedText_->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -89,7 +75,7 @@ LossCurveView::LossCurveView(QWidget* parent)
   emptyHint_ = new QCPItemText(this);
   emptyHint_->position->setType(QCPItemPosition::ptAxisRectRatio);
   emptyHint_->position->setCoords(0.5, 0.45);
-  emptyHint_->setFont(sized(font(), 13));
+  emptyHint_->setFont(plot::sized(font(), 13));
   emptyHint_->setColor(QColor(85, 85, 85));
   emptyHint_->setText(tr("Press Play (Space) to train,\nor Step (S) for one step."));
 

@@ -97,12 +97,15 @@ void NetworkInsideView::draw(QPainter& p, const QSize& size, double textPt) cons
     for (const AttentionMaps& a : in.attention) {
       const int heads = int(a.heads.size());
       p.setPen(Qt::black);
-      p.drawText(QRectF(left, top, width, line * 1.1), Qt::AlignLeft | Qt::AlignVCenter,
-                 QFontMetricsF(text).elidedText(
-                     QString::fromStdString(a.path) + (heads == 1 ? tr(" · 1 head") : tr(" · %1 heads").arg(heads)) +
-                         (a.causal ? tr(" · causal (a position sees itself and earlier ones)") : QString()),
-                     Qt::ElideRight, width));
-      const double height = bandHeight - 1.4 * line;
+      // The band's label wraps too: elided, a narrow panel cut off what "causal" means.
+      const QString label = QString::fromStdString(a.path) + (heads == 1 ? tr(" · 1 head") : tr(" · %1 heads").arg(heads)) +
+                            (a.causal ? tr(" · causal (a position sees itself and earlier ones)") : QString());
+      const double labelHeight = QFontMetricsF(text)
+                                     .boundingRect(QRectF(left, top, width, bandHeight), Qt::AlignLeft | Qt::TextWordWrap, label)
+                                     .height();
+      p.drawText(QRectF(left, top, width, labelHeight), Qt::AlignLeft | Qt::TextWordWrap, label);
+      const double below = labelHeight + 0.3 * line;  // the label and a gap
+      const double height = bandHeight - below;
       int columns = heads;
       double side = 0;
       for (int c = 1; c <= heads; ++c) {
@@ -113,7 +116,7 @@ void NetworkInsideView::draw(QPainter& p, const QSize& size, double textPt) cons
       side = std::max(side, 8.0);
       for (int h = 0; h < heads; ++h) {
         const Eigen::MatrixXd& m = a.heads[size_t(h)];
-        const double x0 = left + (h % columns) * (side + labelW + 8), y0 = top + 1.4 * line + (h / columns) * (side + 2.4 * line);
+        const double x0 = left + (h % columns) * (side + labelW + 8), y0 = top + below + (h / columns) * (side + 2.4 * line);
         p.setPen(Qt::black);
         p.drawText(QRectF(x0 + labelW, y0, side, line), Qt::AlignHCenter | Qt::AlignVCenter, tr("head %1").arg(h + 1));
         const QRectF area = drawCells(p, QRectF(x0 + labelW, y0 + 2.2 * line, side, side), m,
