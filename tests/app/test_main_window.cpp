@@ -2,6 +2,7 @@
 // and status bar follow the run, and data or architecture changes restart it.
 #include <QAction>
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QMenu>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -237,6 +238,20 @@ class MainWindowTest : public QObject {
     bias->click();
     QVERIFY(waitFor(*window_, [before](const Snapshot& s) { return s.parameters.size() == before - 16; }));
     QVERIFY(!window_->document()->config().model.layers[1].body[0].layer.bias);
+    // Its init scale: the file's per-layer init_scale, shown in the list; the run starts again with
+    // it; 0 gives the layer back to the model's scale; a LayerNorm has none to set.
+    tree->setCurrentItem(tree->topLevelItem(1)->child(0));
+    auto* initScale = control<QDoubleSpinBox>(*window_, "model.layers.init_scale");
+    QVERIFY(!initScale->isHidden());
+    QCOMPARE(initScale->value(), 0.0);
+    initScale->setValue(1.732);
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.config.model.layers[1].body[0].initScale == 1.732; }));
+    QVERIFY(tree->topLevelItem(1)->child(0)->text(1).contains(QString::fromUtf8("init ×1.732")));
+    tree->setCurrentItem(tree->topLevelItem(1)->child(0));
+    initScale->setValue(0.0);
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return !s.config.model.layers[1].body[0].initScale; }));
+    tree->setCurrentItem(tree->topLevelItem(5));  // the LayerNorm
+    QVERIFY(initScale->isHidden());
   }
 
   void editorOperationsOnAnyList() {

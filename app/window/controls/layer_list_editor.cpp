@@ -8,6 +8,7 @@
 #include <QMenu>
 #include <QShortcut>
 #include <QSignalBlocker>
+#include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -107,7 +108,9 @@ void fill(QTreeWidgetItem* parent, QTreeWidget* tree, const std::vector<LayerCon
     path.back() = int(i);
     QString setting;
     const QString name = describe(list[i], &setting);
+    if (list[i].initScale) setting += QObject::tr(" · init ×%1").arg(*list[i].initScale, 0, 'g', 4);
     auto* item = parent ? new QTreeWidgetItem(parent, {name, setting}) : new QTreeWidgetItem(tree, {name, setting});
+    for (int column : {0, 1}) item->setToolTip(column, name + QStringLiteral(": ") + setting);  // the column elides
     item->setData(0, kPathRole, QVariant::fromValue(QList<int>(path.begin(), path.end())));
     if (list[i].layer.kind == LayerKind::Residual) fill(item, tree, list[i].body, path);
   }
@@ -329,6 +332,25 @@ LayerListEditor::LayerListEditor(RunDocument* document, QWidget* parent) : QWidg
   connect(heads_, &QSpinBox::valueChanged, this, [this](int h) {
     editSelected(tr("Attention heads"), [h](LayerConfig& c) { c.layer.heads = h; });
   });
+  initScale_ = new QDoubleSpinBox(this);
+  initScale_->setRange(0.0, 100.0);
+  initScale_->setDecimals(4);
+  initScale_->setSingleStep(0.1);
+  initScale_->setPrefix(tr("init ×"));
+  initScale_->setSpecialValueText(tr("init: the model's"));
+  initScale_->setKeyboardTracking(false);
+  initScale_->setToolTip(tr("This layer's initialisation scale, in place of the Network panel's Init scale: its random "
+                            "weights are the initialisation's (PyTorch's default unless set otherwise) times this "
+                            "factor. E.g. 1.732 turns a dense layer's U(±1/√fan-in) into a standard deviation of "
+                            "1/√fan-in; 0.0884 an embedding's N(0, 1) into N(0, 1/128). A block's scale applies to "
+                            "its layers that have none. 0: the model's"));
+  setControlKey(initScale_, QStringLiteral("model.layers.init_scale"));
+  connect(initScale_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+    editSelected(tr("Layer init scale"), [v](LayerConfig& c) {
+      if (v > 0) c.initScale = v;
+      else c.initScale.reset();
+    });
+  });
   causal_ = new QCheckBox(tr("causal"), this);
   causal_->setToolTip(tr("A causal head lets each position attend to itself and earlier positions only (a "
                          "language model's mask)"));
@@ -388,6 +410,11 @@ LayerListEditor::LayerListEditor(RunDocument* document, QWidget* parent) : QWidg
   layout->addWidget(tree_);
   layout->addLayout(buttons);
   layout->addLayout(fields);
+  auto* init = new QHBoxLayout;  // a row of its own: the fields above already fill a projector's panel
+  init->setContentsMargins(0, 0, 0, 0);
+  init->addWidget(initScale_);
+  init->addStretch();
+  layout->addLayout(init);
   layout->addWidget(hint_);
   showSelected();
 }
@@ -423,7 +450,7 @@ void LayerListEditor::showSelected() {
   if (!selected_.empty())
     if (auto* list = listAt(layers_, selected_, selected_.size() - 1); list && size_t(selected_.back()) < list->size())
       c = &(*list)[size_t(selected_.back())];
-  const QSignalBlocker a(width_), b(fn_), d(repeat_), e(bias_), f(kernel_), g(heads_), h(causal_);
+  const QSignalBlocker a(width_), b(fn_), d(repeat_), e(bias_), f(kernel_), g(heads_), h(causal_), i(initScale_);
   const LayerKind kind = c ? c->layer.kind : LayerKind::Residual;
   const bool conv = c && kind == LayerKind::Conv2d, pool = c && (kind == LayerKind::MaxPool2d || kind == LayerKind::AvgPool2d);
   const bool attention = c && kind == LayerKind::Attention, embedding = c && kind == LayerKind::Embedding;
@@ -435,6 +462,8 @@ void LayerListEditor::showSelected() {
   causal_->setVisible(attention);
   bias_->setVisible(c && (kind == LayerKind::Linear || conv || attention));
   fn_->setVisible(c && kind == LayerKind::Activation);
+  // Layers with weights, and blocks (for their layers): what the format lets carry an init_scale.
+  initScale_->setVisible(c && (kind == LayerKind::Residual || (hasTensors(kind) && kind != LayerKind::LayerNorm)));
   repeat_->setVisible(c != nullptr);
   remove_->setEnabled(c != nullptr);
   up_->setEnabled(c && selected_.back() > 0);
@@ -447,6 +476,7 @@ void LayerListEditor::showSelected() {
     bias_->setChecked(c->layer.bias);
     fn_->setCurrentIndex(std::max(0, fn_->findData(QString::fromStdString(toString(c->layer.fn)))));
     repeat_->setValue(c->repeat);
+    initScale_->setValue(c->initScale.value_or(0.0));
   }
   hint_->setText(c ? QString() : tr("Select a layer to edit it, or Add one before the output layer."));
   hint_->setVisible(!c);

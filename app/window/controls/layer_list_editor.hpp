@@ -12,6 +12,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QSpinBox;
 class QToolButton;
 class QTreeWidget;
@@ -53,6 +54,7 @@ class LayerListEditor : public QWidget {
   QTreeWidget* tree_;
   QToolButton *add_, *remove_, *up_, *down_;
   QSpinBox *width_, *repeat_, *kernel_, *heads_;
+  QDoubleSpinBox* initScale_;
   QComboBox* fn_;
   QCheckBox *bias_, *causal_;
   QLabel* hint_;
