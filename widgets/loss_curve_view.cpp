@@ -11,7 +11,6 @@
 
 namespace losslab {
 
-
 LossCurveView::LossCurveView(QWidget* parent)
     : QCustomPlot(parent),
       throttle_([this] { redraw(); }, [this] { return replotTime(); }),
@@ -38,10 +37,7 @@ LossCurveView::LossCurveView(QWidget* parent)
   testAccuracy_ = addGraph(xAxis, yAxis2);
   testAccuracy_->setName(tr("test acc."));
   for (QCPGraph* g : {trainAccuracy_, testAccuracy_}) {
-    QPen pen = plot::pen(g == trainAccuracy_ ? QColor(31, 119, 180) : QColor(255, 127, 14));
-    pen.setStyle(Qt::DashLine);
-    pen.setWidthF(2.0);
-    g->setPen(pen);
+    g->setPen(plot::pen(g == trainAccuracy_ ? QColor(31, 119, 180) : QColor(255, 127, 14), 2.0, Qt::DashLine));
     g->removeFromLegend();
   }
   yAxis2->setRange(0.0, 1.0);

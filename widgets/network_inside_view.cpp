@@ -43,6 +43,15 @@ Eigen::MatrixXd rowAsImage(const Eigen::MatrixXd& maps, Eigen::Index row, int he
   return img;
 }
 
+// Draws text wrapped at word boundaries into a column from (left, top) `width` wide; returns the
+// height it took (captions and labels wrap rather than run off a narrow panel or get elided).
+double drawWrapped(QPainter& p, double left, double top, double width, const QString& text) {
+  const int flags = Qt::AlignLeft | Qt::TextWordWrap;
+  const double height = QFontMetricsF(p.font()).boundingRect(QRectF(left, top, width, 1e6), flags, text).height();
+  p.drawText(QRectF(left, top, width, height), flags, text);
+  return height;
+}
+
 }  // namespace
 
 NetworkInsideView::NetworkInsideView(QWidget* parent) : QWidget(parent) {
@@ -83,11 +92,7 @@ void NetworkInsideView::draw(QPainter& p, const QSize& size, double textPt) cons
   p.setFont(title);
   p.setPen(Qt::black);
   const double left = 8, width = size.width() - 16;
-  // The caption wraps rather than runs off the edge in a narrow panel or at a projector's size.
-  const QRectF caption = QFontMetricsF(title).boundingRect(QRectF(left, 4, width, size.height()),
-                                                            Qt::AlignLeft | Qt::TextWordWrap, picture_->caption);
-  p.drawText(QRectF(left, 4, width, caption.height()), Qt::AlignLeft | Qt::TextWordWrap, picture_->caption);
-  double top = 4 + caption.height() + 0.6 * line;
+  double top = 4 + drawWrapped(p, left, 4, width, picture_->caption) + 0.6 * line;
   // A band per attention layer: its label, then one map per head, wrapped into as many rows as
   // makes them largest; each map with its positions' labels on the left and above.
   if (!in.attention.empty()) {
@@ -97,14 +102,11 @@ void NetworkInsideView::draw(QPainter& p, const QSize& size, double textPt) cons
     for (const AttentionMaps& a : in.attention) {
       const int heads = int(a.heads.size());
       p.setPen(Qt::black);
-      // The band's label wraps too: elided, a narrow panel cut off what "causal" means.
-      const QString label = QString::fromStdString(a.path) + (heads == 1 ? tr(" · 1 head") : tr(" · %1 heads").arg(heads)) +
-                            (a.causal ? tr(" · causal (a position sees itself and earlier ones)") : QString());
-      const double labelHeight = QFontMetricsF(text)
-                                     .boundingRect(QRectF(left, top, width, bandHeight), Qt::AlignLeft | Qt::TextWordWrap, label)
-                                     .height();
-      p.drawText(QRectF(left, top, width, labelHeight), Qt::AlignLeft | Qt::TextWordWrap, label);
-      const double below = labelHeight + 0.3 * line;  // the label and a gap
+      const double below = 0.3 * line + drawWrapped(p, left, top, width,
+                                                    QString::fromStdString(a.path) +
+                                                        (heads == 1 ? tr(" · 1 head") : tr(" · %1 heads").arg(heads)) +
+                                                        (a.causal ? tr(" · causal (a position sees itself and earlier ones)")
+                                                                  : QString()));  // the label and a gap
       const double height = bandHeight - below;
       int columns = heads;
       double side = 0;

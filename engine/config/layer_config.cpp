@@ -9,13 +9,11 @@ namespace losslab {
 namespace jf = json_fields;
 using nlohmann::json;
 
-namespace {
-
-// The layers whose tensors an initialisation scheme draws (layernorm starts at 1 and 0), and
-// residual blocks, which pass theirs to their body.
 bool takesInit(LayerKind kind) {
   return kind == LayerKind::Residual || (hasTensors(kind) && kind != LayerKind::LayerNorm);
 }
+
+namespace {
 
 std::vector<LayerConfig> readList(const json& list, const std::string& path, int depth);
 

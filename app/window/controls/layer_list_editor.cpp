@@ -2,13 +2,13 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QShortcut>
 #include <QSignalBlocker>
-#include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -462,8 +462,7 @@ void LayerListEditor::showSelected() {
   causal_->setVisible(attention);
   bias_->setVisible(c && (kind == LayerKind::Linear || conv || attention));
   fn_->setVisible(c && kind == LayerKind::Activation);
-  // Layers with weights, and blocks (for their layers): what the format lets carry an init_scale.
-  initScale_->setVisible(c && (kind == LayerKind::Residual || (hasTensors(kind) && kind != LayerKind::LayerNorm)));
+  initScale_->setVisible(c && takesInit(kind));
   repeat_->setVisible(c != nullptr);
   remove_->setEnabled(c != nullptr);
   up_->setEnabled(c && selected_.back() > 0);

@@ -29,6 +29,10 @@ inline constexpr int kMaxLayerWidth = 4096, kMaxRepeat = 64, kMaxExpandedLayers 
 // list of 512 layers 4096 wide would ask for 69 GB before its first step.
 inline constexpr Index kMaxNetworkParameters = 160'000'000;
 
+// The layers whose tensors an initialisation scheme draws (layernorm starts at 1 and 0), and
+// residual blocks, which pass theirs to their body: those that may carry init and init_scale.
+bool takesInit(LayerKind kind);
+
 // model.layers; throws InputError naming the layer by its path ("model.layers[2].body[0].out").
 std::vector<LayerConfig> readLayerConfigs(const nlohmann::json& list, const std::string& path);
 nlohmann::json toJson(const std::vector<LayerConfig>& layers);

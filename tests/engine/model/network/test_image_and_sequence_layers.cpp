@@ -6,7 +6,6 @@
 #include <QtTest>
 
 #include <limits>
-
 #include <random>
 
 #include "derivative_checks.hpp"
@@ -88,6 +87,16 @@ Network smallCnn() {
                 residual({conv(3, 3, 1, 1, false), activation(Activation::Gelu)}),
                 conv(4, 2, 2, 1), activation(Activation::Silu), pool(LayerKind::AvgPool2d, 2),
                 make(LayerKind::Flatten), linear(3)};
+  net.resolve();
+  return net;
+}
+
+// One 2 x 4 image, max-pooled into its two 2 x 2 windows and flattened.
+Network twoWindowMaxPool() {
+  Network net;
+  net.inputShape = Shape{{1, 2, 4}};
+  net.inputDim = 8;
+  net.layers = {pool(LayerKind::MaxPool2d, 2), make(LayerKind::Flatten)};
   net.resolve();
   return net;
 }
@@ -195,11 +204,7 @@ class ImageAndSequenceLayers : public QObject {
   // Ties go to the first maximum of the window in row-major order (PyTorch's CPU kernel): the
   // input gradient of max pooling lands there.
   void maxPoolTiesGoToTheFirstMaximum() {
-    Network net;
-    net.inputShape = Shape{{1, 2, 4}};
-    net.inputDim = 8;
-    net.layers = {pool(LayerKind::MaxPool2d, 2), make(LayerKind::Flatten)};
-    net.resolve();
+    const Network net = twoWindowMaxPool();
     Eigen::MatrixXd h(8, 1);
     h << 1, 3, 0, 2,   //
         3, 2, 2, 2;    // windows {1, 3, 3, 2} (max 3 first at (0, 1)) and {0, 2, 2, 2} (first at (0, 3))
@@ -218,11 +223,7 @@ class ImageAndSequenceLayers : public QObject {
   // A NaN wins its window and a later value does not displace it; of two NaNs the later one wins
   // (PyTorch's CPU kernel: `val > max || isnan(val)`).
   void maxPoolPropagatesNaNAsPyTorch() {
-    Network net;
-    net.inputShape = Shape{{1, 2, 4}};
-    net.inputDim = 8;
-    net.layers = {pool(LayerKind::MaxPool2d, 2), make(LayerKind::Flatten)};
-    net.resolve();
+    const Network net = twoWindowMaxPool();
     const double nan = std::numeric_limits<double>::quiet_NaN();
     Eigen::MatrixXd h(8, 2);
     h.col(0) << 1, nan, 0, 2,  //
