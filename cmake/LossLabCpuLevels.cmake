@@ -11,7 +11,10 @@
 set(LOSSLAB_CPU_LEVELS "v2;v3;v4" CACHE STRING
   "x86-64 levels (v2, v3, v4) whose copy of the engine's hot code the build adds")
 set(LOSSLAB_CPU_KERNEL_SOURCES
-  model/mlp_kernel.cpp model/activation_ops.cpp loss/logit_loss.cpp model/cpu_kernel_table.cpp)
+  model/mlp_kernel.cpp model/activation_ops.cpp loss/logit_loss.cpp model/cpu_kernel_table.cpp
+  model/network/network_passes.cpp model/network/linear_layer.cpp model/network/activation_layer.cpp
+  model/network/layernorm_layer.cpp model/network/conv_layer.cpp model/network/pool_layers.cpp
+  model/network/sequence_layers.cpp model/network/attention_layer.cpp)
 
 function(losslab_add_cpu_levels engine)
   if(LOSSLAB_NATIVE)

@@ -4,7 +4,10 @@
 #include "losslab/model/cpu_level_namespace.hpp"
 
 extern "C" __attribute__((visibility("default"))) const losslab::CpuKernels* LOSSLAB_CPU_ENTRY() {
-  static const losslab::CpuKernels table{losslab::LOSSLAB_CPU_NS::mlpKernel<float>(),
-                                         losslab::LOSSLAB_CPU_NS::mlpKernel<double>()};
+  // networkPasses() takes the addresses of this copy's passes: in a level's bundle they are its
+  // own (local) instances, not the engine's.
+  static const losslab::CpuKernels table{
+      losslab::LOSSLAB_CPU_NS::mlpKernel<float>(), losslab::LOSSLAB_CPU_NS::mlpKernel<double>(),
+      losslab::networkPasses<float>(), losslab::networkPasses<double>()};
   return &table;
 }

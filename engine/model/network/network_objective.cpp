@@ -5,6 +5,7 @@
 #include "losslab/core/error.hpp"
 #include "losslab/core/for_each_chunk.hpp"
 #include "losslab/loss/logit_loss.hpp"
+#include "losslab/model/cpu_kernels.hpp"
 #include "losslab/model/mlp_objective.hpp"  // sampleChunkCount
 
 namespace losslab {
@@ -62,6 +63,8 @@ S NetworkObjective<S>::run(Pass pass, const Vec<S>& theta, const Samples<S>& dat
   const bool labelled = !data.labels.empty();
   const bool secondOrder = pass == Pass::Hvp || pass == Pass::GaussNewton || pass == Pass::GradientAndHvp;
 
+  const NetworkPasses<S>& passes = cpuKernels().network<S>();  // the level chosen at start
+
   auto work = [&](int c) {
     NetworkChunk<S>& k = *chunks_[c];
     const Index begin = n * c / chunkCount, count = n * (c + 1) / chunkCount - begin;
@@ -73,7 +76,7 @@ S NetworkObjective<S>::run(Pass pass, const Vec<S>& theta, const Samples<S>& dat
 
     if (!(secondOrder && reuseForward && k.secondOrderForward)) {
       Mat<S> h = data.x.middleCols(begin, count);
-      forwardPass(net_.layers, p, k.states, h);
+      passes.forward(net_.layers, p, k.states, h);
       k.secondOrderForward = secondOrder;
       k.logits = alpha * h;
       k.correct = 0;
@@ -85,18 +88,18 @@ S NetworkObjective<S>::run(Pass pass, const Vec<S>& theta, const Samples<S>& dat
     if (pass == Pass::Gradient) {
       Mat<S> g = alpha * k.g;
       p.grad = k.out.data();
-      backwardPass(net_.layers, p, k.states, g, false);
+      passes.backward(net_.layers, p, k.states, g, false);
       return;
     }
     // The inputs do not depend on the parameters: R{x} = 0.
     Mat<S> rh = Mat<S>::Zero(data.x.rows(), count);
-    rForwardPass(net_.layers, p, k.states, rh);
+    passes.rForward(net_.layers, p, k.states, rh);
     const Mat<S> rlogits = alpha * rh;
     logitLossHessianTimes(loss_, k.logits, t, rlogits, k.rg, invN);
     if (pass == Pass::GaussNewton) {  // G v = J^T H_l (J v): J v is rlogits, J^T by backprop
       Mat<S> g = alpha * k.rg;
       p.grad = k.out.data();
-      backwardPass(net_.layers, p, k.states, g, false);
+      passes.backward(net_.layers, p, k.states, g, false);
       return;
     }
     Mat<S> g = alpha * k.g, rg = alpha * k.rg;
@@ -105,7 +108,7 @@ S NetworkObjective<S>::run(Pass pass, const Vec<S>& theta, const Samples<S>& dat
       k.grad.setZero(P);
       p.grad = k.grad.data();
     }
-    rBackwardPass(net_.layers, p, k.states, g, rg, false);
+    passes.rBackward(net_.layers, p, k.states, g, rg, false);
   };
   forEachChunk(chunkCount, work);
 
@@ -115,7 +118,7 @@ S NetworkObjective<S>::run(Pass pass, const Vec<S>& theta, const Samples<S>& dat
 template <class S> void NetworkObjective<S>::logits(const Vec<S>& theta, const Mat<S>& x, Mat<S>& out) {
   std::vector<LayerState<S>> states;
   out = x;
-  forwardPass(net_.layers, PassVectors<S>{theta.data()}, states, out);
+  cpuKernels().network<S>().forward(net_.layers, PassVectors<S>{theta.data()}, states, out);
   out *= S(net_.outputScale);
 }
 
@@ -131,7 +134,7 @@ void NetworkObjective<S>::forward(const Vec<S>& theta, const Samples<S>& data, M
     NetworkChunk<S>& k = *chunks_[c];
     const Index begin = n * c / chunkCount, count = n * (c + 1) / chunkCount - begin;
     Mat<S> h = data.x.middleCols(begin, count);
-    forwardPass(net_.layers, PassVectors<S>{theta.data()}, k.states, h);
+    cpuKernels().network<S>().forward(net_.layers, PassVectors<S>{theta.data()}, k.states, h);
     k.secondOrderForward = false;  // the states now hold this forward, not a second-order one
     out.middleCols(begin, count) = S(net_.outputScale) * h;
     if (features && classifier) features->middleCols(begin, count) = k.states.back().x;

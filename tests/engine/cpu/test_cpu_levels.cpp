@@ -1,5 +1,6 @@
-// The engine's hot code at every instruction-set level this build holds and this CPU runs gives
-// the results of the engine's own copy: float64 to 1e-12 and float32 to 2e-5, relative to each
+// The engine's hot code at every instruction-set level this build holds and this CPU runs (the
+// MLP's passes; the layer list's, on the model-2 reference networks) gives the results of the
+// engine's own copy: float64 to 1e-12 and float32 to 2e-5, relative to each
 // quantity's norm (FMA and wider vectors change the rounding and the order of partial sums, so
 // bits differ across levels); and within one level the same bits every time, whatever the
 // number of threads (the determinism promise).
@@ -9,8 +10,10 @@
 
 #include <random>
 
+#include "fixtures.hpp"
 #include "losslab/model/cpu_kernels.hpp"
 #include "losslab/core/cpu_level.hpp"
+#include "losslab/model/network/network_file.hpp"
 
 using namespace losslab;
 
@@ -116,6 +119,45 @@ template <class S> void expectSameBits(const Results<S>& a, const Results<S>& b)
 
 std::string baseline() { return cpuLevelsBuilt().front().id; }
 
+// A layer list's four passes through one table: the output and its R{} at theta along v, then
+// the parameter gradient of <output, c> and, with R{c} = R{output}, its R{} (an H v).
+template <class S> struct NetworkResults {
+  Mat<S> out, rout;
+  Vec<S> grad, hv, gradAlone;
+};
+
+template <class S>
+NetworkResults<S> evaluateNetwork(const CpuKernels& k, const NetworkFile& f) {
+  const NetworkPasses<S>& passes = k.network<S>();
+  const Index P = f.network.parameterCount();
+  const Vec<S> theta = f.parameters.cast<S>(), v = randomVector<S>(P, 5);
+  const Mat<S> x = toSamples<S>(f.data).x;
+  NetworkResults<S> r;
+  std::vector<LayerState<S>> states;
+  PassVectors<S> p{theta.data(), v.data(), nullptr, nullptr, true};
+  r.out = x;
+  passes.forward(f.network.layers, p, states, r.out);
+  r.rout = Mat<S>::Zero(x.rows(), x.cols());
+  passes.rForward(f.network.layers, p, states, r.rout);
+  r.grad.setZero(P), r.hv.setZero(P), r.gradAlone.setZero(P);
+  Mat<S> g = r.out, rg = r.rout;
+  p.grad = r.grad.data(), p.hv = r.hv.data();
+  passes.rBackward(f.network.layers, p, states, g, rg, false);
+  g = r.out;
+  p.grad = r.gradAlone.data(), p.hv = nullptr;
+  passes.backward(f.network.layers, p, states, g, false);
+  return r;
+}
+
+template <class S> void expectClose(const NetworkResults<S>& a, const NetworkResults<S>& b, double tol) {
+  const std::pair<const char*, double> parts[] = {
+      {"output", relative(a.out, b.out)},     {"R{output}", relative(a.rout, b.rout)},
+      {"gradient", relative(a.grad, b.grad)}, {"H v", relative(a.hv, b.hv)},
+      {"gradient alone", relative(a.gradAlone, b.gradAlone)}};
+  for (const auto& [what, err] : parts)
+    QVERIFY2(err <= tol, qPrintable(QString("%1: relative difference %2 > %3").arg(what).arg(err).arg(tol)));
+}
+
 }  // namespace
 
 class CpuLevelsTest : public QObject {
@@ -166,6 +208,29 @@ class CpuLevelsTest : public QObject {
     expectClose(evaluate(*k, c, data64), evaluate(base, c, data64), 1e-12);
     const auto data32 = samplesFor<float>(c, 300);
     expectClose(evaluate(*k, c, data32), evaluate(base, c, data32), 2e-5);
+  }
+
+  // The layer lists' passes (residual, LayerNorm, convolution, pooling, attention, embeddings)
+  // are the level's own copy too: the installed package runs them at the CPU's level.
+  void everyLevelAgreesOnLayerLists_data() {
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<QString>("model");
+    for (const auto& l : cpuLevelsBuilt())
+      for (const char* m : {"resmlp_layernorm_gelu", "leaky_sin_stablemax", "cnn_tiny_images", "transformer_tiny_tokens"})
+        QTest::newRow((l.id + " " + m).c_str()) << QString::fromStdString(l.id) << QString(m);
+  }
+  void everyLevelAgreesOnLayerLists() {
+    QFETCH(QString, level);
+    QFETCH(QString, model);
+    const CpuKernels* k = cpuKernelsOf(level.toStdString());
+    if (!k) QSKIP("this CPU does not run that level");
+    const CpuKernels& base = *cpuKernelsOf(baseline());
+    if (level.toStdString() != baseline())  // its own code, not the engine's copy
+      QVERIFY(k->network<double>().forward != base.network<double>().forward &&
+              k->network<float>().rBackward != base.network<float>().rBackward);
+    const NetworkFile f = readNetworkFile(test::fixture("reference/model2/" + model.toStdString() + ".json"));
+    expectClose(evaluateNetwork<double>(*k, f), evaluateNetwork<double>(base, f), 1e-12);
+    expectClose(evaluateNetwork<float>(*k, f), evaluateNetwork<float>(base, f), 2e-5);
   }
 
   // A diverged network's loss is NaN at every level (how divergence is detected), through the

@@ -50,4 +50,18 @@ template <class S>
 void rBackwardPass(const std::vector<Layer>& layers, const PassVectors<S>& p,
                    std::vector<LayerState<S>>& states, Mat<S>& g, Mat<S>& rg, bool inputGradient);
 
+// The four passes as one instruction-set level compiled them (losslab/model/cpu_kernels.hpp):
+// NetworkObjective calls the level chosen at start, as MlpObjective does.
+template <class S> struct NetworkPasses {
+  void (*forward)(const std::vector<Layer>&, const PassVectors<S>&, std::vector<LayerState<S>>&, Mat<S>&);
+  void (*rForward)(const std::vector<Layer>&, const PassVectors<S>&, std::vector<LayerState<S>>&, Mat<S>&);
+  void (*backward)(const std::vector<Layer>&, const PassVectors<S>&, std::vector<LayerState<S>>&, Mat<S>&,
+                   bool);
+  void (*rBackward)(const std::vector<Layer>&, const PassVectors<S>&, std::vector<LayerState<S>>&, Mat<S>&,
+                    Mat<S>&, bool);
+};
+template <class S> NetworkPasses<S> networkPasses() {
+  return {&forwardPass<S>, &rForwardPass<S>, &backwardPass<S>, &rBackwardPass<S>};
+}
+
 }  // namespace losslab
