@@ -196,7 +196,7 @@ void CollapseView::redraw() {
       QVector<double> xs, ys;
       // A StableMax run has no softmax to collapse: its own loss's zero-gradient share is drawn,
       // and its gaps against softmax's edges are in the histogram.
-      const bool noSoftmax = runs_[i].snapshot->config.loss == LossKind::StableMaxCrossEntropy &&
+      const bool noSoftmax = runs_[i].snapshot->config.loss.kind == LossKind::StableMaxCrossEntropy &&
                              (q == CollapseQuantity::ScFloat16 || q == CollapseQuantity::ScFloat32 ||
                               q == CollapseQuantity::ScFloat64);
       for (const MetricsRow& row : *runs_[i].snapshot->history) {

@@ -163,7 +163,7 @@ void LossCurveView::redraw() {
     lastStep = static_cast<double>(snapshot_->step);
     // Short enough for the axis on a projector; the tooltip and the figures' JSON say it is a mean.
     yAxis->setLabel(tr("loss (%1)")
-                        .arg(QString::fromStdString(toString(snapshot_->config.loss))));
+                        .arg(QString::fromStdString(describe(snapshot_->config.loss))));
   }
   train_->setData(trainSteps, trainLoss, true);
   test_->setData(testSteps, testLoss, true);

@@ -229,7 +229,7 @@ QString SpectrumView::summaryText(const SpectrumResult& r) {
   how << tr("%1 s").arg(QString::number(r.seconds, 'f', 1));
   return tr("<b>Step %1: %2</b><br>%3 of the %4 loss over %5, %6 parameters · %7")
       .arg(locale.toString(static_cast<qlonglong>(r.step)), tops.join(QStringLiteral(", ")), op,
-           QString::fromStdString(toString(r.loss)), data,
+           QString::fromStdString(describe(r.loss)), data,
            locale.toString(static_cast<qlonglong>(r.parameters)), how.join(QStringLiteral(" · ")));
 }
 

@@ -195,7 +195,7 @@ void runLandscape(const LandscapeOptions& o, WorkDistribution& processes) {
   if (!csv) {
     out["dir1"] = asVector(s.plane.dir1);
     if (!s.plane.isLine()) out["dir2"] = asVector(s.plane.dir2);
-    out.update(json{{"model", o.model}, {"directions", s.kind}, {"norm", s.norm}, {"data", o.data}, {"loss_kind", toString(m.loss)}});
+    out.update(json{{"model", o.model}, {"directions", s.kind}, {"norm", s.norm}, {"data", o.data}, {"loss_kind", describe(m.loss)}});
     out.update(s.extra);
     text = out.dump() + "\n";
   }

@@ -7,6 +7,7 @@
 #include "losslab/core/error.hpp"
 #include "losslab/encoding/json_fields.hpp"
 #include "losslab/encoding/text_file.hpp"
+#include "losslab/loss/loss_json.hpp"
 #include "losslab/model/init_kind.hpp"
 #include "losslab/optim/schedule.hpp"
 
@@ -150,7 +151,7 @@ void readPresentation(const json& p, PresentationConfig& c) {
 }
 
 const std::vector<std::string> kExperimentKeys{"format", "title", "description", "hidden_controls", "seed",
-                                               "precision", "data", "model", "loss", "optimizer", "schedule",
+                                               "precision", "data", "model", "loss", "loss_params", "optimizer", "schedule",
                                                "steps", "tracking", "presentation"};
 
 }  // namespace
@@ -188,6 +189,7 @@ ExperimentConfig experimentFromJson(const json& doc) {
   if (doc.contains("data")) readData(doc["data"], c.data);
   if (doc.contains("model")) readModel(doc["model"], c.model);
   if (doc.contains("loss")) c.loss = lossFromString(jf::string(doc["loss"], "loss"));
+  c.loss = readLossParams(doc, c.loss.kind);
   if (doc.contains("optimizer")) readOptimizer(doc["optimizer"], c.optimizer);
   if (doc.contains("schedule")) readSchedule(doc["schedule"], c.schedule);
   if (doc.contains("steps")) c.steps = jf::integer(doc["steps"], "steps");
@@ -222,8 +224,10 @@ void validate(const ExperimentConfig& c) {
   if (c.model.kind != "mlp" && c.model.kind != "network" && c.model.kind != "quadratic")
     throw InputError("model.kind: unknown \"" + c.model.kind + "\" (allowed: mlp, network, quadratic)");
   if (c.model.kind == "network" && c.model.file.empty()) validateLayers(c.model.layers);
+  if (const std::string problem = lossParamsProblem(c.loss); !problem.empty())
+    throw InputError(problem + " (loss is " + toString(c.loss.kind) + ")");
   if (c.model.kind == "quadratic") {
-    if (c.loss != LossKind::Mse) throw InputError("loss: the quadratic model's loss is mse (1/2 ||z||^2 / n)");
+    if (c.loss.kind != LossKind::Mse) throw InputError("loss: the quadratic model's loss is mse (1/2 ||z||^2 / n)");
     if (c.precision != Precision::Float64) throw InputError("precision: the quadratic model runs in float64");
     if (c.model.params < 1 || c.model.params > 2000) fail("model.params", c.model.params, "must be in 1..2000");
     if (c.model.residuals < 1 || c.model.residuals > 2000) fail("model.residuals", c.model.residuals, "must be in 1..2000");
@@ -301,7 +305,6 @@ json toJson(const ExperimentConfig& c) {
       {"precision", toString(c.precision)},
       {"data", data},
       {"model", model},
-      {"loss", toString(c.loss)},
       {"optimizer", {{"kind", toString(o.kind)}, {"lr", o.lr}, {"batch_size", nullable(o.batchSize)},
                      {"momentum", o.momentum}, {"nesterov", o.nesterov},
                      {"betas", {o.beta1, o.beta2}}, {"eps", o.eps},
@@ -314,6 +317,7 @@ json toJson(const ExperimentConfig& c) {
                     {"total_steps", nullable(c.schedule.totalSteps)},
                     {"step_every", c.schedule.stepEvery}, {"gamma", c.schedule.gamma}}},
       {"steps", c.steps}};
+  writeLoss(doc, c.loss);
   if (!c.title.empty()) doc["title"] = c.title;
   if (!c.description.empty()) doc["description"] = c.description;
   // Optional blocks, written only when they say something: a plain experiment's file is as before.

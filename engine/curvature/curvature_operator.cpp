@@ -6,12 +6,12 @@
 
 namespace losslab {
 
-CurvatureOperator::CurvatureOperator(const Network& net, LossKind loss, Eigen::VectorXd theta,
+CurvatureOperator::CurvatureOperator(const Network& net, const Loss& loss, Eigen::VectorXd theta,
                                      Samples<double> data, CurvatureKind kind)
     : CurvatureOperator(net, loss, std::move(theta),
                         std::make_shared<const Samples<double>>(std::move(data)), kind) {}
 
-CurvatureOperator::CurvatureOperator(const Network& net, LossKind loss, Eigen::VectorXd theta,
+CurvatureOperator::CurvatureOperator(const Network& net, const Loss& loss, Eigen::VectorXd theta,
                                      std::shared_ptr<const Samples<double>> data, CurvatureKind kind)
     : size_(theta.size()),
       objective_(std::make_unique<Objective<double>>(net, loss)),

@@ -15,7 +15,7 @@ void checkDenseCurvatureSize(Index parameters) {
                      std::to_string(kDenseCurvatureMaxParameters) + " (use top-k, trace or density)");
 }
 
-Eigen::MatrixXd denseCurvature(const Network& net, LossKind loss, const Eigen::VectorXd& theta,
+Eigen::MatrixXd denseCurvature(const Network& net, const Loss& loss, const Eigen::VectorXd& theta,
                                const Samples<double>& data, CurvatureKind kind,
                                const TaskControl& control) {
   const Index P = net.parameterCount();
@@ -39,7 +39,7 @@ Eigen::MatrixXd denseCurvature(const Network& net, LossKind loss, const Eigen::V
   return 0.5 * (M + M.transpose());
 }
 
-Eigen::VectorXd denseSpectrum(const Network& net, LossKind loss, const Eigen::VectorXd& theta,
+Eigen::VectorXd denseSpectrum(const Network& net, const Loss& loss, const Eigen::VectorXd& theta,
                               const Samples<double>& data, CurvatureKind kind,
                               const TaskControl& control) {
   const Eigen::MatrixXd M = denseCurvature(net, loss, theta, data, kind, control);

@@ -99,15 +99,15 @@ struct Scratch {
 };
 
 template <class T>
-SampleOutcome outcomeFor(const Eigen::VectorXd& z, int label, SummationOrder order, LossKind loss,
+SampleOutcome outcomeFor(const Eigen::VectorXd& z, int label, SummationOrder order, const Loss& loss,
                          std::vector<T>& terms) {
   SampleOutcome o = outcome<T>(z, label, order, terms);
-  if (loss == LossKind::StableMaxCrossEntropy) stableMaxOutcome<T>(z, label, o);
+  if (loss.kind == LossKind::StableMaxCrossEntropy) stableMaxOutcome<T>(z, label, o);
   return o;
 }
 
 SampleOutcome outcomeIn(FloatFormat f, const Eigen::VectorXd& z, int label, SummationOrder order,
-                        LossKind loss, Scratch& s) {
+                        const Loss& loss, Scratch& s) {
   switch (f) {
     case FloatFormat::Float16: return outcomeFor<Eigen::half>(z, label, order, loss, s.half);
     case FloatFormat::Float32: return outcomeFor<float>(z, label, order, loss, s.single);
@@ -141,7 +141,7 @@ bool softmaxCollapsed(const Eigen::VectorXd& z, FloatFormat format, SummationOrd
 }
 
 CollapseDiagnostics softmaxCollapse(const Eigen::MatrixXd& logits, const std::vector<int>& labels,
-                                    SummationOrder order, LossKind loss) {
+                                    SummationOrder order, const Loss& loss) {
   CollapseDiagnostics d;
   const Eigen::Index n = logits.cols();
   if (n == 0) return d;

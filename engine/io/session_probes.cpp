@@ -56,7 +56,7 @@ json toJson(const SpectrumResult& s, BlobWriter& blob) {
                                       {"sigma", exactNumber(d.sigma)}, {"products", d.products}}},
                          {"exact", blob.add(o.exact)}, {"products", o.products}});
   }
-  return {{"step", s.step}, {"loss", toString(s.loss)}, {"parameters", s.parameters}, {"samples", s.samples},
+  return {{"step", s.step}, {"loss", toString(s.loss.kind)}, {"parameters", s.parameters}, {"samples", s.samples},
           {"subset", s.subset}, {"tolerance", exactNumber(s.tolerance)}, {"seconds", exactNumber(s.seconds)},
           {"operators", operators}};
 }

@@ -9,8 +9,8 @@ namespace losslab {
 namespace {
 
 // A file's MSE data carries target rows: class labels trained with MSE become their one-hot targets.
-void asTrained(LossKind loss, Dataset& d) {
-  if (loss != LossKind::Mse || d.task != Task::Classification) return;
+void asTrained(const Loss& loss, Dataset& d) {
+  if (loss.kind != LossKind::Mse || d.task != Task::Classification) return;
   d.targets = Eigen::MatrixXd::Zero(d.numClasses, d.size());
   for (int i = 0; i < d.size(); ++i) d.targets(d.labels[i], i) = 1.0;
   d.task = Task::Regression;
@@ -18,7 +18,7 @@ void asTrained(LossKind loss, Dataset& d) {
 
 }  // namespace
 
-ModelFile trainedModelFile(std::string name, LossKind loss, const Architecture& architecture,
+ModelFile trainedModelFile(std::string name, const Loss& loss, const Architecture& architecture,
                            const Eigen::VectorXd& parameters, const DataSplit& data) {
   ModelFile model;
   model.name = std::move(name);
@@ -32,7 +32,7 @@ ModelFile trainedModelFile(std::string name, LossKind loss, const Architecture& 
   return model;
 }
 
-void writeTrainedModel(const std::string& path, std::string name, LossKind loss, const Network& net,
+void writeTrainedModel(const std::string& path, std::string name, const Loss& loss, const Network& net,
                        const Eigen::VectorXd& parameters, const DataSplit& data) {
   if (net.layers.empty()) throw InputError("export model: this model has no layers (the quadratic model has no file form)");
   if (const std::optional<Architecture> mlp = plainMlp(net)) {

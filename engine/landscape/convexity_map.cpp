@@ -41,7 +41,7 @@ struct PointCurvature {
   bool converged = true;
 };
 
-PointCurvature solvePoint(const Network& net, LossKind loss, const Eigen::VectorXd& theta,
+PointCurvature solvePoint(const Network& net, const Loss& loss, const Eigen::VectorXd& theta,
                           const std::shared_ptr<const Samples<double>>& data, const PointCurvature* from,
                           const ConvexityOptions& options, const TaskControl& control) {
   CurvatureOperator hessian(net, loss, theta, data);
@@ -74,7 +74,7 @@ PointCurvature solvePoint(const Network& net, LossKind loss, const Eigen::Vector
 
 }  // namespace
 
-ConvexityGrid evaluateConvexity(const Network& net, LossKind loss, const LandscapePlane& plane,
+ConvexityGrid evaluateConvexity(const Network& net, const Loss& loss, const LandscapePlane& plane,
                                 const Samples<double>& data, const GridSpec& grid, const ConvexityOptions& options,
                                 const TaskControl& control, const ConvexityPassCallback& onPass) {
   validateAxis(grid.alpha, "alpha range", "alpha points");

@@ -5,7 +5,7 @@
 namespace losslab {
 
 template <class S>
-LandscapeCurve evaluateCurve(const Network& net, LossKind loss, const LandscapePlane& plane,
+LandscapeCurve evaluateCurve(const Network& net, const Loss& loss, const LandscapePlane& plane,
                              const Samples<S>& data, const AxisRange& axis,
                              const TaskControl& control, std::size_t memoryLimitBytes) {
   validateAxis(axis, "slice range", "slice points");
@@ -30,7 +30,7 @@ LandscapeCurve evaluateCurve(const Network& net, LossKind loss, const LandscapeP
 }
 
 template <class S>
-LandscapeSlice evaluateSlice(const Network& net, LossKind loss, const LandscapePlane& plane,
+LandscapeSlice evaluateSlice(const Network& net, const Loss& loss, const LandscapePlane& plane,
                              const Samples<S>& train, const Samples<S>* test, const AxisRange& axis,
                              const TaskControl& control, std::size_t memoryLimitBytes) {
   const bool withTest = test && test->size() > 0;
@@ -46,10 +46,10 @@ LandscapeSlice evaluateSlice(const Network& net, LossKind loss, const LandscapeP
 }
 
 #define LOSSLAB_INSTANTIATE(S)                                                                   \
-  template LandscapeCurve evaluateCurve<S>(const Network&, LossKind, const LandscapePlane&, \
+  template LandscapeCurve evaluateCurve<S>(const Network&, const Loss&, const LandscapePlane&, \
                                            const Samples<S>&, const AxisRange&,                  \
                                            const TaskControl&, std::size_t);                     \
-  template LandscapeSlice evaluateSlice<S>(const Network&, LossKind, const LandscapePlane&, \
+  template LandscapeSlice evaluateSlice<S>(const Network&, const Loss&, const LandscapePlane&, \
                                            const Samples<S>&, const Samples<S>*,                 \
                                            const AxisRange&, const TaskControl&, std::size_t);
 LOSSLAB_INSTANTIATE(float)

@@ -29,7 +29,7 @@ std::vector<bool> membership(int n, const std::vector<int>& idx) {
 }  // namespace
 
 template <class S>
-LandscapeGrid evaluateSurface(const Network& net, LossKind loss, const LandscapePlane& plane,
+LandscapeGrid evaluateSurface(const Network& net, const Loss& loss, const LandscapePlane& plane,
                               const Samples<S>& data, const GridSpec& grid,
                               const TaskControl& control, const PassCallback& onPass) {
   validateAxis(grid.alpha, "alpha range", "alpha points");
@@ -85,10 +85,10 @@ LandscapeGrid evaluateSurface(const Network& net, LossKind loss, const Landscape
   return full;
 }
 
-template LandscapeGrid evaluateSurface<float>(const Network&, LossKind, const LandscapePlane&,
+template LandscapeGrid evaluateSurface<float>(const Network&, const Loss&, const LandscapePlane&,
                                               const Samples<float>&, const GridSpec&,
                                               const TaskControl&, const PassCallback&);
-template LandscapeGrid evaluateSurface<double>(const Network&, LossKind, const LandscapePlane&,
+template LandscapeGrid evaluateSurface<double>(const Network&, const Loss&, const LandscapePlane&,
                                                const Samples<double>&, const GridSpec&,
                                                const TaskControl&, const PassCallback&);
 

@@ -24,7 +24,7 @@ template <class S> struct PointEvaluator<S>::Workers {
     Vec<S> theta;
   };
   Network net;
-  LossKind loss;
+  Loss loss;
   tbb::task_arena arena;
   std::mutex mutex;
   std::vector<std::unique_ptr<Worker>> all;
@@ -47,7 +47,7 @@ template <class S> struct PointEvaluator<S>::Workers {
 };
 
 template <class S>
-PointEvaluator<S>::PointEvaluator(const Network& net, LossKind loss, const Samples<S>& data, int workers)
+PointEvaluator<S>::PointEvaluator(const Network& net, const Loss& loss, const Samples<S>& data, int workers)
     : data_(data), workers_(new Workers{net, loss, tbb::task_arena(std::max(workers, 1)), {}, {}, {}}) {
   Objective<S>(net, loss).checkCompatible(data);
 }

@@ -43,7 +43,7 @@ void gatherColumns(const Mat<S>& columns, const int* hotOf, int hot, Index count
 namespace {
 
 template <class S>
-S run(const Architecture& arch_, LossKind loss_, MlpChunks<S>& chunks_, MlpPass mode,
+S run(const Architecture& arch_, const Loss& loss_, MlpChunks<S>& chunks_, MlpPass mode,
       const Vec<S>& theta, const Samples<S>& data, const Vec<S>* v, Vec<S>* out, double* accuracy,
       bool reuseForward, Vec<S>* grad) {
   const Index n = data.size();

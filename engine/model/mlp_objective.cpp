@@ -14,7 +14,7 @@ int sampleChunkCount(Index n) {
 }
 
 template <class S>
-MlpObjective<S>::MlpObjective(Architecture arch, LossKind loss)
+MlpObjective<S>::MlpObjective(Architecture arch, const Loss& loss)
     : arch_(std::move(arch)), loss_(loss) {
   arch_.validate();
 }

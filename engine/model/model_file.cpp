@@ -3,6 +3,7 @@
 #include "losslab/core/error.hpp"
 #include "losslab/encoding/json_fields.hpp"
 #include "losslab/encoding/text_file.hpp"
+#include "losslab/loss/loss_json.hpp"
 
 namespace losslab {
 
@@ -49,7 +50,7 @@ void readWeights(const json& weights, ModelFile& m) {
   m.parameters = Eigen::Map<const Eigen::VectorXd>(flat.data(), Index(flat.size()));
 }
 
-Dataset readSplit(const json& xs, const json& ys, int inputDim, int outputDim, LossKind loss,
+Dataset readSplit(const json& xs, const json& ys, int inputDim, int outputDim, const Loss& loss,
                   const std::string& xName, const std::string& yName) {
   if (!xs.is_array() || !ys.is_array() || xs.size() != ys.size())
     throw InputError(xName + " and " + yName + ": expected arrays of equal length");
@@ -65,7 +66,7 @@ Dataset readSplit(const json& xs, const json& ys, int inputDim, int outputDim, L
     flat.insert(flat.end(), row.begin(), row.end());
   }
   d.x = Eigen::Map<const Eigen::MatrixXd>(flat.data(), inputDim, n);
-  if (loss == LossKind::Mse) {
+  if (loss.kind == LossKind::Mse) {
     d.task = Task::Regression;
     flat.clear();
     for (Index i = 0; i < n; ++i) {
@@ -92,7 +93,7 @@ Dataset readSplit(const json& xs, const json& ys, int inputDim, int outputDim, L
 
 }  // namespace
 
-void readModelData(const json& data, int inputDim, int outputDim, LossKind loss, Dataset& train,
+void readModelData(const json& data, int inputDim, int outputDim, const Loss& loss, Dataset& train,
                    Dataset& test) {
   jf::rejectUnknownKeys(data, {"x", "y", "x_test", "y_test"}, "data");
   train = readSplit(jf::require(data, "x", "data"), jf::require(data, "y", "data"), inputDim, outputDim,
@@ -105,7 +106,7 @@ void readModelData(const json& data, int inputDim, int outputDim, LossKind loss,
 ModelFile parseModelFile(const std::string& text, const std::string& origin) {
   try {
     const json doc = jf::parse(text, origin);
-    jf::rejectUnknownKeys(doc, {"format", "name", "layers", "activation", "loss", "weights",
+    jf::rejectUnknownKeys(doc, {"format", "name", "layers", "activation", "loss", "loss_params", "weights",
                                 "data", "output_scale", "expected"}, "");
     const std::string format = jf::string(jf::require(doc, "format", ""), "format");
     if (format != "losslab-model/1")
@@ -115,7 +116,7 @@ ModelFile parseModelFile(const std::string& text, const std::string& origin) {
     m.architecture.layers = jf::integers(jf::require(doc, "layers", ""), "layers");
     m.architecture.activation =
         activationFromString(jf::string(jf::require(doc, "activation", ""), "activation"));
-    m.loss = lossFromString(jf::string(jf::require(doc, "loss", ""), "loss"));
+    m.loss = readLossParams(doc, lossFromString(jf::string(jf::require(doc, "loss", ""), "loss")));
     if (doc.contains("output_scale")) m.architecture.outputScale = jf::number(doc["output_scale"], "output_scale");
     m.architecture.bias.assign(m.architecture.layers.size() > 1 ? m.architecture.layers.size() - 1 : 0, true);
     m.architecture.validate();
@@ -177,8 +178,9 @@ json toJson(const ModelFile& m) {
     weights.push_back(layer);
   }
   json doc{{"format", "losslab-model/1"}, {"name", m.name},   {"layers", a.layers},
-           {"activation", toString(a.activation)},            {"loss", toString(m.loss)},
+           {"activation", toString(a.activation)},            
            {"weights", weights},                              {"data", modelDataJson(m.data, m.test)}};
+  writeLoss(doc, m.loss);
   if (a.outputScale != 1.0) doc["output_scale"] = a.outputScale;
   if (!m.expected.is_null()) doc["expected"] = m.expected;
   return doc;

@@ -2,7 +2,7 @@
 
 namespace losslab {
 
-template <class S> Objective<S>::Objective(const Network& net, LossKind loss) : net_(net), loss_(loss) {
+template <class S> Objective<S>::Objective(const Network& net, const Loss& loss) : net_(net), loss_(loss) {
   net_.resolve();
   if (const std::optional<Architecture> arch = plainMlp(net))
     mlp_ = std::make_unique<MlpObjective<S>>(*arch, loss);
@@ -12,7 +12,7 @@ template <class S> Objective<S>::Objective(const Network& net, LossKind loss) : 
 }
 
 template <class S>
-Objective<S>::Objective(const Architecture& arch, LossKind loss)
+Objective<S>::Objective(const Architecture& arch, const Loss& loss)
     : net_(arch), mlp_(std::make_unique<MlpObjective<S>>(arch, loss)), loss_(loss), parameters_(arch.parameterCount()) {}
 
 template <class S> Objective<S>::~Objective() = default;

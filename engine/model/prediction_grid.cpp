@@ -21,14 +21,14 @@ GridBox boundingBox(const Eigen::MatrixXd& x, double margin) {
   return b;
 }
 
-Eigen::MatrixXd classProbabilities(LossKind loss, const Eigen::MatrixXd& z) {
+Eigen::MatrixXd classProbabilities(const Loss& loss, const Eigen::MatrixXd& z) {
   Eigen::MatrixXd p(z.rows(), z.cols());
   for (Eigen::Index i = 0; i < z.cols(); ++i) {
     const auto zi = z.col(i);
     Eigen::VectorXd s;
-    if (loss == LossKind::CrossEntropy) {
+    if (usesSoftmax(loss.kind)) {
       s = (zi.array() - zi.maxCoeff()).exp();  // shifted: never overflows
-    } else if (loss == LossKind::StableMaxCrossEntropy) {
+    } else if (loss.kind == LossKind::StableMaxCrossEntropy) {
       // s(x) = x + 1 for x >= 0, 1 / (1 - x) for x < 0 (Prieto et al. 2025)
       s = zi.unaryExpr([](double v) { return v >= 0 ? v + 1.0 : 1.0 / (1.0 - v); });
     } else {
@@ -41,7 +41,7 @@ Eigen::MatrixXd classProbabilities(LossKind loss, const Eigen::MatrixXd& z) {
   return p;
 }
 
-PredictionGrid predictOnGrid(const Network& net, LossKind loss, bool classification,
+PredictionGrid predictOnGrid(const Network& net, const Loss& loss, bool classification,
                              const Eigen::VectorXd& theta, const GridBox& box, int nx, int ny,
                              const TaskControl& control) {
   const int inputs = net.inputDim;

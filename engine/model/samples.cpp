@@ -73,18 +73,18 @@ template <class S> void addOneHotTargets(Samples<S>& samples) {
 }
 
 template <class S>
-void checkSamplesFit(int inputDim, int outputDim, LossKind loss, const Samples<S>& data) {
+void checkSamplesFit(int inputDim, int outputDim, const Loss& loss, const Samples<S>& data) {
   if (data.x.rows() != inputDim)
     throw InputError("data: " + std::to_string(data.x.rows()) + " input features, but the network's input width is " +
                      std::to_string(inputDim));
-  if (loss == LossKind::Mse) {
+  if (loss.kind == LossKind::Mse) {
     if (data.targets.rows() != outputDim || data.targets.cols() != data.size())
       throw InputError("data: mse needs " + std::to_string(outputDim) +
                        " targets per sample (the output width), got " +
                        std::to_string(data.targets.rows()));
   } else {
     if (static_cast<Index>(data.labels.size()) != data.size())
-      throw InputError("data: " + toString(loss) + " needs one class label per sample");
+      throw InputError("data: " + toString(loss.kind) + " needs one class label per sample");
     for (size_t i = 0; i < data.labels.size(); ++i)
       if (data.labels[i] < 0 || data.labels[i] >= outputDim)
         throw InputError("data.y[" + std::to_string(i) + "]: label " +
@@ -96,8 +96,8 @@ void checkSamplesFit(int inputDim, int outputDim, LossKind loss, const Samples<S
     throw InputError("data.y: contains NaN or infinite values");
 }
 
-template void checkSamplesFit<float>(int, int, LossKind, const Samples<float>&);
-template void checkSamplesFit<double>(int, int, LossKind, const Samples<double>&);
+template void checkSamplesFit<float>(int, int, const Loss&, const Samples<float>&);
+template void checkSamplesFit<double>(int, int, const Loss&, const Samples<double>&);
 template void detectOneHotInputs<float>(Samples<float>&);
 template void detectOneHotInputs<double>(Samples<double>&);
 template void addOneHotTargets<float>(Samples<float>&);

@@ -15,7 +15,7 @@ namespace {
 // The samples as the run's loss sees them: one-hot targets for MSE on classes.
 template <class S> Samples<S> lossSamples(const Snapshot& s, const Dataset& data) {
   Samples<S> samples = toSamples<S>(data);
-  if (s.config.loss == LossKind::Mse && data.task == Task::Classification) addOneHotTargets(samples);
+  if (s.config.loss.kind == LossKind::Mse && data.task == Task::Classification) addOneHotTargets(samples);
   return samples;
 }
 

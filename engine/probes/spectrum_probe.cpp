@@ -90,7 +90,7 @@ Samples<double> trainingSamples(const Snapshot& snapshot, Index subset) {
     throw InputError("spectrum: this snapshot carries no training data");
   if (subset < 0) throw InputError("spectrum: subset " + std::to_string(subset) + " must be >= 0");
   Samples<double> all = toSamples<double>(snapshot.data->train);
-  if (snapshot.config.loss == LossKind::Mse && snapshot.data->train.task == Task::Classification)
+  if (snapshot.config.loss.kind == LossKind::Mse && snapshot.data->train.task == Task::Classification)
     addOneHotTargets(all);
   // The tracker's seed (session/curvature_tracker.cpp), so both measure on the same samples.
   return subset > 0 ? sampleSubset(all, subset, snapshot.config.seed ^ 0xC0FFEEull) : all;

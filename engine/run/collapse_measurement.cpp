@@ -18,7 +18,7 @@ namespace {
 // One set's fractions and norms; its gaps stay in `gaps` for a histogram shared with the other set.
 template <class S>
 CollapseSetRecord measureSet(const Mat<S>& logits, const Samples<S>& data, const CollapseTracking& t,
-                             LossKind loss, std::vector<double>& gaps) {
+                             const Loss& loss, std::vector<double>& gaps) {
   CollapseDiagnostics d = softmaxCollapse(logits.template cast<double>(), data.labels, t.order, loss);
   CollapseSetRecord r;
   r.scFraction = d.scFraction;

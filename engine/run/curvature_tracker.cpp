@@ -15,7 +15,7 @@ void validate(const CurvatureTracking& t) {
   if (t.traceProbes < 1) throw InputError("trace probes must be >= 1");
 }
 
-CurvatureTracker::CurvatureTracker(const Network& net, LossKind loss, const Samples<double>& train,
+CurvatureTracker::CurvatureTracker(const Network& net, const Loss& loss, const Samples<double>& train,
                                    const CurvatureTracking& tracking, std::uint64_t seed)
     : net_(net), loss_(loss), tracking_(tracking), seed_(seed) {
   validate(tracking);

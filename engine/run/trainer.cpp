@@ -44,7 +44,7 @@ template <class S> class TrainerImpl final : public Trainer {
         optimizer_(config.optimizer, tensorSpans(net_)),
         theta_(parameters.cast<S>()),
         shuffler_(config.seed ^ 0xD1B54A32D192ED03ull) {
-    if (config.loss == LossKind::Mse && data_->train.task == Task::Classification) {
+    if (config.loss.kind == LossKind::Mse && data_->train.task == Task::Classification) {
       addOneHotTargets(train_);
       if (test_.size()) addOneHotTargets(test_);
     }
@@ -159,7 +159,7 @@ template <class S> class TrainerImpl final : public Trainer {
       return;
     }
     Samples<double> train = toSamples<double>(data_->train);
-    if (config_.loss == LossKind::Mse && data_->train.task == Task::Classification) addOneHotTargets(train);
+    if (config_.loss.kind == LossKind::Mse && data_->train.task == Task::Classification) addOneHotTargets(train);
     tracker_ = std::make_unique<CurvatureTracker>(net_, config_.loss, train, tracking, config_.seed);
   }
 
@@ -306,9 +306,9 @@ void checkRestorable(const TrainerState& s, Index parameterCount) {
 
 namespace {
 
-void checkLossFitsData(LossKind loss, Task task, const std::string& kind) {
-  if (isClassification(loss) && task == Task::Regression)
-    throw InputError("loss: " + toString(loss) + " needs class labels, but data.kind \"" + kind +
+void checkLossFitsData(const Loss& loss, Task task, const std::string& kind) {
+  if (isClassification(loss.kind) && task == Task::Regression)
+    throw InputError("loss: " + toString(loss.kind) + " needs class labels, but data.kind \"" + kind +
                      "\" is a regression task (use mse)");
 }
 
@@ -331,8 +331,8 @@ std::unique_ptr<Trainer> Trainer::create(const ExperimentConfig& config) {
   if (config.model.kind == "quadratic") return createQuadraticTrainer(config);
   if (!config.model.file.empty()) {  // an imported network: its parameters and data, as stored
     NetworkFile m = readNetworkFile(config.model.file);
-    if (isClassification(config.loss) && m.data.task == Task::Regression)
-      throw InputError("loss: " + toString(config.loss) + " needs class labels, but " + config.model.file +
+    if (isClassification(config.loss.kind) && m.data.task == Task::Regression)
+      throw InputError("loss: " + toString(config.loss.kind) + " needs class labels, but " + config.model.file +
                        " holds regression targets (use mse)");
     m.network.outputScale = config.model.outputScale;
     return create(config, m.network, m.parameters, DataSplit{std::move(m.data), std::move(m.test)});

@@ -8,7 +8,7 @@
 namespace losslab {
 
 template <class S>
-LandscapeGrid evaluateSurfaceByRows(WorkDistribution& distribution, const Network& net, LossKind loss,
+LandscapeGrid evaluateSurfaceByRows(WorkDistribution& distribution, const Network& net, const Loss& loss,
                                     const LandscapePlane& plane, const Samples<S>& data, const GridSpec& grid,
                                     const TaskControl& control, int threads) {
   validateAxis(grid.alpha, "alpha range", "alpha points");
@@ -56,7 +56,7 @@ LandscapeGrid evaluateSurfaceByRows(WorkDistribution& distribution, const Networ
 }
 
 #define LOSSLAB_INSTANTIATE(S)                                                                              \
-  template LandscapeGrid evaluateSurfaceByRows<S>(WorkDistribution&, const Network&, LossKind,         \
+  template LandscapeGrid evaluateSurfaceByRows<S>(WorkDistribution&, const Network&, const Loss&,         \
                                                   const LandscapePlane&, const Samples<S>&, const GridSpec&, \
                                                   const TaskControl&, int);
 LOSSLAB_INSTANTIATE(float)

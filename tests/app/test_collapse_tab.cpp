@@ -92,8 +92,8 @@ class CollapseTabTest : public QObject {
     QVERIFY(twins.active());
     const ExperimentConfig stable = twins.bridge(CollapseTwins::StableMax)->config();
     const ExperimentConfig perp = twins.bridge(CollapseTwins::PerpGrad)->config();
-    QVERIFY(stable.loss == LossKind::StableMaxCrossEntropy && !stable.optimizer.perpGrad);
-    QVERIFY(perp.loss == LossKind::CrossEntropy && perp.optimizer.perpGrad);
+    QVERIFY(stable.loss.kind == LossKind::StableMaxCrossEntropy && !stable.optimizer.perpGrad);
+    QVERIFY(perp.loss.kind == LossKind::CrossEntropy && perp.optimizer.perpGrad);
     QCOMPARE(stable.seed, c.seed);
     QVERIFY(twins.bridge(CollapseTwins::StableMax)->isPlaying());  // the run was playing
     // Tracked columns of both twins arrive (StableMax has no softmax SC: its zero-gradient share).

@@ -16,7 +16,7 @@ class ExperimentFileTest : public QObject {
     QCOMPARE(c.data.kind, std::string("spiral"));
     QCOMPARE(c.model.hidden, std::vector<int>({16, 16}));
     QVERIFY(c.model.activation == Activation::Tanh);
-    QVERIFY(c.loss == LossKind::CrossEntropy);
+    QVERIFY(c.loss == Loss(LossKind::CrossEntropy));
     QVERIFY(c.optimizer.kind == OptimizerKind::Gd);
     QCOMPARE(c.optimizer.lr, 0.1);
   }

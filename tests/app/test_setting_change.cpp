@@ -34,7 +34,7 @@ class SettingChangeTest : public QObject {
     QVERIFY(!applyChange(applyChange(b, {ComparedSetting::BatchSize, "16"}), {ComparedSetting::BatchSize, "full"})
                  .optimizer.batchSize);
     QVERIFY(applyChange(b, {ComparedSetting::Optimizer, "adam"}).optimizer.kind == OptimizerKind::Adam);
-    QVERIFY(applyChange(b, {ComparedSetting::Loss, "stablemax_cross_entropy"}).loss == LossKind::StableMaxCrossEntropy);
+    QVERIFY(applyChange(b, {ComparedSetting::Loss, "stablemax_cross_entropy"}).loss.kind == LossKind::StableMaxCrossEntropy);
     QCOMPARE(applyChange(b, {ComparedSetting::Seed, "9"}).seed, std::uint64_t(9));
     QCOMPARE(applyChange(b, {ComparedSetting::SamRho, "0.05"}).optimizer.samRho, 0.05);
     QCOMPARE(applyChange(b, {ComparedSetting::OutputScale, "10"}).model.outputScale, 10.0);

@@ -122,13 +122,43 @@ ModelControls::ModelControls(RunDocument* document, QWidget* parent)
              [](ExperimentConfig& c, double v) { c.model.residuals = int(v); });
 
   loss_ = choices(this, {{"cross-entropy", "cross_entropy"}, {"StableMax cross-entropy", "stablemax_cross_entropy"},
-                         {"mean squared error", "mse"}});
+                         {"mean squared error", "mse"}, {"focal", "focal"}, {"Poly-1 cross-entropy", "poly1_cross_entropy"}});
   addRow(QStringLiteral("loss"), tr("Loss"), loss_,
-         tr("Mean over samples. Cross-entropy through log-sum-exp; StableMax (Prieto et al. "
-            "2025: s(x) = x + 1 for x ≥ 0, 1/(1 − x) below) never collapses numerically; MSE is "
-            "½‖f(x) − y‖² (one-hot targets for classes)"));
-  bindCombo(loss_, document, QStringLiteral("loss"), tr("Loss"),
-            [](ExperimentConfig& c, const QVariant& v) { c.loss = lossFromString(v.toString().toStdString()); });
+         tr("Mean over samples, p = softmax(z). Cross-entropy −log p_y through log-sum-exp; StableMax "
+            "(Prieto et al. 2025: s(x) = x + 1 for x ≥ 0, 1/(1 − x) below) never collapses "
+            "numerically; MSE is ½‖f(x) − y‖² (one-hot targets for classes); focal −(1 − p_y)^γ log p_y "
+            "(Lin et al. 2017) down-weights samples already right; Poly-1 −log p_y + ε(1 − p_y) "
+            "(Leng et al. 2022)"));
+  bindCombo(loss_, document, QStringLiteral("loss"), tr("Loss"), [](ExperimentConfig& c, const QVariant& v) {
+    c.loss = withKind(c.loss, lossFromString(v.toString().toStdString()));
+  });
+  // The parameters of "More losses" (shared/spec/model-format-2.md), each shown for its loss.
+  focalGamma_ = new ValueSlider({0, 0.5, 1, 2, 3, 5}, ValueSlider::formatNumber, this);
+  addRow(QStringLiteral("loss_params.gamma"), tr("Focal γ"), focalGamma_,
+         tr("The focal loss's exponent γ in −(1 − p_y)^γ log p_y: 0 is cross-entropy; Lin et al. "
+            "2017 use 2"));
+  bindSlider(focalGamma_, document, QStringLiteral("loss_params.gamma"), tr("Focal γ"),
+             [](ExperimentConfig& c, double v) { c.loss.params.gamma = v; });
+  polyEpsilon_ = new ValueSlider({-1, 0, 0.5, 1, 2, 5}, ValueSlider::formatNumber, this);
+  addRow(QStringLiteral("loss_params.epsilon"), tr("Poly-1 ε"), polyEpsilon_,
+         tr("Poly-1's weight ε in −log p_y + ε(1 − p_y): 0 is cross-entropy, −1 drops the "
+            "leading term of its Taylor series (Leng et al. 2022)"));
+  bindSlider(polyEpsilon_, document, QStringLiteral("loss_params.epsilon"), tr("Poly-1 ε"),
+             [](ExperimentConfig& c, double v) { c.loss.params.epsilon = v; });
+  labelSmoothing_ = new ValueSlider({0, 0.05, 0.1, 0.2, 0.3, 0.5}, ValueSlider::formatNumber, this);
+  addRow(QStringLiteral("loss_params.label_smoothing"), tr("Label smoothing"), labelSmoothing_,
+         tr("Cross-entropy against (1 − ε)·one-hot + ε/K: −(1 − ε) log p_y − ε·mean_k log p_k, as "
+            "PyTorch's cross_entropy(label_smoothing=ε). Keeps the logits from growing without bound"),
+         true);
+  bindSlider(labelSmoothing_, document, QStringLiteral("loss_params.label_smoothing"), tr("Label smoothing"),
+             [](ExperimentConfig& c, double v) { c.loss.params.labelSmoothing = v; });
+  zLoss_ = new ValueSlider({0, 1e-5, 1e-4, 1e-3, 1e-2, 0.1}, ValueSlider::formatNumber, this);
+  addRow(QStringLiteral("loss_params.z_loss"), tr("z-loss"), zLoss_,
+         tr("Adds c·(log Σ_k e^{z_k})² to cross-entropy (PaLM's auxiliary z-loss, c = 1e-4 there): "
+            "pulls the log-sum-exp to 0, so the logits cannot grow until softmax collapses"),
+         true);
+  bindSlider(zLoss_, document, QStringLiteral("loss_params.z_loss"), tr("z-loss"),
+             [](ExperimentConfig& c, double v) { c.loss.params.zLoss = v; });
   precision_ = choices(this, {{"float64", "float64"}, {"float32", "float32"}});
   addRow(QStringLiteral("precision"), tr("Precision"), precision_,
          tr("The floating-point type training computes in, end to end. Softmax collapse is a "
@@ -161,13 +191,22 @@ void ModelControls::showConfig(const ExperimentConfig& c) {
   showValue(outputScale_, c.model.outputScale);
   showValue(params_, c.model.params);
   showValue(residuals_, c.model.residuals);
-  showValue(loss_, QString::fromStdString(toString(c.loss)));
+  showValue(loss_, QString::fromStdString(toString(c.loss.kind)));
+  showValue(focalGamma_, c.loss.params.gamma);
+  showValue(polyEpsilon_, c.loss.params.epsilon);
+  showValue(labelSmoothing_, c.loss.params.labelSmoothing);
+  showValue(zLoss_, c.loss.params.zLoss);
   showValue(precision_, QString::fromStdString(toString(c.precision)));
   for (const char* key : {"model.depth", "model.activation", "model.bias", "model.skip"})
     setRelevant(QString::fromLatin1(key), built);
   setRelevant(QStringLiteral("model.init"), mlp && c.model.file.empty());
   setRelevant(QStringLiteral("model.layers"), mlp && c.model.file.empty());
   for (const char* key : {"model.output_scale", "loss"}) setRelevant(QString::fromLatin1(key), mlp);
+  const LossKind k = c.loss.kind;
+  setRelevant(QStringLiteral("loss_params.gamma"), mlp && k == LossKind::Focal);
+  setRelevant(QStringLiteral("loss_params.epsilon"), mlp && k == LossKind::Poly1CrossEntropy);
+  setRelevant(QStringLiteral("loss_params.label_smoothing"), mlp && k == LossKind::CrossEntropy);
+  setRelevant(QStringLiteral("loss_params.z_loss"), mlp && k == LossKind::CrossEntropy);
   setRelevant(QStringLiteral("model.params"), !mlp);
   setRelevant(QStringLiteral("model.residuals"), !mlp);
 }

@@ -1,8 +1,8 @@
 #pragma once
 // The network and its loss: depth, the width of each hidden layer, activation, biases and skip
 // connections (the classroom's shortcut, losslab/config/mlp_shortcut.hpp), the architecture
-// editor for any layer list, initialisation and its scale, the output scale α, the loss and the
-// training precision (or, for the second-order regression model, its parameter and residual
+// editor for any layer list, initialisation and its scale, the output scale α, the loss with its
+// parameters (shared/spec/model-format-2.md, "More losses") and the training precision (or, for the second-order regression model, its parameter and residual
 // counts). Every change restarts the run.
 #include <array>
 
@@ -40,6 +40,10 @@ class ModelControls : public ControlForm {
   ValueSlider* params_;
   ValueSlider* residuals_;
   QComboBox* loss_;
+  ValueSlider* focalGamma_;
+  ValueSlider* polyEpsilon_;
+  ValueSlider* labelSmoothing_;
+  ValueSlider* zLoss_;
   QComboBox* precision_;
 };
 

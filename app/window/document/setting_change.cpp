@@ -77,6 +77,8 @@ QString lossLabel(LossKind k) {
     case LossKind::CrossEntropy: return QStringLiteral("softmax CE");
     case LossKind::StableMaxCrossEntropy: return QStringLiteral("StableMax CE");
     case LossKind::Mse: return QStringLiteral("MSE");
+    case LossKind::Focal: return QStringLiteral("focal");
+    case LossKind::Poly1CrossEntropy: return QStringLiteral("Poly-1 CE");
   }
   return {};
 }
@@ -143,7 +145,9 @@ QStringList settingChoices(ComparedSetting setting) {
         out << text(toString(k));
       break;
     case ComparedSetting::Loss:
-      for (auto k : {LossKind::CrossEntropy, LossKind::StableMaxCrossEntropy, LossKind::Mse}) out << text(toString(k));
+      for (auto k : {LossKind::CrossEntropy, LossKind::StableMaxCrossEntropy, LossKind::Mse, LossKind::Focal,
+                     LossKind::Poly1CrossEntropy})
+        out << text(toString(k));
       break;
     case ComparedSetting::Skips:
     case ComparedSetting::PerpGrad: out << QStringLiteral("on") << QStringLiteral("off"); break;
@@ -164,7 +168,7 @@ QString settingValue(ComparedSetting setting, const ExperimentConfig& c) {
     case ComparedSetting::SamRho: return number(o.samRho);
     case ComparedSetting::Width: return QString::number(firstWidth(c));
     case ComparedSetting::OutputScale: return number(c.model.outputScale);
-    case ComparedSetting::Loss: return text(toString(c.loss));
+    case ComparedSetting::Loss: return text(toString(c.loss.kind));
     case ComparedSetting::Seed: return QString::number(c.seed);
     case ComparedSetting::Skips: return skipsOn(c) ? QStringLiteral("on") : QStringLiteral("off");
     case ComparedSetting::PerpGrad: return o.perpGrad ? QStringLiteral("on") : QStringLiteral("off");
@@ -190,7 +194,7 @@ QString suggestedValue(ComparedSetting setting, const ExperimentConfig& c) {
     case ComparedSetting::Width: return QString::number(firstWidth(c) > 0 ? 2 * firstWidth(c) : 64);
     case ComparedSetting::OutputScale: return number(c.model.outputScale == 1.0 ? 10.0 : 1.0);
     case ComparedSetting::Loss:
-      return text(toString(c.loss == LossKind::CrossEntropy ? LossKind::StableMaxCrossEntropy : LossKind::CrossEntropy));
+      return text(toString(c.loss.kind == LossKind::CrossEntropy ? LossKind::StableMaxCrossEntropy : LossKind::CrossEntropy));
     case ComparedSetting::Seed: return QString::number(c.seed + 1);
     case ComparedSetting::Skips: return skipsOn(c) ? QStringLiteral("off") : QStringLiteral("on");
     case ComparedSetting::PerpGrad: return o.perpGrad ? QStringLiteral("off") : QStringLiteral("on");
@@ -237,7 +241,7 @@ ExperimentConfig applyChange(const ExperimentConfig& base, const SettingChange& 
       setListWidths(c.model.layers, static_cast<int>(readWhole(change)));  // a network: every hidden width
       break;
     case ComparedSetting::OutputScale: c.model.outputScale = readNumber(change); break;
-    case ComparedSetting::Loss: c.loss = lossFromString(v); break;  // throws InputError
+    case ComparedSetting::Loss: c.loss = withKind(c.loss, lossFromString(v)); break;  // throws InputError
     case ComparedSetting::Seed: c.seed = static_cast<std::uint64_t>(readWhole(change)); break;
     case ComparedSetting::Skips: setSkips(c.model, change); break;
     case ComparedSetting::PerpGrad:

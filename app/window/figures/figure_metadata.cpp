@@ -1,7 +1,7 @@
 #include "figures/figure_metadata.hpp"
 
 #include "losslab/config/experiment_io.hpp"
-#include "losslab/loss/loss_kind.hpp"
+#include "losslab/loss/loss_json.hpp"
 
 namespace losslab {
 
@@ -22,11 +22,11 @@ nlohmann::json runFigureMetadata(const Snapshot& s) {
   nlohmann::json conventions{
       {"loss_normalisation", "mean over samples; MSE = 0.5 * mean_i ||f(x_i) - y_i||^2; cross-entropy "
                              "through log-sum-exp; StableMax as Prieto et al. 2025"},
-      {"loss", toString(s.config.loss)},
       {"parameter_order", "layer by layer, W row-major (out x in, PyTorch nn.Linear), then b"},
       {"second_order", "exact Hessian-vector products (Pearlmutter R-operator), float64"},
       {"accuracy", "fraction of samples whose largest output is the label"},
   };
+  writeLoss(conventions, s.config.loss);  // "loss", and "loss_params" when they are not the defaults
   conventions["sharpness_tracking"] = {
       {"every", t.every},
       {"method", t.power ? "one power-iteration step per measurement, carried across steps"

@@ -21,7 +21,7 @@ ExperimentConfig CollapseTwins::twinConfig(const ExperimentConfig& base, Twin tw
 }
 
 bool CollapseTwins::canFork(const ExperimentConfig& base) {
-  return base.model.kind != "quadratic" && base.loss == LossKind::CrossEntropy && !base.optimizer.perpGrad;
+  return base.model.kind != "quadratic" && base.loss.kind == LossKind::CrossEntropy && !base.optimizer.perpGrad;
 }
 
 bool CollapseTwins::active() const { return !runs_->empty(); }

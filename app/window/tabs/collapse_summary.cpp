@@ -40,9 +40,11 @@ QString optimizerName(OptimizerKind k) {
 
 QString collapseRunName(const ExperimentConfig& c) {
   const QString optimizer = optimizerName(c.optimizer.kind);
-  const QString loss = c.loss == LossKind::CrossEntropy             ? tr("softmax CE")
-                       : c.loss == LossKind::StableMaxCrossEntropy ? tr("StableMax CE")
-                                                                   : tr("MSE");
+  const LossKind k = c.loss.kind;
+  const QString loss = k == LossKind::CrossEntropy && c.loss.params == LossParams{} ? tr("softmax CE")
+                       : k == LossKind::StableMaxCrossEntropy                       ? tr("StableMax CE")
+                       : k == LossKind::Mse                                         ? tr("MSE")
+                                                                                    : QString::fromStdString(describe(c.loss));
   const QString step = c.optimizer.perpGrad ? QStringLiteral("⊥") + optimizer : optimizer;
   return QStringLiteral("%1, %2").arg(loss, step);
 }

@@ -5,6 +5,7 @@
 #include "losslab/core/error.hpp"
 #include "losslab/encoding/json_fields.hpp"
 #include "losslab/encoding/text_file.hpp"
+#include "losslab/loss/loss_json.hpp"
 #include "losslab/model/model_file.hpp"
 #include "losslab/model/network/layer_fields.hpp"
 
@@ -116,8 +117,7 @@ NetworkFile parseVersion2(const json& doc) {
   f.network.inputShape = Shape{shape};
   f.network.inputDim = int(f.network.inputShape.size());
   if (doc.contains("output_scale")) f.network.outputScale = jf::number(doc["output_scale"], "output_scale");
-  f.loss = lossFromString(jf::string(jf::require(doc, "loss", ""), "loss"));
-  if (doc.contains("loss_params")) throw InputError("loss_params: not supported yet");
+  f.loss = readLossParams(doc, lossFromString(jf::string(jf::require(doc, "loss", ""), "loss")));
   const json& list = jf::require(doc, "network", "");
   f.network.layers = readLayers(list, "network", 0);
   f.network.resolve();
@@ -184,8 +184,9 @@ json toJson(const NetworkFile& f) {
     throw InputError("model file: " + std::to_string(f.parameters.size()) + " parameters for a network of " +
                      std::to_string(f.network.parameterCount()));
   json doc{{"format", "losslab-model/2"}, {"name", f.name}, {"input_shape", f.network.shapeIn().dims},
-           {"network", layersJson(f.network.layers, f.parameters)}, {"loss", toString(f.loss)},
+           {"network", layersJson(f.network.layers, f.parameters)},
            {"data", modelDataJson(f.data, f.test)}};
+  writeLoss(doc, f.loss);
   if (f.network.tokenInput) doc["input_type"] = "tokens";
   if (f.network.outputScale != 1.0) doc["output_scale"] = f.network.outputScale;
   if (!f.expected.is_null()) doc["expected"] = f.expected;

@@ -11,7 +11,7 @@
 namespace losslab {
 
 template <class S>
-NetworkObjective<S>::NetworkObjective(Network net, LossKind loss) : net_(std::move(net)), loss_(loss) {
+NetworkObjective<S>::NetworkObjective(Network net, const Loss& loss) : net_(std::move(net)), loss_(loss) {
   net_.resolve();
 }
 

@@ -20,7 +20,7 @@ class ExperimentConfigTest : public QObject {
     QCOMPARE(c.data.trainFraction, 0.8);
     QCOMPARE(c.model.hidden, std::vector<int>({64, 64}));
     QVERIFY(c.model.activation == Activation::Tanh);
-    QVERIFY(c.loss == LossKind::CrossEntropy);
+    QVERIFY(c.loss == Loss(LossKind::CrossEntropy));
     QVERIFY(c.optimizer.kind == OptimizerKind::Gd);
     QCOMPARE(c.optimizer.lr, 0.1);
     QVERIFY(!c.optimizer.batchSize);

@@ -24,7 +24,7 @@ struct Reference {
 Reference load(const QString& name) {
   Reference r{readModelFile(test::fixture("reference/" + name.toStdString() + ".json")), {}, {}};
   r.data = toSamples<double>(r.model.data);
-  if (r.model.loss == LossKind::Mse && r.data.targets.size() == 0) addOneHotTargets(r.data);
+  if (r.model.loss.kind == LossKind::Mse && r.data.targets.size() == 0) addOneHotTargets(r.data);
   r.spectrum = denseSpectrum(r.model.architecture, r.model.loss, r.model.parameters, r.data);
   return r;
 }

@@ -39,7 +39,7 @@ class GaussNewton : public QObject {
     Eigen::MatrixXd G = Eigen::MatrixXd::Zero(P, P);
     for (Index i = 0; i < N; ++i) {
       Eigen::MatrixXd Hl = Eigen::MatrixXd::Identity(C, C);  // MSE
-      if (m.loss == LossKind::CrossEntropy) {
+      if (m.loss.kind == LossKind::CrossEntropy) {
         const Eigen::VectorXd z = logits.col(i).array() - logits.col(i).maxCoeff();
         const Eigen::VectorXd p = z.array().exp() / z.array().exp().sum();
         Hl = Eigen::MatrixXd(p.asDiagonal()) - p * p.transpose();

@@ -75,7 +75,7 @@ struct ExperimentConfig {
   Precision precision = Precision::Float64;
   DataConfig data;
   ModelConfig model;
-  LossKind loss = LossKind::CrossEntropy;
+  Loss loss = LossKind::CrossEntropy;
   OptimizerConfig optimizer;
   ScheduleConfig schedule;
   long steps = 1000;

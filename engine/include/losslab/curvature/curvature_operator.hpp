@@ -16,10 +16,10 @@ enum class CurvatureKind { Hessian, GaussNewton };
 class CurvatureOperator {
  public:
   // Any network (an Architecture converts; a plain MLP runs the fused MLP kernel).
-  CurvatureOperator(const Network& net, LossKind loss, Eigen::VectorXd theta, Samples<double> data,
+  CurvatureOperator(const Network& net, const Loss& loss, Eigen::VectorXd theta, Samples<double> data,
                     CurvatureKind kind = CurvatureKind::Hessian);
   // Shares the samples (no copy): for operators rebuilt at every tracked training step.
-  CurvatureOperator(const Network& net, LossKind loss, Eigen::VectorXd theta,
+  CurvatureOperator(const Network& net, const Loss& loss, Eigen::VectorXd theta,
                     std::shared_ptr<const Samples<double>> data,
                     CurvatureKind kind = CurvatureKind::Hessian);
 

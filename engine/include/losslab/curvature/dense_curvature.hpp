@@ -18,14 +18,14 @@ void checkDenseCurvatureSize(Index parameters);
 // Symmetric P x P matrix (the rounding asymmetry is averaged out), for any network (an
 // Architecture converts). Throws InputError above kDenseCurvatureMaxParameters.
 
-Eigen::MatrixXd denseCurvature(const Network& net, LossKind loss, const Eigen::VectorXd& theta,
+Eigen::MatrixXd denseCurvature(const Network& net, const Loss& loss, const Eigen::VectorXd& theta,
                                const Samples<double>& data,
                                CurvatureKind kind = CurvatureKind::Hessian,
                                const TaskControl& control = {});
 
 // All eigenvalues, ascending.
 
-Eigen::VectorXd denseSpectrum(const Network& net, LossKind loss, const Eigen::VectorXd& theta,
+Eigen::VectorXd denseSpectrum(const Network& net, const Loss& loss, const Eigen::VectorXd& theta,
                               const Samples<double>& data,
                               CurvatureKind kind = CurvatureKind::Hessian,
                               const TaskControl& control = {});

@@ -23,7 +23,7 @@ struct OperatorSpectrum {
 
 struct SpectrumResult {
   long step = 0;               // the snapshot's step
-  LossKind loss = LossKind::CrossEntropy;
+  Loss loss = LossKind::CrossEntropy;
   Index parameters = 0;
   Index samples = 0;           // samples the loss is averaged over
   bool subset = false;         // a fixed random subset of the training set, not all of it

@@ -47,7 +47,7 @@ struct CollapseDiagnostics {
 // logits: classes x samples (float64; cast down per format), labels: one class per sample.
 CollapseDiagnostics softmaxCollapse(const Eigen::MatrixXd& logits, const std::vector<int>& labels,
                                     SummationOrder order = SummationOrder::Torch,
-                                    LossKind loss = LossKind::CrossEntropy);
+                                    const Loss& loss = LossKind::CrossEntropy);
 
 // The per-sample test in one precision (exposed for tests of the thresholds).
 bool softmaxCollapsed(const Eigen::VectorXd& z, FloatFormat format,

@@ -15,11 +15,11 @@ namespace losslab {
 
 // The network, its parameters and the run's data. The file's MSE data carries target rows, so
 // class labels trained with MSE are written as the one-hot targets they were trained on.
-ModelFile trainedModelFile(std::string name, LossKind loss, const Architecture& architecture,
+ModelFile trainedModelFile(std::string name, const Loss& loss, const Architecture& architecture,
                            const Eigen::VectorXd& parameters, const DataSplit& data);
 // Writes the file (atomically): /1 for a plain MLP, /2 otherwise. Throws InputError for a network
 // without layers (the quadratic model has no file form).
-void writeTrainedModel(const std::string& path, std::string name, LossKind loss, const Network& net,
+void writeTrainedModel(const std::string& path, std::string name, const Loss& loss, const Network& net,
                        const Eigen::VectorXd& parameters, const DataSplit& data);
 
 }  // namespace losslab

@@ -44,7 +44,7 @@ using ConvexityPassCallback = std::function<void(const ConvexityGrid&)>;
 
 // Throws InputError for a bad grid or plane (as evaluateSurface), Cancelled when stopped. The
 // Hessian is of the mean loss over `data`, in float64.
-ConvexityGrid evaluateConvexity(const Network& net, LossKind loss, const LandscapePlane& plane,
+ConvexityGrid evaluateConvexity(const Network& net, const Loss& loss, const LandscapePlane& plane,
                                 const Samples<double>& data, const GridSpec& grid, const ConvexityOptions& options = {},
                                 const TaskControl& control = {}, const ConvexityPassCallback& onPass = {});
 

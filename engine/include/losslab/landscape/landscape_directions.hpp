@@ -27,7 +27,7 @@ std::string toString(DirectionKind kind);  // "random", "hessian", "pca", "inter
 // What the kinds are derived from; each kind reads only its part.
 struct DirectionInputs {
   Network network;  // resolved (an Architecture converts)
-  LossKind loss = LossKind::CrossEntropy;
+  Loss loss = LossKind::CrossEntropy;
   Eigen::VectorXd theta;  // the plane's origin; an interpolation's end (t = 1)
   std::function<Samples<double>()> hessianSamples;  // Hessian: the loss's samples, built when asked
   std::vector<Eigen::VectorXd> trajectory;          // TrajectoryPca: the path's points

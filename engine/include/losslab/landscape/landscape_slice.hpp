@@ -29,14 +29,14 @@ struct LandscapeSlice {
 // Throws InputError for a bad axis (validateAxis, named "slice range"/"slice points"), plane or
 // memory limit; Cancelled when stopped.
 template <class S>
-LandscapeCurve evaluateCurve(const Network& net, LossKind loss, const LandscapePlane& plane,
+LandscapeCurve evaluateCurve(const Network& net, const Loss& loss, const LandscapePlane& plane,
                              const Samples<S>& data, const AxisRange& axis,
                              const TaskControl& control = {},
                              std::size_t memoryLimitBytes = kDefaultLandscapeMemoryLimit);
 
 // Train and test curves; `test` may be null or empty (no held-out set). Progress runs over both.
 template <class S>
-LandscapeSlice evaluateSlice(const Network& net, LossKind loss, const LandscapePlane& plane,
+LandscapeSlice evaluateSlice(const Network& net, const Loss& loss, const LandscapePlane& plane,
                              const Samples<S>& train, const Samples<S>* test, const AxisRange& axis,
                              const TaskControl& control = {},
                              std::size_t memoryLimitBytes = kDefaultLandscapeMemoryLimit);

@@ -46,7 +46,7 @@ using PassCallback = std::function<void(const LandscapeGrid&)>;
 // grid (validateAxis, memory limit) or plane (validatePlane; a surface needs dir2), Cancelled
 // when stopped.
 template <class S>
-LandscapeGrid evaluateSurface(const Network& net, LossKind loss, const LandscapePlane& plane,
+LandscapeGrid evaluateSurface(const Network& net, const Loss& loss, const LandscapePlane& plane,
                               const Samples<S>& data, const GridSpec& grid,
                               const TaskControl& control = {}, const PassCallback& onPass = {});
 

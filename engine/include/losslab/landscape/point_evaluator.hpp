@@ -26,7 +26,7 @@ template <class S> class PointEvaluator {
  public:
   // `data` must outlive the evaluator. At most `workers` points are evaluated at once (each
   // worker holds one evaluation's activations; see workersWithinMemory).
-  PointEvaluator(const Network& net, LossKind loss, const Samples<S>& data, int workers);
+  PointEvaluator(const Network& net, const Loss& loss, const Samples<S>& data, int workers);
   ~PointEvaluator();
 
   // out[k] = the values at plane.pointAt(points[k]) (computed in float64, rounded to S once).

@@ -1,6 +1,7 @@
 #pragma once
 // Per-sample losses on a batch of logits (one column per sample), their gradients and their
-// Hessians with respect to the logits, exactly as shared/spec/model-format.md defines them.
+// Hessians with respect to the logits, exactly as shared/spec/model-format.md defines them
+// (and model-format-2.md's "More losses").
 #include <Eigen/Core>
 
 #include "losslab/core/types.hpp"
@@ -18,12 +19,12 @@ template <class S> struct LogitTargets {
 // Returns the SUM over samples of the per-sample loss. If `grad` is given it receives
 // gradScale * d loss_i / d z_i column by column; `correct` (if given) counts argmax hits.
 template <class S>
-S logitLossSum(LossKind kind, const Mat<S>& z, const LogitTargets<S>& t, Mat<S>* grad,
+S logitLossSum(const Loss& loss, const Mat<S>& z, const LogitTargets<S>& t, Mat<S>* grad,
                S gradScale, long* correct);
 
 // hu(:, i) = scale * H_i u(:, i) with H_i the Hessian of loss_i in the logits z_i.
 template <class S>
-void logitLossHessianTimes(LossKind kind, const Mat<S>& z, const LogitTargets<S>& t,
+void logitLossHessianTimes(const Loss& loss, const Mat<S>& z, const LogitTargets<S>& t,
                            const Mat<S>& u, Mat<S>& hu, S scale);
 
 // Correct-class argmax count (first maximum wins, as torch.argmax).

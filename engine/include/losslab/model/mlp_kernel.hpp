@@ -27,7 +27,7 @@ template <class S> using MlpChunks = std::vector<std::unique_ptr<MlpChunk<S>>>;
 
 template <class S> struct MlpKernel {
   // The mean loss over `data`; the pass decides what else is written (MlpObjective's methods).
-  S (*run)(const Architecture& arch, LossKind loss, MlpChunks<S>& chunks, MlpPass pass,
+  S (*run)(const Architecture& arch, const Loss& loss, MlpChunks<S>& chunks, MlpPass pass,
            const Vec<S>& theta, const Samples<S>& data, const Vec<S>* v, Vec<S>* out,
            double* accuracy, bool reuseForward, Vec<S>* grad);
   void (*logits)(const Architecture& arch, const Vec<S>& theta, const Mat<S>& x, Mat<S>& out);

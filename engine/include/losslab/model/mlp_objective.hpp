@@ -11,13 +11,13 @@ namespace losslab {
 
 template <class S> class MlpObjective {
  public:
-  MlpObjective(Architecture arch, LossKind loss);
+  MlpObjective(Architecture arch, const Loss& loss);
   ~MlpObjective();
   MlpObjective(MlpObjective&&) noexcept;
   MlpObjective& operator=(MlpObjective&&) noexcept;
 
   const Architecture& architecture() const { return arch_; }
-  LossKind lossKind() const { return loss_; }
+  const Loss& lossKind() const { return loss_; }
 
   // Throws InputError if the samples do not fit the network (widths, labels, targets).
   void checkCompatible(const Samples<S>& data) const;
@@ -52,7 +52,7 @@ template <class S> class MlpObjective {
         double* accuracy, bool reuseForward, Vec<S>* grad = nullptr);
 
   Architecture arch_;
-  LossKind loss_;
+  Loss loss_;
   MlpChunks<S> chunks_;  // reused workspaces, one per sample chunk
 };
 

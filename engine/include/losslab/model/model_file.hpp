@@ -13,7 +13,7 @@ namespace losslab {
 struct ModelFile {
   std::string name;
   Architecture architecture;
-  LossKind loss = LossKind::CrossEntropy;
+  Loss loss = LossKind::CrossEntropy;
   Eigen::VectorXd parameters;  // flat, spec order
   Dataset data;                // data.x / data.y
   Dataset test;                // data.x_test / data.y_test (empty if absent)
@@ -26,7 +26,7 @@ ModelFile readModelFile(const std::string& path);
 nlohmann::json toJson(const ModelFile& model);
 // A model file's "data" object (x, y and the optional x_test, y_test) for a network of these
 // widths: labels for the cross-entropy losses, target vectors for mse. Errors name the entry.
-void readModelData(const nlohmann::json& data, int inputDim, int outputDim, LossKind loss,
+void readModelData(const nlohmann::json& data, int inputDim, int outputDim, const Loss& loss,
                    Dataset& train, Dataset& test);
 // The "data" object of a model file (either version): x, y and, with a test set, x_test, y_test.
 nlohmann::json modelDataJson(const Dataset& train, const Dataset& test);

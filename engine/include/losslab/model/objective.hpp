@@ -13,14 +13,14 @@ namespace losslab {
 
 template <class S> class Objective {
  public:
-  Objective(const Network& net, LossKind loss);
-  Objective(const Architecture& arch, LossKind loss);
+  Objective(const Network& net, const Loss& loss);
+  Objective(const Architecture& arch, const Loss& loss);
   ~Objective();
   Objective(Objective&&) noexcept;
   Objective& operator=(Objective&&) noexcept;
 
   Index parameterCount() const { return parameters_; }
-  LossKind lossKind() const { return loss_; }
+  const Loss& lossKind() const { return loss_; }
   bool fusedMlp() const { return mlp_ != nullptr; }
   void checkCompatible(const Samples<S>& data) const;
 
@@ -42,7 +42,7 @@ template <class S> class Objective {
   Network net_;
   std::unique_ptr<MlpObjective<S>> mlp_;
   std::unique_ptr<NetworkObjective<S>> layers_;
-  LossKind loss_;
+  Loss loss_;
   Index parameters_ = 0;
 };
 

@@ -32,11 +32,11 @@ GridBox boundingBox(const Eigen::MatrixXd& x, double margin = 0.1);
 // token is checked between chunks (Cancelled): a picture of a run being replaced is dropped at
 // once instead of holding a gigabyte until it is done (issue #21).
 inline constexpr Eigen::Index kPredictionChunk = 2048;
-PredictionGrid predictOnGrid(const Network& net, LossKind loss, bool classification,
+PredictionGrid predictOnGrid(const Network& net, const Loss& loss, bool classification,
                              const Eigen::VectorXd& theta, const GridBox& box, int nx, int ny,
                              const TaskControl& control = {});
 
 // Class probabilities of raw network outputs (one column per sample), as above.
-Eigen::MatrixXd classProbabilities(LossKind loss, const Eigen::MatrixXd& outputs);
+Eigen::MatrixXd classProbabilities(const Loss& loss, const Eigen::MatrixXd& outputs);
 
 }  // namespace losslab

@@ -38,7 +38,7 @@ template <class T, class S> Samples<T> castSamples(const Samples<S>& s) {
 // Throws InputError if the samples do not fit a network of these widths and this loss (input
 // features, labels in range or targets of the output width, finite values).
 template <class S>
-void checkSamplesFit(int inputDim, int outputDim, LossKind loss, const Samples<S>& data);
+void checkSamplesFit(int inputDim, int outputDim, const Loss& loss, const Samples<S>& data);
 // Classification data trained with MSE regresses one-hot targets; labels stay for accuracy.
 template <class S> void addOneHotTargets(Samples<S>& samples);
 

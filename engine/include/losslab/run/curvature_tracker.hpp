@@ -17,7 +17,7 @@ namespace losslab {
 
 class CurvatureTracker {
  public:
-  CurvatureTracker(const Network& net, LossKind loss, const Samples<double>& train,
+  CurvatureTracker(const Network& net, const Loss& loss, const Samples<double>& train,
                    const CurvatureTracking& tracking, std::uint64_t seed);
   bool due(long step) const { return tracking_.every > 0 && step % tracking_.every == 0; }
   // Fills row.sharpness, row.sharpnessThreshold and the optional columns for parameters theta.
@@ -48,7 +48,7 @@ class CurvatureTracker {
 
  private:
   Network net_;
-  LossKind loss_;
+  Loss loss_;
   std::shared_ptr<const Samples<double>> data_;
   CurvatureTracking tracking_;
   std::uint64_t seed_;

@@ -11,7 +11,7 @@ namespace losslab {
 // The complete grid on the writer (stride 1); other processes return an empty grid. The same
 // checks as evaluateSurface (InputError), Cancelled when stopped.
 template <class S>
-LandscapeGrid evaluateSurfaceByRows(WorkDistribution& distribution, const Network& net, LossKind loss,
+LandscapeGrid evaluateSurfaceByRows(WorkDistribution& distribution, const Network& net, const Loss& loss,
                                     const LandscapePlane& plane, const Samples<S>& data, const GridSpec& grid,
                                     const TaskControl& control = {}, int threads = 0);
 

@@ -14,7 +14,7 @@ namespace losslab {
 struct NetworkFile {
   std::string name;
   Network network;             // resolved
-  LossKind loss = LossKind::CrossEntropy;
+  Loss loss = LossKind::CrossEntropy;
   Eigen::VectorXd parameters;  // flat, spec order
   Dataset data, test;
   nlohmann::json expected;     // the reference files' extra values, if present

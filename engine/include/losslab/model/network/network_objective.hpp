@@ -25,10 +25,10 @@ template <class S> struct NetworkChunk {
 template <class S> class NetworkObjective {
  public:
   // Resolves the network (widths and offsets); throws InputError naming the layer if it is bad.
-  NetworkObjective(Network net, LossKind loss);
+  NetworkObjective(Network net, const Loss& loss);
 
   const Network& network() const { return net_; }
-  LossKind lossKind() const { return loss_; }
+  const Loss& lossKind() const { return loss_; }
   void checkCompatible(const Samples<S>& data) const;
 
   S loss(const Vec<S>& theta, const Samples<S>& data, double* accuracy = nullptr);
@@ -51,7 +51,7 @@ template <class S> class NetworkObjective {
         double* accuracy, bool reuseForward, Vec<S>* grad = nullptr);
 
   Network net_;
-  LossKind loss_;
+  Loss loss_;
   std::vector<std::unique_ptr<NetworkChunk<S>>> chunks_;
 };
 
