@@ -64,7 +64,8 @@ network.
 
 Command line:
     python3 scripts/torch_to_losslab.py MODEL.pt DATA.pt OUT.json \\
-        [--loss cross_entropy|stablemax_cross_entropy|mse] [--name NAME] [--output-scale ALPHA]
+        [--loss cross_entropy|stablemax_cross_entropy|mse|focal|poly1_cross_entropy]
+        [--loss-param gamma=2 | epsilon=1 | label_smoothing=0.1 | z_loss=1e-4 ...] [--name NAME] [--output-scale ALPHA]
 
     MODEL.pt  torch.save(model) of the whole nn.Sequential (loaded with weights_only=False:
               only convert files you trust)
@@ -82,7 +83,10 @@ import sys
 import torch
 from torch import nn
 
-LOSSES = ("cross_entropy", "stablemax_cross_entropy", "mse")
+LOSSES = ("cross_entropy", "stablemax_cross_entropy", "mse", "focal", "poly1_cross_entropy")
+# model-format-2.md, "More losses": each parameter belongs to one loss.
+LOSS_PARAMS = {"gamma": "focal", "epsilon": "poly1_cross_entropy", "label_smoothing": "cross_entropy",
+               "z_loss": "cross_entropy"}
 SUPPORTED = ("nn.Linear, nn.LayerNorm, nn.ReLU, nn.Tanh, nn.Sigmoid, nn.GELU, nn.LeakyReLU, nn.ELU, nn.SiLU, "
              "nn.Softplus, nn.Identity, Sin, Residual, nn.Sequential, nn.Conv2d, nn.AvgPool2d, nn.MaxPool2d, "
              "nn.Flatten, nn.Embedding, Positional, SelfAttention, Select")
@@ -482,10 +486,19 @@ def _targets(y, name, loss, outputs, count):
     return rows
 
 
-def convert(model, x, y, loss="cross_entropy", x_test=None, y_test=None, name="torch", output_scale=1.0):
-    """The model file (a dict) of `model` and its data: losslab-model/1 for a plain MLP, else /2."""
+def convert(model, x, y, loss="cross_entropy", x_test=None, y_test=None, name="torch", output_scale=1.0,
+            loss_params=None):
+    """The model file (a dict) of `model` and its data: losslab-model/1 for a plain MLP, else /2.
+    loss_params: the loss's parameters ({"gamma": 2} for focal, ...), written as "loss_params"."""
     if loss not in LOSSES:
         raise ValueError(f"loss: {loss!r} is not one of {', '.join(LOSSES)}")
+    for key, value in (loss_params or {}).items():
+        if key not in LOSS_PARAMS:
+            raise ValueError(f"loss_params.{key}: unknown (allowed: {', '.join(LOSS_PARAMS)})")
+        if LOSS_PARAMS[key] != loss:
+            raise ValueError(f"loss_params.{key}: applies to {LOSS_PARAMS[key]} only (loss is {loss})")
+        if not isinstance(value, (int, float)):
+            raise ValueError(f"loss_params.{key}: {value!r} is not a number")
     x = torch.as_tensor(x)
     first = next((m for m in model.modules() if not isinstance(m, nn.Sequential)), None)
     tokens = isinstance(first, nn.Embedding)
@@ -511,6 +524,8 @@ def convert(model, x, y, loss="cross_entropy", x_test=None, y_test=None, name="t
             doc["input_type"] = "tokens"
     if output_scale != 1.0:
         doc["output_scale"] = float(output_scale)
+    if loss_params:
+        doc["loss_params"] = {k: float(v) for k, v in loss_params.items()}
     return doc
 
 
@@ -527,6 +542,9 @@ def main(argv=None):
     parser.add_argument("data", help='torch.save({"x": X, "y": Y[, "x_test": ..., "y_test": ...]})')
     parser.add_argument("out", help="the model file to write (.json)")
     parser.add_argument("--loss", default="cross_entropy", choices=LOSSES)
+    parser.add_argument("--loss-param", action="append", default=[], metavar="KEY=VALUE",
+                        help="a parameter of the loss: gamma (focal), epsilon (poly1_cross_entropy), "
+                             "label_smoothing or z_loss (cross_entropy); repeat for several")
     parser.add_argument("--name", default=None, help="the network's name (default: OUT's base name)")
     parser.add_argument("--output-scale", type=float, default=1.0, help="multiplier alpha on the logits")
     args = parser.parse_args(argv)
@@ -542,8 +560,15 @@ def main(argv=None):
         if not isinstance(data, dict) or "x" not in data or "y" not in data:
             raise ValueError(f"{args.data}: expected a dict with 'x' and 'y'")
         name = args.name or args.out.rsplit("/", 1)[-1].removesuffix(".json")
+        params = {}
+        for item in args.loss_param:
+            key, sep, value = item.partition("=")
+            try:
+                params[key] = float(value)
+            except ValueError:
+                raise ValueError(f"--loss-param {item}: expected KEY=NUMBER") from None
         doc = convert(model, data["x"], data["y"], args.loss, data.get("x_test"), data.get("y_test"),
-                      name, args.output_scale)
+                      name, args.output_scale, params)
         write(doc, args.out)
     except (ValueError, OSError) as e:
         print(f"torch_to_losslab: {e}", file=sys.stderr)

@@ -133,9 +133,10 @@ class TorchConverterTest : public QObject {
       if (QTest::currentTestFailed()) return;
       ++(torch["format"].toString() == "losslab-model/1" ? v1 : v2);
     }
-    QCOMPARE(v1, 7);  // the plain MLPs
-    QCOMPARE(v2, 9);  // residual LayerNorm networks, every activation, mixed ones, an activation at the end,
-                      // a CNN on images, transformers on tokens (causal and not)
+    QCOMPARE(v1, 9);   // the plain MLPs (two of them under focal and Poly-1 with loss_params)
+    QCOMPARE(v2, 10);  // residual LayerNorm networks (one under label smoothing and a z-loss), every
+                       // activation, mixed ones, an activation at the end, a CNN on images,
+                       // transformers on tokens (causal and not)
   }
 
   void commandLineConvertsSavedModels() {

@@ -27,9 +27,17 @@ def stablemax_ce(z, y):  # Prieto et al. 2025, as shared/spec/model-format.md
     return -(torch.log(s.gather(1, y[:, None]).squeeze(1) / s.sum(1))).mean()
 
 
-def loss_of(kind, z, y):
+def loss_of(kind, z, y, params=None):
+    params = params or {}
+    if kind in ("focal", "poly1_cross_entropy"):  # model-format-2.md, "More losses"
+        lpy = F.log_softmax(z, 1).gather(1, y[:, None])[:, 0]
+        py = lpy.exp()
+        if kind == "focal":
+            return (-(1 - py) ** params.get("gamma", 2.0) * lpy).mean()
+        return (-lpy + params.get("epsilon", 1.0) * (1 - py)).mean()
     if kind == "cross_entropy":
-        return F.cross_entropy(z, y)
+        return (F.cross_entropy(z, y, label_smoothing=params.get("label_smoothing", 0.0)) +
+                params.get("z_loss", 0.0) * (torch.logsumexp(z, 1) ** 2).mean())
     if kind == "stablemax_cross_entropy":
         return stablemax_ce(z, y)
     return 0.5 * ((z - y) ** 2).sum(1).mean()
@@ -39,11 +47,11 @@ def data(loss, inputs, outputs, n):
     return torch.randn(n, inputs), torch.randint(0, outputs, (n,)) if loss != "mse" else torch.randn(n, outputs)
 
 
-def pytorch(path, fmt, model, loss, x, y, alpha=1.0):
+def pytorch(path, fmt, model, loss, x, y, alpha=1.0, params=None):
     """The line of a file: PyTorch's loss, gradient and accuracy there."""
     model.zero_grad()
     z = alpha * model(x)
-    value = loss_of(loss, z, y)
+    value = loss_of(loss, z, y, params)
     value.backward()
     line = {"file": path, "format": fmt, "loss": value.item(),
             "grad": torch.cat([p.grad.flatten() for p in model.parameters()]).tolist()}
@@ -52,18 +60,18 @@ def pytorch(path, fmt, model, loss, x, y, alpha=1.0):
     return line
 
 
-def case(name, fmt, model, loss, inputs=3, outputs=4, n=40, test=True, alpha=1.0, x=None, y=None):
+def case(name, fmt, model, loss, inputs=3, outputs=4, n=40, test=True, alpha=1.0, x=None, y=None, params=None):
     if x is None:
         x, y = data(loss, inputs, outputs, n)
     opt = torch.optim.SGD(model.parameters(), lr=0.05)
     for _ in range(5):  # a trained network, not an initial one
         opt.zero_grad()
-        loss_of(loss, alpha * model(x), y).backward()
+        loss_of(loss, alpha * model(x), y, params).backward()
         opt.step()
     xt, yt = ((x[:7] + 0.1 if x.is_floating_point() else x[:7].flip(1)), y[:7]) if test else (None, None)
     path = os.path.join(OUT, name + ".json")
-    write(convert(model, x, y, loss, xt, yt, name, alpha), path)
-    print(json.dumps(pytorch(path, fmt, model, loss, x, y, alpha)))
+    write(convert(model, x, y, loss, xt, yt, name, alpha, params), path)
+    print(json.dumps(pytorch(path, fmt, model, loss, x, y, alpha, params)))
 
 
 # Plain MLPs: losslab-model/1, as this script always wrote them.
@@ -74,6 +82,12 @@ case("gelu_nobias_scaled", V1, nn.Sequential(nn.Linear(3, 7, bias=False), nn.GEL
                                              nn.Sequential(nn.Linear(7, 4, bias=False))), "cross_entropy", alpha=3.0)
 case("identity_linear", V1, nn.Sequential(nn.Linear(3, 5), nn.Identity(), nn.Linear(5, 1)), "mse", outputs=1, test=False)
 case("logistic", V1, nn.Sequential(nn.Linear(3, 2)), "cross_entropy", outputs=2)
+# The spec's "More losses", with their loss_params, in both versions.
+case("tanh_focal", V1, nn.Sequential(nn.Linear(3, 6), nn.Tanh(), nn.Linear(6, 4)), "focal", params={"gamma": 1.5})
+case("relu_poly1", V1, nn.Sequential(nn.Linear(3, 6), nn.ReLU(), nn.Linear(6, 4)), "poly1_cross_entropy",
+     params={"epsilon": -1.0})
+case("residual_smoothed_zloss", V2, nn.Sequential(nn.Linear(3, 5), Residual(nn.Linear(5, 5), nn.Tanh()), nn.Linear(5, 4)),
+     "cross_entropy", params={"label_smoothing": 0.1, "z_loss": 1e-2})
 case("leaky_default_ce", V1, nn.Sequential(nn.Linear(3, 6), nn.LeakyReLU(), nn.Linear(6, 4)), "cross_entropy")
 
 # Everything else: losslab-model/2. The residual LayerNorm network, under both losses.
@@ -188,3 +202,13 @@ try:
     sys.exit("a class out of range was not refused")
 except ValueError as e:
     assert "class 2" in str(e), e
+for params, expected in (({"gamma": 2}, "loss_params.gamma: applies to focal only (loss is cross_entropy)"),
+                         ({"alpha": 1}, "loss_params.alpha: unknown"), ({"z_loss": "big"}, "is not a number")):
+    try:
+        convert(nn.Sequential(nn.Linear(3, 2)), torch.randn(4, 3), torch.zeros(4, dtype=torch.long),
+                loss_params=params)
+    except ValueError as e:
+        if expected not in str(e):
+            sys.exit(f"loss_params refused for the wrong reason: {e!r} (expected {expected!r})")
+    else:
+        sys.exit(f"loss_params not refused: {expected}")
