@@ -109,6 +109,32 @@ class MainWindowStateTest : public QObject {
     QVERIFY(control<QWidget>(*again, "optimizer.lr")->isVisible());
   }
 
+  // The loss's parameters (model-format-2.md, "More losses"): each row shows for its loss, a
+  // change restarts the run with it, and switching the loss drops what does not apply there.
+  void theLossParametersShowForTheirLoss() {
+    auto w = openWindow();
+    auto* loss = control<QComboBox>(*w, "loss");
+    auto* zLoss = control<ValueSlider>(*w, "loss_params.z_loss");
+    QVERIFY(zLoss->isVisible() && !control<QWidget>(*w, "loss_params.gamma")->isVisible());
+    zLoss->setValue(1e-3);
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.config.loss.params.zLoss == 1e-3; }));
+    loss->setCurrentIndex(loss->findData(QStringLiteral("focal")));
+    Q_EMIT loss->activated(loss->currentIndex());  // as a user's choice does
+    QVERIFY(waitFor(*w, [](const Snapshot& s) {
+      return s.config.loss.kind == LossKind::Focal && s.config.loss.params == LossParams{};
+    }));
+    QVERIFY(!zLoss->isVisible() && control<QWidget>(*w, "loss_params.gamma")->isVisible());
+    control<ValueSlider>(*w, "loss_params.gamma")->setValue(0.5);
+    QVERIFY(waitFor(*w, [](const Snapshot& s) { return s.config.loss.params.gamma == 0.5; }));
+    w->actions()->undo->trigger();
+    w->actions()->undo->trigger();
+    QVERIFY(waitFor(*w, [](const Snapshot& s) {
+      return s.config.loss.kind == LossKind::CrossEntropy && s.config.loss.params.zLoss == 1e-3;
+    }));
+    QCOMPARE(zLoss->value(), 1e-3);
+    QVERIFY(zLoss->isVisible());
+  }
+
   void presentationModeEnlargesAndHidesSecondaryControls() {
     auto w = openWindow();
     auto* seed = control<QWidget>(*w, "seed");
