@@ -45,6 +45,18 @@ class SettingChangeTest : public QObject {
     QCOMPARE(suggestedValue(ComparedSetting::PerpGrad, perp), QString("off"));
     QCOMPARE(toJson(applyChange(perp, {ComparedSetting::PerpGrad, "off"})), toJson(b));
     QCOMPARE(changeLabel({ComparedSetting::PerpGrad, "on"}), QString("⊥Grad"));
+    // A z-loss on and off (PaLM's c = 1e-4 suggested), nothing else moved; it is cross-entropy's,
+    // so a run of another loss compared with a z-loss trains cross-entropy with it.
+    const ExperimentConfig z = applyChange(b, {ComparedSetting::ZLoss, "1e-4"});
+    QCOMPARE(z.loss.params.zLoss, 1e-4);
+    QCOMPARE(suggestedValue(ComparedSetting::ZLoss, b), QString("0.0001"));
+    QCOMPARE(suggestedValue(ComparedSetting::ZLoss, z), QString("0"));
+    QCOMPARE(toJson(applyChange(z, {ComparedSetting::ZLoss, "0"})), toJson(b));
+    QCOMPARE(changeLabel({ComparedSetting::ZLoss, "0"}), QString("no z-loss"));
+    ExperimentConfig focal = b;
+    focal.loss = LossKind::Focal;
+    QVERIFY(applyChange(focal, {ComparedSetting::ZLoss, "1e-3"}).loss == Loss(LossKind::CrossEntropy, LossParams{.zLoss = 1e-3}));
+    QVERIFY_THROWS_EXCEPTION(InputError, applyChange(b, {ComparedSetting::ZLoss, "much"}));
   }
 
   // Skip connections on and off: an MLP's hidden layers wrapped in blocks; any list's blocks

@@ -99,6 +99,7 @@ QString settingName(ComparedSetting setting) {
     case ComparedSetting::Seed: return tr("seed");
     case ComparedSetting::Skips: return tr("skip connections");
     case ComparedSetting::PerpGrad: return tr("⊥Grad (gradient ⊥ the weights)");
+    case ComparedSetting::ZLoss: return tr("z-loss (cross-entropy)");
   }
   return {};
 }
@@ -118,6 +119,7 @@ QString settingKey(ComparedSetting setting) {
     case ComparedSetting::Seed: return QStringLiteral("seed");
     case ComparedSetting::Skips: return QStringLiteral("skips");
     case ComparedSetting::PerpGrad: return QStringLiteral("perp_grad");
+    case ComparedSetting::ZLoss: return QStringLiteral("z_loss");
   }
   return {};
 }
@@ -172,6 +174,7 @@ QString settingValue(ComparedSetting setting, const ExperimentConfig& c) {
     case ComparedSetting::Seed: return QString::number(c.seed);
     case ComparedSetting::Skips: return skipsOn(c) ? QStringLiteral("on") : QStringLiteral("off");
     case ComparedSetting::PerpGrad: return o.perpGrad ? QStringLiteral("on") : QStringLiteral("off");
+    case ComparedSetting::ZLoss: return number(c.loss.params.zLoss);
   }
   return {};
 }
@@ -198,6 +201,7 @@ QString suggestedValue(ComparedSetting setting, const ExperimentConfig& c) {
     case ComparedSetting::Seed: return QString::number(c.seed + 1);
     case ComparedSetting::Skips: return skipsOn(c) ? QStringLiteral("off") : QStringLiteral("on");
     case ComparedSetting::PerpGrad: return o.perpGrad ? QStringLiteral("off") : QStringLiteral("on");
+    case ComparedSetting::ZLoss: return number(c.loss.params.zLoss > 0 ? 0.0 : 1e-4);  // PaLM's c
   }
   return {};
 }
@@ -248,6 +252,10 @@ ExperimentConfig applyChange(const ExperimentConfig& base, const SettingChange& 
       if (v != "on" && v != "off") unreadable(change, "on or off");
       o.perpGrad = v == "on";
       break;
+    case ComparedSetting::ZLoss:  // a z-loss is cross-entropy's: the compared run trains with it
+      c.loss = withKind(c.loss, LossKind::CrossEntropy);
+      c.loss.params.zLoss = readNumber(change);
+      break;
   }
   return c;
 }
@@ -278,6 +286,7 @@ QString changeLabel(const SettingChange& change) {
     case ComparedSetting::Seed: return tr("seed %1").arg(v);
     case ComparedSetting::Skips: return v == QStringLiteral("off") ? tr("no skips") : tr("skips");
     case ComparedSetting::PerpGrad: return v == QStringLiteral("off") ? tr("no ⊥Grad") : tr("⊥Grad");
+    case ComparedSetting::ZLoss: return v.toDouble() == 0 ? tr("no z-loss") : tr("z-loss %1").arg(v);
   }
   return v;
 }

@@ -10,14 +10,14 @@ namespace losslab {
 
 enum class ComparedSetting {
   LearningRate, BatchSize, Precision, Optimizer, Momentum, WeightDecay, SamRho, Width,
-  OutputScale, Loss, Seed, Skips, PerpGrad
+  OutputScale, Loss, Seed, Skips, PerpGrad, ZLoss
 };
 inline constexpr ComparedSetting kComparedSettings[] = {
     ComparedSetting::LearningRate, ComparedSetting::BatchSize, ComparedSetting::Precision,
     ComparedSetting::Optimizer,    ComparedSetting::Momentum,  ComparedSetting::WeightDecay,
     ComparedSetting::SamRho,       ComparedSetting::Width,     ComparedSetting::OutputScale,
     ComparedSetting::Loss,         ComparedSetting::Seed,      ComparedSetting::Skips,
-    ComparedSetting::PerpGrad};
+    ComparedSetting::PerpGrad,     ComparedSetting::ZLoss};
 
 struct SettingChange {
   ComparedSetting setting = ComparedSetting::LearningRate;
@@ -26,7 +26,7 @@ struct SettingChange {
 
 QString settingName(ComparedSetting setting);  // "learning rate", "batch size", ...
 // The command line's name (`losslab --compare lr=0.05`): lr, batch_size, precision, optimizer,
-// momentum, weight_decay, sam_rho, width, output_scale, loss, seed, skips, perp_grad.
+// momentum, weight_decay, sam_rho, width, output_scale, loss, seed, skips, perp_grad, z_loss.
 QString settingKey(ComparedSetting setting);
 // "lr=0.05" as a change; throws InputError listing the keys when the key is unknown.
 SettingChange parseSettingChange(const QString& keyEqualsValue);

@@ -40,11 +40,20 @@ QString optimizerName(OptimizerKind k) {
 
 QString collapseRunName(const ExperimentConfig& c) {
   const QString optimizer = optimizerName(c.optimizer.kind);
-  const LossKind k = c.loss.kind;
-  const QString loss = k == LossKind::CrossEntropy && c.loss.params == LossParams{} ? tr("softmax CE")
-                       : k == LossKind::StableMaxCrossEntropy                       ? tr("StableMax CE")
-                       : k == LossKind::Mse                                         ? tr("MSE")
-                                                                                    : QString::fromStdString(describe(c.loss));
+  // Short: the legend holds several runs side by side.
+  const LossParams& p = c.loss.params;
+  QString loss;
+  switch (c.loss.kind) {
+    case LossKind::CrossEntropy:
+      loss = tr("softmax CE");
+      if (p.labelSmoothing > 0) loss += tr(", smoothing %1").arg(p.labelSmoothing);
+      if (p.zLoss > 0) loss += tr(" + z-loss %1").arg(p.zLoss);
+      break;
+    case LossKind::StableMaxCrossEntropy: loss = tr("StableMax CE"); break;
+    case LossKind::Mse: loss = tr("MSE"); break;
+    case LossKind::Focal: loss = tr("focal γ %1").arg(p.gamma); break;
+    case LossKind::Poly1CrossEntropy: loss = tr("Poly-1 ε %1").arg(p.epsilon); break;
+  }
   const QString step = c.optimizer.perpGrad ? QStringLiteral("⊥") + optimizer : optimizer;
   return QStringLiteral("%1, %2").arg(loss, step);
 }

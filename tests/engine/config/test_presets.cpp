@@ -78,7 +78,7 @@ class PresetsTest : public QObject {
                              "sam-tames-sharpness"})
       QVERIFY2(readExperimentFile(dir + name + ".json").tracking.sharpnessEvery > 0, name);
     for (const char* name : {"softmax-collapse-mod113", "perp-adamw-mod113", "stablemax-grokking-mod113",
-                             "softmax-collapse-transformer"})
+                             "softmax-collapse-transformer", "z-loss-mod113"})
       QVERIFY2(readExperimentFile(dir + name + ".json").tracking.collapseEvery > 0, name);
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
       if (entry.path().extension() != ".json") continue;
@@ -89,6 +89,15 @@ class PresetsTest : public QObject {
                                  c.description.find("ress Play") != std::string::npos;
       if (saysPressPlay) QVERIFY2(!c.presentation.autoplay, (name + ": says press Play but plays").c_str());
     }
+    // The z-loss preset is the softmax-collapse experiment with the z-loss and nothing else,
+    // compared with the run without it.
+    ExperimentConfig z = readExperimentFile(dir + "z-loss-mod113.json");
+    QCOMPARE(z.loss.params.zLoss, 1e-3);
+    QCOMPARE(z.presentation.compare, std::vector<std::string>{"z_loss=0"});
+    const ExperimentConfig plain = readExperimentFile(dir + "softmax-collapse-mod113.json");
+    z.loss = plain.loss, z.title = plain.title, z.description = plain.description;
+    z.presentation = plain.presentation;
+    QCOMPARE(toJson(z), toJson(plain));
     // The quadratic's 150 interesting steps are not over in a blink: one step a frame.
     QCOMPARE(readExperimentFile(dir + "progressive-sharpening-quadratic.json").presentation.stepsPerFrame, 1L);
   }
