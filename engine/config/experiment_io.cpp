@@ -317,7 +317,7 @@ json toJson(const ExperimentConfig& c) {
                     {"total_steps", nullable(c.schedule.totalSteps)},
                     {"step_every", c.schedule.stepEvery}, {"gamma", c.schedule.gamma}}},
       {"steps", c.steps}};
-  writeLoss(doc, c.loss);
+  writeLoss(doc, c.loss, true);  // every parameter of the loss: a sweep can address each
   if (!c.title.empty()) doc["title"] = c.title;
   if (!c.description.empty()) doc["description"] = c.description;
   // Optional blocks, written only when they say something: a plain experiment's file is as before.

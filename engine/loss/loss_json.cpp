@@ -25,15 +25,18 @@ Loss readLossParams(const nlohmann::json& doc, LossKind kind, const std::string&
   return loss;
 }
 
-void writeLoss(nlohmann::json& doc, const Loss& loss) {
+void writeLoss(nlohmann::json& doc, const Loss& loss, bool everyParameter) {
   doc["loss"] = toString(loss.kind);
   const LossParams& p = loss.params;
   const LossParams defaults;
+  const LossKind k = loss.kind;
   nlohmann::json params = nlohmann::json::object();
-  if (p.gamma != defaults.gamma) params["gamma"] = p.gamma;
-  if (p.epsilon != defaults.epsilon) params["epsilon"] = p.epsilon;
-  if (p.labelSmoothing != defaults.labelSmoothing) params["label_smoothing"] = p.labelSmoothing;
-  if (p.zLoss != defaults.zLoss) params["z_loss"] = p.zLoss;
+  const bool all = everyParameter;
+  if (p.gamma != defaults.gamma || (all && k == LossKind::Focal)) params["gamma"] = p.gamma;
+  if (p.epsilon != defaults.epsilon || (all && k == LossKind::Poly1CrossEntropy)) params["epsilon"] = p.epsilon;
+  if (p.labelSmoothing != defaults.labelSmoothing || (all && k == LossKind::CrossEntropy))
+    params["label_smoothing"] = p.labelSmoothing;
+  if (p.zLoss != defaults.zLoss || (all && k == LossKind::CrossEntropy)) params["z_loss"] = p.zLoss;
   if (!params.empty()) doc["loss_params"] = params;
 }
 

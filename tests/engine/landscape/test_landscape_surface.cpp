@@ -171,7 +171,9 @@ class LandscapeSurface : public QObject {
     }
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - requested).count();
     QVERIFY(cancelled);
-    const double budget = test::kSanitized ? 200 : 50;  // the same polls, slowed by instrumentation
+    // The same polls, slowed by instrumentation: the suite's sanitizer time scale (5x), as every
+    // timed test. 4x (200 ms) failed once under TSan (224 ms) with test_training_run beside it.
+    const double budget = 50.0 * test::kTimeScale;
     QVERIFY2(ms < budget, qPrintable(QString("returned %1 ms after the request").arg(ms)));
   }
 };

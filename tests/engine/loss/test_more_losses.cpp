@@ -16,6 +16,7 @@
 #include "losslab/model/network/network_file.hpp"
 #include "losslab/model/network/network_objective.hpp"
 #include "losslab/model/objective.hpp"
+#include "losslab/sweep/setting_path.hpp"
 
 using namespace losslab;
 using test::relativeError;
@@ -166,8 +167,12 @@ class MoreLosses : public QObject {
     QCOMPARE(doc["loss"].get<std::string>(), std::string("focal"));
     QCOMPARE(doc["loss_params"].dump(), std::string(R"({"gamma":0.5})"));
     QVERIFY(experimentFromJson(doc).loss == c.loss);
-    // A plain loss's file is as before: no loss_params.
-    QVERIFY(!toJson(ExperimentConfig{}).contains("loss_params"));
+    // An experiment's complete document holds every parameter of its loss, defaults too (a sweep
+    // addresses them); a model file only those that are not the defaults.
+    QCOMPARE(toJson(ExperimentConfig{})["loss_params"].dump(), std::string(R"({"label_smoothing":0.0,"z_loss":0.0})"));
+    QVERIFY(!toJson(load("focal_gamma2").file).contains("loss_params"));
+    QVERIFY(experimentFromJson(withSetting(toJson(ExperimentConfig{}), "loss_params.z_loss", 1e-4, "axes[0].path")).loss ==
+            Loss(LossKind::CrossEntropy, LossParams{.zLoss = 1e-4}));
     QCOMPARE(describe(c.loss), std::string("focal (γ = 0.5)"));
     QCOMPARE(describe(l.file.loss), std::string("cross_entropy (label smoothing 0.2, z-loss 0.001)"));
   }

@@ -13,7 +13,9 @@ namespace losslab {
 // a parameter of another loss.
 Loss readLossParams(const nlohmann::json& doc, LossKind kind, const std::string& path = "");
 // Writes "loss" and, when a parameter differs from its default, "loss_params" with those: a
-// plain loss's file is as before.
-void writeLoss(nlohmann::json& doc, const Loss& loss);
+// plain loss's model file is as before. everyParameter: "loss_params" holds every parameter of
+// this loss, defaults too (an experiment's complete document, whose settings a sweep addresses:
+// "loss_params.z_loss").
+void writeLoss(nlohmann::json& doc, const Loss& loss, bool everyParameter = false);
 
 }  // namespace losslab
