@@ -9,6 +9,7 @@
 #include "fixtures.hpp"
 #include "fuzzy_compare.hpp"
 #include "input_error.hpp"
+#include "reference_network.hpp"
 #include "reference_vectors.hpp"
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/curvature/dense_curvature.hpp"
@@ -24,16 +25,9 @@ using test::vec;
 
 namespace {
 
-struct Loaded {
-  NetworkFile file;
-  Samples<double> samples;
-};
+using Loaded = test::ReferenceNetwork;
 
-Loaded load(const QString& name) {
-  Loaded l{readNetworkFile(test::fixture("reference/losses/" + name.toStdString() + ".json")), {}};
-  l.samples = toSamples<double>(l.file.data);
-  return l;
-}
+Loaded load(const QString& name) { return test::loadReferenceNetwork("losses/" + name.toStdString()); }
 
 // The gradient and H v of one objective (the MLP kernel's or the layer list's) at the reference.
 template <class F> void expectReference(F& f, const Loaded& l, double tol) {

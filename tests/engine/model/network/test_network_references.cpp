@@ -10,6 +10,7 @@
 #include <Eigen/Eigenvalues>
 
 #include "fixtures.hpp"
+#include "reference_network.hpp"
 #include "reference_vectors.hpp"
 #include "fuzzy_compare.hpp"
 #include "losslab/landscape/direction_normalization.hpp"
@@ -23,16 +24,9 @@ using test::vec;
 
 namespace {
 
-struct Loaded {
-  NetworkFile file;
-  Samples<double> samples;
-};
+using Loaded = test::ReferenceNetwork;
 
-Loaded load(const QString& name) {
-  Loaded l{readNetworkFile(test::fixture("reference/model2/" + name.toStdString() + ".json")), {}};
-  l.samples = toSamples<double>(l.file.data);
-  return l;
-}
+Loaded load(const QString& name) { return test::loadReferenceNetwork("model2/" + name.toStdString()); }
 
 // H column by column from H e_j: the operator's own dense form.
 Eigen::MatrixXd denseHessian(NetworkObjective<double>& f, const Loaded& l) {
