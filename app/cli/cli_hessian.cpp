@@ -7,6 +7,7 @@
 #include "json_vector.hpp"
 #include "losslab/curvature/dense_curvature.hpp"
 #include "losslab/curvature/hutchinson_trace.hpp"
+#include "losslab/curvature/layer_curvature.hpp"
 #include "losslab/curvature/spectral_density.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
 #include "losslab/model/network/network_file.hpp"
@@ -17,18 +18,44 @@ namespace {
 struct HessianOptions {
   std::string model, op = "hessian", method = "lanczos";
   int topK = 0, smallest = 0;
-  bool trace = false, density = false, dense = false, json = false;
+  bool trace = false, density = false, dense = false, json = false, perLayer = false;
+  long denseMax = kDenseCurvatureMaxParameters;
+  int diagonalProbes = 100;
   long subset = 0;
   double tolerance = 1e-8, sigma = 0;
   int probes = 1000, runs = 5, steps = 80;
   std::uint64_t seed = 0;
 };
 
+// Every layer's block: top eigenvalue and trace (exact up to --dense-max parameters, else
+// Lanczos and Hutchinson), and the Hutchinson diagonal's mean over the layer.
+nlohmann::json perLayerJson(const HessianOptions& o, const NetworkFile& m, const Samples<double>& data,
+                            CurvatureKind kind) {
+  if (o.denseMax < 0) throw InputError("--dense-max: " + std::to_string(o.denseMax) + " must be >= 0");
+  if (o.diagonalProbes < 1) throw InputError("--diagonal-probes: " + std::to_string(o.diagonalProbes) + " must be >= 1");
+  LayerCurvatureOptions l;
+  l.denseMax = o.denseMax;
+  l.tolerance = o.tolerance;
+  l.traceProbes = o.probes;
+  l.seed = o.seed;
+  const std::vector<LayerCurvature> layers = layerCurvature(m.network, m.loss, m.parameters, data, l, kind);
+  CurvatureOperator op(m.network, m.loss, m.parameters, data, kind);
+  const DiagonalEstimate diagonal = hutchinsonDiagonal(op, o.diagonalProbes, o.seed);
+  nlohmann::json out = nlohmann::json::array();
+  for (const LayerCurvature& c : layers) {
+    if (!c.converged) std::cerr << "losslab-cli: warning: " << c.block.name << "'s top eigenvalue did not converge\n";
+    out.push_back({{"name", c.block.name}, {"offset", c.block.offset}, {"size", c.block.size},
+                   {"top_eigenvalue", c.topEigenvalue}, {"trace", c.trace}, {"exact", c.exact},
+                   {"trace_stderr", c.traceStandardError},
+                   {"diagonal_mean", diagonal.mean.segment(c.block.offset, c.block.size).mean()}});
+  }
+  return out;
+}
 
 void runHessian(const HessianOptions& o) {
   if (o.topK < 0 || o.smallest < 0) throw InputError("--top-k and --smallest must be >= 0");
-  if (!o.topK && !o.smallest && !o.trace && !o.density && !o.dense)
-    throw InputError("hessian: ask for at least one of --top-k, --smallest, --trace, --density, --dense");
+  if (!o.topK && !o.smallest && !o.trace && !o.density && !o.dense && !o.perLayer)
+    throw InputError("hessian: ask for at least one of --top-k, --smallest, --trace, --density, --dense, --per-layer");
   const NetworkFile m = readNetworkFile(o.model);
   Samples<double> data = toSamples<double>(m.data);
   if (o.subset < 0) throw InputError("--subset: " + std::to_string(o.subset) + " must be >= 1");
@@ -69,6 +96,7 @@ void runHessian(const HessianOptions& o) {
     out["density"] = {{"grid", asVector(s.grid)}, {"values", asVector(s.values)}, {"nodes", s.nodes},
                       {"weights", s.weights}, {"sigma", s.sigma}};
   }
+  if (o.perLayer) out["per_layer"] = perLayerJson(o, m, data, kind);
   if (o.dense) out["eigenvalues"] = asVector(denseSpectrum(m.network, m.loss, m.parameters, data, kind));
   if (o.json) {
     std::cout << out.dump() << "\n";
@@ -87,6 +115,15 @@ void addHessianCommand(CLI::App& app) {
   cmd->add_flag("--trace", o->trace, "Hutchinson trace with its standard error");
   cmd->add_flag("--density", o->density, "Spectral density by stochastic Lanczos quadrature");
   cmd->add_flag("--dense", o->dense, "All eigenvalues of the dense matrix (up to 4000 parameters), ascending");
+  cmd->add_flag("--per-layer", o->perLayer,
+                "Each layer's block of the matrix: \"per_layer\": [{name, size, top_eigenvalue, trace, ...}] "
+                "(model-format-2.md, \"Per-layer curvature\")");
+  cmd->add_option("--dense-max", o->denseMax,
+                  "Per layer: blocks up to N parameters are formed densely and exactly (default 4000); "
+                  "larger ones by Lanczos and Hutchinson");
+  cmd->add_option("--diagonal-probes", o->diagonalProbes,
+                  "Per layer: Rademacher probes of the Hutchinson diagonal whose mean over each layer is "
+                  "reported as diagonal_mean (default 100)");
   cmd->add_option("--operator", o->op, "hessian (default) or gauss-newton");
   cmd->add_option("--subset", o->subset, "Use a fixed random subset of N samples instead of all");
   cmd->add_option("--method", o->method, "lanczos (default) or power");

@@ -30,7 +30,7 @@ struct TrainOptions {
 
 std::vector<std::string> optionalColumns(const TrainOptions& o, const CollapseTracking& collapse,
                                          const Network& net, bool hasTest) {
-  std::vector<std::string> c = curvatureColumns(o.tracking);
+  std::vector<std::string> c = curvatureColumns(o.tracking, net);
   for (auto& name : collapseColumns(collapse)) c.push_back(name);
   for (auto& name : addedCollapseColumns(collapse, net, hasTest)) c.push_back(name);
   return c;
@@ -43,9 +43,10 @@ void runTrain(const TrainOptions& given) {
   // The experiment's own tracking (a preset's "tracking" block) unless the command line asks
   // for its own: the CLI measures what the window shows for the same file.
   if (o.tracking.every == 0 && config.tracking.sharpnessEvery > 0) {
-    const bool minibatch = o.tracking.minibatch;
+    const bool minibatch = o.tracking.minibatch, perLayer = o.tracking.perLayer;
     o.tracking = curvatureTracking(config.tracking);
     o.tracking.minibatch = minibatch;
+    o.tracking.perLayer = o.tracking.perLayer || perLayer;
   }
   if (o.collapse.every == 0) o.collapse.every = config.tracking.collapseEvery;
   if (o.logEvery < 1) throw InputError("--log-every: " + std::to_string(o.logEvery) + " must be >= 1");
@@ -104,6 +105,9 @@ void addTrainCommand(CLI::App& app) {
   cmd->add_flag("--track-trace", options->tracking.trace, "With --track-sharpness: also Hutchinson tr H");
   cmd->add_flag("--track-gauss-newton", options->tracking.gaussNewton,
                 "With --track-sharpness: also lambda_max of the Gauss-Newton matrix");
+  cmd->add_flag("--track-per-layer", options->tracking.perLayer,
+                "With --track-sharpness: also lambda_max and trace of every layer's block of H (columns "
+                "sharpness_layer<l>, trace_layer<l>)");
   cmd->add_flag("--track-preconditioned", options->tracking.preconditioned,
                 "With --track-sharpness: also lambda_max(P^-1 H) for Adam/AdamW (Cohen et al. 2022)");
   cmd->add_option("--curvature-subset", options->tracking.subset,

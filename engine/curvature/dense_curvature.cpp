@@ -20,20 +20,31 @@ Eigen::MatrixXd denseCurvature(const Network& net, const Loss& loss, const Eigen
                                const TaskControl& control) {
   const Index P = net.parameterCount();
   checkDenseCurvatureSize(P);
+  return denseCurvatureBlock(net, loss, theta, data, 0, P, kind, control);
+}
+
+Eigen::MatrixXd denseCurvatureBlock(const Network& net, const Loss& loss, const Eigen::VectorXd& theta,
+                                    const Samples<double>& data, Index offset, Index size,
+                                    CurvatureKind kind, const TaskControl& control) {
+  const Index P = net.parameterCount();
+  if (offset < 0 || size < 1 || offset + size > P)
+    throw InputError("dense curvature block [" + std::to_string(offset) + ", " + std::to_string(offset + size) +
+                     ") is not inside the " + std::to_string(P) + " parameters");
+  checkDenseCurvatureSize(size);
   CurvatureOperator(net, loss, theta, data, kind);  // validates shapes and data up front
-  Eigen::MatrixXd M(P, P);
+  Eigen::MatrixXd M(size, size);
   std::atomic<Index> done{0};
-  tbb::parallel_for(tbb::blocked_range<Index>(0, P, 16), [&](const tbb::blocked_range<Index>& r) {
+  tbb::parallel_for(tbb::blocked_range<Index>(0, size, 16), [&](const tbb::blocked_range<Index>& r) {
     CurvatureOperator op(net, loss, theta, data, kind);
     Eigen::VectorXd e = Eigen::VectorXd::Zero(P), column;
     for (Index j = r.begin(); j < r.end(); ++j) {
       if (control.stop.stop_requested()) return;  // thrown below, outside the parallel loop
-      e[j] = 1.0;
+      e[offset + j] = 1.0;
       op.apply(e, column);
-      M.col(j) = column;
-      e[j] = 0.0;
+      M.col(j) = column.segment(offset, size);
+      e[offset + j] = 0.0;
     }
-    control.report(double(done += r.size()) / P);
+    control.report(double(done += r.size()) / size);
   });
   control.checkStop();
   return 0.5 * (M + M.transpose());

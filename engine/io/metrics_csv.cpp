@@ -15,6 +15,20 @@
 namespace losslab {
 
 namespace {
+// "<stem><l>", l >= 1, of a per-layer curvature row: the layer's value, or NaN.
+double layerCurvatureValue(const MetricsRow& r, const std::string& c) {
+  if (!r.layers) return std::nan("");
+  for (auto [stem, values] : {std::pair{std::string("sharpness_layer"), &r.layers->sharpness},
+                              std::pair{std::string("trace_layer"), &r.layers->trace}}) {
+    if (c.rfind(stem, 0) != 0) continue;
+    const std::string digits = c.substr(stem.size());
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return std::nan("");
+    const std::size_t l = std::stoul(digits);
+    return l >= 1 && l <= values->size() ? (*values)[l - 1] : std::nan("");
+  }
+  return std::nan("");
+}
+
 double valueOf(const MetricsRow& r, const std::string& c) {
   if (c == "step") return double(r.step);
   if (c == "epoch") return r.epoch;
@@ -38,6 +52,8 @@ double valueOf(const MetricsRow& r, const std::string& c) {
   if (c == "zero_grad_fraction") return r.zeroGradFraction;
   if (c == "nlm_cosine") return r.nlmCosine;
   if (c == "logit_norm") return r.logitNorm;
+  if (r.layers && (c.rfind("sharpness_layer", 0) == 0 || c.rfind("trace_layer", 0) == 0))
+    return layerCurvatureValue(r, c);
   if (r.collapse) return collapseColumnValue(*r.collapse, c);
   return std::nan("");
 }
@@ -71,12 +87,17 @@ std::vector<std::string> metricsColumns(bool hasTest, bool hasAccuracy,
   return c;
 }
 
-std::vector<std::string> curvatureColumns(const CurvatureTracking& t) {
+std::vector<std::string> curvatureColumns(const CurvatureTracking& t, const Network& net) {
   if (t.every <= 0) return {};
   std::vector<std::string> c{"sharpness", "sharpness_threshold"};
   if (t.trace) c.push_back("trace");
   if (t.gaussNewton) c.push_back("gn_sharpness");
   if (t.preconditioned) c.push_back("precond_sharpness");
+  if (t.perLayer) {
+    const std::size_t layers = parameterLayerSpans(net).size();
+    for (const char* stem : {"sharpness_layer", "trace_layer"})
+      for (std::size_t l = 1; l <= layers; ++l) c.push_back(stem + std::to_string(l));
+  }
   return c;
 }
 

@@ -58,7 +58,7 @@ void checkpointsFrom(const json& v, const BlobReader& blob, RunState& run) {
 }
 
 json trainerToJson(const TrainerState& t, BlobWriter& blob) {
-  return {{"step", t.step}, {"samples_seen", t.samplesSeen}, {"diverged", t.diverged}, {"diverged_at", t.divergedAt},
+  json v = {{"step", t.step}, {"samples_seen", t.samplesSeen}, {"diverged", t.diverged}, {"diverged_at", t.divergedAt},
           {"wall_seconds", exactNumber(t.wallSeconds)}, {"parameters", blob.add(t.parameters)},
           {"optimizer", {{"steps", t.optimizer.steps}, {"momentum_started", t.optimizer.momentumStarted},
                          {"momentum", blob.add(t.optimizer.momentum)},
@@ -66,6 +66,9 @@ json trainerToJson(const TrainerState& t, BlobWriter& blob) {
           {"shuffler", t.shuffler}, {"order", blob.add(t.order)}, {"cursor", t.cursor},
           {"warm_start", {{"hessian", blob.add(t.warmStart.hessian)}, {"gauss_newton", blob.add(t.warmStart.gaussNewton)},
                           {"preconditioned", blob.add(t.warmStart.preconditioned)}}}};
+  // Added later, only where per-layer curvature is tracked: other sessions open in older builds.
+  if (t.warmStart.perLayer.size() > 0) v["warm_start"]["per_layer"] = blob.add(t.warmStart.perLayer);
+  return v;
 }
 
 TrainerState trainerFrom(const json& v, const BlobReader& blob) {
@@ -90,10 +93,11 @@ TrainerState trainerFrom(const json& v, const BlobReader& blob) {
   t.order = blob.integers(at(v, "order", path), "trainer.order");
   t.cursor = jf::integer(at(v, "cursor", path), "trainer.cursor");
   const json& w = at(v, "warm_start", path);
-  jf::rejectUnknownKeys(w, {"hessian", "gauss_newton", "preconditioned"}, "trainer.warm_start");
+  jf::rejectUnknownKeys(w, {"hessian", "gauss_newton", "preconditioned", "per_layer"}, "trainer.warm_start");
   t.warmStart.hessian = blob.vector(at(w, "hessian", "trainer.warm_start"), "trainer.warm_start.hessian");
   t.warmStart.gaussNewton = blob.vector(at(w, "gauss_newton", "trainer.warm_start"), "trainer.warm_start.gauss_newton");
   t.warmStart.preconditioned = blob.vector(at(w, "preconditioned", "trainer.warm_start"), "trainer.warm_start.preconditioned");
+  if (w.contains("per_layer")) t.warmStart.perLayer = blob.vector(w["per_layer"], "trainer.warm_start.per_layer");
   return t;
 }
 
@@ -161,6 +165,7 @@ void checkLengths(const SessionFile& s) {
   check(s.run.trainer.warmStart.hessian.size(), "trainer.warm_start.hessian", true);
   check(s.run.trainer.warmStart.gaussNewton.size(), "trainer.warm_start.gauss_newton", true);
   check(s.run.trainer.warmStart.preconditioned.size(), "trainer.warm_start.preconditioned", true);
+  check(s.run.trainer.warmStart.perLayer.size(), "trainer.warm_start.per_layer", true);
   if (s.landscape) check(s.landscape->plane.origin.size(), "probes.landscape.plane.origin", false);
 }
 

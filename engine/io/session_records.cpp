@@ -116,14 +116,16 @@ std::vector<double> exactNumbersFrom(const json& v, const std::string& path, lon
 }
 
 json toJson(const CurvatureTracking& t) {
-  return {{"every", t.every}, {"trace", t.trace}, {"gauss_newton", t.gaussNewton},
-          {"preconditioned", t.preconditioned}, {"subset", t.subset}, {"minibatch", t.minibatch},
-          {"tolerance", t.tolerance}, {"trace_probes", t.traceProbes}};
+  json v = {{"every", t.every}, {"trace", t.trace}, {"gauss_newton", t.gaussNewton},
+            {"preconditioned", t.preconditioned}, {"subset", t.subset}, {"minibatch", t.minibatch},
+            {"tolerance", t.tolerance}, {"trace_probes", t.traceProbes}};
+  if (t.perLayer) v["per_layer"] = true;  // added later: a session without it opens in older builds
+  return v;
 }
 
 CurvatureTracking curvatureTrackingFromJson(const json& v, const std::string& path) {
   jf::rejectUnknownKeys(v, {"every", "trace", "gauss_newton", "preconditioned", "subset", "minibatch",
-                            "tolerance", "trace_probes"}, path);
+                            "tolerance", "trace_probes", "per_layer"}, path);
   auto at = [&](const char* key) -> const json& { return jf::require(v, key, path); };
   auto name = [&](const char* key) { return jf::join(path, key); };
   CurvatureTracking t;
@@ -135,6 +137,7 @@ CurvatureTracking curvatureTrackingFromJson(const json& v, const std::string& pa
   t.minibatch = jf::boolean(at("minibatch"), name("minibatch"));
   t.tolerance = jf::number(at("tolerance"), name("tolerance"));
   t.traceProbes = int(jf::integer(at("trace_probes"), name("trace_probes")));
+  if (v.contains("per_layer")) t.perLayer = jf::boolean(v["per_layer"], name("per_layer"));
   try {
     validate(t);
   } catch (const InputError& e) {
@@ -197,6 +200,29 @@ CollapseRecord collapseRecordFromJson(const json& v, const std::string& path) {
   return r;
 }
 
+namespace {
+// The per-layer curvature records of a history, each on the row of its step.
+void readLayerCurvature(const json& records, const std::string& path, std::vector<MetricsRow>& rows) {
+  if (!records.is_array()) throw InputError(path + ": expected an array of records");
+  std::size_t row = 0;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const std::string rp = jf::at(path, i);
+    const json& r = records[i];
+    jf::rejectUnknownKeys(r, {"step", "sharpness", "trace"}, rp);
+    const long step = jf::integer(jf::require(r, "step", rp), jf::join(rp, "step"));
+    auto layers = std::make_shared<LayerCurvatureRow>();
+    layers->sharpness = exactNumbersFrom(jf::require(r, "sharpness", rp), jf::join(rp, "sharpness"), -1);
+    layers->trace = exactNumbersFrom(jf::require(r, "trace", rp), jf::join(rp, "trace"),
+                                     long(layers->sharpness.size()));
+    while (row < rows.size() && rows[row].step < step) ++row;
+    if (row == rows.size() || rows[row].step != step || rows[row].layers)
+      throw InputError(jf::join(rp, "step") + ": " + std::to_string(step) +
+                       " is not a row of the history (or has two records)");
+    rows[row].layers = std::move(layers);
+  }
+}
+}  // namespace
+
 json historyToJson(const std::vector<MetricsRow>& rows, long stride) {
   json columns = json::object();
   std::vector<long> steps;
@@ -211,11 +237,18 @@ json historyToJson(const std::vector<MetricsRow>& rows, long stride) {
   }
   for (const MetricsRow& r : rows)
     if (r.collapse) collapse.push_back(toJson(*r.collapse));
-  return {{"stride", stride}, {"rows", rows.size()}, {"columns", columns}, {"collapse", collapse}};
+  json history = {{"stride", stride}, {"rows", rows.size()}, {"columns", columns}, {"collapse", collapse}};
+  json layers = json::array();
+  for (const MetricsRow& r : rows)
+    if (r.layers)
+      layers.push_back({{"step", r.step}, {"sharpness", exactNumbers(r.layers->sharpness)},
+                        {"trace", exactNumbers(r.layers->trace)}});
+  if (!layers.empty()) history["per_layer"] = layers;  // added later, only where tracked
+  return history;
 }
 
 std::vector<MetricsRow> historyFromJson(const json& v, const std::string& path, long& stride) {
-  jf::rejectUnknownKeys(v, {"stride", "rows", "columns", "collapse"}, path);
+  jf::rejectUnknownKeys(v, {"stride", "rows", "columns", "collapse", "per_layer"}, path);
   stride = jf::integer(jf::require(v, "stride", path), jf::join(path, "stride"));
   const long n = jf::integer(jf::require(v, "rows", path), jf::join(path, "rows"));
   if (n < 0 || n > 1L << 24) throw InputError(jf::join(path, "rows") + ": " + std::to_string(n) + " is out of range");
@@ -250,6 +283,7 @@ std::vector<MetricsRow> historyFromJson(const json& v, const std::string& path, 
       throw InputError(rp + ".step: " + std::to_string(record->step) + " is not a row of the history (or has two records)");
     rows[row].collapse = std::move(record);
   }
+  if (v.contains("per_layer")) readLayerCurvature(v["per_layer"], jf::join(path, "per_layer"), rows);
   return rows;
 }
 

@@ -4,6 +4,7 @@
 #include "losslab/curvature/hutchinson_trace.hpp"
 #include "losslab/curvature/stability_threshold.hpp"
 
+#include <Eigen/Eigenvalues>
 #include <algorithm>
 
 namespace losslab {
@@ -15,10 +16,35 @@ void validate(const CurvatureTracking& t) {
   if (t.traceProbes < 1) throw InputError("trace probes must be >= 1");
 }
 
+namespace {
+// A block of one or two parameters has no room for a Krylov space: formed densely, one product
+// per parameter.
+TrackedEigenpair smallBlockTop(CurvatureOperator& block, const TaskControl& control) {
+  const Index n = block.size();
+  Eigen::MatrixXd m(n, n);
+  Eigen::VectorXd e = Eigen::VectorXd::Zero(n), column;
+  for (Index j = 0; j < n; ++j) {
+    control.checkStop();
+    e[j] = 1.0;
+    block.apply(e, column);
+    m.col(j) = column;
+    e[j] = 0.0;
+  }
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(0.5 * (m + m.transpose()));
+  TrackedEigenpair top;
+  top.value = eig.eigenvalues()[n - 1];
+  top.vector = eig.eigenvectors().col(n - 1);
+  top.products = n;
+  top.converged = true;
+  return top;
+}
+}  // namespace
+
 CurvatureTracker::CurvatureTracker(const Network& net, const Loss& loss, const Samples<double>& train,
                                    const CurvatureTracking& tracking, std::uint64_t seed)
     : net_(net), loss_(loss), tracking_(tracking), seed_(seed) {
   validate(tracking);
+  if (tracking.perLayer) layers_ = layerBlocks(net);
   data_ = std::make_shared<const Samples<double>>(
       tracking.subset > 0 ? sampleSubset(train, tracking.subset, seed ^ 0xC0FFEEull) : train);
 }
@@ -29,18 +55,19 @@ int CurvatureTracker::krylovSteps(Index parameters) {
 }
 
 CurvatureWarmStart CurvatureTracker::warmStart() const {
-  return {hessianVector_, gaussNewtonVector_, preconditionedVector_};
+  return {hessianVector_, gaussNewtonVector_, preconditionedVector_, layerVectors_};
 }
 
 void CurvatureTracker::setWarmStart(const CurvatureWarmStart& w) {
   const Index n = net_.parameterCount();
-  for (const Eigen::VectorXd* v : {&w.hessian, &w.gaussNewton, &w.preconditioned})
+  for (const Eigen::VectorXd* v : {&w.hessian, &w.gaussNewton, &w.preconditioned, &w.perLayer})
     if (v->size() != 0 && v->size() != n)
       throw InputError("curvature warm start: " + std::to_string(v->size()) + " values for " +
                        std::to_string(n) + " parameters");
   hessianVector_ = w.hessian;
   gaussNewtonVector_ = w.gaussNewton;
   preconditionedVector_ = w.preconditioned;
+  layerVectors_ = w.perLayer;
 }
 
 Eigen::VectorXd CurvatureTracker::fusedStart() const {
@@ -83,6 +110,25 @@ void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConf
     o.minProbes = o.maxProbes = tracking_.traceProbes;
     o.seed = seed_ + static_cast<std::uint64_t>(row.step);
     row.trace = hutchinsonTrace(hessian(), o, control).estimate;
+  }
+  if (tracking_.perLayer) {
+    CurvatureOperator& h = hessian();
+    auto layers = std::make_shared<LayerCurvatureRow>();
+    Eigen::VectorXd vectors(h.size());
+    for (const LayerBlock& b : layers_) {
+      CurvatureOperator block = blockOperator(h, b);
+      const Eigen::VectorXd previous =
+          layerVectors_.size() == h.size() ? Eigen::VectorXd(layerVectors_.segment(b.offset, b.size)) : Eigen::VectorXd();
+      const TrackedEigenpair top = b.size < 3 ? smallBlockTop(block, control) : follow(block, previous);
+      vectors.segment(b.offset, b.size) = top.vector;
+      layers->sharpness.push_back(top.value);
+    }
+    layerVectors_ = std::move(vectors);
+    // One set of probes for every layer: the diagonal's estimate summed over each block.
+    const DiagonalEstimate d =
+        hutchinsonDiagonal(h, tracking_.traceProbes, seed_ + 0x1A7E5ull + static_cast<std::uint64_t>(row.step), control);
+    for (const LayerBlock& b : layers_) layers->trace.push_back(d.mean.segment(b.offset, b.size).sum());
+    row.layers = std::move(layers);
   }
   if (tracking_.gaussNewton) {
     CurvatureOperator& g = operatorAt(gaussNewton_, theta, CurvatureKind::GaussNewton, data);

@@ -9,6 +9,7 @@ CurvatureTracking curvatureTracking(const TrackingConfig& c) {
   t.gaussNewton = c.gaussNewton;
   t.preconditioned = c.preconditioned;
   t.power = c.power;
+  t.perLayer = c.perLayer;
   t.subset = c.subset;
   t.tolerance = c.tolerance;
   return t;
@@ -28,6 +29,7 @@ TrackingConfig trackingConfig(const CurvatureTracking& curvature, const Collapse
     c.gaussNewton = curvature.gaussNewton;
     c.preconditioned = curvature.preconditioned;
     c.power = curvature.power;
+    c.perLayer = curvature.perLayer;
     c.subset = curvature.subset;
     c.tolerance = curvature.tolerance;
   }

@@ -10,8 +10,9 @@
 
 namespace losslab {
 
-std::vector<std::string> sweepRunColumns(const SweepTracking& track, bool hasTest, bool hasAccuracy) {
-  std::vector<std::string> optional = curvatureColumns(track.curvature);
+std::vector<std::string> sweepRunColumns(const SweepTracking& track, const Network& net, bool hasTest,
+                                         bool hasAccuracy) {
+  std::vector<std::string> optional = curvatureColumns(track.curvature, net);
   for (const std::string& c : collapseColumns(track.collapse)) optional.push_back(c);
   std::vector<std::string> columns = metricsColumns(hasTest, hasAccuracy, optional);
   std::erase(columns, std::string("wall_seconds"));  // timing differs run to run; numbers must not
@@ -30,7 +31,7 @@ SweepRunRecord trainSweepRun(const SweepConfig& sweep, const SweepRun& run, cons
   }
   const DataSplit& data = trainer->data();
   const bool labelled = data.train.task == Task::Classification && !data.train.empty();
-  const std::vector<std::string> columns = sweepRunColumns(track, !data.test.empty(), labelled);
+  const std::vector<std::string> columns = sweepRunColumns(track, trainer->network(), !data.test.empty(), labelled);
 
   SweepRunRecord record;
   record.index = run.index;

@@ -180,6 +180,49 @@ class CliTest : public QObject {
     QVERIFY(lines[2].split(',')[9].isEmpty());  // step 1: not measured
   }
 
+  // Per layer: each block's top eigenvalue and trace as PyTorch's, dense (exact) by default and by
+  // Lanczos and Hutchinson above --dense-max; the diagonal's mean near the block's trace / size.
+  void hessianPerLayerMatchesPyTorch() {
+    const QString path = fixture("reference/per_layer/resmlp_layernorm_mse.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray want = QJsonDocument::fromJson(file.readAll()).object()["expected"].toObject()["per_layer"].toArray();
+    for (const QString denseMax : {"4000", "0"}) {
+      const CliRun r = runCli({"hessian", "--model", path, "--per-layer", "--dense-max", denseMax, "--tolerance",
+                               "1e-10", "--diagonal-probes", "400", "--json"});
+      QVERIFY2(r.exitCode == 0, r.err.constData());
+      const QJsonArray got = QJsonDocument::fromJson(r.out).object()["per_layer"].toArray();
+      QCOMPARE(got.size(), want.size());
+      for (int l = 0; l < got.size(); ++l) {
+        const QJsonObject g = got[l].toObject(), w = want[l].toObject();
+        QCOMPARE(g["name"].toString(), w["name"].toString());
+        QCOMPARE(g["size"].toInt(), w["size"].toInt());
+        QCOMPARE(g["exact"].toBool(), denseMax != "0");
+        const double top = w["top_eigenvalue"].toDouble(), trace = w["trace"].toDouble();
+        QVERIFY(std::abs(g["top_eigenvalue"].toDouble() - top) < 1e-8 * std::max(1.0, std::abs(top)));
+        const double error = denseMax == "0" ? 5 * g["trace_stderr"].toDouble() : 1e-9 * std::max(1.0, std::abs(trace));
+        QVERIFY2(std::abs(g["trace"].toDouble() - trace) <= error, qPrintable(g["name"].toString()));
+        QVERIFY(std::isfinite(g["diagonal_mean"].toDouble()));
+      }
+    }
+  }
+
+  void trainTracksPerLayerCurvature() {
+    QTemporaryDir dir;
+    const CliRun r = runCli({"train", "--config", fixture("experiments/tiny_spiral.json"), "--steps", "4", "--out",
+                             dir.path(), "--track-sharpness", "2", "--track-per-layer"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile csv(dir.path() + "/metrics.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QVERIFY2(lines[0].endsWith("wall_seconds,sharpness_layer1,sharpness_layer2,trace_layer1,trace_layer2"),
+             lines[0].constData());
+    const QList<QByteArray> first = lines[1].split(',');
+    for (int c = first.size() - 4; c < first.size(); ++c) QVERIFY(!first[c].isEmpty());
+    QVERIFY(first[first.size() - 4].toDouble() > 0);  // the hidden layer's lambda_max
+    QVERIFY(lines[2].split(',').last().isEmpty());  // step 1: not measured
+  }
+
   // Scaling a trained classifier's logits by a large alpha pushes its confident samples past
   // float16's and float32's collapse thresholds first.
   void collapseFractionsPerPrecision() {

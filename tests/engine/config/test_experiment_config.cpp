@@ -4,6 +4,7 @@
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/core/error.hpp"
+#include "losslab/run/tracking_config.hpp"
 
 using namespace losslab;
 
@@ -82,6 +83,11 @@ class ExperimentConfigTest : public QObject {
     QCOMPARE(c.presentation.controls, std::vector<std::string>{"optimizer.lr"});
     QCOMPARE(c.presentation.compare, (std::vector<std::string>{"skips=off", "lr=0.05"}));
     QCOMPARE(parseExperiment(R"({"presentation": {"view": "side-by-side"}})").presentation.view, std::string("side-by-side"));
+    // Per-layer curvature: written only when on (files without it read in older builds).
+    QVERIFY(!toJson(c).at("tracking").contains("per_layer") && !c.tracking.perLayer);
+    const ExperimentConfig layers = parseExperiment(R"({"tracking": {"sharpness_every": 5, "per_layer": true}})");
+    QVERIFY(layers.tracking.perLayer && curvatureTracking(layers.tracking).perLayer);
+    QVERIFY(experimentFromJson(toJson(layers)).tracking == layers.tracking);
     const ExperimentConfig again = experimentFromJson(toJson(c));
     QVERIFY(again.tracking == c.tracking && again.presentation == c.presentation && again.title == c.title);
     // A file without "format" whose keys are all an experiment's still reads (older files).

@@ -35,6 +35,11 @@ void compareRuns(const Run& a, const Run& b) {
   for (std::size_t i = 0; i < a.history.size(); ++i) {
     QCOMPARE(test::rowText(a.history[i]), test::rowText(b.history[i]));
     QCOMPARE(bool(a.history[i].collapse), bool(b.history[i].collapse));
+    QCOMPARE(bool(a.history[i].layers), bool(b.history[i].layers));
+    if (a.history[i].layers) {
+      QVERIFY(a.history[i].layers->sharpness == b.history[i].layers->sharpness);
+      QVERIFY(a.history[i].layers->trace == b.history[i].layers->trace);
+    }
     if (a.history[i].collapse) QCOMPARE(toJson(*a.history[i].collapse).dump(), toJson(*b.history[i].collapse).dump());
   }
   QVERIFY(a.parameters == b.parameters);  // bit for bit
@@ -84,6 +89,7 @@ class SessionResumeTest : public QObject {
     curvature.trace = curvatureEvery > 0;
     curvature.gaussNewton = curvatureEvery > 0 && config.model.kind != "quadratic";
     curvature.preconditioned = config.optimizer.kind == OptimizerKind::AdamW;
+    curvature.perLayer = curvature.gaussNewton;  // its block vectors are warm starts too
     CollapseTracking collapse;
     collapse.every = collapseEvery;
 
@@ -106,6 +112,9 @@ class SessionResumeTest : public QObject {
     resumed.step(14);
     resumed.waitIdle();
     compareRuns(finished(whole), finished(resumed));
+    const std::vector<MetricsRow> rows = finished(whole).history;
+    QCOMPARE(std::any_of(rows.begin(), rows.end(), [](const MetricsRow& r) { return bool(r.layers); }),
+             curvature.perLayer);
   }
 
   // A long history keeps thinning the same way after a resume: the stride it reached is saved.

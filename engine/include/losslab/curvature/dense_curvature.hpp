@@ -23,6 +23,14 @@ Eigen::MatrixXd denseCurvature(const Network& net, const Loss& loss, const Eigen
                                CurvatureKind kind = CurvatureKind::Hessian,
                                const TaskControl& control = {});
 
+// The square block of rows and columns [offset, offset + size) of the same matrix: `size`
+// products (one per column), each column's other rows dropped, so a block of a large network
+// costs its own size in memory. The whole network's size is not limited; the block's is.
+Eigen::MatrixXd denseCurvatureBlock(const Network& net, const Loss& loss, const Eigen::VectorXd& theta,
+                                    const Samples<double>& data, Index offset, Index size,
+                                    CurvatureKind kind = CurvatureKind::Hessian,
+                                    const TaskControl& control = {});
+
 // All eigenvalues, ascending.
 
 Eigen::VectorXd denseSpectrum(const Network& net, const Loss& loss, const Eigen::VectorXd& theta,

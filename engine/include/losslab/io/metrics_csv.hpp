@@ -17,7 +17,9 @@ const std::vector<std::string>& specMetricsColumns();
 // columns with a test set, and the `optional` ones named (e.g. curvatureColumns()).
 std::vector<std::string> metricsColumns(bool hasTest, bool hasAccuracy,
                                         const std::vector<std::string>& optional = {});
-std::vector<std::string> curvatureColumns(const CurvatureTracking& tracking);
+// The tracked curvature's columns; with per-layer tracking, sharpness_layer<l> and trace_layer<l>
+// for each of net's layers with parameters (l from 1, input to output).
+std::vector<std::string> curvatureColumns(const CurvatureTracking& tracking, const Network& net);
 std::vector<std::string> collapseColumns(const CollapseTracking& tracking);
 std::string metricsHeader(const std::vector<std::string>& columns);
 std::string metricsLine(const MetricsRow& row, const std::vector<std::string>& columns);

@@ -8,6 +8,7 @@
 #include <stop_token>
 
 #include "losslab/curvature/curvature_operator.hpp"
+#include "losslab/curvature/layer_curvature.hpp"
 #include "losslab/optim/optimizer_config.hpp"
 #include "losslab/run/curvature_tracking.hpp"
 #include "losslab/run/snapshot.hpp"
@@ -57,6 +58,8 @@ class CurvatureTracker {
                                 CurvatureKind kind, const std::shared_ptr<const Samples<double>>& data);
   std::unique_ptr<CurvatureOperator> hessian_, gaussNewton_, preconditioned_;
   Eigen::VectorXd hessianVector_, gaussNewtonVector_, preconditionedVector_;
+  std::vector<LayerBlock> layers_;
+  Eigen::VectorXd layerVectors_;  // each layer's block eigenvector in its layer's place
 };
 
 }  // namespace losslab

@@ -1,5 +1,7 @@
 #pragma once
 // Which curvature a training run measures along the way, and how often.
+#include <vector>
+
 #include "losslab/core/types.hpp"
 #include "losslab/run/collapse_tracking.hpp"  // CollapseTracking, beside it in snapshots
 
@@ -19,6 +21,14 @@ struct CurvatureTracking {
   // Lanczos to the tolerance: cheap enough to measure every step.
   bool power = false;
   int traceProbes = 20;
+  // Every layer's block of H (model-format-2.md, "Per-layer curvature"): its lambda_max, followed
+  // as the whole H's is, and its trace from the Hutchinson diagonal of traceProbes probes.
+  bool perLayer = false;
+};
+
+// One measurement's per-layer values, one per layer with parameters (layerBlocks' order).
+struct LayerCurvatureRow {
+  std::vector<double> sharpness, trace;
 };
 
 void validate(const CurvatureTracking& tracking);
@@ -27,6 +37,7 @@ void validate(const CurvatureTracking& tracking);
 // continued from a saved session measures what the uninterrupted run would. Empty: not yet.
 struct CurvatureWarmStart {
   Eigen::VectorXd hessian, gaussNewton, preconditioned;
+  Eigen::VectorXd perLayer;  // every layer's block eigenvector, each in its layer's place
 };
 
 }  // namespace losslab

@@ -26,6 +26,8 @@ struct MetricsRow {
   // stability threshold, Hutchinson tr H, lambda_max of Gauss-Newton, Adam's lambda_max(P^-1 H).
   double sharpness = nan, sharpnessThreshold = nan, trace = nan, gnSharpness = nan,
          precondSharpness = nan;
+  // Where tracked, lambda_max and trace of every layer's block (sharpness_layer<l>, trace_layer<l>).
+  std::shared_ptr<const LayerCurvatureRow> layers{};
   // Softmax Collapse (Prieto et al. 2025), where tracked, on the training set: SC fraction as
   // each precision sees the run's logits; zero-loss and zero-gradient fractions in the run's
   // precision; cos(theta, step taken) (+1: the step only scales the weights up); mean ||z||.

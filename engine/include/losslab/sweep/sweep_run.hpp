@@ -18,7 +18,8 @@ struct SweepRunRecord {
 };
 
 // The metrics.csv columns of a sweep run: the spec's columns the run has, without wall_seconds.
-std::vector<std::string> sweepRunColumns(const SweepTracking& track, bool hasTest, bool hasAccuracy);
+std::vector<std::string> sweepRunColumns(const SweepTracking& track, const Network& net, bool hasTest,
+                                         bool hasAccuracy);
 
 // Trains `run` for its experiment's steps, logging a row every track.logEvery steps and at every
 // tracked step (as `losslab-cli train --log-every K --track-sharpness N --track-collapse M`),
