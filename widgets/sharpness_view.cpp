@@ -1,8 +1,6 @@
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/timeline_axis.hpp"
 
-#include <QHelpEvent>
-#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -11,8 +9,10 @@
 #include "losslab/optim/schedule.hpp"
 #include "losslab/widgets/line_label.hpp"
 #include "losslab/widgets/plot_style.hpp"
+#include "losslab/widgets/plot_tooltip.hpp"
 #include "runaway_rows.hpp"
 #include "threshold_at_row.hpp"
+#include "value_extent.hpp"
 
 namespace losslab {
 
@@ -41,18 +41,6 @@ QColor colorOf(CurvatureQuantity q) {
   return Qt::black;
 }
 
-// The y range [lo, hi] of everything drawn on one axis; empty until a value arrives.
-struct Extent {
-  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  void add(double v) { lo = std::min(lo, v), hi = std::max(hi, v); }
-  bool empty() const { return !(lo <= hi); }
-  QCPRange range(bool log) const {
-    if (empty()) return log ? QCPRange(0.1, 100.0) : QCPRange(0.0, 1.0);
-    if (log) return QCPRange(lo / 1.5, hi * 1.5);
-    const double low = std::min(0.0, lo);  // curvature near 0 is the start of the story
-    return QCPRange(low, hi > low ? low + (hi - low) * 1.12 : low + 1.0);
-  }
-};
 }  // namespace
 
 SharpnessView::SharpnessView(QWidget* parent)
@@ -157,7 +145,7 @@ void SharpnessView::redraw() {
   ++redrawCount_;
   throttle_.drawn();
   QVector<double> xs[4], ys[4], thresholdX, thresholdY, traceX, traceY;
-  Extent left, right;
+  ValueExtent left, right;
   auto drawable = [this](double v) { return std::isfinite(v) && (!logScale_ || v > 0.0); };
   // A step line needs only the steps where its value changes (and its last step): one point per
   // row made QCustomPlot's sampling of a dashed line drop its first stretch over a long axis.
@@ -329,12 +317,7 @@ QString SharpnessView::toolTipAt(const QPoint& pos) const {
 }
 
 bool SharpnessView::event(QEvent* event) {
-  if (event->type() == QEvent::ToolTip) {
-    auto* help = static_cast<QHelpEvent*>(event);
-    QToolTip::showText(help->globalPos(), toolTipAt(help->pos()), this);
-    return true;
-  }
-  return QCustomPlot::event(event);
+  return answerToolTip(this, event, [this](const QPoint& p) { return toolTipAt(p); }) || QCustomPlot::event(event);
 }
 
 }  // namespace losslab

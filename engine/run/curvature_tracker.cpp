@@ -6,6 +6,7 @@
 
 #include <Eigen/Eigenvalues>
 #include <algorithm>
+#include <optional>
 
 namespace losslab {
 
@@ -105,10 +106,17 @@ void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConf
   hessianVector_ = top.vector;
   row.sharpness = top.value;
   row.sharpnessThreshold = sharpnessThreshold(optimizer, lr, row.gradNorm).value;
-  if (tracking_.trace) {
+  const std::uint64_t probeSeed = seed_ + static_cast<std::uint64_t>(row.step);
+  // Per layer, the Hutchinson diagonal: its sum is the trace's estimate from the same probes
+  // (z^T H z = sum_i z_i (H z)_i), so tr H costs nothing more.
+  std::optional<DiagonalEstimate> diagonal;
+  if (tracking_.perLayer) diagonal = hutchinsonDiagonal(hessian(), tracking_.traceProbes, probeSeed, control);
+  if (tracking_.trace && diagonal) {
+    row.trace = diagonal->mean.sum();
+  } else if (tracking_.trace) {
     TraceOptions o;
     o.minProbes = o.maxProbes = tracking_.traceProbes;
-    o.seed = seed_ + static_cast<std::uint64_t>(row.step);
+    o.seed = probeSeed;
     row.trace = hutchinsonTrace(hessian(), o, control).estimate;
   }
   if (tracking_.perLayer) {
@@ -125,9 +133,7 @@ void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConf
     }
     layerVectors_ = std::move(vectors);
     // One set of probes for every layer: the diagonal's estimate summed over each block.
-    const DiagonalEstimate d =
-        hutchinsonDiagonal(h, tracking_.traceProbes, seed_ + 0x1A7E5ull + static_cast<std::uint64_t>(row.step), control);
-    for (const LayerBlock& b : layers_) layers->trace.push_back(d.mean.segment(b.offset, b.size).sum());
+    for (const LayerBlock& b : layers_) layers->trace.push_back(diagonal->mean.segment(b.offset, b.size).sum());
     row.layers = std::move(layers);
   }
   if (tracking_.gaussNewton) {

@@ -72,7 +72,8 @@ SweepTracking readTracking(const json& doc) {
   if (!doc.contains("track")) return t;
   const json& j = doc["track"];
   if (!j.is_object()) throw InputError("track: expected an object");
-  jf::rejectUnknownKeys(j, {"log_every", "sharpness_every", "trace", "curvature_subset", "collapse_every"}, "track");
+  jf::rejectUnknownKeys(j, {"log_every", "sharpness_every", "trace", "curvature_subset", "collapse_every",
+                            "per_layer"}, "track");
   auto count = [&](const char* key, long fallback, long lo) {
     if (!j.contains(key)) return fallback;
     const long v = jf::integer(j[key], std::string("track.") + key);
@@ -86,6 +87,9 @@ SweepTracking readTracking(const json& doc) {
   if (j.contains("trace")) t.curvature.trace = jf::boolean(j["trace"], "track.trace");
   if (t.curvature.trace && t.curvature.every == 0)
     throw InputError("track.trace: tr H is measured with lambda_max; set track.sharpness_every > 0");
+  if (j.contains("per_layer")) t.curvature.perLayer = jf::boolean(j["per_layer"], "track.per_layer");
+  if (t.curvature.perLayer && t.curvature.every == 0)
+    throw InputError("track.per_layer: per-layer curvature is measured with lambda_max; set track.sharpness_every > 0");
   return t;
 }
 
@@ -196,7 +200,7 @@ json toJson(const SweepConfig& s) {
   json metrics = json::array();
   for (SweepMetric m : s.metrics) metrics.push_back(toString(m));
   const SweepTracking& t = s.track;
-  return json{{"format", "losslab-sweep/1"},
+  json doc{{"format", "losslab-sweep/1"},
               {"name", s.name},
               {"description", s.description},
               {"base", toJson(s.base)},
@@ -207,6 +211,8 @@ json toJson(const SweepConfig& s) {
                          {"trace", t.curvature.trace}, {"curvature_subset", t.curvature.subset},
                          {"collapse_every", t.collapse.every}}},
               {"metrics", metrics}};
+  if (t.curvature.perLayer) doc["track"]["per_layer"] = true;  // added later: older readers know the rest
+  return doc;
 }
 
 }  // namespace losslab

@@ -1,6 +1,7 @@
 // The curvature half of the window: tracking turned on in the panel puts the sharpness into the
 // run's history and onto the sharpness view beside 2/η, which follows the learning-rate slider;
 // "Compute spectrum" shows the spectrum of the current step without blocking, and Cancel stops it.
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QProgressBar>
@@ -16,10 +17,12 @@
 #include "control_key.hpp"
 #include "controls/curvature_controls.hpp"
 #include "document/experiment_file.hpp"
+#include "losslab/widgets/figure.hpp"
 #include "fuzzy_compare.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
+#include "losslab/widgets/layer_curvature_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "losslab/widgets/value_slider.hpp"
@@ -106,6 +109,55 @@ class CurvatureWindowTest : public QObject {
     const SnapshotPtr off = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 14); });
     QVERIFY(off);
     QCOMPARE(trackedRows(*off), 5);
+  }
+
+  // "also per layer" reaches the run, and the stack under the sharpness shows one panel per layer
+  // of the default preset's MLP, each drawing the history's sharpness_layer<l> beside λmax(H);
+  // the stack's steps line up with the sharpness view's. Off again, the stack goes.
+  void perLayerTrackingShowsTheStackUnderTheSharpness() {
+    window_->showView(MainWindow::View::Sharpness);
+    LayerCurvatureView* stack = window_->layerCurvatureView();
+    QVERIFY(!stack->isVisible());
+    control<QSpinBox>(*window_, "tracking.sharpness_every")->setValue(3);
+    auto* perLayer = control<QCheckBox>(*window_, "tracking.per_layer");
+    QVERIFY(perLayer->isEnabled());
+    perLayer->setChecked(true);
+    QVERIFY(window_->bridge()->curvatureTracking().perLayer);
+    window_->bridge()->step(7);
+    const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 7); });
+    QVERIFY(s);
+    QVERIFY(s->tracking.perLayer);
+    const std::size_t layers = parameterLayerSpans(s->network).size();
+    QVERIFY(layers >= 2);
+    QTRY_VERIFY_WITH_TIMEOUT(stack->isVisible(), 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(stack->sharpnessGraph(0)->dataCount(), 3, 1000);  // steps 0, 3, 6
+    QCOMPARE(std::size_t(stack->layerCount()), layers);
+    const MetricsRow& first = s->history->front();
+    QVERIFY(first.layers);
+    for (int l = 0; l < stack->layerCount(); ++l) {
+      QCOMPARE(stack->sharpnessGraph(l)->data()->at(0)->value, first.layers->sharpness[std::size_t(l)]);
+      QCOMPARE(stack->traceGraph(l)->data()->at(0)->value, first.layers->trace[std::size_t(l)]);
+      QCOMPARE(stack->wholeGraph(l)->data()->at(0)->value, first.sharpness);
+      // A block's top eigenvalue never exceeds the whole matrix's (Cauchy interlacing).
+      QVERIFY(first.layers->sharpness[std::size_t(l)] <= first.sharpness * (1 + 1e-6));
+      QVERIFY(stack->panelTitle(l)->text().startsWith(QString::fromStdString(stack->layer(l).name)));
+      QCOMPARE(stack->panel(l)->axis(QCPAxis::atBottom)->range(), window_->sharpnessView()->xAxis->range());
+    }
+    QCOMPARE(stack->panel(0)->left(), window_->sharpnessView()->axisRect()->left());
+    QCOMPARE(stack->legend->itemCount(), 3);  // each quantity once, whatever the layer count
+    QVERIFY(stack->toolTipAt(stack->panel(0)->center()).contains(QString::fromStdString(stack->layer(0).name)));
+    // The tab's figures include the stack, its data naming each row's layer.
+    const std::vector<Figure> figures = window_->figures(MainWindow::View::Sharpness);
+    QCOMPARE(figures.size(), std::size_t(3));
+    QCOMPARE(figures[2].name, QString("sharpness-per-layer"));
+    for (int l = 0; l < stack->layerCount(); ++l)
+      QVERIFY(figures[2].csv.find(",graph,λmax of " + stack->layer(l).name + "'s block,") != std::string::npos);
+
+    perLayer->setChecked(false);
+    QVERIFY(!window_->bridge()->curvatureTracking().perLayer);
+    window_->bridge()->step(3);
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 10) && !s.tracking.perLayer; }));
+    QTRY_VERIFY_WITH_TIMEOUT(!stack->isVisible(), 1000);
   }
 
   // The method box reaches the run: power steps fill every row, close to Lanczos's values.

@@ -72,6 +72,7 @@ class CurvatureControls : public QWidget {
   QCheckBox* trace_ = nullptr;
   QCheckBox* gaussNewton_ = nullptr;
   QCheckBox* preconditioned_ = nullptr;
+  QCheckBox* perLayer_ = nullptr;
   bool adam_ = false;  // the optimizer last shown is Adam's
   QSpinBox* subset_ = nullptr;
   QCheckBox* minibatch_ = nullptr;

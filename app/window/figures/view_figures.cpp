@@ -11,6 +11,7 @@
 #include "losslab/widgets/network_diagram_view.hpp"
 #include "losslab/widgets/network_inside_view.hpp"
 #include "losslab/widgets/plot_figure.hpp"
+#include "losslab/widgets/layer_curvature_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "losslab/widgets/surface_figure.hpp"
@@ -128,10 +129,16 @@ std::vector<Figure> trainingFigures(TrainingTab& tab, const nlohmann::json& run)
   return figures;
 }
 
-std::vector<Figure> sharpnessFigures(SharpnessView& view, LossCurveView& loss, const nlohmann::json& run) {
+std::vector<Figure> sharpnessFigures(SharpnessView& view, LossCurveView& loss, LayerCurvatureView* layers,
+                                     const nlohmann::json& run) {
   // The tab shows the loss above the sharpness on one timeline: its figures are both (issue #21).
-  return {plotFigure(view, QStringLiteral("sharpness"), QStringLiteral("Sharpness and the stability threshold"), run),
-          plotFigure(loss, QStringLiteral("sharpness-loss"), QStringLiteral("The loss on the sharpness's timeline"), run)};
+  std::vector<Figure> figures{
+      plotFigure(view, QStringLiteral("sharpness"), QStringLiteral("Sharpness and the stability threshold"), run),
+      plotFigure(loss, QStringLiteral("sharpness-loss"), QStringLiteral("The loss on the sharpness's timeline"), run)};
+  if (layers)
+    figures.push_back(plotFigure(*layers, QStringLiteral("sharpness-per-layer"),
+                                 QStringLiteral("λmax and trace of each layer's block of the Hessian"), run));
+  return figures;
 }
 
 std::vector<Figure> spectrumFigures(SpectrumView& view, const SpectrumRequest& request, const nlohmann::json& run) {

@@ -13,12 +13,15 @@ class CollapseTab;
 class LandscapeTab;
 class LossCurveView;
 class SharpnessView;
+class LayerCurvatureView;
 class SpectrumView;
 class TrainingTab;
 
 // loss; decision-surface or function-fit (whichever the data has); network.
 std::vector<Figure> trainingFigures(TrainingTab& tab, const nlohmann::json& run);
-std::vector<Figure> sharpnessFigures(SharpnessView& view, LossCurveView& loss, const nlohmann::json& run);
+// `layers`: the per-layer stack where it is shown (per-layer curvature tracked), else null.
+std::vector<Figure> sharpnessFigures(SharpnessView& view, LossCurveView& loss, LayerCurvatureView* layers,
+                                     const nlohmann::json& run);
 // spectrum-density; spectrum-eigenvalues (the exact spectrum, small models). None before a probe.
 std::vector<Figure> spectrumFigures(SpectrumView& view, const SpectrumRequest& request, const nlohmann::json& run);
 // landscape-map, landscape-slice, and landscape-surface (PNG only, where 3-D draws), once a

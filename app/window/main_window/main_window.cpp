@@ -3,6 +3,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QHBoxLayout>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <cmath>
@@ -16,6 +17,7 @@
 #include "losslab/widgets/collapse_view.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
+#include "losslab/widgets/layer_curvature_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "losslab/widgets/timeline_cursor.hpp"
@@ -57,6 +59,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, QWidget* parent)
       training_(new TrainingTab(this)),
       timelineLoss_(new LossCurveView(this)),
       sharpness_(new SharpnessView(this)),
+      layerCurvature_(new LayerCurvatureView(this)),
       spectrum_(new SpectrumView(this)),
       landscape_(new LandscapeTab(this)),
       collapse_(new CollapseTab(this)),
@@ -126,8 +129,18 @@ void MainWindow::buildViews() {
   auto* timeline = new QSplitter(Qt::Vertical);
   timeline->addWidget(timelineLoss_);
   timeline->addWidget(sharpness_);
+  // A network of many layers makes a tall stack: it scrolls rather than squeeze its panels.
+  auto* layers = new QScrollArea;
+  layers->setWidget(layerCurvature_);
+  layers->setWidgetResizable(true);
+  layers->setFrameShape(QFrame::NoFrame);
+  layers->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  layers->setVisible(false);
+  layerCurvatureArea_ = layers;
+  timeline->addWidget(layers);
   timeline->setStretchFactor(0, 2);
   timeline->setStretchFactor(1, 3);
+  timeline->setStretchFactor(2, 3);
   timelineLoss_->setMinimumHeight(180);
   for (QCustomPlot* plot : {static_cast<QCustomPlot*>(timelineLoss_), static_cast<QCustomPlot*>(sharpness_)}) {
     plot->axisRect()->setAutoMargins(QCP::msTop | QCP::msBottom);
@@ -254,6 +267,7 @@ void MainWindow::showNewRun(const ExperimentConfig& config) {
   training_->clearRun();
   timelineLoss_->setSnapshot(nullptr);
   sharpness_->setSnapshot(nullptr);
+  layerCurvature_->setSnapshot(nullptr);
   probes_->cancel();
   spectrum_->setResult(nullptr);
   curvature_->showNoProbe();  // a spectrum status of the old run would name its step
@@ -269,11 +283,25 @@ void MainWindow::showNewRun(const ExperimentConfig& config) {
 void MainWindow::onSnapshot(const SnapshotPtr& snapshot) {
   training_->showSnapshot(snapshot);
   if (currentView() == View::Sharpness) {  // hidden plots need no frames
-    const QMargins margins = timelineMargins(snapshot->tracking.trace);
+    const bool perLayer = snapshot->tracking.every > 0 && snapshot->tracking.perLayer && !snapshot->network.layers.empty();
+    // The stack's panels have a trace axis on the right: the plots above keep the same room.
+    const QMargins margins = timelineMargins(snapshot->tracking.trace || perLayer);
     timelineLoss_->axisRect()->setMargins(margins);
     sharpness_->axisRect()->setMargins(margins);
     timelineLoss_->setSnapshot(snapshot);
     sharpness_->setSnapshot(snapshot);
+    if (perLayer != layerCurvatureArea_->isVisible()) {
+      layerCurvatureArea_->setVisible(perLayer);
+      // The stack takes the room the loss can spare: one step axis, three plots.
+      if (auto* timeline = qobject_cast<QSplitter*>(layerCurvatureArea_->parentWidget()); perLayer && timeline) {
+        const int h = timeline->height();
+        timeline->setSizes({h * 22 / 100, h * 33 / 100, h * 45 / 100});
+      }
+    }
+    if (perLayer) {
+      layerCurvature_->setPanelMargins(margins);
+      layerCurvature_->setSnapshot(snapshot);
+    }
   }
   landscape_->showSnapshot(snapshot);
   showRunsSideBySide(comparison_->plotted());

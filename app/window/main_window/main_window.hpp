@@ -39,6 +39,7 @@ struct SessionFile;
 class SessionFiles;
 struct SettingChange;
 class SharpnessView;
+class LayerCurvatureView;
 class SpectrumView;
 class SweepWindow;
 class TimelineCursor;
@@ -116,6 +117,8 @@ class MainWindow : public QMainWindow {
   LossCurveView* lossCurve() const;
   LossCurveView* timelineLossCurve() const { return timelineLoss_; }  // above the sharpness
   SharpnessView* sharpnessView() const { return sharpness_; }
+  // Under the sharpness, shown while per-layer curvature is tracked.
+  LayerCurvatureView* layerCurvatureView() const { return layerCurvature_; }
   SpectrumView* spectrumView() const { return spectrum_; }
   LandscapeTab* landscapeTab() const { return landscape_; }
   CollapseTab* collapseTab() const { return collapse_; }
@@ -182,6 +185,8 @@ class MainWindow : public QMainWindow {
   TrainingTab* training_;
   LossCurveView* timelineLoss_;
   SharpnessView* sharpness_;
+  LayerCurvatureView* layerCurvature_;
+  QWidget* layerCurvatureArea_ = nullptr;  // its scroll area, hidden without per-layer tracking
   SpectrumView* spectrum_;
   LandscapeTab* landscape_;
   CollapseTab* collapse_;

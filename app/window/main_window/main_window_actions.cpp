@@ -14,6 +14,7 @@
 #include "document/run_document.hpp"
 #include "losslab/core/error.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
+#include "losslab/widgets/layer_curvature_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "main_window/main_window.hpp"
 #include "main_window/screen_fit.hpp"
@@ -54,6 +55,7 @@ void MainWindow::buildActions() {
   connect(a.logLoss, &QAction::toggled, training_->curve(), &LossCurveView::setLogScale);
   connect(a.logLoss, &QAction::toggled, timelineLoss_, &LossCurveView::setLogScale);
   connect(a.logCurvature, &QAction::toggled, sharpness_, &SharpnessView::setLogScale);
+  connect(a.logCurvature, &QAction::toggled, layerCurvature_, &LayerCurvatureView::setLogScale);
   connect(a.presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
   for (std::size_t i = 0; i < a.showView.size(); ++i)
     connect(a.showView[i], &QAction::triggered, tabs_, [this, i] { tabs_->setCurrentIndex(int(i)); });

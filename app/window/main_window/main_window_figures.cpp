@@ -10,6 +10,7 @@
 #include "figures/view_figures.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
+#include "losslab/widgets/layer_curvature_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "main_window/main_window.hpp"
 #include "runs/run_comparison.hpp"
@@ -54,6 +55,7 @@ std::vector<Figure> MainWindow::figures(View view) {
   // snapshot behind the CSV the CLI writes: draw it now.
   for (LossCurveView* curve : {training_->curve(), timelineLoss_}) curve->flushRedraw();
   sharpness_->flushRedraw();
+  layerCurvature_->flushRedraw();
   // A restart the settle let through (a setting edited just before) leaves no run to describe.
   const SnapshotPtr latest = bridge_->latest();
   if (!latest) return {};
@@ -66,7 +68,8 @@ std::vector<Figure> MainWindow::figures(View view) {
       return figures;
     }
     case View::Sharpness: {
-      std::vector<Figure> figures = sharpnessFigures(*sharpness_, *timelineLoss_, run);
+      std::vector<Figure> figures = sharpnessFigures(*sharpness_, *timelineLoss_,
+                                                       layerCurvatureArea_->isHidden() ? nullptr : layerCurvature_, run);
       if (!compared.is_null())
         for (Figure& f : figures) f.metadata["compared_runs"] = compared;
       return figures;

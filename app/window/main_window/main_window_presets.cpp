@@ -22,6 +22,7 @@
 #include "losslab/run/tracking_config.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
+#include "losslab/widgets/layer_curvature_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "main_window/main_window.hpp"
 #include "runs/run_bridge.hpp"
@@ -83,6 +84,7 @@ void MainWindow::presentExperiment(const ExperimentConfig& config) {
   setPace(p.stepsPerFrame);
   for (LossCurveView* v : {lossCurve(), timelineLoss_}) v->setTimeRange(p.timeRange);
   sharpness_->setTimeRange(p.timeRange);
+  layerCurvature_->setTimeRange(p.timeRange);
   if (!p.compare.empty()) {
     comparison_->clear();
     pendingCompare_ = p.compare;

@@ -25,11 +25,13 @@ QFont scaled(QObject* o, const char* name, const QFont& now, double factor) {
 }
 
 void scalePlot(QCustomPlot* plot, double factor) {
-  for (QCPAxis* a : plot->axisRect()->axes()) {
-    a->setTickLabelFont(scaled(a, "llTickFont", a->tickLabelFont(), factor));
-    a->setLabelFont(scaled(a, "llLabelFont", a->labelFont(), factor));
-  }
-  plot->legend->setFont(scaled(plot->legend, "llFont", plot->legend->font(), factor));
+  // Every axis rect: a stack (the per-layer curvature) has one per panel, or none at all.
+  for (QCPAxisRect* rect : plot->axisRects())
+    for (QCPAxis* a : rect->axes()) {
+      a->setTickLabelFont(scaled(a, "llTickFont", a->tickLabelFont(), factor));
+      a->setLabelFont(scaled(a, "llLabelFont", a->labelFont(), factor));
+    }
+  if (plot->legend) plot->legend->setFont(scaled(plot->legend, "llFont", plot->legend->font(), factor));
   for (int i = 0; i < plot->graphCount(); ++i) {
     QCPGraph* g = plot->graph(i);
     QPen pen = g->pen();

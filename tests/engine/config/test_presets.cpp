@@ -75,7 +75,7 @@ class PresetsTest : public QObject {
   void presetsCarryWhatTheyAreAbout() {
     const std::string dir = losslab::test::resourceDir() + "/presets/";
     for (const char* name : {"edge-of-stability-digits", "progressive-sharpening-quadratic", "flat-vs-sharp-minima-batch",
-                             "sam-tames-sharpness"})
+                             "sam-tames-sharpness", "curvature-per-layer-digits"})
       QVERIFY2(readExperimentFile(dir + name + ".json").tracking.sharpnessEvery > 0, name);
     for (const char* name : {"softmax-collapse-mod113", "perp-adamw-mod113", "stablemax-grokking-mod113",
                              "softmax-collapse-transformer", "z-loss-mod113"})
@@ -98,6 +98,13 @@ class PresetsTest : public QObject {
     z.loss = plain.loss, z.title = plain.title, z.description = plain.description;
     z.presentation = plain.presentation;
     QCOMPARE(toJson(z), toJson(plain));
+    // The per-layer preset is the edge-of-stability run, shorter, with every layer's block tracked.
+    ExperimentConfig layers = readExperimentFile(dir + "curvature-per-layer-digits.json");
+    QVERIFY(layers.tracking.perLayer && layers.tracking.sharpnessEvery == 10);
+    const ExperimentConfig eos = readExperimentFile(dir + "edge-of-stability-digits.json");
+    layers.title = eos.title, layers.description = eos.description, layers.steps = eos.steps;
+    layers.tracking.perLayer = false, layers.presentation.timeRange = eos.presentation.timeRange;
+    QCOMPARE(toJson(layers), toJson(eos));
     // The quadratic's 150 interesting steps are not over in a blink: one step a frame.
     QCOMPARE(readExperimentFile(dir + "progressive-sharpening-quadratic.json").presentation.stepsPerFrame, 1L);
   }

@@ -176,6 +176,16 @@ class LayerCurvatureTest : public QObject {
       const double bound = 5 * blockTraceProbeDeviation(H, blocks[l]) / std::sqrt(double(t.traceProbes));
       QVERIFY2(std::abs(row.layers->trace[l] - want[l].at("trace").get<double>()) <= bound, blocks[l].name.c_str());
     }
+    // tr H from the same probes: the per-layer traces add up to it.
+    CurvatureTracking both = t;
+    both.trace = true;
+    MetricsRow withTrace;
+    withTrace.step = 7;
+    CurvatureTracker(f.network, f.loss, r.samples, both, 5).measure(f.parameters, gd, 0.1, {}, withTrace);
+    double sum = 0;
+    for (double v : withTrace.layers->trace) sum += v;
+    QVERIFY(std::abs(withTrace.trace - sum) <= 1e-12 * std::max(1.0, std::abs(sum)));
+    QVERIFY(withTrace.layers->trace == row.layers->trace);  // the same probes with or without tr H
     // A second measurement starts from the first one's block vectors: few products, same values.
     MetricsRow again;
     again.step = 8;

@@ -55,6 +55,10 @@ class SweepConfigTest : public QObject {
   void theResolvedSweepReadsBackAsItself() {
     const json once = toJson(sweepFromJson(test::tinySweep()));
     QCOMPARE(toJson(sweepFromJson(once)), once);
+    QVERIFY(!once["track"].contains("per_layer"));
+    const SweepConfig layers = sweepFromJson(edited([](json& d) { d["track"]["per_layer"] = true; }));
+    QVERIFY(layers.track.curvature.perLayer);
+    QCOMPARE(sweepFromJson(toJson(layers)).track.curvature.perLayer, true);
   }
 
   void runsAreOrderedByPointThenSeed() {
@@ -138,6 +142,8 @@ class SweepConfigTest : public QObject {
     row("unknown metric", edited([](json& d) { d["metrics"] = {"lambda_max"}; }), {"metrics[0]", "lambda_max", "allowed", "sharpness"});
     row("untracked metric", edited([](json& d) { d["track"].erase("sharpness_every"); }), {"metrics[2]", "sharpness", "track.sharpness_every > 0"});
     row("unknown tracking", edited([](json& d) { d["track"]["every"] = 3; }), {"track.every: unknown key", "log_every"});
+    row("per layer untracked", edited([](json& d) { d["track"]["per_layer"] = true; d["track"].erase("sharpness_every"); d["metrics"] = {"train_loss"}; }),
+        {"track.per_layer", "track.sharpness_every > 0"});
     row("log every 0", edited([](json& d) { d["track"]["log_every"] = 0; }), {"track.log_every: 0", ">= 1"});
     row("too many runs", edited([](json& d) { d["axes"][0]["log"]["points"] = 1000; d["seeds"] = json::array(); for (int k = 0; k < 60; ++k) d["seeds"].push_back(k); }),
         {"axes", "120000 runs", "100000"});

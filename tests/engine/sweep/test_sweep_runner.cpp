@@ -64,6 +64,19 @@ class SweepRunnerTest : public QObject {
     }
   }
 
+  // track.per_layer: a run's metrics.csv carries every layer's block curvature at tracked rows.
+  void perLayerTrackingReachesTheRunsMetrics() {
+    SweepConfig s = tiny();
+    QVERIFY(s.track.curvature.every > 0);
+    s.track.curvature.perLayer = true;
+    const SweepRunRecord r = trainSweepRun(s, planSweep(s)[0]);
+    const std::string header = r.metricsCsv.substr(0, r.metricsCsv.find('\n'));
+    QVERIFY2(header.find(",sharpness_layer1,sharpness_layer2,trace_layer1,trace_layer2") != std::string::npos,
+             header.c_str());
+    const std::string first = r.metricsCsv.substr(header.size() + 1, r.metricsCsv.find('\n', header.size() + 1) - header.size() - 1);
+    QVERIFY2(first.back() != ',', first.c_str());  // step 0 is tracked: its last cell, trace_layer2, is filled
+  }
+
   void resultsListRunsInRunOrderAsTheyFinish() {
     LocalDistribution local;
     std::vector<long> finished;
