@@ -162,7 +162,8 @@ void LossCurveView::redraw() {
     }
     lastStep = static_cast<double>(snapshot_->step);
     // Short enough for the axis on a projector; the tooltip and the figures' JSON say it is a mean.
-    yAxis->setLabel(tr("loss (%1)")
+    // "loss: focal (γ = 2)", not "loss (focal (γ = 2))": the loss's parameters bring brackets.
+    yAxis->setLabel(tr("loss: %1")
                         .arg(QString::fromStdString(describe(snapshot_->config.loss))));
   }
   train_->setData(trainSteps, trainLoss, true);

@@ -48,25 +48,18 @@ std::string describe(const Loss& loss) {
 }
 
 Loss withKind(const Loss& loss, LossKind kind) {
-  const LossParams& p = loss.params;
   LossParams kept;
-  if (kind == LossKind::Focal) kept.gamma = p.gamma;
-  if (kind == LossKind::Poly1CrossEntropy) kept.epsilon = p.epsilon;
-  if (kind == LossKind::CrossEntropy) kept.labelSmoothing = p.labelSmoothing, kept.zLoss = p.zLoss;
+  for (const LossParameter& p : kLossParameters)
+    if (p.owner == kind) kept.*p.member = loss.params.*p.member;
   return Loss(kind, kept);
 }
 
 std::string lossParamsProblem(const Loss& loss) {
   const LossParams& p = loss.params;
   const LossParams defaults;
-  const LossKind k = loss.kind;
-  const std::string of = " applies to " ;
-  if (p.gamma != defaults.gamma && k != LossKind::Focal) return "loss_params.gamma:" + of + "the focal loss only";
-  if (p.epsilon != defaults.epsilon && k != LossKind::Poly1CrossEntropy)
-    return "loss_params.epsilon:" + of + "poly1_cross_entropy only";
-  if (p.labelSmoothing != defaults.labelSmoothing && k != LossKind::CrossEntropy)
-    return "loss_params.label_smoothing:" + of + "cross_entropy only";
-  if (p.zLoss != defaults.zLoss && k != LossKind::CrossEntropy) return "loss_params.z_loss:" + of + "cross_entropy only";
+  for (const LossParameter& q : kLossParameters)
+    if (p.*q.member != defaults.*q.member && loss.kind != q.owner)
+      return "loss_params." + std::string(q.key) + ": applies to " + toString(q.owner) + " only";
   if (!std::isfinite(p.gamma) || p.gamma < 0) return "loss_params.gamma: must be a number >= 0";
   if (!std::isfinite(p.epsilon)) return "loss_params.epsilon: must be a finite number";
   if (!(p.labelSmoothing >= 0 && p.labelSmoothing <= 1)) return "loss_params.label_smoothing: must be in [0, 1]";

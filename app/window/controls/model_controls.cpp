@@ -203,10 +203,8 @@ void ModelControls::showConfig(const ExperimentConfig& c) {
   setRelevant(QStringLiteral("model.layers"), mlp && c.model.file.empty());
   for (const char* key : {"model.output_scale", "loss"}) setRelevant(QString::fromLatin1(key), mlp);
   const LossKind k = c.loss.kind;
-  setRelevant(QStringLiteral("loss_params.gamma"), mlp && k == LossKind::Focal);
-  setRelevant(QStringLiteral("loss_params.epsilon"), mlp && k == LossKind::Poly1CrossEntropy);
-  setRelevant(QStringLiteral("loss_params.label_smoothing"), mlp && k == LossKind::CrossEntropy);
-  setRelevant(QStringLiteral("loss_params.z_loss"), mlp && k == LossKind::CrossEntropy);
+  for (const LossParameter& p : kLossParameters)
+    setRelevant(QStringLiteral("loss_params.") + QLatin1String(p.key), mlp && k == p.owner);
   setRelevant(QStringLiteral("model.params"), !mlp);
   setRelevant(QStringLiteral("model.residuals"), !mlp);
 }

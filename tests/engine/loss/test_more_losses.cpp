@@ -14,6 +14,7 @@
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/curvature/dense_curvature.hpp"
 #include "losslab/loss/logit_loss.hpp"
+#include "losslab/loss/loss_json.hpp"
 #include "losslab/model/network/network_file.hpp"
 #include "losslab/model/network/network_objective.hpp"
 #include "losslab/model/objective.hpp"
@@ -189,7 +190,7 @@ class MoreLosses : public QObject {
       return d;
     };
     LOSSLAB_VERIFY_INPUT_ERROR(experimentFromJson(withParams("cross_entropy", {{"gamma", 1}})), "loss_params.gamma",
-                               "focal loss only", "loss is cross_entropy");
+                               "applies to focal only", "loss is cross_entropy");
     LOSSLAB_VERIFY_INPUT_ERROR(experimentFromJson(withParams("focal", {{"z_loss", 1e-4}})), "loss_params.z_loss",
                                "cross_entropy only");
     LOSSLAB_VERIFY_INPUT_ERROR(experimentFromJson(withParams("focal", {{"alpha", 0.25}})), "loss_params", "alpha");
@@ -198,6 +199,22 @@ class MoreLosses : public QObject {
                                "loss_params.label_smoothing", "[0, 1]");
     LOSSLAB_VERIFY_INPUT_ERROR(experimentFromJson(withParams("cross_entropy", {{"z_loss", "big"}})), "loss_params.z_loss");
     LOSSLAB_VERIFY_INPUT_ERROR(experimentFromJson(withParams("cross_entropy", 3)), "loss_params", "object");
+    // Every parameter of the table: kept by its own loss, refused by the others, dropped by a switch,
+    // and written and read back under its key.
+    for (const LossParameter& q : kLossParameters)
+      for (LossKind k : {LossKind::CrossEntropy, LossKind::StableMaxCrossEntropy, LossKind::Mse, LossKind::Focal,
+                         LossKind::Poly1CrossEntropy}) {
+        Loss loss(k);
+        loss.params.*q.member = 0.125;
+        const std::string problem = lossParamsProblem(loss);
+        QVERIFY2(problem.empty() == (k == q.owner), (q.key + (": " + problem)).c_str());
+        QCOMPARE(withKind(loss, k).params.*q.member, k == q.owner ? 0.125 : LossParams{}.*q.member);
+        if (k != q.owner) continue;
+        nlohmann::json written;
+        writeLoss(written, loss, false);
+        QCOMPARE(written["loss_params"][q.key].get<double>(), 0.125);
+        QVERIFY(readLossParams(written, k, "") == loss);
+      }
     LOSSLAB_VERIFY_INPUT_ERROR(lossFromString("hinge"), "hinge", "focal", "poly1_cross_entropy");
   }
 };

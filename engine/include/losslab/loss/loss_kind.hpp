@@ -22,6 +22,19 @@ struct LossParams {
   bool operator==(const LossParams&) const = default;
 };
 
+// Which loss each key of `loss_params` shapes (model-format-2.md, "More losses"): the one table
+// the reader, the writer, the checks and the window's rows go by.
+struct LossParameter {
+  const char* key;  // as in the file: "label_smoothing"
+  double LossParams::*member;
+  LossKind owner;
+};
+inline constexpr LossParameter kLossParameters[] = {
+    {"gamma", &LossParams::gamma, LossKind::Focal},
+    {"epsilon", &LossParams::epsilon, LossKind::Poly1CrossEntropy},
+    {"label_smoothing", &LossParams::labelSmoothing, LossKind::CrossEntropy},
+    {"z_loss", &LossParams::zLoss, LossKind::CrossEntropy}};
+
 // A loss: its kind and its parameters. Converts from a kind (default parameters) so that code
 // naming a plain loss stays short; compare kinds with `.kind` (a Loss is never == a LossKind,
 // which would silently ignore the parameters).
