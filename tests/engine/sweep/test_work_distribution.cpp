@@ -3,6 +3,9 @@
 // bit for bit (what MPI ranks rely on to write identical files).
 #include <QtTest>
 
+#include <chrono>
+#include <thread>
+
 #include <atomic>
 #include <mutex>
 #include <numeric>
@@ -41,9 +44,12 @@ class WorkDistributionTest : public QObject {
     std::atomic<int> computed{0};
     std::vector<long> items(50);
     std::iota(items.begin(), items.end(), 0L);
+    // Items that take a moment (a run does): with empty ones the other thread could finish all 50
+    // before the error's thread was scheduled again, on a loaded machine (it failed once so).
     QVERIFY_THROWS_EXCEPTION(InputError, local.run(items, [&](long i) {
       ++computed;
       if (i == 3) throw InputError("run 3 is bad");
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
       return std::string();
     }, [](long, std::string) {}, {}, 2));
     QVERIFY(computed < 50);
