@@ -27,6 +27,7 @@ QString quantityName(CurvatureQuantity q) {
     case CurvatureQuantity::GaussNewtonSharpness: return QStringLiteral("λmax(G)");
     case CurvatureQuantity::PreconditionedSharpness: return QStringLiteral("λmax(P⁻¹H)");
     case CurvatureQuantity::Trace: return QStringLiteral("tr H");
+    case CurvatureQuantity::GfsSharpness: return QStringLiteral("GFS λmax");
   }
   return {};
 }
@@ -48,6 +49,12 @@ QString quantityToolTip(CurvatureQuantity q, const CurvatureTracking& t) {
     case CurvatureQuantity::Trace:
       return tr("Trace tr H, the sum of all Hessian eigenvalues, by Hutchinson's estimator with "
                 "%1 Rademacher probes. Right-hand axis. ").arg(t.traceProbes) + measuredOn(t);
+    case CurvatureQuantity::GfsSharpness:
+      return tr("GFS sharpness: λmax(H) at the minimum gradient flow would reach from the current "
+                "parameters (Dormand–Prince integration, then descent at rate 1/λmax to a gradient of "
+                "10⁻⁹). Kreisler et al. 2023 prove that gradient descent lowers it step after step in "
+                "scalar networks, even while λmax(H) itself oscillates at the edge of stability. "
+                "Missing where the flow had not arrived. ") + measuredOn(t);
   }
   return {};
 }

@@ -19,7 +19,7 @@ namespace losslab {
 namespace {
 constexpr CurvatureQuantity quantities[] = {
     CurvatureQuantity::Sharpness, CurvatureQuantity::GaussNewtonSharpness,
-    CurvatureQuantity::PreconditionedSharpness, CurvatureQuantity::Trace};
+    CurvatureQuantity::PreconditionedSharpness, CurvatureQuantity::Trace, CurvatureQuantity::GfsSharpness};
 
 double valueOf(const MetricsRow& row, CurvatureQuantity q) {
   switch (q) {
@@ -27,6 +27,7 @@ double valueOf(const MetricsRow& row, CurvatureQuantity q) {
     case CurvatureQuantity::GaussNewtonSharpness: return row.gnSharpness;
     case CurvatureQuantity::PreconditionedSharpness: return row.precondSharpness;
     case CurvatureQuantity::Trace: return row.trace;
+    case CurvatureQuantity::GfsSharpness: return row.gfsSharpness;
   }
   return MetricsRow::nan;
 }
@@ -37,6 +38,7 @@ QColor colorOf(CurvatureQuantity q) {
     case CurvatureQuantity::GaussNewtonSharpness: return plot::gaussNewtonColor;
     case CurvatureQuantity::PreconditionedSharpness: return plot::preconditionedColor;
     case CurvatureQuantity::Trace: return plot::traceColor;
+    case CurvatureQuantity::GfsSharpness: return plot::gfsColor;
   }
   return Qt::black;
 }
@@ -63,9 +65,9 @@ SharpnessView::SharpnessView(QWidget* parent)
     QCPAxis* axis = q == CurvatureQuantity::Trace ? yAxis2 : yAxis;
     QCPGraph* g = addGraph(xAxis, axis);
     g->setName(quantityName(q));
-    // G's λmax nearly equals H's for MSE (the outliers come from G): dashed, H shows through.
-    g->setPen(plot::pen(colorOf(q), 2.5,
-                        q == CurvatureQuantity::GaussNewtonSharpness ? Qt::DashLine : Qt::SolidLine));
+    // G's λmax nearly equals H's for MSE, and so may the GFS λmax at rest: dashed, H shows through.
+    const bool dashed = q == CurvatureQuantity::GaussNewtonSharpness || q == CurvatureQuantity::GfsSharpness;
+    g->setPen(plot::pen(colorOf(q), 2.5, dashed ? Qt::DashLine : Qt::SolidLine));
     // The trace is a noisy Hutchinson estimate on its own axis: lighter, behind the eigenvalues.
     if (q == CurvatureQuantity::Trace) {
       QColor light = colorOf(q);
@@ -144,7 +146,7 @@ void SharpnessView::setLogScale(bool on) {
 void SharpnessView::redraw() {
   ++redrawCount_;
   throttle_.drawn();
-  QVector<double> xs[4], ys[4], thresholdX, thresholdY, traceX, traceY;
+  QVector<double> xs[5], ys[5], thresholdX, thresholdY, traceX, traceY;
   ValueExtent left, right;
   auto drawable = [this](double v) { return std::isfinite(v) && (!logScale_ || v > 0.0); };
   // A step line needs only the steps where its value changes (and its last step): one point per
@@ -250,7 +252,7 @@ void SharpnessView::redraw() {
   yAxis2->setRange(right.range(logScale_));
   fitAxes(std::max(comparedStep, snapshot_ ? static_cast<double>(snapshot_->step) : 0.0));
   if (!thresholdY.isEmpty())  // where the axes now put it
-    placeLineLabel(*thresholdText_, thresholdY.back(), {graphs_[0], graphs_[1], graphs_[2]});
+    placeLineLabel(*thresholdText_, thresholdY.back(), {graphs_[0], graphs_[1], graphs_[2], graphs_[4]});
   if (!traceY.isEmpty()) placeLineLabel(*traceThresholdText_, traceY.back(), {graphs_[3]});
   replot(QCustomPlot::rpQueuedReplot);
 }

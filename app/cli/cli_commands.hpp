@@ -20,6 +20,7 @@ void addEvalCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
 void addHessianCommand(CLI::App& app);
+void addFlowCommand(CLI::App& app);  // cli_flow.cpp: gradient flow and GFS sharpness
 void addCollapseCommand(CLI::App& app);
 void addFigureCommand(CLI::App& app);  // cli_figure.cpp: the window's figures, headless
 // Landscape grids and sweeps share their work among `processes` (MPI ranks under mpirun).

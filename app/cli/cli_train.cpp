@@ -43,12 +43,16 @@ void runTrain(const TrainOptions& given) {
   // The experiment's own tracking (a preset's "tracking" block) unless the command line asks
   // for its own: the CLI measures what the window shows for the same file.
   if (o.tracking.every == 0 && config.tracking.sharpnessEvery > 0) {
-    const bool minibatch = o.tracking.minibatch, perLayer = o.tracking.perLayer;
+    const bool minibatch = o.tracking.minibatch, perLayer = o.tracking.perLayer, gfs = o.tracking.gfs;
     o.tracking = curvatureTracking(config.tracking);
     o.tracking.minibatch = minibatch;
     o.tracking.perLayer = o.tracking.perLayer || perLayer;
+    o.tracking.gfs = o.tracking.gfs || gfs;
   }
   if (o.collapse.every == 0) o.collapse.every = config.tracking.collapseEvery;
+  if (o.tracking.gfs && config.loss.kind != LossKind::Mse)
+    throw InputError("--track-gfs: the GFS sharpness needs a loss with a minimum for the flow to reach (mse); " +
+                     toString(config.loss.kind) + " has none");
   if (o.logEvery < 1) throw InputError("--log-every: " + std::to_string(o.logEvery) + " must be >= 1");
   std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
@@ -108,6 +112,9 @@ void addTrainCommand(CLI::App& app) {
   cmd->add_flag("--track-per-layer", options->tracking.perLayer,
                 "With --track-sharpness: also lambda_max and trace of every layer's block of H (columns "
                 "sharpness_layer<l>, trace_layer<l>)");
+  cmd->add_flag("--track-gfs", options->tracking.gfs,
+                "With --track-sharpness: also the GFS sharpness, lambda_max at the minimum gradient flow reaches "
+                "from the iterate (Kreisler et al. 2023; mse only; column gfs_sharpness)");
   cmd->add_flag("--track-preconditioned", options->tracking.preconditioned,
                 "With --track-sharpness: also lambda_max(P^-1 H) for Adam/AdamW (Cohen et al. 2022)");
   cmd->add_option("--curvature-subset", options->tracking.subset,

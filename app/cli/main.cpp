@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   losslab::cli::addEvalCommand(app);
   losslab::cli::addTrainCommand(app);
   losslab::cli::addHessianCommand(app);
+  losslab::cli::addFlowCommand(app);
   losslab::cli::addCollapseCommand(app);
   losslab::cli::addLandscapeCommand(app, *processes);
   losslab::cli::addSweepCommand(app, *processes);

@@ -121,13 +121,14 @@ void readSchedule(const json& s, ScheduleConfig& c) {
 
 void readTracking(const json& t, TrackingConfig& c) {
   jf::rejectUnknownKeys(t, {"sharpness_every", "trace", "gauss_newton", "preconditioned", "power", "subset",
-                            "tolerance", "collapse_every", "per_layer"}, "tracking");
+                            "tolerance", "collapse_every", "per_layer", "gfs"}, "tracking");
   if (t.contains("sharpness_every")) c.sharpnessEvery = jf::integer(t["sharpness_every"], "tracking.sharpness_every");
   if (t.contains("trace")) c.trace = jf::boolean(t["trace"], "tracking.trace");
   if (t.contains("gauss_newton")) c.gaussNewton = jf::boolean(t["gauss_newton"], "tracking.gauss_newton");
   if (t.contains("preconditioned")) c.preconditioned = jf::boolean(t["preconditioned"], "tracking.preconditioned");
   if (t.contains("power")) c.power = jf::boolean(t["power"], "tracking.power");
   if (t.contains("per_layer")) c.perLayer = jf::boolean(t["per_layer"], "tracking.per_layer");
+  if (t.contains("gfs")) c.gfs = jf::boolean(t["gfs"], "tracking.gfs");
   if (t.contains("subset")) c.subset = jf::integer(t["subset"], "tracking.subset");
   if (t.contains("tolerance")) c.tolerance = jf::number(t["tolerance"], "tracking.tolerance");
   if (t.contains("collapse_every")) c.collapseEvery = jf::integer(t["collapse_every"], "tracking.collapse_every");
@@ -328,6 +329,7 @@ json toJson(const ExperimentConfig& c) {
                        {"preconditioned", t.preconditioned}, {"power", t.power}, {"subset", t.subset},
                        {"tolerance", t.tolerance}, {"collapse_every", t.collapseEvery}};
     if (t.perLayer) doc["tracking"]["per_layer"] = true;  // added later: older readers know the rest
+    if (t.gfs) doc["tracking"]["gfs"] = true;
   }
   if (c.presentation != PresentationConfig{}) {
     const PresentationConfig& p = c.presentation;

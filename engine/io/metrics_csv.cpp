@@ -45,6 +45,7 @@ double valueOf(const MetricsRow& r, const std::string& c) {
   if (c == "trace") return r.trace;
   if (c == "gn_sharpness") return r.gnSharpness;
   if (c == "precond_sharpness") return r.precondSharpness;
+  if (c == "gfs_sharpness") return r.gfsSharpness;
   if (c == "sc_fraction_float16") return r.scFraction16;
   if (c == "sc_fraction_float32") return r.scFraction32;
   if (c == "sc_fraction_float64") return r.scFraction64;
@@ -93,6 +94,7 @@ std::vector<std::string> curvatureColumns(const CurvatureTracking& t, const Netw
   if (t.trace) c.push_back("trace");
   if (t.gaussNewton) c.push_back("gn_sharpness");
   if (t.preconditioned) c.push_back("precond_sharpness");
+  if (t.gfs) c.push_back("gfs_sharpness");
   if (t.perLayer) {
     const std::size_t layers = parameterLayerSpans(net).size();
     for (const char* stem : {"sharpness_layer", "trace_layer"})

@@ -1,5 +1,6 @@
 #include "losslab/io/session_records.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -120,12 +121,13 @@ json toJson(const CurvatureTracking& t) {
             {"preconditioned", t.preconditioned}, {"subset", t.subset}, {"minibatch", t.minibatch},
             {"tolerance", t.tolerance}, {"trace_probes", t.traceProbes}};
   if (t.perLayer) v["per_layer"] = true;  // added later: a session without it opens in older builds
+  if (t.gfs) v["gfs"] = true;
   return v;
 }
 
 CurvatureTracking curvatureTrackingFromJson(const json& v, const std::string& path) {
   jf::rejectUnknownKeys(v, {"every", "trace", "gauss_newton", "preconditioned", "subset", "minibatch",
-                            "tolerance", "trace_probes", "per_layer"}, path);
+                            "tolerance", "trace_probes", "per_layer", "gfs"}, path);
   auto at = [&](const char* key) -> const json& { return jf::require(v, key, path); };
   auto name = [&](const char* key) { return jf::join(path, key); };
   CurvatureTracking t;
@@ -138,6 +140,7 @@ CurvatureTracking curvatureTrackingFromJson(const json& v, const std::string& pa
   t.tolerance = jf::number(at("tolerance"), name("tolerance"));
   t.traceProbes = int(jf::integer(at("trace_probes"), name("trace_probes")));
   if (v.contains("per_layer")) t.perLayer = jf::boolean(v["per_layer"], name("per_layer"));
+  if (v.contains("gfs")) t.gfs = jf::boolean(v["gfs"], name("gfs"));
   try {
     validate(t);
   } catch (const InputError& e) {
@@ -244,11 +247,15 @@ json historyToJson(const std::vector<MetricsRow>& rows, long stride) {
       layers.push_back({{"step", r.step}, {"sharpness", exactNumbers(r.layers->sharpness)},
                         {"trace", exactNumbers(r.layers->trace)}});
   if (!layers.empty()) history["per_layer"] = layers;  // added later, only where tracked
+  std::vector<double> gfs;
+  for (const MetricsRow& r : rows) gfs.push_back(r.gfsSharpness);
+  if (std::any_of(gfs.begin(), gfs.end(), [](double v) { return !std::isnan(v); }))
+    history["gfs_sharpness"] = exactNumbers(gfs);
   return history;
 }
 
 std::vector<MetricsRow> historyFromJson(const json& v, const std::string& path, long& stride) {
-  jf::rejectUnknownKeys(v, {"stride", "rows", "columns", "collapse", "per_layer"}, path);
+  jf::rejectUnknownKeys(v, {"stride", "rows", "columns", "collapse", "per_layer", "gfs_sharpness"}, path);
   stride = jf::integer(jf::require(v, "stride", path), jf::join(path, "stride"));
   const long n = jf::integer(jf::require(v, "rows", path), jf::join(path, "rows"));
   if (n < 0 || n > 1L << 24) throw InputError(jf::join(path, "rows") + ": " + std::to_string(n) + " is out of range");
@@ -284,6 +291,10 @@ std::vector<MetricsRow> historyFromJson(const json& v, const std::string& path, 
     rows[row].collapse = std::move(record);
   }
   if (v.contains("per_layer")) readLayerCurvature(v["per_layer"], jf::join(path, "per_layer"), rows);
+  if (v.contains("gfs_sharpness")) {
+    const std::vector<double> gfs = exactNumbersFrom(v["gfs_sharpness"], jf::join(path, "gfs_sharpness"), n);
+    for (long i = 0; i < n; ++i) rows[std::size_t(i)].gfsSharpness = gfs[std::size_t(i)];
+  }
   return rows;
 }
 

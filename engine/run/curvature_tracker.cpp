@@ -3,6 +3,7 @@
 #include "losslab/curvature/eigenvalue_tracking.hpp"
 #include "losslab/curvature/hutchinson_trace.hpp"
 #include "losslab/curvature/stability_threshold.hpp"
+#include "losslab/flow/gfs_sharpness.hpp"
 
 #include <Eigen/Eigenvalues>
 #include <algorithm>
@@ -18,6 +19,9 @@ void validate(const CurvatureTracking& t) {
 }
 
 namespace {
+// Descent steps a tracked GFS measurement may end with before it counts as not arrived.
+constexpr long kGfsDescentSteps = 20000;
+
 // A block of one or two parameters has no room for a Krylov space: formed densely, one product
 // per parameter.
 TrackedEigenpair smallBlockTop(CurvatureOperator& block, const TaskControl& control) {
@@ -135,6 +139,14 @@ void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConf
     // One set of probes for every layer: the diagonal's estimate summed over each block.
     for (const LayerBlock& b : layers_) layers->trace.push_back(diagonal->mean.segment(b.offset, b.size).sum());
     row.layers = std::move(layers);
+  }
+  // Cross-entropy has no minimum for the flow to reach: no GFS sharpness (the window's box is off;
+  // losslab-cli refuses --track-gfs up front).
+  if (tracking_.gfs && loss_.kind == LossKind::Mse) {
+    GfsOptions o;
+    o.maxPolishSteps = kGfsDescentSteps;
+    const GfsSharpness g = gfsSharpness(net_, loss_, theta, *data, o, control);
+    row.gfsSharpness = g.converged ? g.sharpness : MetricsRow::nan;  // a flow still under way has no solution yet
   }
   if (tracking_.gaussNewton) {
     CurvatureOperator& g = operatorAt(gaussNewton_, theta, CurvatureKind::GaussNewton, data);

@@ -10,6 +10,7 @@ CurvatureTracking curvatureTracking(const TrackingConfig& c) {
   t.preconditioned = c.preconditioned;
   t.power = c.power;
   t.perLayer = c.perLayer;
+  t.gfs = c.gfs;
   t.subset = c.subset;
   t.tolerance = c.tolerance;
   return t;
@@ -30,6 +31,7 @@ TrackingConfig trackingConfig(const CurvatureTracking& curvature, const Collapse
     c.preconditioned = curvature.preconditioned;
     c.power = curvature.power;
     c.perLayer = curvature.perLayer;
+    c.gfs = curvature.gfs;
     c.subset = curvature.subset;
     c.tolerance = curvature.tolerance;
   }

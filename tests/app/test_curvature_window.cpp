@@ -153,6 +153,9 @@ class CurvatureWindowTest : public QObject {
     for (int l = 0; l < stack->layerCount(); ++l)
       QVERIFY(figures[2].csv.find(",graph,λmax of " + stack->layer(l).name + "'s block,") != std::string::npos);
 
+    // The default preset's cross-entropy has no minimum for the flow: no GFS sharpness to tick.
+    QVERIFY(!control<QCheckBox>(*window_, "tracking.gfs")->isEnabled());
+
     perLayer->setChecked(false);
     QVERIFY(!window_->bridge()->curvatureTracking().perLayer);
     window_->bridge()->step(3);

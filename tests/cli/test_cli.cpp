@@ -12,6 +12,8 @@
 #include "fixtures.hpp"
 #include "fuzzy_compare.hpp"
 #include "losslab/core/cpu_level.hpp"
+#include "losslab/flow/gfs_sharpness.hpp"
+#include "losslab/model/network/network_file.hpp"
 
 namespace {
 
@@ -205,6 +207,41 @@ class CliTest : public QObject {
         QVERIFY(std::isfinite(g["diagonal_mean"].toDouble()));
       }
     }
+  }
+
+  // flow: to a time (the loss falls, the end point is a model file eval reads) and to the
+  // minimum (a deep scalar network: the engine's GFS sharpness, printed as computed).
+  void flowIntegratesAndReportsGfsSharpness() {
+    using namespace losslab;
+    const QString model = fixture("models/scalar_depth4.json");
+    QTemporaryDir dir;
+    const CliRun r = runCli({"flow", "--model", model, "--time", "0.5", "--out", dir.filePath("t.json"), "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject at = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(at["time"].toDouble(), 0.5);
+    const CliRun start = runCli({"eval", "--model", model, "--json"});
+    const CliRun end = runCli({"eval", "--model", dir.filePath("t.json"), "--json"});
+    QVERIFY2(end.exitCode == 0, end.err.constData());
+    const double before = QJsonDocument::fromJson(start.out).object()["loss"].toDouble();
+    const double after = QJsonDocument::fromJson(end.out).object()["loss"].toDouble();
+    QVERIFY(after < before);
+    QCOMPARE(after, at["loss"].toDouble());
+
+    const CliRun gfs = runCli({"flow", "--model", model, "--gfs", "--json"});
+    QVERIFY2(gfs.exitCode == 0, gfs.err.constData());
+    const QJsonObject g = QJsonDocument::fromJson(gfs.out).object();
+    QVERIFY(g["converged"].toBool());
+    const NetworkFile m = readNetworkFile(model.toStdString());
+    const GfsSharpness want = gfsSharpness(m.network, m.loss, m.parameters, toSamples<double>(m.data));
+    QCOMPARE(g["gfs_sharpness"].toDouble(), want.sharpness);
+    QVERIFY(g["loss"].toDouble() < 1e-15);
+
+    const CliRun neither = runCli({"flow", "--model", model});
+    QVERIFY(neither.exitCode != 0 && neither.err.contains("--time"));
+    // Training tracks it only where the loss has a minimum: the spiral's cross-entropy has none.
+    const CliRun ce = runCli({"train", "--config", fixture("experiments/tiny_spiral.json"), "--steps", "2", "--out",
+                              dir.filePath("ce"), "--track-sharpness", "1", "--track-gfs"});
+    QVERIFY(ce.exitCode != 0 && ce.err.contains("--track-gfs") && ce.err.contains("mse"));
   }
 
   void trainTracksPerLayerCurvature() {

@@ -49,7 +49,7 @@ CurvatureControls::CurvatureControls(QWidget* parent) : QWidget(parent) {
   const std::pair<QWidget*, const char*> keys[] = {
       {every_, "tracking.sharpness_every"}, {method_, "tracking.power"}, {trace_, "tracking.trace"},
       {gaussNewton_, "tracking.gauss_newton"}, {preconditioned_, "tracking.preconditioned"},
-      {perLayer_, "tracking.per_layer"},
+      {perLayer_, "tracking.per_layer"}, {gfs_, "tracking.gfs"},
       {subset_, "tracking.subset"}, {minibatch_, "tracking.minibatch"},
       {tolerance_, "tracking.tolerance"}, {topK_, "spectrum.top_k"},
       {operator_, "spectrum.operator"}};
@@ -93,14 +93,20 @@ QWidget* CurvatureControls::buildTrackingGroup() {
                            "as a stack under the sharpness; λmax of a block never exceeds λmax(H). "
                            "Costs a warm-started Lanczos solve per layer and 20 Hutchinson probes "
                            "per measurement. Columns sharpness_layer<l>, trace_layer<l>."));
-  // tr H and per layer share a row: the panel stays within a projector's 800 lines at 1.4x.
-  auto* pair = new QHBoxLayout;
-  pair->addWidget(trace_);
-  pair->addWidget(perLayer_);
-  pair->addStretch(1);
-  box->addLayout(pair);
+  gfs_ = new QCheckBox(tr("GFS"), group);
+  gfs_->setToolTip(tr("GFS sharpness: λmax at the minimum that gradient flow reaches from the current "
+                      "parameters (Kreisler et al. 2023), which gradient descent lowers step by step even "
+                      "at the edge of stability. Integrates the flow to its end at every measured step: "
+                      "for small networks. MSE only (cross-entropy has no minimum to reach)."));
+  // tr H, per layer and GFS share a row: the panel stays within a projector's 800 lines at 1.4x.
+  auto* row = new QHBoxLayout;
+  row->addWidget(trace_);
+  row->addWidget(perLayer_);
+  row->addWidget(gfs_);
+  row->addStretch(1);
+  box->addLayout(row);
   for (QCheckBox* c : {gaussNewton_, preconditioned_}) box->addWidget(c);
-  for (QCheckBox* c : {trace_, gaussNewton_, preconditioned_, perLayer_})
+  for (QCheckBox* c : {trace_, gaussNewton_, preconditioned_, perLayer_, gfs_})
     connect(c, &QCheckBox::toggled, this, &CurvatureControls::emitTracking);
   connect(every_, &QSpinBox::valueChanged, this, &CurvatureControls::emitTracking);
   return group;
@@ -185,6 +191,7 @@ CurvatureTracking CurvatureControls::tracking() const {
   t.trace = trace_->isChecked();
   t.gaussNewton = gaussNewton_->isChecked();
   t.perLayer = perLayer_->isChecked();
+  t.gfs = gfs_->isEnabled() && gfs_->isChecked();
   t.preconditioned = preconditioned_->isEnabled() && preconditioned_->isChecked();
   t.subset = subset_->value();
   t.minibatch = minibatch_->isEnabled() && minibatch_->isChecked();
@@ -206,12 +213,13 @@ SpectrumRequest CurvatureControls::spectrumRequest() const {
 
 void CurvatureControls::showTracking(const CurvatureTracking& t) {
   const QSignalBlocker b1(every_), b2(method_), b3(trace_), b4(gaussNewton_), b5(preconditioned_), b6(subset_),
-      b7(minibatch_), b8(tolerance_), b9(perLayer_);
+      b7(minibatch_), b8(tolerance_), b9(perLayer_), b10(gfs_);
   every_->setValue(int(std::min<long>(t.every, every_->maximum())));
   method_->setCurrentIndex(std::max(0, method_->findData(t.power)));
   trace_->setChecked(t.trace);
   gaussNewton_->setChecked(t.gaussNewton);
   perLayer_->setChecked(t.perLayer);
+  gfs_->setChecked(t.gfs);
   preconditioned_->setChecked(t.preconditioned);
   subset_->setValue(int(std::min<Index>(t.subset, subset_->maximum())));
   minibatch_->setChecked(t.minibatch);
@@ -222,10 +230,12 @@ void CurvatureControls::showTracking(const CurvatureTracking& t) {
   }
   tolerance_->setCurrentIndex(k);
   for (QCheckBox* c : {trace_, gaussNewton_, perLayer_}) c->setEnabled(t.every > 0);
+  gfs_->setEnabled(t.every > 0 && mse_);
 }
 
 void CurvatureControls::emitTracking() {
   for (QCheckBox* c : {trace_, gaussNewton_, perLayer_}) c->setEnabled(every_->value() > 0);
+  gfs_->setEnabled(every_->value() > 0 && mse_);
   Q_EMIT trackingChanged(tracking());
 }
 
@@ -235,7 +245,9 @@ void CurvatureControls::showConfig(const ExperimentConfig& config) {
   adam_ = adam;
   preconditioned_->setEnabled(adam);
   minibatch_->setEnabled(config.optimizer.batchSize.has_value());
+  mse_ = config.loss.kind == LossKind::Mse;
   for (QCheckBox* c : {trace_, gaussNewton_, perLayer_}) c->setEnabled(every_->value() > 0);
+  gfs_->setEnabled(every_->value() > 0 && mse_);
 }
 
 void CurvatureControls::followOptimizer(const ExperimentConfig& config) {

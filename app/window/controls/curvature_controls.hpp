@@ -73,6 +73,8 @@ class CurvatureControls : public QWidget {
   QCheckBox* gaussNewton_ = nullptr;
   QCheckBox* preconditioned_ = nullptr;
   QCheckBox* perLayer_ = nullptr;
+  QCheckBox* gfs_ = nullptr;
+  bool mse_ = false;  // the GFS sharpness needs a loss with a minimum
   bool adam_ = false;  // the optimizer last shown is Adam's
   QSpinBox* subset_ = nullptr;
   QCheckBox* minibatch_ = nullptr;

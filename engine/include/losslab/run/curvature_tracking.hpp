@@ -24,6 +24,10 @@ struct CurvatureTracking {
   // Every layer's block of H (model-format-2.md, "Per-layer curvature"): its lambda_max, followed
   // as the whole H's is, and its trace from the Hutchinson diagonal of traceProbes probes.
   bool perLayer = false;
+  // λmax at the minimum gradient flow reaches from the iterate (GFS sharpness, Kreisler et al.
+  // 2023; losslab/flow/gfs_sharpness.hpp). MSE only: with cross-entropy, which has no minimum to
+  // reach, the column stays empty.
+  bool gfs = false;
 };
 
 // One measurement's per-layer values, one per layer with parameters (layerBlocks' order).

@@ -28,6 +28,7 @@ struct MetricsRow {
          precondSharpness = nan;
   // Where tracked, lambda_max and trace of every layer's block (sharpness_layer<l>, trace_layer<l>).
   std::shared_ptr<const LayerCurvatureRow> layers{};
+  double gfsSharpness = nan;  // where tracked and the flow arrived (column gfs_sharpness)
   // Softmax Collapse (Prieto et al. 2025), where tracked, on the training set: SC fraction as
   // each precision sees the run's logits; zero-loss and zero-gradient fractions in the run's
   // precision; cos(theta, step taken) (+1: the step only scales the weights up); mean ||z||.

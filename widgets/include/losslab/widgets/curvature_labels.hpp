@@ -10,9 +10,9 @@
 
 namespace losslab {
 
-enum class CurvatureQuantity { Sharpness, GaussNewtonSharpness, PreconditionedSharpness, Trace };
+enum class CurvatureQuantity { Sharpness, GaussNewtonSharpness, PreconditionedSharpness, Trace, GfsSharpness };
 
-// "λmax(H)", "λmax(G)", "λmax(P⁻¹H)", "tr H".
+// "λmax(H)", "λmax(G)", "λmax(P⁻¹H)", "tr H", "GFS λmax".
 QString quantityName(CurvatureQuantity q);
 // What the quantity is and how the run measures it (interval, data, tolerance).
 QString quantityToolTip(CurvatureQuantity q, const CurvatureTracking& tracking);

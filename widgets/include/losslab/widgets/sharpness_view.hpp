@@ -63,7 +63,7 @@ class SharpnessView : public QCustomPlot {
   double timeRange_ = 0.0;
   int redrawCount_ = 0;
   RedrawThrottle throttle_;
-  QCPGraph* graphs_[4] = {};
+  QCPGraph* graphs_[5] = {};
   QCPGraph* threshold_ = nullptr;
   QCPGraph* traceThreshold_ = nullptr;
   QCPItemText* thresholdText_ = nullptr;
