@@ -41,13 +41,16 @@ void runTrain(const TrainOptions& given) {
   ExperimentConfig config = readExperimentFile(o.config);
   if (o.steps >= 0) config.steps = o.steps;
   // The experiment's own tracking (a preset's "tracking" block) unless the command line asks
-  // for its own: the CLI measures what the window shows for the same file.
+  // for its own (--track-sharpness): the CLI measures what the window shows for the same file.
+  // The quantities asked for on the command line are added to it (--track-trace on a preset
+  // that tracks λmax gave no trace column before).
   if (o.tracking.every == 0 && config.tracking.sharpnessEvery > 0) {
-    const bool minibatch = o.tracking.minibatch, perLayer = o.tracking.perLayer, gfs = o.tracking.gfs;
+    const CurvatureTracking asked = o.tracking;
     o.tracking = curvatureTracking(config.tracking);
-    o.tracking.minibatch = minibatch;
-    o.tracking.perLayer = o.tracking.perLayer || perLayer;
-    o.tracking.gfs = o.tracking.gfs || gfs;
+    o.tracking.minibatch = asked.minibatch;
+    for (auto flag : {&CurvatureTracking::trace, &CurvatureTracking::gaussNewton, &CurvatureTracking::preconditioned,
+                      &CurvatureTracking::perLayer, &CurvatureTracking::gfs, &CurvatureTracking::power})
+      o.tracking.*flag = o.tracking.*flag || asked.*flag;
   }
   if (o.collapse.every == 0) o.collapse.every = config.tracking.collapseEvery;
   if (o.tracking.gfs && config.loss.kind != LossKind::Mse)

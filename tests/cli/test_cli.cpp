@@ -260,6 +260,30 @@ class CliTest : public QObject {
     QVERIFY(lines[2].split(',').last().isEmpty());  // step 1: not measured
   }
 
+  // A preset that tracks λmax keeps its own interval, and the quantities asked for on the command
+  // line are added to what it tracks.
+  void commandLineQuantitiesAddToAPresetsTracking() {
+    QTemporaryDir dir;
+    QFile config(fixture("experiments/tiny_spiral.json"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QJsonObject doc = QJsonDocument::fromJson(config.readAll()).object();
+    doc["tracking"] = QJsonObject{{"sharpness_every", 3}};
+    QFile preset(dir.filePath("preset.json"));
+    QVERIFY(preset.open(QIODevice::WriteOnly));
+    preset.write(QJsonDocument(doc).toJson());
+    preset.close();
+    const CliRun r = runCli({"train", "--config", preset.fileName(), "--steps", "4", "--out", dir.filePath("out"),
+                             "--track-trace", "--track-gauss-newton"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile csv(dir.filePath("out/metrics.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QVERIFY2(lines[0].contains(",sharpness,sharpness_threshold,trace,gn_sharpness,"), lines[0].constData());
+    QVERIFY(!lines[1].split(',')[11].isEmpty());  // step 0: measured, trace included
+    QVERIFY(lines[2].split(',')[11].isEmpty());   // step 1: the preset's interval, 3
+    QVERIFY(!lines[4].split(',')[11].isEmpty());  // step 3
+  }
+
   // Scaling a trained classifier's logits by a large alpha pushes its confident samples past
   // float16's and float32's collapse thresholds first.
   void collapseFractionsPerPrecision() {
