@@ -164,6 +164,7 @@ void LayerCurvatureView::rebuild(const Network& net) {
     plotLayout()->addElement(1, 0, empty);
   }
   updateGeometry();  // the stack's height follows its panel count
+  Q_EMIT rebuilt();
 }
 
 void LayerCurvatureView::redraw() {

@@ -163,6 +163,23 @@ class CurvatureWindowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!stack->isVisible(), 1000);
   }
 
+  // On a projector the stack's panels, made when the run's network first arrives, are as large as
+  // the rest (1.4×), and back to normal with the mode.
+  void theStackIsScaledOnAProjector() {
+    window_->showView(MainWindow::View::Sharpness);
+    window_->setPresentationMode(true);
+    control<QSpinBox>(*window_, "tracking.sharpness_every")->setValue(2);
+    control<QCheckBox>(*window_, "tracking.per_layer")->setChecked(true);
+    window_->bridge()->step(3);
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 3) && s.tracking.perLayer; }));
+    LayerCurvatureView* stack = window_->layerCurvatureView();
+    QTRY_VERIFY_WITH_TIMEOUT(stack->layerCount() >= 2, 1000);
+    QCOMPARE(stack->panelTitle(0)->font().pointSizeF(), 14.0);  // 10 pt × 1.4
+    QCOMPARE(stack->panel(0)->axis(QCPAxis::atLeft)->tickLabelFont().pointSizeF(), 14.0);
+    window_->setPresentationMode(false);
+    QCOMPARE(stack->panelTitle(0)->font().pointSizeF(), 10.0);
+  }
+
   // The method box reaches the run: power steps fill every row, close to Lanczos's values.
   void thePowerMethodTracksEveryStepCheaply() {
     control<QSpinBox>(*window_, "tracking.sharpness_every")->setValue(1);

@@ -18,6 +18,7 @@
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/run_status_bar.hpp"
 #include "losslab/widgets/layer_curvature_view.hpp"
+#include "main_window/presentation_mode.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
 #include "losslab/widgets/timeline_cursor.hpp"
@@ -137,6 +138,10 @@ void MainWindow::buildViews() {
   layers->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   layers->setVisible(false);
   layerCurvatureArea_ = layers;
+  // Panels made for a new network while on a projector are as large as the rest.
+  connect(layerCurvature_, &LayerCurvatureView::rebuilt, this, [this] {
+    if (presentation_) scaleForPresentation(layerCurvature_, kPresentationScale);
+  });
   timeline->addWidget(layers);
   timeline->setStretchFactor(0, 2);
   timeline->setStretchFactor(1, 3);

@@ -22,7 +22,7 @@ void MainWindow::setPresentationMode(bool on) {
     const QSignalBlocker quiet(actions_->presentation);
     actions_->presentation->setChecked(on);
   }
-  scaleForPresentation(this, on ? 1.4 : 1.0);
+  scaleForPresentation(this, on ? kPresentationScale : 1.0);
   controls_->setPresentation(on);  // the preset's few controls, as wide as they need
   collapse_->setPresentation(on);
   // No wider either: the views get the projector (the controls took 45 % of it, issue #21).

@@ -5,6 +5,9 @@ class QWidget;
 
 namespace losslab {
 
+// How much larger text and lines are on a projector.
+inline constexpr double kPresentationScale = 1.4;
+
 // factor 1 restores the original sizes.
 void scaleForPresentation(QWidget* root, double factor);
 

@@ -43,6 +43,11 @@ class LayerCurvatureView : public QCustomPlot {
   // The layer under the mouse, with its values at the nearest measured step.
   QString toolTipAt(const QPoint& pos) const;
 
+ Q_SIGNALS:
+  // New panels for a new network: their fonts and pens are the normal ones (presentation mode
+  // scales them again).
+  void rebuilt();
+
  protected:
   bool event(QEvent* event) override;
 
