@@ -82,6 +82,7 @@ void LayerCurvatureView::setTimeRange(long steps) {
 }
 
 void LayerCurvatureView::rebuild(const Network& net) {
+  network_ = net;
   clearPlottables();
   clearItems();
   plotLayout()->clear();  // the axis rects, the title and the legend of the last network
@@ -169,14 +170,10 @@ void LayerCurvatureView::rebuild(const Network& net) {
 
 void LayerCurvatureView::redraw() {
   throttle_.drawn();
+  // Panels for the snapshot's network, made again only when the network changes (not per frame).
   const Network none;
   const Network& net = snapshot_ ? snapshot_->network : none;
-  const std::vector<LayerBlock> blocks = layerBlocks(net);
-  const bool same = blocks.size() == blocks_.size() &&
-                    std::equal(blocks.begin(), blocks.end(), blocks_.begin(), [](const LayerBlock& a, const LayerBlock& b) {
-                      return a.name == b.name && a.offset == b.offset && a.size == b.size;
-                    });
-  if (!same) rebuild(net);
+  if (!(net == network_)) rebuild(net);
   const std::size_t L = panels_.size();
   std::vector<QVector<double>> sx(L), sy(L), tx(L), ty(L);
   QVector<double> wx, wy;

@@ -39,9 +39,6 @@ CurvatureOperator blockOperator(CurvatureOperator& full, const LayerBlock& block
 
 namespace {
 
-// Lanczos needs a Krylov space of at least two vectors besides the one it returns.
-constexpr Index kSmallestIterativeBlock = 3;
-
 LayerCurvature exactBlock(const Network& net, const Loss& loss, const Eigen::VectorXd& theta,
                           const Samples<double>& data, const LayerBlock& b, CurvatureKind kind,
                           const TaskControl& control) {

@@ -1,7 +1,7 @@
 #include "losslab/io/collapse_columns.hpp"
+#include "losslab/io/layer_column.hpp"
 
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 
 namespace losslab {
@@ -22,10 +22,7 @@ int formatSuffix(const std::string& column, const std::string& prefix) {
 
 // "<prefix><l>" with l >= 1 -> the layer's value, or NaN.
 double layerValue(const std::string& column, const std::string& prefix, const LayerwiseValue& v) {
-  const std::string digits = column.substr(prefix.size());
-  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return kNan;
-  const long layer = std::strtol(digits.c_str(), nullptr, 10);
-  return layer >= 1 && layer <= long(v.perLayer.size()) ? v.perLayer[layer - 1] : kNan;
+  return valueOfLayer(v.perLayer, layerOfColumn(column, prefix));
 }
 
 double setValue(const CollapseSetRecord& s, const std::string& column) {

@@ -11,24 +11,11 @@
 #include "losslab/core/error.hpp"
 #include "losslab/diagnostics/collapse_record.hpp"
 #include "losslab/io/collapse_columns.hpp"
+#include "losslab/io/layer_column.hpp"
 
 namespace losslab {
 
 namespace {
-// "<stem><l>", l >= 1, of a per-layer curvature row: the layer's value, or NaN.
-double layerCurvatureValue(const MetricsRow& r, const std::string& c) {
-  if (!r.layers) return std::nan("");
-  for (auto [stem, values] : {std::pair{std::string("sharpness_layer"), &r.layers->sharpness},
-                              std::pair{std::string("trace_layer"), &r.layers->trace}}) {
-    if (c.rfind(stem, 0) != 0) continue;
-    const std::string digits = c.substr(stem.size());
-    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return std::nan("");
-    const std::size_t l = std::stoul(digits);
-    return l >= 1 && l <= values->size() ? (*values)[l - 1] : std::nan("");
-  }
-  return std::nan("");
-}
-
 double valueOf(const MetricsRow& r, const std::string& c) {
   if (c == "step") return double(r.step);
   if (c == "epoch") return r.epoch;
@@ -53,8 +40,10 @@ double valueOf(const MetricsRow& r, const std::string& c) {
   if (c == "zero_grad_fraction") return r.zeroGradFraction;
   if (c == "nlm_cosine") return r.nlmCosine;
   if (c == "logit_norm") return r.logitNorm;
-  if (r.layers && (c.rfind("sharpness_layer", 0) == 0 || c.rfind("trace_layer", 0) == 0))
-    return layerCurvatureValue(r, c);
+  if (r.layers) {
+    if (const std::size_t l = layerOfColumn(c, "sharpness_layer")) return valueOfLayer(r.layers->sharpness, l);
+    if (const std::size_t l = layerOfColumn(c, "trace_layer")) return valueOfLayer(r.layers->trace, l);
+  }
   if (r.collapse) return collapseColumnValue(*r.collapse, c);
   return std::nan("");
 }

@@ -204,6 +204,18 @@ CollapseRecord collapseRecordFromJson(const json& v, const std::string& path) {
 }
 
 namespace {
+// The row of a record's `step`, at or after `cursor` (records come in step order, and `cursor`
+// moves on); an InputError naming `path` where the history has no such row, or where `taken`
+// says the row has its record already.
+MetricsRow& rowOfRecord(std::vector<MetricsRow>& rows, std::size_t& cursor, long step, const std::string& path,
+                        bool (*taken)(const MetricsRow&)) {
+  while (cursor < rows.size() && rows[cursor].step < step) ++cursor;
+  if (cursor == rows.size() || rows[cursor].step != step || taken(rows[cursor]))
+    throw InputError(jf::join(path, "step") + ": " + std::to_string(step) +
+                     " is not a row of the history (or has two records)");
+  return rows[cursor];
+}
+
 // The per-layer curvature records of a history, each on the row of its step.
 void readLayerCurvature(const json& records, const std::string& path, std::vector<MetricsRow>& rows) {
   if (!records.is_array()) throw InputError(path + ": expected an array of records");
@@ -217,11 +229,7 @@ void readLayerCurvature(const json& records, const std::string& path, std::vecto
     layers->sharpness = exactNumbersFrom(jf::require(r, "sharpness", rp), jf::join(rp, "sharpness"), -1);
     layers->trace = exactNumbersFrom(jf::require(r, "trace", rp), jf::join(rp, "trace"),
                                      long(layers->sharpness.size()));
-    while (row < rows.size() && rows[row].step < step) ++row;
-    if (row == rows.size() || rows[row].step != step || rows[row].layers)
-      throw InputError(jf::join(rp, "step") + ": " + std::to_string(step) +
-                       " is not a row of the history (or has two records)");
-    rows[row].layers = std::move(layers);
+    rowOfRecord(rows, row, step, rp, [](const MetricsRow& r) { return bool(r.layers); }).layers = std::move(layers);
   }
 }
 }  // namespace
@@ -285,10 +293,8 @@ std::vector<MetricsRow> historyFromJson(const json& v, const std::string& path, 
   for (std::size_t i = 0; i < records.size(); ++i) {
     const std::string rp = jf::at(jf::join(path, "collapse"), i);
     auto record = std::make_shared<CollapseRecord>(collapseRecordFromJson(records[i], rp));
-    while (row < rows.size() && rows[row].step < record->step) ++row;
-    if (row == rows.size() || rows[row].step != record->step || rows[row].collapse)
-      throw InputError(rp + ".step: " + std::to_string(record->step) + " is not a row of the history (or has two records)");
-    rows[row].collapse = std::move(record);
+    const long step = record->step;
+    rowOfRecord(rows, row, step, rp, [](const MetricsRow& r) { return bool(r.collapse); }).collapse = std::move(record);
   }
   if (v.contains("per_layer")) readLayerCurvature(v["per_layer"], jf::join(path, "per_layer"), rows);
   if (v.contains("gfs_sharpness")) {

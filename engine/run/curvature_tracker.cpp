@@ -1,5 +1,6 @@
 #include "losslab/run/curvature_tracker.hpp"
 
+#include "losslab/curvature/dense_curvature.hpp"
 #include "losslab/curvature/eigenvalue_tracking.hpp"
 #include "losslab/curvature/hutchinson_trace.hpp"
 #include "losslab/curvature/stability_threshold.hpp"
@@ -22,26 +23,11 @@ namespace {
 // Descent steps a tracked GFS measurement may end with before it counts as not arrived.
 constexpr long kGfsDescentSteps = 20000;
 
-// A block of one or two parameters has no room for a Krylov space: formed densely, one product
-// per parameter.
-TrackedEigenpair smallBlockTop(CurvatureOperator& block, const TaskControl& control) {
-  const Index n = block.size();
-  Eigen::MatrixXd m(n, n);
-  Eigen::VectorXd e = Eigen::VectorXd::Zero(n), column;
-  for (Index j = 0; j < n; ++j) {
-    control.checkStop();
-    e[j] = 1.0;
-    block.apply(e, column);
-    m.col(j) = column;
-    e[j] = 0.0;
-  }
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(0.5 * (m + m.transpose()));
-  TrackedEigenpair top;
-  top.value = eig.eigenvalues()[n - 1];
-  top.vector = eig.eigenvectors().col(n - 1);
-  top.products = n;
-  top.converged = true;
-  return top;
+// The top eigenpair of a dense (small) block.
+TrackedEigenpair denseTop(const Eigen::MatrixXd& block) {
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(block);
+  const Index n = block.rows();
+  return {eig.eigenvalues()[n - 1], eig.eigenvectors().col(n - 1), n, true};
 }
 }  // namespace
 
@@ -128,10 +114,15 @@ void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConf
     auto layers = std::make_shared<LayerCurvatureRow>();
     Eigen::VectorXd vectors(h.size());
     for (const LayerBlock& b : layers_) {
-      CurvatureOperator block = blockOperator(h, b);
-      const Eigen::VectorXd previous =
-          layerVectors_.size() == h.size() ? Eigen::VectorXd(layerVectors_.segment(b.offset, b.size)) : Eigen::VectorXd();
-      const TrackedEigenpair top = b.size < 3 ? smallBlockTop(block, control) : follow(block, previous);
+      auto followBlock = [&] {
+        CurvatureOperator block = blockOperator(h, b);
+        const bool warm = layerVectors_.size() == h.size();
+        return follow(block, warm ? Eigen::VectorXd(layerVectors_.segment(b.offset, b.size)) : Eigen::VectorXd());
+      };
+      const TrackedEigenpair top =
+          b.size < kSmallestIterativeBlock
+              ? denseTop(denseCurvatureBlock(net_, loss_, theta, *data, b.offset, b.size, CurvatureKind::Hessian, control))
+              : followBlock();
       vectors.segment(b.offset, b.size) = top.vector;
       layers->sharpness.push_back(top.value);
     }

@@ -21,6 +21,10 @@ struct LayerBlock {
 };
 std::vector<LayerBlock> layerBlocks(const Network& net);
 
+// Lanczos needs a Krylov space of at least two vectors besides the one it returns: smaller
+// blocks are always formed densely.
+inline constexpr Index kSmallestIterativeBlock = 3;
+
 struct LayerCurvatureOptions {
   Index denseMax = kDenseCurvatureMaxParameters;  // blocks up to this size: dense, exact
   double tolerance = 1e-8;    // relative, of a larger block's top eigenvalue (Lanczos)

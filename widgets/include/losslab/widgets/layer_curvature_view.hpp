@@ -64,6 +64,7 @@ class LayerCurvatureView : public QCustomPlot {
   bool logScale_ = false;
   double timeRange_ = 0.0;
   RedrawThrottle throttle_;
+  Network network_;  // the one the panels are of
   std::vector<LayerBlock> blocks_;
   std::vector<QString> kinds_;  // "linear", "layernorm", ... per panel
   std::vector<Panel> panels_;
