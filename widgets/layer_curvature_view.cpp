@@ -13,7 +13,7 @@
 namespace losslab {
 
 namespace {
-constexpr int kPanelHeight = 80;  // pixels a panel needs for its title, ticks and a curve
+constexpr int kPanelHeight = 72;  // pixels a panel needs for its title, ticks and a curve
 
 QPen sharpnessPen() { return plot::pen(plot::hessianColor, 2.5); }
 QPen wholePen() { return plot::pen(QColor(120, 120, 120), 1.5, Qt::DashLine); }
@@ -92,7 +92,7 @@ void LayerCurvatureView::rebuild(const Network& net) {
     if (hasTensors(l.kind)) kinds_.push_back(QString::fromStdString(toString(l.kind)));
   });
   panels_.clear();
-  auto* title = new QCPTextElement(this, tr("Per layer: λmax and trace of each layer's block of H"),
+  auto* title = new QCPTextElement(this, tr("λmax and trace of each layer's block of H"),
                                    plot::sized(font(), 13, true));
   plotLayout()->addElement(0, 0, title);
   plotLayout()->setRowStretchFactor(0, 0.001);

@@ -1,6 +1,7 @@
 #include "main_window/main_window.hpp"
 
 #include <QCloseEvent>
+#include <algorithm>
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QScrollArea>
@@ -297,10 +298,25 @@ void MainWindow::onSnapshot(const SnapshotPtr& snapshot) {
     sharpness_->setSnapshot(snapshot);
     if (perLayer != layerCurvatureArea_->isVisible()) {
       layerCurvatureArea_->setVisible(perLayer);
-      // The stack takes the room the loss can spare: one step axis, three plots.
+      // The loss and the sharpness give up some of their minimum height to the stack: at 1280×800
+      // their 180 and 260 pixels left it room for two panels of three and no legend.
+      timelineLoss_->setMinimumHeight(perLayer ? 110 : 180);
+      sharpness_->setMinimumHeight(perLayer ? 200 : 260);
+      // ... and so a shorter axis: "largest eigenvalue" no longer fits along it.
+      sharpness_->yAxis->setLabel(perLayer ? tr("eigenvalue") : tr("largest eigenvalue"));
+      if (perLayer) {  // its panels now, so that their height is known below
+        layerCurvature_->setSnapshot(snapshot);
+        layerCurvature_->flushRedraw();
+      }
+      // The stack takes the room the loss can spare, all it needs where the tab has it (on a
+      // 1280×800 projector a 45% share scrolled its third panel and legend out of sight).
       if (auto* timeline = qobject_cast<QSplitter*>(layerCurvatureArea_->parentWidget()); perLayer && timeline) {
-        const int h = timeline->height();
-        timeline->setSizes({h * 22 / 100, h * 33 / 100, h * 45 / 100});
+        // Shares of a tab at least 640 high: before the window is laid out its height is still 0,
+        // and the splitter scales the sizes to whatever height it gets.
+        const int h = std::max(timeline->height(), 640);
+        const int stack = std::max(h * 45 / 100, std::min(layerCurvature_->minimumSizeHint().height(), h * 60 / 100));
+        const int loss = std::max(timelineLoss_->minimumHeight(), (h - stack) * 2 / 5);
+        timeline->setSizes({loss, h - stack - loss, stack});
       }
     }
     if (perLayer) {

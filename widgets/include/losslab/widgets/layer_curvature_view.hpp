@@ -37,7 +37,7 @@ class LayerCurvatureView : public QCustomPlot {
   QCPGraph* wholeGraph(int l) const { return panels_[std::size_t(l)].whole; }
   QCPGraph* traceGraph(int l) const { return panels_[std::size_t(l)].trace; }
   QCPTextElement* panelTitle(int l) const { return panels_[std::size_t(l)].title; }
-  // Height the stack needs to stay legible: about 80 pixels a panel.
+  // Height the stack needs to stay legible: about 72 pixels a panel.
   QSize minimumSizeHint() const override;
 
   // The layer under the mouse, with its values at the nearest measured step.
