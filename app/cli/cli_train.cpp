@@ -49,13 +49,17 @@ void runTrain(const TrainOptions& given) {
     o.tracking = curvatureTracking(config.tracking);
     o.tracking.minibatch = asked.minibatch;
     for (auto flag : {&CurvatureTracking::trace, &CurvatureTracking::gaussNewton, &CurvatureTracking::preconditioned,
-                      &CurvatureTracking::perLayer, &CurvatureTracking::gfs, &CurvatureTracking::power})
+                      &CurvatureTracking::perLayer, &CurvatureTracking::gfs, &CurvatureTracking::flow,
+                      &CurvatureTracking::power})
       o.tracking.*flag = o.tracking.*flag || asked.*flag;
   }
   if (o.collapse.every == 0) o.collapse.every = config.tracking.collapseEvery;
   if (o.tracking.gfs && config.loss.kind != LossKind::Mse)
     throw InputError("--track-gfs: the GFS sharpness needs a loss with a minimum for the flow to reach (mse); " +
                      toString(config.loss.kind) + " has none");
+ if (o.tracking.flow && !isPlainDescent(config.optimizer))
+    throw InputError("--track-flow: gradient flow is the limit of plain gradient descent; optimizer." +
+                     std::string("kind must be gd or sgd, without momentum, weight_decay, sam_rho, perp_grad or clip_norm"));
   if (o.logEvery < 1) throw InputError("--log-every: " + std::to_string(o.logEvery) + " must be >= 1");
   std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
@@ -118,6 +122,10 @@ void addTrainCommand(CLI::App& app) {
   cmd->add_flag("--track-gfs", options->tracking.gfs,
                 "With --track-sharpness: also the GFS sharpness, lambda_max at the minimum gradient flow reaches "
                 "from the iterate (Kreisler et al. 2023; mse only; column gfs_sharpness)");
+  cmd->add_flag("--track-flow", options->tracking.flow,
+                "With --track-sharpness: also the gradient flow from the same initialisation, integrated to each "
+                "measurement's effective time (sum of the rates): columns effective_time, flow_distance (||theta_GD - "
+                "theta_flow||), flow_train_loss, flow_sharpness (Cohen et al. 2021; plain gd/sgd only)");
   cmd->add_flag("--track-preconditioned", options->tracking.preconditioned,
                 "With --track-sharpness: also lambda_max(P^-1 H) for Adam/AdamW (Cohen et al. 2022)");
   cmd->add_option("--curvature-subset", options->tracking.subset,

@@ -29,7 +29,7 @@ namespace {
 void readData(const json& d, DataConfig& c) {
   jf::rejectUnknownKeys(d, {"kind", "n", "noise", "train_fraction", "standardize", "arms", "p",
                             "op", "dim", "teacher_hidden", "degree", "bits", "k", "path",
-                            "label_column", "task", "encoding", "shape"}, "data");
+                            "label_column", "task", "encoding", "shape", "x", "y"}, "data");
   if (d.contains("kind")) c.kind = jf::string(d["kind"], "data.kind");
   if (d.contains("n")) c.n = jf::smallInteger(d["n"], "data.n");
   if (d.contains("noise")) c.noise = jf::number(d["noise"], "data.noise");
@@ -52,6 +52,22 @@ void readData(const json& d, DataConfig& c) {
     c.labelColumn = v.is_number_integer() ? std::to_string(v.get<long>()) : jf::string(v, "data.label_column");
   }
   if (d.contains("task")) c.task = jf::string(d["task"], "data.task");
+  if (d.contains("x")) {
+    if (!d["x"].is_array()) throw InputError("data.x: expected an array of samples, each an array of numbers");
+    c.pointsX.clear();
+    for (std::size_t i = 0; i < d["x"].size(); ++i) c.pointsX.push_back(jf::numbers(d["x"][i], jf::at("data.x", i)));
+  }
+  if (d.contains("y")) {
+    if (!d["y"].is_array()) throw InputError("data.y: expected an array with one label or target per sample");
+    c.pointsY.clear();
+    for (std::size_t i = 0; i < d["y"].size(); ++i) {
+      const json& y = d["y"][i];
+      c.pointsY.push_back(y.is_array() ? jf::numbers(y, jf::at("data.y", i))
+                                       : std::vector<double>{jf::number(y, jf::at("data.y", i))});
+    }
+  }
+  if ((d.contains("x") || d.contains("y")) && c.kind != "points")
+    throw InputError("data.x, data.y: samples written out belong to data.kind \"points\"");
 }
 
 void readModel(const json& m, ModelConfig& c) {
@@ -121,7 +137,7 @@ void readSchedule(const json& s, ScheduleConfig& c) {
 
 void readTracking(const json& t, TrackingConfig& c) {
   jf::rejectUnknownKeys(t, {"sharpness_every", "trace", "gauss_newton", "preconditioned", "power", "subset",
-                            "tolerance", "collapse_every", "per_layer", "gfs"}, "tracking");
+                            "tolerance", "collapse_every", "per_layer", "gfs", "flow"}, "tracking");
   if (t.contains("sharpness_every")) c.sharpnessEvery = jf::integer(t["sharpness_every"], "tracking.sharpness_every");
   if (t.contains("trace")) c.trace = jf::boolean(t["trace"], "tracking.trace");
   if (t.contains("gauss_newton")) c.gaussNewton = jf::boolean(t["gauss_newton"], "tracking.gauss_newton");
@@ -129,6 +145,7 @@ void readTracking(const json& t, TrackingConfig& c) {
   if (t.contains("power")) c.power = jf::boolean(t["power"], "tracking.power");
   if (t.contains("per_layer")) c.perLayer = jf::boolean(t["per_layer"], "tracking.per_layer");
   if (t.contains("gfs")) c.gfs = jf::boolean(t["gfs"], "tracking.gfs");
+  if (t.contains("flow")) c.flow = jf::boolean(t["flow"], "tracking.flow");
   if (t.contains("subset")) c.subset = jf::integer(t["subset"], "tracking.subset");
   if (t.contains("tolerance")) c.tolerance = jf::number(t["tolerance"], "tracking.tolerance");
   if (t.contains("collapse_every")) c.collapseEvery = jf::integer(t["collapse_every"], "tracking.collapse_every");
@@ -287,6 +304,12 @@ json toJson(const ExperimentConfig& c) {
   if (k == "teacher_student") data["dim"] = c.data.dim, data["teacher_hidden"] = c.data.teacherHidden;
   if (k == "poly1d") data["degree"] = c.data.degree;
   if (k == "sparse_parity") data["bits"] = c.data.bits, data["k"] = c.data.k;
+  if (k == "points") {
+    data["x"] = c.data.pointsX, data["task"] = c.data.task;
+    json y = json::array();
+    for (const auto& v : c.data.pointsY) y.push_back(v.size() == 1 ? json(v[0]) : json(v));
+    data["y"] = y;
+  }
   if (k == "csv") {
     data["path"] = c.data.path, data["task"] = c.data.task;
     if (!c.data.labelColumn.empty()) data["label_column"] = c.data.labelColumn;
@@ -330,6 +353,7 @@ json toJson(const ExperimentConfig& c) {
                        {"tolerance", t.tolerance}, {"collapse_every", t.collapseEvery}};
     if (t.perLayer) doc["tracking"]["per_layer"] = true;  // added later: older readers know the rest
     if (t.gfs) doc["tracking"]["gfs"] = true;
+    if (t.flow) doc["tracking"]["flow"] = true;
   }
   if (c.presentation != PresentationConfig{}) {
     const PresentationConfig& p = c.presentation;

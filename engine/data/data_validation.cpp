@@ -5,6 +5,7 @@
 
 #include "losslab/core/error.hpp"
 #include "losslab/data/modular.hpp"
+#include "losslab/data/points.hpp"
 
 namespace losslab {
 namespace {
@@ -57,7 +58,7 @@ const std::vector<std::string>& dataKinds() {
   static const std::vector<std::string> kinds{
       "spiral", "circles", "xor", "gaussians", "moons", "reg_plane", "reg_gauss", "modular",
       "teacher_student", "poly1d", "sparse_parity", "digits", "iris", "wine", "breast_cancer",
-      "csv"};
+      "csv", "points"};
   return kinds;
 }
 
@@ -68,7 +69,7 @@ void validateDataConfig(const DataConfig& c) {
   if (!(c.trainFraction > 0 && c.trainFraction <= 1))
     outOfRange("train_fraction", text(c.trainFraction), "0 < train_fraction <= 1");
 
-  const bool generated = !in(kind, {"modular", "digits", "iris", "wine", "breast_cancer", "csv"});
+  const bool generated = !in(kind, {"modular", "digits", "iris", "wine", "breast_cancer", "csv", "points"});
   if (generated) {
     requireAtLeast("n", c.n, 1);
     if (kind != "sparse_parity" && !(c.noise >= 0))
@@ -108,6 +109,7 @@ void validateDataConfig(const DataConfig& c) {
     for (std::size_t i = 0; i < 3; ++i) requireAtLeast("shape[" + text(i) + "]", c.shape[i], 1);
     if (c.encoding == "tokens") throw InputError("data.shape: token sequences are not images");
   }
+  if (kind == "points") validatePoints(c);
   if (kind == "csv") {
     if (c.path.empty()) throw InputError("data.path is empty; data.kind = \"csv\" needs a file");
     if (c.task != "classification" && c.task != "regression")

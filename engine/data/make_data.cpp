@@ -6,6 +6,7 @@
 #include "losslab/data/csv_dataset.hpp"
 #include "losslab/data/data_validation.hpp"
 #include "losslab/data/modular.hpp"
+#include "losslab/data/points.hpp"
 #include "losslab/data/poly1d.hpp"
 #include "losslab/data/sparse_parity.hpp"
 #include "losslab/data/split.hpp"
@@ -40,6 +41,7 @@ Dataset generate(const DataConfig& c, Rng& rng) {
   if (k == "poly1d") return makePoly1d(c.n, c.degree, c.noise, rng);
   if (k == "sparse_parity") return makeSparseParity(c.n, c.bits, c.k, rng);
   if (isBundledDataset(k)) return loadBundledDataset(k);
+  if (k == "points") return makePoints(c);
   if (k == "csv")
     return loadCsvDataset({c.path, c.labelColumn,
                            c.task == "regression" ? Task::Regression : Task::Classification});

@@ -38,6 +38,14 @@ GradientFlow::GradientFlow(LossGradient lossGradient, Eigen::VectorXd theta0, Fl
   h_ = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * d0 / d1;
 }
 
+GradientFlow::GradientFlow(LossGradient lossGradient, double t, Eigen::VectorXd theta, double h, FlowOptions options)
+    : f_(std::move(lossGradient)), o_(options), t_(t), h_(h), theta_(std::move(theta)) {
+  if (!(o_.rtol > 0) || !(o_.atol > 0)) throw InputError("gradient flow: rtol and atol must be > 0");
+  if (!(t >= 0) || !std::isfinite(t)) throw InputError("gradient flow: the time must be finite and >= 0");
+  if (!(h > 0) || !std::isfinite(h)) throw InputError("gradient flow: the step size must be finite and > 0");
+  loss_ = evaluate(theta_, grad_);
+}
+
 double GradientFlow::evaluate(const Eigen::VectorXd& theta, Eigen::VectorXd& grad) {
   if (gradients_ >= o_.maxGradients)
     throw InputError("gradient flow: the budget of " + std::to_string(o_.maxGradients) +

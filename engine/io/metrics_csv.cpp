@@ -33,6 +33,10 @@ double valueOf(const MetricsRow& r, const std::string& c) {
   if (c == "gn_sharpness") return r.gnSharpness;
   if (c == "precond_sharpness") return r.precondSharpness;
   if (c == "gfs_sharpness") return r.gfsSharpness;
+  if (c == "effective_time") return r.effectiveTime;
+  if (c == "flow_distance") return r.flowDistance;
+  if (c == "flow_train_loss") return r.flowTrainLoss;
+  if (c == "flow_sharpness") return r.flowSharpness;
   if (c == "sc_fraction_float16") return r.scFraction16;
   if (c == "sc_fraction_float32") return r.scFraction32;
   if (c == "sc_fraction_float64") return r.scFraction64;
@@ -84,6 +88,8 @@ std::vector<std::string> curvatureColumns(const CurvatureTracking& t, const Netw
   if (t.gaussNewton) c.push_back("gn_sharpness");
   if (t.preconditioned) c.push_back("precond_sharpness");
   if (t.gfs) c.push_back("gfs_sharpness");
+  if (t.flow)
+    for (const char* name : {"effective_time", "flow_distance", "flow_train_loss", "flow_sharpness"}) c.push_back(name);
   if (t.perLayer) {
     const std::size_t layers = parameterLayerSpans(net).size();
     for (const char* stem : {"sharpness_layer", "trace_layer"})

@@ -68,13 +68,18 @@ json trainerToJson(const TrainerState& t, BlobWriter& blob) {
                           {"preconditioned", blob.add(t.warmStart.preconditioned)}}}};
   // Added later, only where per-layer curvature is tracked: other sessions open in older builds.
   if (t.warmStart.perLayer.size() > 0) v["warm_start"]["per_layer"] = blob.add(t.warmStart.perLayer);
+  if (t.effectiveTime != 0) v["effective_time"] = exactNumber(t.effectiveTime);
+  if (t.warmStart.flowHessian.size() > 0) v["warm_start"]["flow_hessian"] = blob.add(t.warmStart.flowHessian);
+  if (const FlowPoint& f = t.warmStart.flow; f.parameters.size() > 0)
+    v["warm_start"]["flow"] = {{"time", exactNumber(f.time)}, {"step_size", exactNumber(f.stepSize)},
+                               {"parameters", blob.add(f.parameters)}};
   return v;
 }
 
 TrainerState trainerFrom(const json& v, const BlobReader& blob) {
   const std::string path = "trainer";
   jf::rejectUnknownKeys(v, {"step", "samples_seen", "diverged", "diverged_at", "wall_seconds", "parameters",
-                            "optimizer", "shuffler", "order", "cursor", "warm_start"}, path);
+                            "optimizer", "shuffler", "order", "cursor", "warm_start", "effective_time"}, path);
   auto at = [](const json& o, const char* key, const std::string& p) -> const json& { return jf::require(o, key, p); };
   TrainerState t;
   t.step = jf::integer(at(v, "step", path), "trainer.step");
@@ -82,6 +87,7 @@ TrainerState trainerFrom(const json& v, const BlobReader& blob) {
   t.diverged = jf::boolean(at(v, "diverged", path), "trainer.diverged");
   t.divergedAt = jf::integer(at(v, "diverged_at", path), "trainer.diverged_at");
   t.wallSeconds = exactNumberFrom(at(v, "wall_seconds", path), "trainer.wall_seconds");
+  if (v.contains("effective_time")) t.effectiveTime = exactNumberFrom(v["effective_time"], "trainer.effective_time");
   t.parameters = blob.vector(at(v, "parameters", path), "trainer.parameters");
   const json& o = at(v, "optimizer", path);
   jf::rejectUnknownKeys(o, {"steps", "momentum_started", "momentum", "second_moment"}, "trainer.optimizer");
@@ -93,11 +99,22 @@ TrainerState trainerFrom(const json& v, const BlobReader& blob) {
   t.order = blob.integers(at(v, "order", path), "trainer.order");
   t.cursor = jf::integer(at(v, "cursor", path), "trainer.cursor");
   const json& w = at(v, "warm_start", path);
-  jf::rejectUnknownKeys(w, {"hessian", "gauss_newton", "preconditioned", "per_layer"}, "trainer.warm_start");
+  jf::rejectUnknownKeys(w, {"hessian", "gauss_newton", "preconditioned", "per_layer", "flow_hessian", "flow"},
+                        "trainer.warm_start");
   t.warmStart.hessian = blob.vector(at(w, "hessian", "trainer.warm_start"), "trainer.warm_start.hessian");
   t.warmStart.gaussNewton = blob.vector(at(w, "gauss_newton", "trainer.warm_start"), "trainer.warm_start.gauss_newton");
   t.warmStart.preconditioned = blob.vector(at(w, "preconditioned", "trainer.warm_start"), "trainer.warm_start.preconditioned");
   if (w.contains("per_layer")) t.warmStart.perLayer = blob.vector(w["per_layer"], "trainer.warm_start.per_layer");
+  if (w.contains("flow_hessian"))
+    t.warmStart.flowHessian = blob.vector(w["flow_hessian"], "trainer.warm_start.flow_hessian");
+  if (w.contains("flow")) {
+    const std::string fp = "trainer.warm_start.flow";
+    const json& f = w["flow"];
+    jf::rejectUnknownKeys(f, {"time", "step_size", "parameters"}, fp);
+    t.warmStart.flow.time = exactNumberFrom(at(f, "time", fp), fp + ".time");
+    t.warmStart.flow.stepSize = exactNumberFrom(at(f, "step_size", fp), fp + ".step_size");
+    t.warmStart.flow.parameters = blob.vector(at(f, "parameters", fp), fp + ".parameters");
+  }
   return t;
 }
 
@@ -166,6 +183,8 @@ void checkLengths(const SessionFile& s) {
   check(s.run.trainer.warmStart.gaussNewton.size(), "trainer.warm_start.gauss_newton", true);
   check(s.run.trainer.warmStart.preconditioned.size(), "trainer.warm_start.preconditioned", true);
   check(s.run.trainer.warmStart.perLayer.size(), "trainer.warm_start.per_layer", true);
+  check(s.run.trainer.warmStart.flowHessian.size(), "trainer.warm_start.flow_hessian", true);
+  check(s.run.trainer.warmStart.flow.parameters.size(), "trainer.warm_start.flow.parameters", true);
   if (s.landscape) check(s.landscape->plane.origin.size(), "probes.landscape.plane.origin", false);
 }
 

@@ -122,12 +122,13 @@ json toJson(const CurvatureTracking& t) {
             {"tolerance", t.tolerance}, {"trace_probes", t.traceProbes}};
   if (t.perLayer) v["per_layer"] = true;  // added later: a session without it opens in older builds
   if (t.gfs) v["gfs"] = true;
+  if (t.flow) v["flow"] = true;
   return v;
 }
 
 CurvatureTracking curvatureTrackingFromJson(const json& v, const std::string& path) {
   jf::rejectUnknownKeys(v, {"every", "trace", "gauss_newton", "preconditioned", "subset", "minibatch",
-                            "tolerance", "trace_probes", "per_layer", "gfs"}, path);
+                            "tolerance", "trace_probes", "per_layer", "gfs", "flow"}, path);
   auto at = [&](const char* key) -> const json& { return jf::require(v, key, path); };
   auto name = [&](const char* key) { return jf::join(path, key); };
   CurvatureTracking t;
@@ -141,6 +142,7 @@ CurvatureTracking curvatureTrackingFromJson(const json& v, const std::string& pa
   t.traceProbes = int(jf::integer(at("trace_probes"), name("trace_probes")));
   if (v.contains("per_layer")) t.perLayer = jf::boolean(v["per_layer"], name("per_layer"));
   if (v.contains("gfs")) t.gfs = jf::boolean(v["gfs"], name("gfs"));
+  if (v.contains("flow")) t.flow = jf::boolean(v["flow"], name("flow"));
   try {
     validate(t);
   } catch (const InputError& e) {
@@ -204,6 +206,27 @@ CollapseRecord collapseRecordFromJson(const json& v, const std::string& path) {
 }
 
 namespace {
+// Columns added to the history after the spec's, each written only where some row has a value
+// (a session without them opens in older builds). A history without effective_time (an older
+// session) gets it back from the rates, exactly at a constant rate.
+struct ExtraColumn {
+  const char* key;
+  double MetricsRow::*member;
+};
+constexpr ExtraColumn kExtraColumns[] = {{"gfs_sharpness", &MetricsRow::gfsSharpness},
+                                         {"effective_time", &MetricsRow::effectiveTime},
+                                         {"flow_distance", &MetricsRow::flowDistance},
+                                         {"flow_train_loss", &MetricsRow::flowTrainLoss},
+                                         {"flow_sharpness", &MetricsRow::flowSharpness}};
+
+void effectiveTimeFromRates(std::vector<MetricsRow>& rows) {
+  double t = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i > 0 && std::isfinite(rows[i - 1].lr)) t += rows[i - 1].lr * double(rows[i].step - rows[i - 1].step);
+    rows[i].effectiveTime = t;
+  }
+}
+
 // The row of a record's `step`, at or after `cursor` (records come in step order, and `cursor`
 // moves on); an InputError naming `path` where the history has no such row, or where `taken`
 // says the row has its record already.
@@ -255,15 +278,19 @@ json historyToJson(const std::vector<MetricsRow>& rows, long stride) {
       layers.push_back({{"step", r.step}, {"sharpness", exactNumbers(r.layers->sharpness)},
                         {"trace", exactNumbers(r.layers->trace)}});
   if (!layers.empty()) history["per_layer"] = layers;  // added later, only where tracked
-  std::vector<double> gfs;
-  for (const MetricsRow& r : rows) gfs.push_back(r.gfsSharpness);
-  if (std::any_of(gfs.begin(), gfs.end(), [](double v) { return !std::isnan(v); }))
-    history["gfs_sharpness"] = exactNumbers(gfs);
+  for (const ExtraColumn& c : kExtraColumns) {
+    std::vector<double> values;
+    for (const MetricsRow& r : rows) values.push_back(r.*c.member);
+    if (std::any_of(values.begin(), values.end(), [](double v) { return !std::isnan(v); }))
+      history[c.key] = exactNumbers(values);
+  }
   return history;
 }
 
 std::vector<MetricsRow> historyFromJson(const json& v, const std::string& path, long& stride) {
-  jf::rejectUnknownKeys(v, {"stride", "rows", "columns", "collapse", "per_layer", "gfs_sharpness"}, path);
+  std::vector<std::string> keys{"stride", "rows", "columns", "collapse", "per_layer"};
+  for (const ExtraColumn& c : kExtraColumns) keys.push_back(c.key);
+  jf::rejectUnknownKeys(v, keys, path);
   stride = jf::integer(jf::require(v, "stride", path), jf::join(path, "stride"));
   const long n = jf::integer(jf::require(v, "rows", path), jf::join(path, "rows"));
   if (n < 0 || n > 1L << 24) throw InputError(jf::join(path, "rows") + ": " + std::to_string(n) + " is out of range");
@@ -297,9 +324,11 @@ std::vector<MetricsRow> historyFromJson(const json& v, const std::string& path, 
     rowOfRecord(rows, row, step, rp, [](const MetricsRow& r) { return bool(r.collapse); }).collapse = std::move(record);
   }
   if (v.contains("per_layer")) readLayerCurvature(v["per_layer"], jf::join(path, "per_layer"), rows);
-  if (v.contains("gfs_sharpness")) {
-    const std::vector<double> gfs = exactNumbersFrom(v["gfs_sharpness"], jf::join(path, "gfs_sharpness"), n);
-    for (long i = 0; i < n; ++i) rows[std::size_t(i)].gfsSharpness = gfs[std::size_t(i)];
+  if (!v.contains("effective_time")) effectiveTimeFromRates(rows);
+  for (const ExtraColumn& c : kExtraColumns) {
+    if (!v.contains(c.key)) continue;
+    const std::vector<double> values = exactNumbersFrom(v[c.key], jf::join(path, c.key), n);
+    for (long i = 0; i < n; ++i) rows[std::size_t(i)].*c.member = values[std::size_t(i)];
   }
   return rows;
 }

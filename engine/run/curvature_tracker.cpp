@@ -19,6 +19,11 @@ void validate(const CurvatureTracking& t) {
   if (t.traceProbes < 1) throw InputError("trace probes must be >= 1");
 }
 
+bool isPlainDescent(const OptimizerConfig& o) {
+  return (o.kind == OptimizerKind::Gd || o.kind == OptimizerKind::Sgd) && o.momentum == 0 && o.weightDecay == 0 &&
+         o.samRho == 0 && !o.perpGrad && !o.clipNorm;
+}
+
 namespace {
 // Descent steps a tracked GFS measurement may end with before it counts as not arrived.
 constexpr long kGfsDescentSteps = 20000;
@@ -38,6 +43,14 @@ CurvatureTracker::CurvatureTracker(const Network& net, const Loss& loss, const S
   if (tracking.perLayer) layers_ = layerBlocks(net);
   data_ = std::make_shared<const Samples<double>>(
       tracking.subset > 0 ? sampleSubset(train, tracking.subset, seed ^ 0xC0FFEEull) : train);
+  if (tracking.flow) flowData_ = tracking.subset > 0 ? std::make_shared<const Samples<double>>(train) : data_;
+}
+
+void CurvatureTracker::setFlowStart(const Eigen::VectorXd& theta0) {
+  if (theta0.size() != net_.parameterCount())
+    throw InputError("gradient flow start: " + std::to_string(theta0.size()) + " values for " +
+                     std::to_string(net_.parameterCount()) + " parameters");
+  flowStart_ = theta0;
 }
 
 int CurvatureTracker::krylovSteps(Index parameters) {
@@ -46,12 +59,15 @@ int CurvatureTracker::krylovSteps(Index parameters) {
 }
 
 CurvatureWarmStart CurvatureTracker::warmStart() const {
-  return {hessianVector_, gaussNewtonVector_, preconditionedVector_, layerVectors_};
+  CurvatureWarmStart w{hessianVector_, gaussNewtonVector_, preconditionedVector_, layerVectors_, flowVector_, resumeFlow_};
+  if (flow_) w.flow = {flow_->time(), flow_->stepSize(), flow_->state()};
+  return w;
 }
 
 void CurvatureTracker::setWarmStart(const CurvatureWarmStart& w) {
   const Index n = net_.parameterCount();
-  for (const Eigen::VectorXd* v : {&w.hessian, &w.gaussNewton, &w.preconditioned, &w.perLayer})
+  for (const Eigen::VectorXd* v : {&w.hessian, &w.gaussNewton, &w.preconditioned, &w.perLayer, &w.flowHessian,
+                                   &w.flow.parameters})
     if (v->size() != 0 && v->size() != n)
       throw InputError("curvature warm start: " + std::to_string(v->size()) + " values for " +
                        std::to_string(n) + " parameters");
@@ -59,6 +75,33 @@ void CurvatureTracker::setWarmStart(const CurvatureWarmStart& w) {
   gaussNewtonVector_ = w.gaussNewton;
   preconditionedVector_ = w.preconditioned;
   layerVectors_ = w.perLayer;
+  if (w.flow.parameters.size() > 0 && !(w.flow.time >= 0 && w.flow.stepSize > 0 && std::isfinite(w.flow.stepSize)))
+    throw InputError("curvature warm start: the gradient flow's time must be >= 0 and its step size > 0");
+  flowVector_ = w.flowHessian;
+  resumeFlow_ = w.flow;
+  flow_.reset();
+}
+
+void CurvatureTracker::measureFlow(
+    const Eigen::VectorXd& theta, MetricsRow& row, const TaskControl& control,
+    const std::function<TrackedEigenpair(CurvatureOperator&, const Eigen::VectorXd&)>& follow) {
+  const double t = row.effectiveTime;
+  if (flow_ && t < flow_->time()) flow_.reset();  // time went back (a restored earlier state): start again
+  if (!flow_) {
+    const LossGradient f = networkLossGradient(net_, loss_, *flowData_);
+    if (resumeFlow_.parameters.size() > 0 && resumeFlow_.time <= t)
+      flow_ = std::make_unique<GradientFlow>(f, resumeFlow_.time, resumeFlow_.parameters, resumeFlow_.stepSize);
+    else
+      flow_ = std::make_unique<GradientFlow>(f, flowStart_);
+    resumeFlow_ = {};
+  }
+  flow_->advanceTo(t, control);
+  row.flowDistance = (theta - flow_->state()).norm();
+  row.flowTrainLoss = flow_->loss();
+  CurvatureOperator& h = operatorAt(flowHessian_, flow_->state(), CurvatureKind::Hessian, flowData_);
+  const TrackedEigenpair top = follow(h, flowVector_);
+  flowVector_ = top.vector;
+  row.flowSharpness = top.value;
 }
 
 Eigen::VectorXd CurvatureTracker::fusedStart() const {
@@ -139,6 +182,8 @@ void CurvatureTracker::measure(const Eigen::VectorXd& theta, const OptimizerConf
     const GfsSharpness g = gfsSharpness(net_, loss_, theta, *data, o, control);
     row.gfsSharpness = g.converged ? g.sharpness : MetricsRow::nan;  // a flow still under way has no solution yet
   }
+  if (tracking_.flow && flowStart_.size() > 0 && isPlainDescent(optimizer) && std::isfinite(row.effectiveTime))
+    measureFlow(theta, row, control, follow);
   if (tracking_.gaussNewton) {
     CurvatureOperator& g = operatorAt(gaussNewton_, theta, CurvatureKind::GaussNewton, data);
     const TrackedEigenpair gn = follow(g, gaussNewtonVector_);

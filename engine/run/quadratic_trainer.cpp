@@ -30,6 +30,7 @@ class QuadraticTrainer final : public Trainer {
     MetricsRow row;
     row.step = step_;
     row.epoch = double(step_);
+    row.effectiveTime = effectiveTime_;
     if (diverged_) return row;
     const auto start = std::chrono::steady_clock::now();
     const double lr = learningRateAt(config_.schedule, config_.optimizer.lr, step_, config_.steps);
@@ -50,6 +51,7 @@ class QuadraticTrainer final : public Trainer {
       divergedAt_ = step_;
     } else {
       ++step_;
+      effectiveTime_ += lr;
     }
     wallSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     row.wallSeconds = wallSeconds_;
@@ -61,6 +63,7 @@ class QuadraticTrainer final : public Trainer {
     row.step = step_;
     row.epoch = double(step_);
     row.lr = learningRateAt(config_.schedule, config_.optimizer.lr, step_, config_.steps);
+    row.effectiveTime = effectiveTime_;
     Eigen::VectorXd g;
     row.trainLoss = model_.lossAndGradient(theta_, g);
     row.gradNorm = g.norm();
@@ -86,6 +89,7 @@ class QuadraticTrainer final : public Trainer {
     s.diverged = diverged_;
     s.divergedAt = divergedAt_;
     s.wallSeconds = wallSeconds_;
+    s.effectiveTime = effectiveTime_;
     s.parameters = theta_;
     s.optimizer = optimizer_.state();
     s.warmStart.hessian = topVector_;
@@ -107,6 +111,7 @@ class QuadraticTrainer final : public Trainer {
     diverged_ = s.diverged;
     divergedAt_ = s.divergedAt;
     wallSeconds_ = s.wallSeconds;
+    effectiveTime_ = s.effectiveTime;
   }
   long stepCount() const override { return step_; }
   double epoch() const override { return double(step_); }
@@ -140,7 +145,7 @@ class QuadraticTrainer final : public Trainer {
   CurvatureTracking tracking_;
   long step_ = 0, divergedAt_ = -1;
   bool diverged_ = false;
-  double wallSeconds_ = 0.0;
+  double wallSeconds_ = 0.0, effectiveTime_ = 0.0;
 };
 
 }  // namespace

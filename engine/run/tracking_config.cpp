@@ -11,6 +11,7 @@ CurvatureTracking curvatureTracking(const TrackingConfig& c) {
   t.power = c.power;
   t.perLayer = c.perLayer;
   t.gfs = c.gfs;
+  t.flow = c.flow;
   t.subset = c.subset;
   t.tolerance = c.tolerance;
   return t;
@@ -32,6 +33,7 @@ TrackingConfig trackingConfig(const CurvatureTracking& curvature, const Collapse
     c.power = curvature.power;
     c.perLayer = curvature.perLayer;
     c.gfs = curvature.gfs;
+    c.flow = curvature.flow;
     c.subset = curvature.subset;
     c.tolerance = curvature.tolerance;
   }

@@ -43,6 +43,7 @@ template <class S> class TrainerImpl final : public Trainer {
         objective_(net_, config.loss),
         optimizer_(config.optimizer, tensorSpans(net_)),
         theta_(parameters.cast<S>()),
+        initial_(parameters),
         shuffler_(config.seed ^ 0xD1B54A32D192ED03ull) {
     if (config.loss.kind == LossKind::Mse && data_->train.task == Task::Classification) {
       addOneHotTargets(train_);
@@ -60,6 +61,7 @@ template <class S> class TrainerImpl final : public Trainer {
     MetricsRow row;
     row.step = step_;
     row.epoch = epoch();
+    row.effectiveTime = effectiveTime_;
     if (diverged_) return row;
     const auto start = std::chrono::steady_clock::now();
     const double lr = learningRateAt(config_, step_);
@@ -127,6 +129,7 @@ template <class S> class TrainerImpl final : public Trainer {
     } else {
       ++step_;
       samplesSeen_ += batch->size();
+      effectiveTime_ += lr;
     }
     wallSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     row.wallSeconds = wallSeconds_;
@@ -138,6 +141,7 @@ template <class S> class TrainerImpl final : public Trainer {
     row.step = step_;
     row.epoch = epoch();
     row.lr = learningRateAt(config_, step_);
+    row.effectiveTime = effectiveTime_;
     Vec<S> grad;
     row.trainLoss = double(objective_.lossAndGradient(theta_, train_, grad, &row.trainAccuracy));
     row.gradNorm = double(grad.norm());
@@ -161,6 +165,7 @@ template <class S> class TrainerImpl final : public Trainer {
     Samples<double> train = toSamples<double>(data_->train);
     if (config_.loss.kind == LossKind::Mse && data_->train.task == Task::Classification) addOneHotTargets(train);
     tracker_ = std::make_unique<CurvatureTracker>(net_, config_.loss, train, tracking, config_.seed);
+    tracker_->setFlowStart(initial_);
   }
 
   void setCollapseTracking(const CollapseTracking& tracking) override {
@@ -179,6 +184,7 @@ template <class S> class TrainerImpl final : public Trainer {
     s.diverged = diverged_;
     s.divergedAt = divergedAt_;
     s.wallSeconds = wallSeconds_;
+    s.effectiveTime = effectiveTime_;
     s.parameters = parameters();
     s.optimizer = optimizer_.state();
     s.shuffler = shuffler_.state();
@@ -219,6 +225,7 @@ template <class S> class TrainerImpl final : public Trainer {
     diverged_ = s.diverged;
     divergedAt_ = s.divergedAt;
     wallSeconds_ = s.wallSeconds;
+    effectiveTime_ = s.effectiveTime;
   }
 
   long stepCount() const override { return step_; }
@@ -279,6 +286,7 @@ template <class S> class TrainerImpl final : public Trainer {
   Objective<S> objective_;
   Optimizer<S> optimizer_;
   Vec<S> theta_;
+  Eigen::VectorXd initial_;  // where the run started (the reference gradient flow starts there too)
   Rng shuffler_;
   std::unique_ptr<CurvatureTracker> tracker_;
   CollapseTracking collapse_;
@@ -287,7 +295,7 @@ template <class S> class TrainerImpl final : public Trainer {
   size_t cursor_ = 0;
   long step_ = 0, samplesSeen_ = 0, divergedAt_ = -1;
   bool diverged_ = false;
-  double wallSeconds_ = 0.0;
+  double wallSeconds_ = 0.0, effectiveTime_ = 0.0;
 };
 
 }  // namespace
@@ -302,6 +310,8 @@ void checkRestorable(const TrainerState& s, Index parameterCount) {
     throw InputError("trainer: step counts out of range (step " + std::to_string(s.step) + ", optimizer " +
                      std::to_string(s.optimizer.steps) + ")");
   if (s.diverged != (s.divergedAt >= 0)) throw InputError("trainer.diverged_at: disagrees with diverged");
+  if (!(s.effectiveTime >= 0) || !std::isfinite(s.effectiveTime))
+    throw InputError("trainer.effective_time: must be finite and >= 0");
 }
 
 namespace {

@@ -244,6 +244,33 @@ class CliTest : public QObject {
     QVERIFY(ce.exitCode != 0 && ce.err.contains("--track-gfs") && ce.err.contains("mse"));
   }
 
+  // --track-flow: the gradient flow beside the run, its four columns after the spec's; refused
+  // beside an optimizer whose limit is not the flow.
+  void trainTracksTheGradientFlow() {
+    QTemporaryDir dir;
+    const CliRun r = runCli({"train", "--config", fixture("experiments/tiny_spiral.json"), "--steps", "5", "--out",
+                             dir.path(), "--track-sharpness", "2", "--track-flow"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile csv(dir.path() + "/metrics.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QVERIFY2(lines[0].endsWith("wall_seconds,effective_time,flow_distance,flow_train_loss,flow_sharpness"),
+             lines[0].constData());
+    const QList<QByteArray> first = lines[1].split(','), third = lines[3].split(',');
+    QCOMPARE(first[first.size() - 3].toDouble(), 0.0);  // step 0: gradient descent and the flow both at θ0
+    QVERIFY(third[third.size() - 3].toDouble() > 0);   // step 2: apart
+    QVERIFY(third.last().toDouble() > 0);               // the flow's λmax
+    QVERIFY(lines[2].split(',').last().isEmpty());      // step 1: not measured
+    const QString adam = dir.filePath("adam.json");
+    QFile out(adam);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(R"({"data": {"kind": "xor", "n": 40}, "model": {"hidden": [4]}, "optimizer": {"kind": "adam", "lr": 0.01}})");
+    out.close();
+    const CliRun refused = runCli({"train", "--config", adam, "--steps", "2", "--out", dir.filePath("a"),
+                                   "--track-sharpness", "1", "--track-flow"});
+    QVERIFY(refused.exitCode != 0 && refused.err.contains("--track-flow") && refused.err.contains("optimizer"));
+  }
+
   void trainTracksPerLayerCurvature() {
     QTemporaryDir dir;
     const CliRun r = runCli({"train", "--config", fixture("experiments/tiny_spiral.json"), "--steps", "4", "--out",

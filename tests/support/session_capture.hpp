@@ -20,6 +20,8 @@ inline std::string rowText(const MetricsRow& row) {
   std::vector<std::string> columns;
   for (const std::string& c : specMetricsColumns())
     if (c != "wall_seconds") columns.push_back(c);
+  for (const char* c : {"gfs_sharpness", "effective_time", "flow_distance", "flow_train_loss", "flow_sharpness"})
+    columns.push_back(c);
   return metricsLine(row, columns);
 }
 

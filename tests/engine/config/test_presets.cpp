@@ -7,7 +7,9 @@
 
 #include "losslab/config/experiment_io.hpp"
 #include "losslab/config/mlp_shortcut.hpp"
+#include "losslab/run/tracking_config.hpp"
 #include "losslab/run/trainer.hpp"
+#include "fuzzy_compare.hpp"
 #include "fixtures.hpp"
 #include "sanitized.hpp"
 
@@ -75,7 +77,7 @@ class PresetsTest : public QObject {
   void presetsCarryWhatTheyAreAbout() {
     const std::string dir = losslab::test::resourceDir() + "/presets/";
     for (const char* name : {"edge-of-stability-digits", "progressive-sharpening-quadratic", "flat-vs-sharp-minima-batch",
-                             "sam-tames-sharpness", "curvature-per-layer-digits"})
+                             "sam-tames-sharpness", "curvature-per-layer-digits", "gfs-scalar-network"})
       QVERIFY2(readExperimentFile(dir + name + ".json").tracking.sharpnessEvery > 0, name);
     for (const char* name : {"softmax-collapse-mod113", "perp-adamw-mod113", "stablemax-grokking-mod113",
                              "softmax-collapse-transformer", "z-loss-mod113"})
@@ -105,6 +107,29 @@ class PresetsTest : public QObject {
     layers.title = eos.title, layers.description = eos.description, layers.steps = eos.steps;
     layers.tracking.perLayer = false, layers.presentation.timeRange = eos.presentation.timeRange;
     QCOMPARE(toJson(layers), toJson(eos));
+    // The GFS preset's claim (Kreisler et al. 2023), as its text gives the numbers: at the edge of
+    // stability gradient descent lowers the GFS sharpness at every measurement, from 13.86 to
+    // below 2/η, while the gradient flow from the same start stays at 13.86; then it converges.
+    {
+      const ExperimentConfig gfs = readExperimentFile(dir + "gfs-scalar-network.json");
+      QVERIFY(gfs.tracking.gfs && gfs.tracking.flow);
+      auto trainer = Trainer::create(gfs);
+      trainer->setCurvatureTracking(curvatureTracking(gfs.tracking));
+      double last = INFINITY, flowSharpness = 0, oscillation = 0;
+      MetricsRow row;
+      for (long k = 0; k < gfs.steps; ++k) {
+        row = trainer->step(false);
+        if (!std::isfinite(row.gfsSharpness)) continue;
+        QVERIFY2(row.gfsSharpness < last, qPrintable(QString("GFS did not fall at step %1").arg(row.step)));
+        last = row.gfsSharpness;
+        flowSharpness = row.flowSharpness;
+        oscillation = std::max(oscillation, row.sharpness);
+      }
+      QVERIFY(last < 2.0 / gfs.optimizer.lr && last > 11.7);
+      LOSSLAB_COMPARE_NEAR(flowSharpness, 13.864, 1e-3);
+      QVERIFY(oscillation > 17.0);  // λmax(H) of the iterate swings far above 2/η
+      QVERIFY(row.trainLoss < 1e-4);
+    }
     // The quadratic's 150 interesting steps are not over in a blink: one step a frame.
     QCOMPARE(readExperimentFile(dir + "progressive-sharpening-quadratic.json").presentation.stepsPerFrame, 1L);
   }

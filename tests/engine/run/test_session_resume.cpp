@@ -75,6 +75,11 @@ class SessionResumeTest : public QObject {
         "model": {"kind": "network", "layers": [{"kind": "linear", "out": 8}, {"kind": "residual", "repeat": 2,
         "body": [{"kind": "layernorm"}, {"kind": "linear", "out": 8}, {"kind": "activation", "fn": "gelu"}]},
         {"kind": "linear"}]}, "optimizer": {"kind": "adam", "lr": 0.01, "batch_size": 40}})") << 4L << 6L;
+    // The reference gradient flow beside plain gradient descent: its point and step size are saved.
+    QTest::newRow("gradient flow beside gd") << QString(R"({"seed": 0, "data": {"kind": "points", "x": [[1.0]],
+        "y": [[2.0]], "task": "regression", "train_fraction": 1.0}, "model": {"hidden": [1, 1, 1],
+        "activation": "linear", "bias": false, "init_scale": 2.0}, "loss": "mse", "optimizer": {"kind": "gd", "lr": 0.17}})")
+                                             << 3L << 0L;
     QTest::newRow("quadratic model") << QString(R"({"model": {"kind": "quadratic", "params": 20, "residuals": 10},
         "loss": "mse", "optimizer": {"kind": "gd", "lr": 2.0}})") << 2L << 0L;
   }
@@ -90,6 +95,7 @@ class SessionResumeTest : public QObject {
     curvature.gaussNewton = curvatureEvery > 0 && config.model.kind != "quadratic";
     curvature.preconditioned = config.optimizer.kind == OptimizerKind::AdamW;
     curvature.perLayer = curvature.gaussNewton;  // its block vectors are warm starts too
+    curvature.flow = curvatureEvery > 0 && isPlainDescent(config.optimizer);
     CollapseTracking collapse;
     collapse.every = collapseEvery;
 
@@ -115,6 +121,8 @@ class SessionResumeTest : public QObject {
     const std::vector<MetricsRow> rows = finished(whole).history;
     QCOMPARE(std::any_of(rows.begin(), rows.end(), [](const MetricsRow& r) { return bool(r.layers); }),
              curvature.perLayer);
+    QCOMPARE(std::any_of(rows.begin(), rows.end(), [](const MetricsRow& r) { return r.flowDistance > 0; }),
+             curvature.flow && config.model.kind != "quadratic");
   }
 
   // A long history keeps thinning the same way after a resume: the stride it reached is saved.

@@ -38,6 +38,7 @@ struct TrackingConfig {
   bool trace = false, gaussNewton = false, preconditioned = false, power = false;
   bool perLayer = false;    // lambda_max and trace of every layer's block of H
   bool gfs = false;         // lambda_max at the gradient-flow solution (mse only)
+  bool flow = false;        // the gradient flow beside the run (plain gradient descent only)
   long subset = 0;          // samples of a seeded subset; 0: the training set
   double tolerance = 1e-6;  // relative, of each tracked eigenvalue
   long collapseEvery = 0;   // softmax-collapse diagnostics every N steps; 0: off

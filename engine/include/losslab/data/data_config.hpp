@@ -9,7 +9,7 @@ namespace losslab {
 struct DataConfig {
   std::string kind = "spiral";  // spiral circles xor gaussians moons reg_plane reg_gauss modular
                                 // teacher_student poly1d sparse_parity digits iris wine
-                                // breast_cancer csv
+                                // breast_cancer csv points
   int n = 1000;                 // samples, where the kind generates data
   double noise = 0.02;
   double trainFraction = 0.8;   // 1.0: no test set
@@ -27,7 +27,9 @@ struct DataConfig {
   int k = 3;                    //                k relevant bits
   std::string path;             // csv
   std::string labelColumn;      // csv: header name (or 0-based index as text)
-  std::string task = "classification";  // csv: classification or regression
+  std::string task = "classification";  // csv, points: classification or regression
+  // points: each sample's features, and its label (one integer) or its targets
+  std::vector<std::vector<double>> pointsX, pointsY;
 };
 
 }  // namespace losslab

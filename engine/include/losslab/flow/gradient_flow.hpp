@@ -22,6 +22,9 @@ struct FlowOptions {
 class GradientFlow {
  public:
   GradientFlow(LossGradient lossGradient, Eigen::VectorXd theta0, FlowOptions options = {});
+  // Resumes a flow that stood at `theta` at time t with next step size h (a saved FlowPoint): it
+  // goes on exactly as the uninterrupted flow would.
+  GradientFlow(LossGradient lossGradient, double t, Eigen::VectorXd theta, double h, FlowOptions options = {});
 
   // Integrates on to time t (>= time()), landing on t exactly. Throws Cancelled on a stop, and
   // InputError if the budget of gradients runs out or the flow leaves the finite numbers.
@@ -30,6 +33,7 @@ class GradientFlow {
   void step(const TaskControl& control = {});
 
   double time() const { return t_; }
+  double stepSize() const { return h_; }  // the next step the error control chose
   const Eigen::VectorXd& state() const { return theta_; }
   double loss() const { return loss_; }
   // ∇L at state() (from the step's last stage: no extra evaluation).

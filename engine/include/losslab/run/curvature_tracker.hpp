@@ -4,17 +4,23 @@
 // tr H, lambda_max of the Gauss-Newton matrix and, for Adam, lambda_max(P^-1 H), next to the
 // stability threshold of the optimizer in use. Analysis is float64 whatever the run's precision.
 #include <Eigen/Core>
+#include <functional>
 #include <memory>
 #include <stop_token>
 
 #include "losslab/curvature/curvature_operator.hpp"
+#include "losslab/curvature/eigenvalue_tracking.hpp"
 #include "losslab/curvature/layer_curvature.hpp"
+#include "losslab/flow/gradient_flow.hpp"
 #include "losslab/optim/optimizer_config.hpp"
 #include "losslab/run/curvature_tracking.hpp"
 #include "losslab/run/snapshot.hpp"
 
 namespace losslab {
 
+// Gradient descent whose small-rate limit is the gradient flow of the training loss: gd or sgd
+// without momentum, weight decay, SAM, ⊥Grad or clipping.
+bool isPlainDescent(const OptimizerConfig& optimizer);
 
 class CurvatureTracker {
  public:
@@ -46,6 +52,9 @@ class CurvatureTracker {
   CurvatureWarmStart warmStart() const;
   // Vectors of another length than the parameters' are an InputError (a corrupted save).
   void setWarmStart(const CurvatureWarmStart& warmStart);
+  // The run's initial parameters, where the reference flow (tracking.flow) starts: measure()
+  // integrates it to row.effectiveTime.
+  void setFlowStart(const Eigen::VectorXd& theta0);
 
  private:
   Network net_;
@@ -60,6 +69,15 @@ class CurvatureTracker {
   Eigen::VectorXd hessianVector_, gaussNewtonVector_, preconditionedVector_;
   std::vector<LayerBlock> layers_;
   Eigen::VectorXd layerVectors_;  // each layer's block eigenvector in its layer's place
+  // The reference gradient flow on the whole training set (not a subset or minibatch).
+  void measureFlow(const Eigen::VectorXd& theta, MetricsRow& row, const TaskControl& control,
+                   const std::function<TrackedEigenpair(CurvatureOperator&, const Eigen::VectorXd&)>& follow);
+  std::shared_ptr<const Samples<double>> flowData_;
+  Eigen::VectorXd flowStart_;
+  FlowPoint resumeFlow_;  // a restored point the flow goes on from (empty parameters: from flowStart_)
+  std::unique_ptr<GradientFlow> flow_;
+  std::unique_ptr<CurvatureOperator> flowHessian_;
+  Eigen::VectorXd flowVector_;
 };
 
 }  // namespace losslab

@@ -28,6 +28,12 @@ struct CurvatureTracking {
   // 2023; losslab/flow/gfs_sharpness.hpp). MSE only: with cross-entropy, which has no minimum to
   // reach, the column stays empty.
   bool gfs = false;
+  // The gradient flow from the run's initial parameters, integrated beside it to each
+  // measurement's effective time (Cohen et al. 2021, Appendix: their flow.py): how far gradient
+  // descent has left the flow, the flow's loss and its lambda_max. Measured while the optimizer
+  // is plain gradient descent (gd or sgd without momentum, weight decay, SAM, ⊥Grad or clipping),
+  // whose limit the flow is; empty columns otherwise.
+  bool flow = false;
 };
 
 // One measurement's per-layer values, one per layer with parameters (layerBlocks' order).
@@ -39,9 +45,18 @@ void validate(const CurvatureTracking& tracking);
 
 // The eigenvectors the next measurement starts Lanczos from (the last step's), so that a run
 // continued from a saved session measures what the uninterrupted run would. Empty: not yet.
+// Where the reference gradient flow stands: its time, the step size its error control chose
+// next and its parameters (empty: not started).
+struct FlowPoint {
+  double time = 0.0, stepSize = 0.0;
+  Eigen::VectorXd parameters;
+};
+
 struct CurvatureWarmStart {
   Eigen::VectorXd hessian, gaussNewton, preconditioned;
   Eigen::VectorXd perLayer;  // every layer's block eigenvector, each in its layer's place
+  Eigen::VectorXd flowHessian;  // the top eigenvector of H at the reference flow's point
+  FlowPoint flow;
 };
 
 }  // namespace losslab

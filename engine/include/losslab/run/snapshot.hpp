@@ -20,6 +20,10 @@ struct MetricsRow {
   static constexpr double nan = std::numeric_limits<double>::quiet_NaN();
   long step = 0;
   double epoch = nan, lr = nan;
+  // The sum of the rates of the steps before this row (step × η at a constant rate): the time
+  // of the gradient flow that gradient descent approximates, on which runs with different rates
+  // line up (column effective_time).
+  double effectiveTime = nan;
   double trainLoss = nan, trainAccuracy = nan, testLoss = nan, testAccuracy = nan;
   double gradNorm = nan, weightNorm = nan, wallSeconds = nan;
   // Curvature, where tracked (training-loss Hessian, float64): lambda_max, the optimizer's
@@ -29,6 +33,10 @@ struct MetricsRow {
   // Where tracked, lambda_max and trace of every layer's block (sharpness_layer<l>, trace_layer<l>).
   std::shared_ptr<const LayerCurvatureRow> layers{};
   double gfsSharpness = nan;  // where tracked and the flow arrived (column gfs_sharpness)
+  // Where the reference gradient flow is tracked (plain gradient descent only): the distance
+  // from the iterate to the flow at the same effective time, the flow's training loss and its
+  // lambda_max there (columns flow_distance, flow_train_loss, flow_sharpness).
+  double flowDistance = nan, flowTrainLoss = nan, flowSharpness = nan;
   // Softmax Collapse (Prieto et al. 2025), where tracked, on the training set: SC fraction as
   // each precision sees the run's logits; zero-loss and zero-gradient fractions in the run's
   // precision; cos(theta, step taken) (+1: the step only scales the weights up); mean ||z||.

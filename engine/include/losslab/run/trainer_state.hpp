@@ -20,6 +20,7 @@ struct TrainerState {
   bool diverged = false;
   long divergedAt = -1;
   double wallSeconds = 0.0;  // training time so far (the clock goes on from here)
+  double effectiveTime = 0.0;  // the sum of the rates of the steps taken
   Eigen::VectorXd parameters;  // spec flat order
   OptimizerState optimizer;
   std::string shuffler;              // the minibatch RNG (mt19937_64 as the standard writes it)
