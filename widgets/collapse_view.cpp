@@ -86,7 +86,7 @@ void CollapseView::buildPanels() {
     QCPAxis* x = rect->axis(QCPAxis::atBottom);
     const bool last = p == 3;
     x->setTickLabels(last);
-    if (last) x->setLabel(tr("step"));
+    if (last) x->setLabel(timeAxisTitle(timeAxis_));
     rect->axis(QCPAxis::atLeft)->setLabel(tr(panelLabel(CollapsePanel(p))));
     rect->setMinimumMargins(QMargins(12, 6, 12, last ? 6 : 2));
     panels_[p] = rect;
@@ -172,6 +172,13 @@ void CollapseView::setLogSteps(bool on) {
   redraw();
 }
 
+void CollapseView::setTimeAxis(TimeAxis axis) {
+  if (axis == timeAxis_) return;
+  timeAxis_ = axis;
+  panels_[3]->axis(QCPAxis::atBottom)->setLabel(timeAxisTitle(axis));
+  redraw();
+}
+
 void CollapseView::redraw() {
   ++redrawCount_;
   throttle_.drawn();
@@ -202,9 +209,10 @@ void CollapseView::redraw() {
       for (const MetricsRow& row : *runs_[i].snapshot->history) {
         if (noSoftmax) break;
         const double v = valueOf(row, q);
-        if (!std::isfinite(v) || (logSteps_ && row.step < 1)) continue;
+        const double x = timeOf(row, timeAxis_);
+        if (!std::isfinite(v) || !std::isfinite(x) || (logSteps_ && row.step < 1)) continue;
         if (q == CollapseQuantity::LogitNorm && !(v > 0)) continue;  // a log axis
-        xs.push_back(double(row.step));
+        xs.push_back(x);
         ys.push_back(v);
         if (q == CollapseQuantity::WeightNorm) normLo = std::min(normLo, v), normHi = std::max(normHi, v);
         if (q == CollapseQuantity::LogitNorm) logitLo = std::min(logitLo, v), logitHi = std::max(logitHi, v);
@@ -217,7 +225,7 @@ void CollapseView::redraw() {
                              : QCPScatterStyle());
     }
     if (!shown) continue;
-    lastStep = std::max(lastStep, double(runs_[i].snapshot->step));
+    lastStep = std::max(lastStep, newestTime(*runs_[i].snapshot, timeAxis_));
     if (i == 0) every = runs_[i].snapshot->collapseTracking.every;
     key->setName(runs_[i].name);
     key->setPen(plot::pen(runs_[i].color, 4.0));
@@ -225,7 +233,11 @@ void CollapseView::redraw() {
   }
   for (int p = 0; p < 4; ++p) {
     QCPAxis* x = panels_[p]->axis(QCPAxis::atBottom);
-    x->setRange(logSteps_ ? QCPRange(1.0, std::max(10.0, lastStep)) : QCPRange(0.0, lastStep));
+    // On effective time the log axis starts at the first step's time (η), not at 1.
+    const double first = timeAxis_ == TimeAxis::Steps || runs_.isEmpty() || !runs_[0].snapshot
+                             ? 1.0
+                             : runs_[0].snapshot->config.optimizer.lr;
+    x->setRange(logSteps_ ? QCPRange(first, std::max(10.0 * first, lastStep)) : QCPRange(0.0, lastStep));
   }
   QCPAxisRect* norms = panel(CollapsePanel::Norms);
   norms->axis(QCPAxis::atLeft)->setRange(normLo <= normHi ? QCPRange(0.0, normHi * 1.1) : QCPRange(0.0, 1.0));

@@ -12,12 +12,12 @@ using namespace collapse_quantities;
 
 namespace {
 
-// The row nearest to `step` for which `has` holds (null if none).
-template <class Has> const MetricsRow* rowNear(const std::vector<MetricsRow>& rows, double step, Has has) {
+// The row nearest to `x` on the time axis for which `has` holds (null if none).
+template <class Has> const MetricsRow* rowNear(const std::vector<MetricsRow>& rows, double x, TimeAxis axis, Has has) {
   const MetricsRow* best = nullptr;
   for (const MetricsRow& r : rows) {
-    if (!has(r)) continue;
-    if (!best || std::abs(double(r.step) - step) < std::abs(double(best->step) - step)) best = &r;
+    if (!has(r) || !std::isfinite(timeOf(r, axis))) continue;
+    if (!best || std::abs(timeOf(r, axis) - x) < std::abs(timeOf(*best, axis) - x)) best = &r;
   }
   return best;
 }
@@ -36,14 +36,14 @@ QString CollapseView::curveToolTip(int run, CollapseQuantity q, double step) con
   const CollapseTracking tracking = s->collapseTracking;
   QString tip = collapseDefinition(q, tracking);
   const auto& rows = *s->history;
-  const MetricsRow* row = rowNear(rows, step, [q](const MetricsRow& r) { return std::isfinite(valueOf(r, q)); });
+  const MetricsRow* row = rowNear(rows, step, timeAxis_, [q](const MetricsRow& r) { return std::isfinite(valueOf(r, q)); });
   if (!row) return tip;
   const bool percent = panelOf(q) == CollapsePanel::Accuracy || panelOf(q) == CollapsePanel::Collapse;
   tip += tr("\nHere (%1): %2 = %3%4 at step %5.")
              .arg(runs_[run].name, collapseQuantityName(q), formatNumber(valueOf(*row, q)),
                   percent ? QStringLiteral("%") : QString())
              .arg(static_cast<qlonglong>(row->step));
-  const MetricsRow* tracked = rowNear(rows, step, [](const MetricsRow& r) { return bool(r.collapse); });
+  const MetricsRow* tracked = rowNear(rows, step, timeAxis_, [](const MetricsRow& r) { return bool(r.collapse); });
   if (!tracked) return tip;
   const CollapseRecord& r = *tracked->collapse;
   const QString at = tr(" (step %1)").arg(static_cast<qlonglong>(tracked->step));

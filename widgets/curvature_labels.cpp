@@ -28,6 +28,7 @@ QString quantityName(CurvatureQuantity q) {
     case CurvatureQuantity::PreconditionedSharpness: return QStringLiteral("λmax(P⁻¹H)");
     case CurvatureQuantity::Trace: return QStringLiteral("tr H");
     case CurvatureQuantity::GfsSharpness: return QStringLiteral("GFS λmax");
+    case CurvatureQuantity::FlowSharpness: return QStringLiteral("flow λmax");
   }
   return {};
 }
@@ -55,6 +56,11 @@ QString quantityToolTip(CurvatureQuantity q, const CurvatureTracking& t) {
                 "10⁻⁹). Kreisler et al. 2023 prove that gradient descent lowers it step after step in "
                 "scalar networks, even while λmax(H) itself oscillates at the edge of stability. "
                 "Missing where the flow had not arrived. ") + measuredOn(t);
+    case CurvatureQuantity::FlowSharpness:
+      return tr("λmax(H) along the gradient flow from the same initial parameters, at the same effective "
+                "time t = Σ η (Dormand–Prince integration beside the run; Cohen et al. 2021 compare the two): "
+                "where gradient descent is held at 2/η, the flow's sharpness goes on rising. On the whole "
+                "training set; measured while the optimizer is plain gradient descent. ") + measuredOn(t);
   }
   return {};
 }

@@ -6,7 +6,6 @@
 #include "losslab/widgets/curvature_labels.hpp"
 #include "losslab/widgets/plot_style.hpp"
 #include "losslab/widgets/plot_tooltip.hpp"
-#include "losslab/widgets/timeline_axis.hpp"
 #include "runaway_rows.hpp"
 #include "value_extent.hpp"
 
@@ -76,6 +75,13 @@ void LayerCurvatureView::setPanelMargins(const QMargins& margins) {
   replot(QCustomPlot::rpQueuedReplot);
 }
 
+void LayerCurvatureView::setTimeAxis(TimeAxis axis) {
+  if (axis == timeAxis_) return;
+  timeAxis_ = axis;
+  if (!panels_.empty()) panels_.back().rect->axis(QCPAxis::atBottom)->setLabel(timeAxisTitle(axis));
+  redraw();
+}
+
 void LayerCurvatureView::setTimeRange(long steps) {
   timeRange_ = double(std::max(0L, steps));
   redraw();
@@ -122,7 +128,7 @@ void LayerCurvatureView::rebuild(const Network& net) {
     QCPAxis* right = p.rect->axis(QCPAxis::atRight);
     right->setTickLabelColor(plot::traceColor.darker(130));
     x->setTickLabels(l + 1 == blocks_.size());  // one step axis, under the stack
-    if (l + 1 == blocks_.size()) x->setLabel(tr("step"));
+    if (l + 1 == blocks_.size()) x->setLabel(timeAxisTitle(timeAxis_));
     for (QCPAxis* axis : {left, right}) {
       plot::setLogAxis(axis, logScale_);
       axis->ticker()->setTickCount(3);  // a panel 60 pixels high has room for three numbers
@@ -183,10 +189,12 @@ void LayerCurvatureView::redraw() {
   if (snapshot_ && snapshot_->history) {
     const double runaway = runawayStep(*snapshot_);
     for (const MetricsRow& row : *snapshot_->history) {
-      const double x = double(row.step);
+      const double x = timeOf(row, timeAxis_);
+      if (!std::isfinite(x)) continue;
+      const bool before = double(row.step) < runaway;
       if (drawable(row.sharpness)) {
         wx.push_back(x), wy.push_back(row.sharpness);
-        if (x < runaway)
+        if (before)
           for (ValueExtent& e : left) e.add(row.sharpness);
       }
       if (!row.layers || row.layers->sharpness.size() != L || row.layers->trace.size() != L) continue;
@@ -194,17 +202,17 @@ void LayerCurvatureView::redraw() {
         const double s = row.layers->sharpness[l], t = row.layers->trace[l];
         if (drawable(s)) {
           sx[l].push_back(x), sy[l].push_back(s);
-          if (x < runaway) left[l].add(s);
+          if (before) left[l].add(s);
         }
         if (drawable(t)) {
           tx[l].push_back(x), ty[l].push_back(t);
-          if (x < runaway) right[l].add(t);
+          if (before) right[l].add(t);
         }
       }
     }
-    lastStep = double(snapshot_->step);
+    lastStep = newestTime(*snapshot_, timeAxis_);
   }
-  const double end = timelineAxisEnd(lastStep, timeRange_);
+  const double end = timeAxisEnd(lastStep, timeRange_, snapshot_.get(), timeAxis_);
   for (std::size_t l = 0; l < L; ++l) {
     const Panel& p = panels_[l];
     p.sharpness->setData(sx[l], sy[l], true);
@@ -232,7 +240,7 @@ QString LayerCurvatureView::toolTipAt(const QPoint& pos) const {
     if (!p.sharpness->data()->isEmpty()) {
       const double x = p.rect->axis(QCPAxis::atBottom)->pixelToCoord(pos.x());
       const QCPGraphData& s = nearest(*p.sharpness, x);
-      tip += tr("\nAt step %1: λmax = %2").arg(qlonglong(s.key)).arg(formatNumber(s.value));
+      tip += tr("\nAt %1: λmax = %2").arg(timeText(s.key, timeAxis_), formatNumber(s.value));
       if (!p.trace->data()->isEmpty()) {
         const QCPGraphData& t = nearest(*p.trace, s.key);
         if (t.key == s.key) tip += tr(", trace = %1").arg(formatNumber(t.value));

@@ -1,5 +1,4 @@
 #include "losslab/widgets/loss_curve_view.hpp"
-#include "losslab/widgets/timeline_axis.hpp"
 
 #include "runaway_rows.hpp"
 
@@ -40,6 +39,12 @@ LossCurveView::LossCurveView(QWidget* parent)
     g->setPen(plot::pen(g == trainAccuracy_ ? QColor(31, 119, 180) : QColor(255, 127, 14), 2.0, Qt::DashLine));
     g->removeFromLegend();
   }
+  flowLoss_ = addGraph();
+  flowLoss_->setName(tr("gradient flow"));
+  flowLoss_->setPen(plot::pen(plot::flowColor, 2.0, Qt::DashLine));
+  flowDistance_ = addGraph(xAxis, yAxis2);
+  flowDistance_->setName(tr("distance to flow"));
+  flowDistance_->setPen(plot::pen(plot::flowColor, 2.0, Qt::DotLine));
   yAxis2->setRange(0.0, 1.0);
   yAxis2->setLabel(tr("accuracy (dashed)"));
   yAxis2->setTickLabelFont(plot::sized(font(), 11));
@@ -135,50 +140,67 @@ void LossCurveView::setMaxRedrawRate(double hz) {
 void LossCurveView::redraw() {
   ++redrawCount_;
   throttle_.drawn();
-  QVector<double> trainSteps, trainLoss, testSteps, testLoss, accSteps[2], acc[2];
-  double yMin = std::numeric_limits<double>::infinity(), yMax = -yMin, lastStep = 0.0;
+  QVector<double> trainSteps, trainLoss, testSteps, testLoss, accSteps[2], acc[2], flowX, flowLoss, distX, dist;
+  double yMin = std::numeric_limits<double>::infinity(), yMax = -yMin, lastStep = 0.0, distMax = 0.0;
   // Non-finite losses (divergence) and, on a log axis, non-positive ones cannot be drawn.
   auto drawable = [this](double v) { return std::isfinite(v) && (!logScale_ || v > 0.0); };
   // A diverged run's axes fit the history before its losses ran away (runaway_rows.hpp).
   const double runaway = snapshot_ ? runawayStep(*snapshot_) : std::numeric_limits<double>::infinity();
-  auto take = [&](double step, double v, QVector<double>& xs, QVector<double>& ys) {
-    if (!drawable(v)) return;
-    xs.push_back(step);
+  auto take = [&](const MetricsRow& row, double v, QVector<double>& xs, QVector<double>& ys) {
+    const double x = timeOf(row, timeAxis_);
+    if (!drawable(v) || !std::isfinite(x)) return;
+    xs.push_back(x);
     ys.push_back(v);
-    if (step >= runaway) return;
+    if (double(row.step) >= runaway) return;
     yMin = std::min(yMin, v);
     yMax = std::max(yMax, v);
   };
   if (snapshot_ && snapshot_->history) {
     for (const MetricsRow& row : *snapshot_->history) {
-      take(static_cast<double>(row.step), row.trainLoss, trainSteps, trainLoss);
-      take(static_cast<double>(row.step), row.testLoss, testSteps, testLoss);
+      take(row, row.trainLoss, trainSteps, trainLoss);
+      take(row, row.testLoss, testSteps, testLoss);
+      take(row, row.flowTrainLoss, flowX, flowLoss);
+      if (const double x = timeOf(row, timeAxis_); std::isfinite(row.flowDistance) && std::isfinite(x))
+        distX.push_back(x), dist.push_back(row.flowDistance), distMax = std::max(distMax, row.flowDistance);
       if (showAccuracy_)
         for (int k = 0; k < 2; ++k)
           if (const double a = k == 0 ? row.trainAccuracy : row.testAccuracy; std::isfinite(a)) {
-            accSteps[k].push_back(static_cast<double>(row.step));
+            accSteps[k].push_back(timeOf(row, timeAxis_));
             acc[k].push_back(a);
           }
     }
-    lastStep = static_cast<double>(snapshot_->step);
+    lastStep = newestTime(*snapshot_, timeAxis_);
     // Short enough for the axis on a projector; the tooltip and the figures' JSON say it is a mean.
     // "loss: focal (γ = 2)", not "loss (focal (γ = 2))": the loss's parameters bring brackets.
     yAxis->setLabel(tr("loss: %1")
                         .arg(QString::fromStdString(describe(snapshot_->config.loss))));
   }
+  // The distance from the gradient flow takes the right-hand axis from the accuracies while the
+  // flow is tracked: two quantities on one axis would read as one scale.
+  const bool flowShown = !dist.isEmpty();
+  if (flowShown) accSteps[0].clear(), acc[0].clear(), accSteps[1].clear(), acc[1].clear();
   train_->setData(trainSteps, trainLoss, true);
   test_->setData(testSteps, testLoss, true);
   trainAccuracy_->setData(accSteps[0], acc[0], true);
   testAccuracy_->setData(accSteps[1], acc[1], true);
+  flowLoss_->setData(flowX, flowLoss, true);
+  flowDistance_->setData(distX, dist, true);
+  yAxis2->setVisible(showAccuracy_ || flowShown);
+  yAxis2->setLabel(flowShown ? tr("‖θ − θ_flow(t)‖ (dotted)") : tr("accuracy (dashed)"));
+  yAxis2->setNumberFormat(flowShown ? "g" : "f");
+  yAxis2->setNumberPrecision(flowShown ? 3 : 1);
+  yAxis2->setRange(0.0, flowShown ? (distMax > 0 ? distMax * 1.08 : 1.0) : 1.0);
   // Curves that never have a point (no test set, no labels) would only clutter the legend;
   // the rest keep a fixed order: losses in the first row, accuracies in the second.
   legend->clearItems();
-  for (QCPGraph* g : {train_, test_, trainAccuracy_, testAccuracy_})
+  for (QCPGraph* g : {train_, test_, flowLoss_, trainAccuracy_, testAccuracy_, flowDistance_})
     if (g == train_ || !g->data()->isEmpty()) g->addToLegend();
   const auto fitLoss = [&](int series, double v) {
     if (series <= ComparedTest) yMin = std::min(yMin, v), yMax = std::max(yMax, v);
   };
   lastStep = std::max(lastStep, compared_.redraw(drawable, fitLoss));
+  for (double v : flowLoss)
+    if (v < yMax) yMin = std::min(yMin, v);  // the flow's fall, within the run's own range
   emptyHint_->setVisible(snapshot_ && trainLoss.isEmpty() && testLoss.isEmpty() && compared_.runs().isEmpty());
   const bool diverged = snapshot_ && snapshot_->state == RunStatus::Diverged;
   showDivergence(diverged ? snapshot_->divergedAtStep : -1);
@@ -195,8 +217,16 @@ void LossCurveView::setTimeRange(long steps) {
   redraw();
 }
 
-void LossCurveView::fitAxes(double lastStep, double yMin, double yMax) {
-  xAxis->setRange(0.0, timelineAxisEnd(lastStep, timeRange_));
+void LossCurveView::setTimeAxis(TimeAxis axis) {
+  if (axis == timeAxis_) return;
+  timeAxis_ = axis;
+  compared_.setTimeAxis(axis);
+  xAxis->setLabel(timeAxisTitle(axis));
+  redraw();
+}
+
+void LossCurveView::fitAxes(double newest, double yMin, double yMax) {
+  xAxis->setRange(0.0, timeAxisEnd(newest, timeRange_, snapshot_.get(), timeAxis_));
   if (!(yMin <= yMax)) {  // nothing drawn yet
     yAxis->setRange(logScale_ ? QCPRange(0.01, 10.0) : QCPRange(0.0, 1.0));
   } else if (logScale_) {
@@ -213,10 +243,15 @@ void LossCurveView::showDivergence(long step) {
   divergedLine_->setVisible(show);
   divergedText_->setVisible(show);
   if (!show) return;
+  // The diverged row's place on the time axis (its step, or its effective time).
+  double x = double(step);
+  if (snapshot_ && snapshot_->history)
+    for (const MetricsRow& row : *snapshot_->history)
+      if (row.step == step && std::isfinite(timeOf(row, timeAxis_))) x = timeOf(row, timeAxis_);
   // Two positive y values so that the vertical line maps on a log axis too.
-  divergedLine_->point1->setCoords(static_cast<double>(step), 1.0);
-  divergedLine_->point2->setCoords(static_cast<double>(step), 2.0);
-  divergedText_->position->setCoords(static_cast<double>(step), 0.02);
+  divergedLine_->point1->setCoords(x, 1.0);
+  divergedLine_->point2->setCoords(x, 2.0);
+  divergedText_->position->setCoords(x, 0.02);
   divergedText_->setText(tr("diverged at step %1").arg(step));
 }
 

@@ -36,15 +36,15 @@ double RunOverlay::redraw(const std::function<bool(double)>& drawable, const std
   for (int r = 0; r < runs_.size(); ++r) {
     const PlottedRun& run = runs_[r];
     const bool have = run.snapshot && run.snapshot->history;
-    if (have) lastStep = std::max(lastStep, static_cast<double>(run.snapshot->step));
+    if (have) lastStep = std::max(lastStep, newestTime(*run.snapshot, timeAxis_));
     for (int s = 0; s < static_cast<int>(series_.size()); ++s) {
       const Series& series = series_[static_cast<size_t>(s)];
       QVector<double> xs, ys;
       if (have)
         for (const MetricsRow& row : *run.snapshot->history) {
-          const double v = series.value(*run.snapshot, row);
-          if (!drawable(v)) continue;
-          xs.push_back(static_cast<double>(row.step)), ys.push_back(v);
+          const double v = series.value(*run.snapshot, row), x = timeOf(row, timeAxis_);
+          if (!drawable(v) || !std::isfinite(x)) continue;
+          xs.push_back(x), ys.push_back(v);
           seen(s, v);
         }
       QCPGraph* g = graphs_[r][s];

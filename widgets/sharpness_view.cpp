@@ -1,5 +1,4 @@
 #include "losslab/widgets/sharpness_view.hpp"
-#include "losslab/widgets/timeline_axis.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +18,8 @@ namespace losslab {
 namespace {
 constexpr CurvatureQuantity quantities[] = {
     CurvatureQuantity::Sharpness, CurvatureQuantity::GaussNewtonSharpness,
-    CurvatureQuantity::PreconditionedSharpness, CurvatureQuantity::Trace, CurvatureQuantity::GfsSharpness};
+    CurvatureQuantity::PreconditionedSharpness, CurvatureQuantity::Trace, CurvatureQuantity::GfsSharpness,
+    CurvatureQuantity::FlowSharpness};
 
 double valueOf(const MetricsRow& row, CurvatureQuantity q) {
   switch (q) {
@@ -28,6 +28,7 @@ double valueOf(const MetricsRow& row, CurvatureQuantity q) {
     case CurvatureQuantity::PreconditionedSharpness: return row.precondSharpness;
     case CurvatureQuantity::Trace: return row.trace;
     case CurvatureQuantity::GfsSharpness: return row.gfsSharpness;
+    case CurvatureQuantity::FlowSharpness: return row.flowSharpness;
   }
   return MetricsRow::nan;
 }
@@ -39,6 +40,7 @@ QColor colorOf(CurvatureQuantity q) {
     case CurvatureQuantity::PreconditionedSharpness: return plot::preconditionedColor;
     case CurvatureQuantity::Trace: return plot::traceColor;
     case CurvatureQuantity::GfsSharpness: return plot::gfsColor;
+    case CurvatureQuantity::FlowSharpness: return plot::flowColor;
   }
   return Qt::black;
 }
@@ -66,7 +68,8 @@ SharpnessView::SharpnessView(QWidget* parent)
     QCPGraph* g = addGraph(xAxis, axis);
     g->setName(quantityName(q));
     // G's λmax nearly equals H's for MSE, and so may the GFS λmax at rest: dashed, H shows through.
-    const bool dashed = q == CurvatureQuantity::GaussNewtonSharpness || q == CurvatureQuantity::GfsSharpness;
+    const bool dashed = q == CurvatureQuantity::GaussNewtonSharpness || q == CurvatureQuantity::GfsSharpness ||
+                        q == CurvatureQuantity::FlowSharpness;
     g->setPen(plot::pen(colorOf(q), 2.5, dashed ? Qt::DashLine : Qt::SolidLine));
     // The trace is a noisy Hutchinson estimate on its own axis: lighter, behind the eigenvalues.
     if (q == CurvatureQuantity::Trace) {
@@ -75,6 +78,9 @@ SharpnessView::SharpnessView(QWidget* parent)
       g->setPen(plot::pen(light, 1.5));
       g->setLayer(QStringLiteral("grid"));  // under the "main" layer of the others
     }
+    // The GFS and flow sharpness are smooth and measured every few steps: over λmax(H)'s
+    // oscillation at the edge of stability, which would otherwise paint them over.
+    if (q == CurvatureQuantity::GfsSharpness || q == CurvatureQuantity::FlowSharpness) g->setLayer(QStringLiteral("axes"));
     graphs_[static_cast<int>(q)] = g;
   }
   threshold_ = addGraph(xAxis, yAxis);
@@ -87,6 +93,7 @@ SharpnessView::SharpnessView(QWidget* parent)
   traceThresholdText_ = makeLineLabel(*this, yAxis2, plot::traceColor.darker(130));
 
   plot::legendBelow(*this);
+  legend->setWrap(3);  // λmax(H), GFS, flow and the threshold: two rows, never clipped at 1280 pixels
 
   thresholdNote_ = new QCPItemText(this);
   thresholdNote_->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -146,7 +153,7 @@ void SharpnessView::setLogScale(bool on) {
 void SharpnessView::redraw() {
   ++redrawCount_;
   throttle_.drawn();
-  QVector<double> xs[5], ys[5], thresholdX, thresholdY, traceX, traceY;
+  QVector<double> xs[kCurvatureQuantityCount], ys[kCurvatureQuantityCount], thresholdX, thresholdY, traceX, traceY;
   ValueExtent left, right;
   auto drawable = [this](double v) { return std::isfinite(v) && (!logScale_ || v > 0.0); };
   // A step line needs only the steps where its value changes (and its last step): one point per
@@ -166,13 +173,14 @@ void SharpnessView::redraw() {
     // A diverged run's axes fit the history before it ran away (runaway_rows.hpp).
     const double runaway = runawayStep(*snapshot_);
     for (const MetricsRow& row : *snapshot_->history) {
-      const double x = static_cast<double>(row.step);
+      const double x = timeOf(row, timeAxis_);
+      if (!std::isfinite(x)) continue;
       for (CurvatureQuantity q : quantities) {
         const double v = valueOf(row, q);
         if (!drawable(v)) continue;
         const int i = static_cast<int>(q);
         xs[i].push_back(x), ys[i].push_back(v);
-        if (x < runaway) (q == CurvatureQuantity::Trace ? right : left).add(v);
+        if (double(row.step) < runaway) (q == CurvatureQuantity::Trace ? right : left).add(v);
       }
       // The threshold of the rate in force at this row; at tracked rows, the engine's own value.
       const std::optional<StabilityThreshold> t = thresholdAtRow(o, row);
@@ -183,12 +191,13 @@ void SharpnessView::redraw() {
     // The rate in force now (the slider may have moved since the last row): the line's end.
     const double lr = learningRateAt(c.schedule, o.lr, snapshot_->step, c.steps);
     now = sharpnessThreshold(o, lr, snapshot_->history->back().gradNorm);
-    if (drawable(now.value) && !thresholdX.isEmpty() && snapshot_->step > thresholdX.back())
-      addStep(thresholdX, thresholdY, static_cast<double>(snapshot_->step), now.value);
-    if (drawable(2.0 / lr) && !traceX.isEmpty() && snapshot_->step > traceX.back())
-      addStep(traceX, traceY, static_cast<double>(snapshot_->step), 2.0 / lr);
+    const double newest = newestTime(*snapshot_, timeAxis_);
+    if (drawable(now.value) && !thresholdX.isEmpty() && newest > thresholdX.back())
+      addStep(thresholdX, thresholdY, newest, now.value);
+    if (drawable(2.0 / lr) && !traceX.isEmpty() && newest > traceX.back())
+      addStep(traceX, traceY, newest, 2.0 / lr);
   }
-  const bool trackedLambda = !xs[0].isEmpty() || !xs[1].isEmpty() || !xs[2].isEmpty();
+  const bool trackedLambda = !xs[0].isEmpty() || !xs[1].isEmpty() || !xs[2].isEmpty() || !xs[5].isEmpty();
   const bool trackedTrace = !xs[3].isEmpty();
   for (CurvatureQuantity q : quantities) {
     const int i = static_cast<int>(q);
@@ -250,9 +259,9 @@ void SharpnessView::redraw() {
                                            thresholdY.isEmpty() ? MetricsRow::nan : thresholdY.back());
   yAxis->setRange(left.range(logScale_));
   yAxis2->setRange(right.range(logScale_));
-  fitAxes(std::max(comparedStep, snapshot_ ? static_cast<double>(snapshot_->step) : 0.0));
+  fitAxes(std::max(comparedStep, snapshot_ ? newestTime(*snapshot_, timeAxis_) : 0.0));
   if (!thresholdY.isEmpty())  // where the axes now put it
-    placeLineLabel(*thresholdText_, thresholdY.back(), {graphs_[0], graphs_[1], graphs_[2], graphs_[4]});
+    placeLineLabel(*thresholdText_, thresholdY.back(), {graphs_[0], graphs_[1], graphs_[2], graphs_[4], graphs_[5]});
   if (!traceY.isEmpty()) placeLineLabel(*traceThresholdText_, traceY.back(), {graphs_[3]});
   replot(QCustomPlot::rpQueuedReplot);
 }
@@ -280,8 +289,16 @@ void SharpnessView::setTimeRange(long steps) {
   redraw();
 }
 
-void SharpnessView::fitAxes(double lastStep) {
-  xAxis->setRange(0.0, timelineAxisEnd(lastStep, timeRange_));  // the loss curve's timeline
+void SharpnessView::setTimeAxis(TimeAxis axis) {
+  if (axis == timeAxis_) return;
+  timeAxis_ = axis;
+  compared_.setTimeAxis(axis);
+  xAxis->setLabel(timeAxisTitle(axis));
+  redraw();
+}
+
+void SharpnessView::fitAxes(double newest) {
+  xAxis->setRange(0.0, timeAxisEnd(newest, timeRange_, snapshot_.get(), timeAxis_));  // the loss curve's timeline
 }
 
 QString SharpnessView::toolTipAt(const QPoint& pos) const {
@@ -301,8 +318,7 @@ QString SharpnessView::toolTipAt(const QPoint& pos) const {
         (it != g->data()->constBegin() && step - (it - 1)->key < it->key - step))
       --it;  // ... or the one before it, whichever is nearer
     tip = quantityToolTip(q, tracking) +
-          tr("\nHere: %1 = %2 at step %3.").arg(quantityName(q), formatNumber(it->value))
-              .arg(static_cast<qlonglong>(it->key));
+          tr("\nHere: %1 = %2 at %3.").arg(quantityName(q), formatNumber(it->value), timeText(it->key, timeAxis_));
   }
   const std::tuple<const QCPGraph*, const QCPItemText*, const QString*> lines[] = {
       {threshold_, thresholdText_, &thresholdTip_},

@@ -43,7 +43,7 @@ void TimelineCursor::attach(QCustomPlot* plot) {
   // Curves change every frame: the values under a resting cursor follow them.
   connect(plot, &QCustomPlot::beforeReplot, this, [this, plot] {
     for (Marker& m : markers_)
-      if (m.plot == plot && active_) m.text->setText(valuesAt(*plot, step_));
+      if (m.plot == plot && active_) m.text->setText(valuesAt(*plot, step_, axis_));
   });
 }
 
@@ -52,6 +52,11 @@ void TimelineCursor::setStep(double step) {
   active_ = true;
   for (Marker& m : markers_) show(m);
   Q_EMIT moved(step);
+}
+
+void TimelineCursor::setTimeAxis(TimeAxis axis) {
+  axis_ = axis;
+  clear();  // the position it held was on the other axis
 }
 
 void TimelineCursor::clear() {
@@ -80,13 +85,13 @@ void TimelineCursor::show(Marker& m) {
     // Near the right edge the box opens to the left of the line, so it is never cut off.
     const bool rightHalf = m.plot->xAxis->coordToPixel(step_) > m.plot->axisRect()->center().x();
     m.text->setPositionAlignment((rightHalf ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
-    m.text->setText(valuesAt(*m.plot, step_));
+    m.text->setText(valuesAt(*m.plot, step_, axis_));
   }
   m.plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QString TimelineCursor::valuesAt(const QCustomPlot& plot, double step) {
-  QStringList lines{QObject::tr("step %1").arg(QLocale().toString(qlonglong(std::llround(step))))};
+QString TimelineCursor::valuesAt(const QCustomPlot& plot, double step, TimeAxis axis) {
+  QStringList lines{timeText(step, axis)};
   for (int g = 0; g < plot.graphCount(); ++g) {
     QCPGraph* graph = plot.graph(g);
     if (!graph->visible() || graph->name().isEmpty() || graph->data()->isEmpty()) continue;
@@ -94,7 +99,7 @@ QString TimelineCursor::valuesAt(const QCustomPlot& plot, double step) {
     if (it == graph->data()->constEnd()) continue;
     auto next = it + 1;
     if (next != graph->data()->constEnd() && std::abs(next->key - step) < std::abs(it->key - step)) it = next;
-    if (std::abs(it->key - step) > 0.05 * std::max(1.0, plot.xAxis->range().size())) continue;
+    if (std::abs(it->key - step) > 0.05 * plot.xAxis->range().size()) continue;
     lines << QStringLiteral("%1: %2").arg(graph->name(), QString::number(it->value, 'g', 4));
   }
   return lines.join(QLatin1Char('\n'));

@@ -22,6 +22,8 @@
 #include "losslab/curvature/top_eigenpairs.hpp"
 #include "losslab/widgets/log_slider.hpp"
 #include "losslab/widgets/loss_curve_view.hpp"
+#include "losslab/widgets/timeline_cursor.hpp"
+#include "main_window/window_actions.hpp"
 #include "losslab/widgets/layer_curvature_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
 #include "losslab/widgets/spectrum_view.hpp"
@@ -161,6 +163,47 @@ class CurvatureWindowTest : public QObject {
     window_->bridge()->step(3);
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 10) && !s.tracking.perLayer; }));
     QTRY_VERIFY_WITH_TIMEOUT(!stack->isVisible(), 1000);
+  }
+
+  // The gradient flow beside the run: its box reaches the run, its loss and distance join the
+  // loss plot and its λmax the sharpness plot; T puts every time-series view on effective time,
+  // where each point sits at its row's t = Σ η.
+  void theGradientFlowRunsBesideAndTheTimeAxisSwitches() {
+    window_->showView(MainWindow::View::Sharpness);
+    auto* flow = control<QCheckBox>(*window_, "tracking.flow");
+    QVERIFY(!flow->isEnabled());  // nothing tracked yet
+    control<QSpinBox>(*window_, "tracking.sharpness_every")->setValue(2);
+    QVERIFY(flow->isEnabled());
+    flow->setChecked(true);
+    QVERIFY(window_->bridge()->curvatureTracking().flow);
+    window_->bridge()->step(7);
+    const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 7) && s.tracking.flow; });
+    QVERIFY(s);
+    LossCurveView* loss = window_->timelineLossCurve();
+    SharpnessView* sharp = window_->sharpnessView();
+    QTRY_COMPARE_WITH_TIMEOUT(loss->flowDistanceGraph()->dataCount(), 4, 1000);  // steps 0, 2, 4, 6
+    QCOMPARE(loss->flowLossGraph()->dataCount(), 4);
+    QCOMPARE(sharp->graph(CurvatureQuantity::FlowSharpness)->dataCount(), 4);
+    const MetricsRow& row = s->history->at(6);
+    QCOMPARE(loss->flowDistanceGraph()->data()->at(3)->value, row.flowDistance);
+    QCOMPARE(sharp->graph(CurvatureQuantity::FlowSharpness)->data()->at(3)->value, row.flowSharpness);
+    QVERIFY(loss->yAxis2->visible());
+    QVERIFY(loss->yAxis2->label().contains("θ_flow"));
+    QCOMPARE(loss->flowDistanceGraph()->data()->at(3)->key, 6.0);
+
+    window_->actions()->effectiveTime->setChecked(true);
+    QCOMPARE(loss->timeAxis(), TimeAxis::EffectiveTime);
+    QCOMPARE(sharp->timeAxis(), TimeAxis::EffectiveTime);
+    QVERIFY(sharp->xAxis->label().startsWith("effective time"));
+    QCOMPARE(loss->flowDistanceGraph()->data()->at(3)->key, row.effectiveTime);
+    LOSSLAB_COMPARE_NEAR(row.effectiveTime, 6 * s->config.optimizer.lr, 1e-12);
+    QCOMPARE(sharp->graph(CurvatureQuantity::FlowSharpness)->data()->at(3)->key, row.effectiveTime);
+    QVERIFY(sharp->xAxis->range().upper >= 7 * s->config.optimizer.lr);
+    QVERIFY(sharp->xAxis->range().upper <= 20 * s->config.optimizer.lr);  // not the 10 steps' width in steps
+    QVERIFY(TimelineCursor::valuesAt(*loss, row.effectiveTime, TimeAxis::EffectiveTime).startsWith("t = "));
+    window_->actions()->effectiveTime->setChecked(false);
+    QCOMPARE(loss->trainGraph()->data()->at(6)->key, 6.0);
+    QCOMPARE(sharp->xAxis->label(), QString("step"));
   }
 
   // On a projector the stack's panels, made when the run's network first arrives, are as large as

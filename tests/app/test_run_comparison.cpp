@@ -157,7 +157,7 @@ class RunComparisonTest : public QObject {
     QVERIFY(!sharp->comparedRuns().graph(1, SharpnessView::ComparedSharpness));
     QTRY_COMPARE_WITH_TIMEOUT(collapse->runs().size(), 2, 5000);
     w->comparison()->clear();
-    QCOMPARE(curve->graphCount(), 4);  // the run's own four again
+    QCOMPARE(curve->graphCount(), 6);  // the run's own six again (losses, accuracies, the gradient flow's two)
     QVERIFY(!sharp->comparedRuns().graph(0, SharpnessView::ComparedSharpness));
     QTRY_COMPARE_WITH_TIMEOUT(collapse->runs().size(), 1, 5000);
   }

@@ -12,11 +12,13 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <vector>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <utility>
 
 #include "controls/control_form.hpp"
+#include "losslab/run/curvature_tracker.hpp"
 #include "losslab/widgets/curvature_labels.hpp"
 
 namespace losslab {
@@ -49,7 +51,7 @@ CurvatureControls::CurvatureControls(QWidget* parent) : QWidget(parent) {
   const std::pair<QWidget*, const char*> keys[] = {
       {every_, "tracking.sharpness_every"}, {method_, "tracking.power"}, {trace_, "tracking.trace"},
       {gaussNewton_, "tracking.gauss_newton"}, {preconditioned_, "tracking.preconditioned"},
-      {perLayer_, "tracking.per_layer"}, {gfs_, "tracking.gfs"},
+      {perLayer_, "tracking.per_layer"}, {gfs_, "tracking.gfs"}, {flow_, "tracking.flow"},
       {subset_, "tracking.subset"}, {minibatch_, "tracking.minibatch"},
       {tolerance_, "tracking.tolerance"}, {topK_, "spectrum.top_k"},
       {operator_, "spectrum.operator"}};
@@ -80,8 +82,8 @@ QWidget* CurvatureControls::buildTrackingGroup() {
   trace_ = new QCheckBox(tr("also tr H"), group);
   trace_->setToolTip(tr("Hutchinson's estimate of tr H (20 Rademacher probes) at each measured "
                         "step; for SGD, drawn against its bound tr H ≤ 2/η (Wu & Su 2023)."));
-  gaussNewton_ = new QCheckBox(tr("also λmax(G), Gauss–Newton"), group);
-  gaussNewton_->setToolTip(tr("The largest eigenvalue of the Gauss–Newton matrix G = JᵀH_ℓJ, "
+  gaussNewton_ = new QCheckBox(tr("also λmax(G)"), group);
+  gaussNewton_->setToolTip(tr("λmax(G): the largest eigenvalue of the Gauss–Newton matrix G = JᵀH_ℓJ, "
                               "the positive semi-definite part of H the outliers come from."));
   preconditioned_ = new QCheckBox(tr("also λmax(P⁻¹H), Adam"), group);
   preconditioned_->setToolTip(tr("Adam's preconditioned sharpness (Cohen et al. 2022), the "
@@ -98,15 +100,22 @@ QWidget* CurvatureControls::buildTrackingGroup() {
                       "parameters (Kreisler et al. 2023), which gradient descent lowers step by step even "
                       "at the edge of stability. Integrates the flow to its end at every measured step: "
                       "for small networks. MSE only (cross-entropy has no minimum to reach)."));
-  // tr H, per layer and GFS share a row: the panel stays within a projector's 800 lines at 1.4x.
-  auto* row = new QHBoxLayout;
-  row->addWidget(trace_);
-  row->addWidget(perLayer_);
-  row->addWidget(gfs_);
-  row->addStretch(1);
-  box->addLayout(row);
-  for (QCheckBox* c : {gaussNewton_, preconditioned_}) box->addWidget(c);
-  for (QCheckBox* c : {trace_, gaussNewton_, preconditioned_, perLayer_, gfs_})
+  flow_ = new QCheckBox(tr("gradient flow"), group);
+  flow_->setToolTip(tr("Gradient flow beside the run: from the same initial parameters, integrated (Dormand–Prince) "
+                       "to the effective time t = Σ η of each measured step, as Cohen et al. 2021 compare gradient "
+                       "descent with its flow. Draws the flow's loss (grey dashed) and the distance ‖θ − θ_flow(t)‖ "
+                       "(grey dotted, right axis) on the loss plot, and the flow's λmax on the sharpness plot. Plain "
+                       "gradient descent only (gd or sgd without momentum, weight decay, SAM, ⊥Grad or clipping). "
+                       "T switches the time axes to t."));
+  // Rows of short boxes: the panel stays within a projector's 800 lines at 1.4x.
+  for (std::vector<QCheckBox*> boxes : {std::vector<QCheckBox*>{trace_, perLayer_, gfs_}, {gaussNewton_, flow_}}) {
+    auto* row = new QHBoxLayout;
+    for (QCheckBox* c : boxes) row->addWidget(c);
+    row->addStretch(1);
+    box->addLayout(row);
+  }
+  box->addWidget(preconditioned_);
+  for (QCheckBox* c : {trace_, gaussNewton_, preconditioned_, perLayer_, gfs_, flow_})
     connect(c, &QCheckBox::toggled, this, &CurvatureControls::emitTracking);
   connect(every_, &QSpinBox::valueChanged, this, &CurvatureControls::emitTracking);
   return group;
@@ -192,6 +201,7 @@ CurvatureTracking CurvatureControls::tracking() const {
   t.gaussNewton = gaussNewton_->isChecked();
   t.perLayer = perLayer_->isChecked();
   t.gfs = gfs_->isEnabled() && gfs_->isChecked();
+  t.flow = flow_->isEnabled() && flow_->isChecked();
   t.preconditioned = preconditioned_->isEnabled() && preconditioned_->isChecked();
   t.subset = subset_->value();
   t.minibatch = minibatch_->isEnabled() && minibatch_->isChecked();
@@ -213,13 +223,14 @@ SpectrumRequest CurvatureControls::spectrumRequest() const {
 
 void CurvatureControls::showTracking(const CurvatureTracking& t) {
   const QSignalBlocker b1(every_), b2(method_), b3(trace_), b4(gaussNewton_), b5(preconditioned_), b6(subset_),
-      b7(minibatch_), b8(tolerance_), b9(perLayer_), b10(gfs_);
+      b7(minibatch_), b8(tolerance_), b9(perLayer_), b10(gfs_), b11(flow_);
   every_->setValue(int(std::min<long>(t.every, every_->maximum())));
   method_->setCurrentIndex(std::max(0, method_->findData(t.power)));
   trace_->setChecked(t.trace);
   gaussNewton_->setChecked(t.gaussNewton);
   perLayer_->setChecked(t.perLayer);
   gfs_->setChecked(t.gfs);
+  flow_->setChecked(t.flow);
   preconditioned_->setChecked(t.preconditioned);
   subset_->setValue(int(std::min<Index>(t.subset, subset_->maximum())));
   minibatch_->setChecked(t.minibatch);
@@ -231,11 +242,13 @@ void CurvatureControls::showTracking(const CurvatureTracking& t) {
   tolerance_->setCurrentIndex(k);
   for (QCheckBox* c : {trace_, gaussNewton_, perLayer_}) c->setEnabled(t.every > 0);
   gfs_->setEnabled(t.every > 0 && mse_);
+  flow_->setEnabled(t.every > 0 && plainDescent_);
 }
 
 void CurvatureControls::emitTracking() {
   for (QCheckBox* c : {trace_, gaussNewton_, perLayer_}) c->setEnabled(every_->value() > 0);
   gfs_->setEnabled(every_->value() > 0 && mse_);
+  flow_->setEnabled(every_->value() > 0 && plainDescent_);
   Q_EMIT trackingChanged(tracking());
 }
 
@@ -246,8 +259,10 @@ void CurvatureControls::showConfig(const ExperimentConfig& config) {
   preconditioned_->setEnabled(adam);
   minibatch_->setEnabled(config.optimizer.batchSize.has_value());
   mse_ = config.loss.kind == LossKind::Mse;
+  plainDescent_ = isPlainDescent(config.optimizer);
   for (QCheckBox* c : {trace_, gaussNewton_, perLayer_}) c->setEnabled(every_->value() > 0);
   gfs_->setEnabled(every_->value() > 0 && mse_);
+  flow_->setEnabled(every_->value() > 0 && plainDescent_);
 }
 
 void CurvatureControls::followOptimizer(const ExperimentConfig& config) {

@@ -74,7 +74,9 @@ class CurvatureControls : public QWidget {
   QCheckBox* preconditioned_ = nullptr;
   QCheckBox* perLayer_ = nullptr;
   QCheckBox* gfs_ = nullptr;
+  QCheckBox* flow_ = nullptr;
   bool mse_ = false;  // the GFS sharpness needs a loss with a minimum
+  bool plainDescent_ = true;  // the reference gradient flow is the limit of plain gradient descent
   bool adam_ = false;  // the optimizer last shown is Adam's
   QSpinBox* subset_ = nullptr;
   QCheckBox* minibatch_ = nullptr;

@@ -6,6 +6,8 @@
 #include <QHBoxLayout>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
+#include <string>
 
 #include "controls/control_bindings.hpp"
 #include "controls/input_form.hpp"
@@ -36,10 +38,15 @@ constexpr KindChoice kindChoices[] = {
     {"iris", "Iris", "150 flowers, 4 measurements, 3 species (UCI)"},
     {"wine", "Wine", "178 wines, 13 chemical measurements, 3 cultivars (UCI)"},
     {"breast_cancer", "Breast cancer", "569 biopsies, 30 features, benign or malignant (UCI)"},
+    // Shown for an experiment that brings its own samples; not chosen here (they need the file's data).
+    {"points", "Points of the experiment", "The samples written out in the experiment file (data.kind \"points\")"},
+    {"csv", "CSV file of the experiment", "The experiment's CSV file (data.kind \"csv\", data.path)"},
 };
+// Kinds whose data only an experiment file can carry: listed so the box names them, not offered.
+bool fromFileOnly(const char* kind) { return std::string(kind) == "points" || std::string(kind) == "csv"; }
 
 bool generated(const std::string& kind) {
-  for (const char* fixed : {"modular", "digits", "iris", "wine", "breast_cancer", "csv"})
+  for (const char* fixed : {"modular", "digits", "iris", "wine", "breast_cancer", "csv", "points"})
     if (kind == fixed) return false;
   return true;
 }
@@ -56,6 +63,8 @@ DataControls::DataControls(RunDocument* document, QWidget* parent)
   for (const KindChoice& c : kindChoices) {
     kind_->addItem(tr(c.title), QString::fromLatin1(c.kind));
     kind_->setItemData(kind_->count() - 1, tr(c.description), Qt::ToolTipRole);
+    if (auto* model = qobject_cast<QStandardItemModel*>(kind_->model()); model && fromFileOnly(c.kind))
+      model->item(kind_->count() - 1)->setEnabled(false);
   }
   addRow(QStringLiteral("data.kind"), tr("Data set"), kind_,
          tr("The data the network learns. Changing it starts a new run from step 0."));

@@ -290,8 +290,10 @@ void MainWindow::onSnapshot(const SnapshotPtr& snapshot) {
   training_->showSnapshot(snapshot);
   if (currentView() == View::Sharpness) {  // hidden plots need no frames
     const bool perLayer = snapshot->tracking.every > 0 && snapshot->tracking.perLayer && !snapshot->network.layers.empty();
-    // The stack's panels have a trace axis on the right: the plots above keep the same room.
-    const QMargins margins = timelineMargins(snapshot->tracking.trace || perLayer);
+    // The stack's panels have a trace axis on the right, the loss plot the distance to the
+    // gradient flow: the plots keep the same room, so their steps line up.
+    const bool rightAxis = snapshot->tracking.every > 0 && (snapshot->tracking.trace || snapshot->tracking.flow);
+    const QMargins margins = timelineMargins(rightAxis || perLayer);
     timelineLoss_->axisRect()->setMargins(margins);
     sharpness_->axisRect()->setMargins(margins);
     timelineLoss_->setSnapshot(snapshot);

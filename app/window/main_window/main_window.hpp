@@ -17,6 +17,7 @@
 #include "losslab/run/snapshot.hpp"
 #include "losslab/widgets/figure.hpp"
 #include "losslab/widgets/plotted_run.hpp"
+#include "losslab/widgets/time_axis.hpp"
 
 class QComboBox;
 class QDockWidget;
@@ -91,6 +92,8 @@ class MainWindow : public QMainWindow {
   // At most n steps a frame while playing (0: full speed), in the toolbar's pace box too.
   void setPace(long stepsPerFrame);
   void setPresentationMode(bool on);
+  // Every time-series view (loss, sharpness and its per-layer stack, collapse) and the cursor.
+  void setTimeAxis(TimeAxis axis);
   bool presentationMode() const { return presentation_; }
   // Back to the default preset, layout and settings (QSettings cleared).
   void restoreDefaults();

@@ -16,6 +16,9 @@
 #include "losslab/widgets/loss_curve_view.hpp"
 #include "losslab/widgets/layer_curvature_view.hpp"
 #include "losslab/widgets/sharpness_view.hpp"
+#include "losslab/widgets/collapse_view.hpp"
+#include "losslab/widgets/timeline_cursor.hpp"
+#include "tabs/collapse_tab.hpp"
 #include "main_window/main_window.hpp"
 #include "main_window/screen_fit.hpp"
 #include "main_window/window_actions.hpp"
@@ -25,6 +28,14 @@
 #include "tabs/training_tab.hpp"
 
 namespace losslab {
+
+void MainWindow::setTimeAxis(TimeAxis axis) {
+  for (LossCurveView* v : {training_->curve(), timelineLoss_}) v->setTimeAxis(axis);
+  sharpness_->setTimeAxis(axis);
+  layerCurvature_->setTimeAxis(axis);
+  collapse_->view()->setTimeAxis(axis);
+  cursor_->setTimeAxis(axis);
+}
 
 void MainWindow::buildActions() {
   actions_ = new WindowActions(this, document_->undoStack());
@@ -56,6 +67,9 @@ void MainWindow::buildActions() {
   connect(a.logLoss, &QAction::toggled, timelineLoss_, &LossCurveView::setLogScale);
   connect(a.logCurvature, &QAction::toggled, sharpness_, &SharpnessView::setLogScale);
   connect(a.logCurvature, &QAction::toggled, layerCurvature_, &LayerCurvatureView::setLogScale);
+  connect(a.effectiveTime, &QAction::toggled, this, [this](bool on) {
+    setTimeAxis(on ? TimeAxis::EffectiveTime : TimeAxis::Steps);
+  });
   connect(a.presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
   for (std::size_t i = 0; i < a.showView.size(); ++i)
     connect(a.showView[i], &QAction::triggered, tabs_, [this, i] { tabs_->setCurrentIndex(int(i)); });

@@ -51,6 +51,12 @@ WindowActions::WindowActions(QMainWindow* window, QUndoStack* undoStack) : QObje
                                               "that grows by orders of magnitude stays readable (Shift+L)"));
   logCurvature->setCheckable(true);
   logCurvature->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_L));
+  effectiveTime = make(tr("Effective time axis"),
+                       tr("Time-series views against effective time t = Σ η (steps × η at a constant rate) instead of "
+                          "steps: runs with different learning rates line up where they follow the same gradient "
+                          "flow (T)"));
+  effectiveTime->setCheckable(true);
+  effectiveTime->setShortcut(Qt::Key_T);
   presentation = make(tr("Presentation mode"), tr("Full screen, larger text and lines for a projector, "
                                                   "secondary controls hidden (F11)"));
   presentation->setCheckable(true);
@@ -140,7 +146,7 @@ void WindowActions::addMenus(const QStringList& views) {
     view->addAction(showView[i]);
   }
   view->addSeparator();
-  view->addActions({logLoss, logCurvature, presentation});
+  view->addActions({logLoss, logCurvature, effectiveTime, presentation});
 
   bar->addMenu(tr("&Tools"))->addAction(sweeps);
   QMenu* help = bar->addMenu(tr("&Help"));
@@ -164,6 +170,7 @@ QString WindowActions::shortcutsTable() {
             "<tr><td><b>Ctrl+D</b></td><td>compare with a changed setting</td></tr>"
             "<tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>undo / redo a change</td></tr>"
             "<tr><td><b>L</b> / <b>Shift+L</b></td><td>log loss / log curvature axis</td></tr>"
+            "<tr><td><b>T</b></td><td>steps or effective time t = Σ η along the time axes</td></tr>"
             "<tr><td><b>Ctrl+1</b> … <b>Ctrl+5</b></td><td>training, sharpness, spectrum, landscape, collapse</td></tr>"
             "<tr><td><b>Ctrl+E</b></td><td>export the current view's figure</td></tr>"
             "<tr><td><b>F11</b></td><td>presentation mode</td></tr>"

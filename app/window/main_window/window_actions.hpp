@@ -45,6 +45,7 @@ class WindowActions : public QObject {
   // View
   QAction* logLoss;
   QAction* logCurvature;
+  QAction* effectiveTime;  // the time-series views' axis: steps or t = Σ η (T)
   QAction* presentation;
   std::vector<QAction*> showView;  // Ctrl+1 … Ctrl+5, in the tabs' order
   // File

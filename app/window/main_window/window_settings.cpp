@@ -17,6 +17,7 @@ const QString stateKey = QStringLiteral("window/state");
 const QString viewKey = QStringLiteral("window/view");
 const QString logLossKey = QStringLiteral("view/logLoss");
 const QString logCurvatureKey = QStringLiteral("view/logCurvature");
+const QString effectiveTimeKey = QStringLiteral("view/effectiveTime");
 const QString experimentKey = QStringLiteral("experiment/last");
 }  // namespace
 
@@ -29,6 +30,7 @@ void saveWindowSettings(const MainWindow& w) {
   s.setValue(viewKey, w.viewTabs()->currentIndex());
   s.setValue(logLossKey, w.actions()->logLoss->isChecked());
   s.setValue(logCurvatureKey, w.actions()->logCurvature->isChecked());
+  s.setValue(effectiveTimeKey, w.actions()->effectiveTime->isChecked());
   s.setValue(experimentKey, QString::fromStdString(toJson(w.document()->config()).dump()));
 }
 
@@ -39,6 +41,7 @@ void restoreWindowSettings(MainWindow& w) {
   w.viewTabs()->setCurrentIndex(s.value(viewKey, 0).toInt());
   w.actions()->logLoss->setChecked(s.value(logLossKey, false).toBool());
   w.actions()->logCurvature->setChecked(s.value(logCurvatureKey, false).toBool());
+  w.actions()->effectiveTime->setChecked(s.value(effectiveTimeKey, false).toBool());
 }
 
 std::optional<ExperimentConfig> lastExperiment() {

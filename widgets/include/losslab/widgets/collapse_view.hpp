@@ -7,6 +7,7 @@
 // logarithmic, since grokking spans decades of steps.
 #include <QVector>
 
+#include "losslab/widgets/time_axis.hpp"
 #include "losslab/run/snapshot.hpp"
 #include "losslab/widgets/collapse_labels.hpp"
 #include "losslab/widgets/plotted_run.hpp"
@@ -32,6 +33,7 @@ class CollapseView : public QCustomPlot {
   int redrawCount() const { return redrawCount_; }
 
   void setLogSteps(bool on);
+  void setTimeAxis(TimeAxis axis);  // steps or effective time along the bottom
 
   QCPGraph* graph(int run, CollapseQuantity q) const;  // null for a run not drawn
   QCPAxisRect* panel(CollapsePanel p) const { return panels_[static_cast<int>(p)]; }
@@ -52,6 +54,7 @@ class CollapseView : public QCustomPlot {
 
   QVector<CollapseRun> runs_;
   bool logSteps_ = false;
+  TimeAxis timeAxis_ = TimeAxis::Steps;
   int redrawCount_ = 0;
   RedrawThrottle throttle_;
   QCPAxisRect* panels_[4] = {};

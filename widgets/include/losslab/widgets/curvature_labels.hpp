@@ -10,9 +10,10 @@
 
 namespace losslab {
 
-enum class CurvatureQuantity { Sharpness, GaussNewtonSharpness, PreconditionedSharpness, Trace, GfsSharpness };
+enum class CurvatureQuantity { Sharpness, GaussNewtonSharpness, PreconditionedSharpness, Trace, GfsSharpness, FlowSharpness };
+inline constexpr int kCurvatureQuantityCount = 6;
 
-// "λmax(H)", "λmax(G)", "λmax(P⁻¹H)", "tr H", "GFS λmax".
+// "λmax(H)", "λmax(G)", "λmax(P⁻¹H)", "tr H", "GFS λmax", "flow λmax".
 QString quantityName(CurvatureQuantity q);
 // What the quantity is and how the run measures it (interval, data, tolerance).
 QString quantityToolTip(CurvatureQuantity q, const CurvatureTracking& tracking);

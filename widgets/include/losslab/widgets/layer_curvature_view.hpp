@@ -8,6 +8,7 @@
 
 #include "losslab/curvature/layer_curvature.hpp"
 #include "losslab/run/snapshot.hpp"
+#include "losslab/widgets/time_axis.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
 #include "losslab/widgets/redraw_throttle.hpp"
 
@@ -25,6 +26,7 @@ class LayerCurvatureView : public QCustomPlot {
   void flushRedraw();
   void setLogScale(bool on);
   void setTimeRange(long steps);
+  void setTimeAxis(TimeAxis axis);  // steps or effective time, as the plots above
   // Each panel's left and right margins (its y axes' room): the window gives the plots above
   // the same, so one step sits at one x down the tab.
   void setPanelMargins(const QMargins& margins);
@@ -63,6 +65,7 @@ class LayerCurvatureView : public QCustomPlot {
   SnapshotPtr snapshot_;
   bool logScale_ = false;
   double timeRange_ = 0.0;
+  TimeAxis timeAxis_ = TimeAxis::Steps;
   RedrawThrottle throttle_;
   Network network_;  // the one the panels are of
   std::vector<LayerBlock> blocks_;

@@ -5,6 +5,7 @@
 #include "losslab/widgets/qcustomplot_compat.hpp"
 #include "losslab/widgets/redraw_throttle.hpp"
 #include "losslab/widgets/run_overlay.hpp"
+#include "losslab/widgets/time_axis.hpp"
 
 namespace losslab {
 
@@ -26,6 +27,9 @@ class LossCurveView : public QCustomPlot {
   // The step axis grows with the run (timeline_axis.hpp) and stops at `steps` (a preset's time
   // range) until the run goes past it; 0: no cap.
   void setTimeRange(long steps);
+  // Steps or effective time (time_axis.hpp) along the bottom.
+  void setTimeAxis(TimeAxis axis);
+  TimeAxis timeAxis() const { return timeAxis_; }
 
   // At most `hz` redraws a second, fewer if drawing is slow; 0 redraws every snapshot.
   void setMaxRedrawRate(double hz);
@@ -36,6 +40,11 @@ class LossCurveView : public QCustomPlot {
   QCPGraph* trainGraph() const { return train_; }
   QCPGraph* testGraph() const { return test_; }
   QCPGraph* trainAccuracyGraph() const { return trainAccuracy_; }
+  // Where the reference gradient flow is tracked (tracking.flow): its training loss (grey
+  // dashed, on the loss axis) and the distance ||θ − θ_flow(t)|| at equal effective time (grey
+  // dotted, on the right-hand axis, which it takes from the accuracies while it is tracked).
+  QCPGraph* flowLossGraph() const { return flowLoss_; }
+  QCPGraph* flowDistanceGraph() const { return flowDistance_; }
   QCPItemText* divergenceLabel() const { return divergedText_; }
   // Shown while there is no loss yet (a run standing at step 0): what to press.
   QCPItemText* emptyHint() const { return emptyHint_; }
@@ -48,7 +57,7 @@ class LossCurveView : public QCustomPlot {
 
  private:
   void redraw();
-  void fitAxes(double lastStep, double yMin, double yMax);
+  void fitAxes(double newest, double yMin, double yMax);
   void showDivergence(long step);
   std::vector<RunOverlay::Series> comparedSeries();
 
@@ -56,12 +65,15 @@ class LossCurveView : public QCustomPlot {
   bool logScale_ = false;
   bool showAccuracy_ = false;
   double timeRange_ = 0.0;
+  TimeAxis timeAxis_ = TimeAxis::Steps;
   int redrawCount_ = 0;
   RedrawThrottle throttle_;
   QCPGraph* train_ = nullptr;
   QCPGraph* test_ = nullptr;
   QCPGraph* trainAccuracy_ = nullptr;
   QCPGraph* testAccuracy_ = nullptr;
+  QCPGraph* flowLoss_ = nullptr;
+  QCPGraph* flowDistance_ = nullptr;
   QCPItemStraightLine* divergedLine_ = nullptr;
   QCPItemText* divergedText_ = nullptr;
   QCPItemText* emptyHint_ = nullptr;

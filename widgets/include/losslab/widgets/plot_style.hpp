@@ -102,5 +102,6 @@ inline const QColor preconditionedColor{148, 103, 189};// lambda_max(P^-1 H)
 inline const QColor traceColor{255, 127, 14};          // tr H
 inline const QColor thresholdColor{200, 30, 30};       // stability thresholds
 inline const QColor gfsColor{140, 86, 75};             // lambda_max at the gradient-flow solution
+inline const QColor flowColor{110, 110, 110};          // the reference gradient flow beside the run
 
 }  // namespace losslab::plot

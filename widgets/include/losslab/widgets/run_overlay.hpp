@@ -8,6 +8,7 @@
 
 #include "losslab/widgets/plotted_run.hpp"
 #include "losslab/widgets/qcustomplot_compat.hpp"
+#include "losslab/widgets/time_axis.hpp"
 
 namespace losslab {
 
@@ -27,10 +28,11 @@ class RunOverlay {
   RunOverlay(QCustomPlot& plot, std::vector<Series> series);
 
   void setRuns(QVector<PlottedRun> runs);
+  void setTimeAxis(TimeAxis axis) { timeAxis_ = axis; }  // as the view's; applies at the next redraw
   const QVector<PlottedRun>& runs() const { return runs_; }
   // Refills the graphs from the runs' histories with the values that pass `drawable`, calling
   // `seen(series, value)` for each (the view fits its axes to them), and adds the non-empty
-  // graphs to the legend after the view's own. Returns the newest step of any run (0: none).
+  // graphs to the legend after the view's own. Returns the newest time of any run (0: none).
   double redraw(const std::function<bool(double)>& drawable, const std::function<void(int, double)>& seen);
   // Hides a run's series until the next redraw (a threshold line the base run's coincides with).
   void hide(int run, int series);
@@ -42,6 +44,7 @@ class RunOverlay {
   QCustomPlot& plot_;
   std::vector<Series> series_;
   QVector<PlottedRun> runs_;
+  TimeAxis timeAxis_ = TimeAxis::Steps;
   QVector<QVector<QCPGraph*>> graphs_;  // [run][series]
 };
 

@@ -8,6 +8,7 @@
 #include "losslab/widgets/qcustomplot_compat.hpp"
 #include "losslab/widgets/redraw_throttle.hpp"
 #include "losslab/widgets/run_overlay.hpp"
+#include "losslab/widgets/time_axis.hpp"
 
 namespace losslab {
 
@@ -27,6 +28,8 @@ class SharpnessView : public QCustomPlot {
   void setLogScale(bool on);
   bool logScale() const { return logScale_; }
   void setTimeRange(long steps);  // as LossCurveView's: the timeline's axis stops at `steps`
+  void setTimeAxis(TimeAxis axis);  // steps or effective time along the bottom
+  TimeAxis timeAxis() const { return timeAxis_; }
 
   QCPGraph* graph(CurvatureQuantity q) const { return graphs_[static_cast<int>(q)]; }
   QCPGraph* thresholdGraph() const { return threshold_; }        // on λmax(H) or λmax(P⁻¹H)
@@ -63,7 +66,8 @@ class SharpnessView : public QCustomPlot {
   double timeRange_ = 0.0;
   int redrawCount_ = 0;
   RedrawThrottle throttle_;
-  QCPGraph* graphs_[5] = {};
+  QCPGraph* graphs_[kCurvatureQuantityCount] = {};
+  TimeAxis timeAxis_ = TimeAxis::Steps;
   QCPGraph* threshold_ = nullptr;
   QCPGraph* traceThreshold_ = nullptr;
   QCPItemText* thresholdText_ = nullptr;

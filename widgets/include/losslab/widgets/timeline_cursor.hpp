@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <vector>
 
+#include "losslab/widgets/time_axis.hpp"
+
 class QCustomPlot;
 class QCPItemStraightLine;
 class QCPItemText;
@@ -23,10 +25,12 @@ class TimelineCursor : public QObject {
   void setStep(double step);
   void clear();
   bool isActive() const { return active_; }
-  double step() const { return step_; }
-  // The text a plot shows at the cursor: "step k" and each named visible curve's value there
-  // (curves of every panel).
-  static QString valuesAt(const QCustomPlot& plot, double step);
+  double step() const { return step_; }  // the position on the time axis (a step, or a time)
+  // What the box calls the position: "step k" or "t = 12.3" (the views' time axis).
+  void setTimeAxis(TimeAxis axis);
+  // The text a plot shows at the cursor: "step k" (or "t = x") and each named visible curve's
+  // value there (curves of every panel).
+  static QString valuesAt(const QCustomPlot& plot, double step, TimeAxis axis = TimeAxis::Steps);
 
  Q_SIGNALS:
   void moved(double step);
@@ -46,6 +50,7 @@ class TimelineCursor : public QObject {
   std::vector<Marker> markers_;
   double step_ = 0.0;
   bool active_ = false;
+  TimeAxis axis_ = TimeAxis::Steps;
 };
 
 }  // namespace losslab
