@@ -36,7 +36,7 @@ void runFlow(const FlowCommandOptions& o) {
     const GfsSharpness r = gfsSharpness(m.network, m.loss, m.parameters, data, g);
     if (!r.converged) std::cerr << "losslab-cli: warning: the flow had not converged by t = " << r.time << "\n";
     out = {{"gfs_sharpness", r.sharpness}, {"time", r.time}, {"loss", r.loss}, {"grad_norm", r.gradNorm},
-           {"gradients", r.gradients}, {"descent_steps", r.polishSteps}, {"converged", r.converged}};
+           {"gradients", r.gradients}, {"exponential_steps", r.exponentialSteps}, {"descent_steps", r.polishSteps}, {"converged", r.converged}};
     m.parameters = r.solution;
   } else {
     GradientFlow flow(networkLossGradient(m.network, m.loss, data), m.parameters, f);

@@ -5,6 +5,10 @@
 #include "losslab/core/error.hpp"
 #include "losslab/curvature/dense_curvature.hpp"
 #include "losslab/curvature/top_eigenpairs.hpp"
+#include "losslab/flow/krylov_flow_step.hpp"
+
+#include <algorithm>
+#include <cmath>
 
 namespace losslab {
 
@@ -20,6 +24,18 @@ double topEigenvalue(const Network& net, const Loss& loss, const Eigen::VectorXd
   EigenOptions e;
   e.tolerance = tolerance;
   return extremeEigenpairs(op, e, {control.stop, {}}).values[0];
+}
+// The error of an accepted step in the integrator's norm (atol + rtol·|θ| per parameter, RMS).
+double scaledError(const Eigen::VectorXd& error, const Eigen::VectorXd& from, const Eigen::VectorXd& to,
+                   const FlowOptions& o) {
+  const Eigen::ArrayXd scale = o.atol + o.rtol * from.array().abs().max(to.array().abs());
+  return std::sqrt((error.array() / scale).square().mean());
+}
+
+// Krylov dimensions for φ₁: enough for a small network's whole spectrum, fewer where the basis
+// would pass 160 MB.
+int krylovDimension(Index parameters) {
+  return int(std::clamp<double>(2e7 / double(std::max<Index>(parameters, 1)), 20.0, 150.0));
 }
 }  // namespace
 
@@ -56,9 +72,46 @@ GfsSharpness gfsSharpness(const Network& net, const Loss& loss, const Eigen::Vec
   r.loss = flow.loss();
   Eigen::VectorXd grad = flow.gradient();
   r.gradients = flow.gradients();
+  Eigen::VectorXd next, nextGrad;
+  // Exponential Rosenbrock–Euler steps, τ from step doubling: the order-2 step's local error is
+  // about (two half steps − one step)/3 (Richardson), kept under the flow's own tolerance.
+  if (o.maxExponentialSteps > 0 && grad.norm() > o.gradientTolerance) {
+    auto samples = std::make_shared<const Samples<double>>(data);
+    CurvatureOperator h(net, loss, r.solution, samples, CurvatureKind::Hessian);
+    const int dimension = krylovDimension(theta.size());
+    double tau = 4.0 * std::max(flow.stepSize(), 1e-6);
+    Eigen::VectorXd halfGrad;
+    for (long attempts = 0; grad.norm() > o.gradientTolerance && r.exponentialSteps < o.maxExponentialSteps &&
+                            r.time < o.maxTime && attempts < 4 * o.maxExponentialSteps;
+         ++attempts) {
+      h.setParameters(r.solution);
+      const KrylovFlowStep here(h, grad, tau, dimension, 1e-10, control);
+      const Eigen::VectorXd whole = r.solution - here.displacement(tau);
+      const Eigen::VectorXd half = r.solution - here.displacement(0.5 * tau);
+      f(half, halfGrad);
+      ++r.gradients;
+      h.setParameters(half);
+      const KrylovFlowStep there(h, halfGrad, 0.5 * tau, dimension, 1e-10, control);
+      next = half - there.displacement(0.5 * tau);
+      const double value = f(next, nextGrad);
+      ++r.gradients;
+      const double error = std::isfinite(value) && next.allFinite()
+                               ? scaledError((next - whole) / 3.0, r.solution, next, o.flow)
+                               : INFINITY;
+      const double factor = error == 0 ? 5.0 : std::clamp(0.9 * std::pow(error, -1.0 / 3.0), 0.2, 5.0);
+      if (error <= 1.0 && value <= r.loss) {
+        r.solution.swap(next), grad.swap(nextGrad);
+        r.loss = value;
+        r.time += tau;
+        ++r.exponentialSteps;
+        tau *= factor;
+      } else {
+        tau *= std::min(factor, 0.5);
+      }
+    }
+  }
   // Descent at rate 1/λmax, halved whenever a step raises the loss (λmax grew under it).
   double rate = 0;
-  Eigen::VectorXd next, nextGrad;
   while (grad.norm() > o.gradientTolerance && r.polishSteps < o.maxPolishSteps && r.time < o.maxTime) {
     control.checkStop();
     if (rate == 0) rate = 1.0 / topEigenvalue(net, loss, r.solution, data, o.eigenTolerance, control);

@@ -130,6 +130,20 @@ class PresetsTest : public QObject {
       QVERIFY(oscillation > 17.0);  // λmax(H) of the iterate swings far above 2/η
       QVERIFY(row.trainLoss < 1e-4);
     }
+    // ... and in the MLP beyond the theorem: its first 150 steps (three measurements) already
+    // show the fall, beside a flow whose λmax stays far above 2/η.
+    if (!test::kSanitized) {
+      const ExperimentConfig mlp = readExperimentFile(dir + "gfs-mlp-edge-of-stability.json");
+      auto trainer = Trainer::create(mlp);
+      trainer->setCurvatureTracking(curvatureTracking(mlp.tracking));
+      std::vector<MetricsRow> measured;
+      for (long k = 0; k <= 100; ++k)
+        if (MetricsRow row = trainer->step(false); std::isfinite(row.sharpness)) measured.push_back(row);
+      QCOMPARE(measured.size(), std::size_t(3));
+      QVERIFY(measured[1].gfsSharpness < measured[0].gfsSharpness && measured[2].gfsSharpness < measured[1].gfsSharpness);
+      LOSSLAB_COMPARE_NEAR(measured[0].gfsSharpness, 4.089, 1e-3);
+      QVERIFY(measured[2].flowSharpness > 3.0 && std::abs(measured[2].sharpness - 2.0) < 0.1);
+    }
     // The quadratic's 150 interesting steps are not over in a blink: one step a frame.
     QCOMPARE(readExperimentFile(dir + "progressive-sharpening-quadratic.json").presentation.stepsPerFrame, 1L);
   }
