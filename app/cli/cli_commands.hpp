@@ -22,6 +22,7 @@ void addBenchCommand(CLI::App& app);
 void addHessianCommand(CLI::App& app);
 void addFlowCommand(CLI::App& app);  // cli_flow.cpp: gradient flow and GFS sharpness
 void addCollapseCommand(CLI::App& app);
+void addIntrinsicCommand(CLI::App& app);  // cli_intrinsic.cpp: d_int90 of Li et al. 2018
 void addFigureCommand(CLI::App& app);  // cli_figure.cpp: the window's figures, headless
 // Landscape grids and sweeps share their work among `processes` (MPI ranks under mpirun).
 void addLandscapeCommand(CLI::App& app, WorkDistribution& processes);

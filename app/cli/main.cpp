@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   losslab::cli::addTrainCommand(app);
   losslab::cli::addHessianCommand(app);
   losslab::cli::addFlowCommand(app);
+  losslab::cli::addIntrinsicCommand(app);
   losslab::cli::addCollapseCommand(app);
   losslab::cli::addLandscapeCommand(app, *processes);
   losslab::cli::addSweepCommand(app, *processes);

@@ -171,7 +171,7 @@ void readPresentation(const json& p, PresentationConfig& c) {
 
 const std::vector<std::string> kExperimentKeys{"format", "title", "description", "hidden_controls", "seed",
                                                "precision", "data", "model", "loss", "loss_params", "optimizer", "schedule",
-                                               "steps", "tracking", "presentation"};
+                                               "steps", "tracking", "presentation", "subspace"};
 
 }  // namespace
 
@@ -192,6 +192,12 @@ ExperimentConfig experimentFromJson(const json& doc) {
   if (doc.contains("description")) c.description = jf::string(doc["description"], "description");
   if (doc.contains("title")) c.title = jf::string(doc["title"], "title");
   if (doc.contains("tracking")) readTracking(doc["tracking"], c.tracking);
+  if (doc.contains("subspace")) {
+    const json& s = doc["subspace"];
+    jf::rejectUnknownKeys(s, {"dim", "projection"}, "subspace");
+    if (s.contains("dim")) c.subspace.dim = jf::integer(s["dim"], "subspace.dim");
+    if (s.contains("projection")) c.subspace.projection = projectionFromString(jf::string(s["projection"], "subspace.projection"));
+  }
   if (doc.contains("presentation")) readPresentation(doc["presentation"], c.presentation);
   if (doc.contains("hidden_controls")) {
     const json& h = doc["hidden_controls"];
@@ -260,6 +266,9 @@ void validate(const ExperimentConfig& c) {
   if (!(c.model.initScale > 0)) fail("model.init_scale", c.model.initScale, "must be > 0");
   if (!(c.model.outputScale > 0)) fail("model.output_scale", c.model.outputScale, "must be > 0");
   if (c.steps < 0) fail("steps", double(c.steps), "must be >= 0");
+  if (c.subspace.dim < 0) fail("subspace.dim", double(c.subspace.dim), "must be >= 0 (0: train every parameter)");
+  if (c.subspace.dim > 0 && c.model.kind == "quadratic")
+    throw InputError("subspace.dim: the quadratic model trains its parameters directly (use 0)");
   const TrackingConfig& t = c.tracking;
   if (t.sharpnessEvery < 0) fail("tracking.sharpness_every", double(t.sharpnessEvery), "must be >= 0 (0: off)");
   if (t.subset < 0) fail("tracking.subset", double(t.subset), "must be >= 0 (0: the training set)");
@@ -363,6 +372,7 @@ json toJson(const ExperimentConfig& c) {
     if (!p.compare.empty()) doc["presentation"]["compare"] = p.compare;
   }
   if (!c.hiddenControls.empty()) doc["hidden_controls"] = c.hiddenControls;
+  if (c.subspace.dim > 0) doc["subspace"] = {{"dim", c.subspace.dim}, {"projection", toString(c.subspace.projection)}};
   return doc;
 }
 

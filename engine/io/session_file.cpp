@@ -69,6 +69,7 @@ json trainerToJson(const TrainerState& t, BlobWriter& blob) {
   // Added later, only where per-layer curvature is tracked: other sessions open in older builds.
   if (t.warmStart.perLayer.size() > 0) v["warm_start"]["per_layer"] = blob.add(t.warmStart.perLayer);
   if (t.effectiveTime != 0) v["effective_time"] = exactNumber(t.effectiveTime);
+  if (t.subspace.size() > 0) v["subspace"] = blob.add(t.subspace);
   if (t.warmStart.flowHessian.size() > 0) v["warm_start"]["flow_hessian"] = blob.add(t.warmStart.flowHessian);
   if (const FlowPoint& f = t.warmStart.flow; f.parameters.size() > 0)
     v["warm_start"]["flow"] = {{"time", exactNumber(f.time)}, {"step_size", exactNumber(f.stepSize)},
@@ -79,7 +80,7 @@ json trainerToJson(const TrainerState& t, BlobWriter& blob) {
 TrainerState trainerFrom(const json& v, const BlobReader& blob) {
   const std::string path = "trainer";
   jf::rejectUnknownKeys(v, {"step", "samples_seen", "diverged", "diverged_at", "wall_seconds", "parameters",
-                            "optimizer", "shuffler", "order", "cursor", "warm_start", "effective_time"}, path);
+                            "optimizer", "shuffler", "order", "cursor", "warm_start", "effective_time", "subspace"}, path);
   auto at = [](const json& o, const char* key, const std::string& p) -> const json& { return jf::require(o, key, p); };
   TrainerState t;
   t.step = jf::integer(at(v, "step", path), "trainer.step");
@@ -88,6 +89,7 @@ TrainerState trainerFrom(const json& v, const BlobReader& blob) {
   t.divergedAt = jf::integer(at(v, "diverged_at", path), "trainer.diverged_at");
   t.wallSeconds = exactNumberFrom(at(v, "wall_seconds", path), "trainer.wall_seconds");
   if (v.contains("effective_time")) t.effectiveTime = exactNumberFrom(v["effective_time"], "trainer.effective_time");
+  if (v.contains("subspace")) t.subspace = blob.vector(v["subspace"], "trainer.subspace");
   t.parameters = blob.vector(at(v, "parameters", path), "trainer.parameters");
   const json& o = at(v, "optimizer", path);
   jf::rejectUnknownKeys(o, {"steps", "momentum_started", "momentum", "second_moment"}, "trainer.optimizer");
@@ -177,8 +179,13 @@ void checkLengths(const SessionFile& s) {
       throw InputError(path + ": " + std::to_string(size) + " values, but trainer.parameters has " + std::to_string(n));
   };
   if (!s.run.checkpoints.empty()) check(s.run.checkpoints.front().parameters->size(), "checkpoints.length", false);
-  check(s.run.trainer.optimizer.momentum.size(), "trainer.optimizer.momentum", true);
-  check(s.run.trainer.optimizer.secondMoment.size(), "trainer.optimizer.second_moment", true);
+  // The optimizer's buffers are the trained coordinates' (z in a subspace run).
+  const Eigen::Index trained = s.run.trainer.subspace.size() > 0 ? s.run.trainer.subspace.size() : n;
+  for (auto [size, path] : {std::pair{s.run.trainer.optimizer.momentum.size(), "trainer.optimizer.momentum"},
+                            std::pair{s.run.trainer.optimizer.secondMoment.size(), "trainer.optimizer.second_moment"}})
+    if (size != trained && size != 0)
+      throw InputError(std::string(path) + ": " + std::to_string(size) + " values, but the run trains " +
+                       std::to_string(trained) + (trained == n ? " parameters" : " subspace coordinates"));
   check(s.run.trainer.warmStart.hessian.size(), "trainer.warm_start.hessian", true);
   check(s.run.trainer.warmStart.gaussNewton.size(), "trainer.warm_start.gauss_newton", true);
   check(s.run.trainer.warmStart.preconditioned.size(), "trainer.warm_start.preconditioned", true);

@@ -49,6 +49,12 @@ template <class S> class TrainerImpl final : public Trainer {
       addOneHotTargets(train_);
       if (test_.size()) addOneHotTargets(test_);
     }
+    if (config.subspace.dim > 0) {  // the trained coordinates are z, from 0 (θ = θ₀)
+      subspace_ = std::make_unique<SubspaceProjection>(net_.parameterCount(), config.subspace.dim,
+                                                       config.subspace.projection, config.seed);
+      theta_ = Vec<S>::Zero(config.subspace.dim);
+      optimizer_ = Optimizer<S>(config.optimizer, {});  // z has no tensors: ⊥Grad on the whole of it
+    }
     if (train_.size() == 0) throw InputError("data: the training set is empty");
     objective_.checkCompatible(train_);
     if (test_.size()) objective_.checkCompatible(test_);
@@ -79,7 +85,7 @@ template <class S> class TrainerImpl final : public Trainer {
     // Power tracking of a float64 full-batch run takes its product H v from the step's own
     // gradient pass (at the parameters the step starts from; a look-ahead gradient does not fuse).
     const bool tracking = tracker_ && tracker_->due(step_);
-    const bool fuse = tracking && fullBatch && std::is_same_v<S, double> && tracker_->fusable();
+    const bool fuse = tracking && fullBatch && std::is_same_v<S, double> && tracker_->fusable() && !subspace_;
     Vec<S> fusedV, fusedHv;
     bool fused = false;
     if (fuse) fusedV = tracker_->fusedStart().template cast<S>();
@@ -87,7 +93,11 @@ template <class S> class TrainerImpl final : public Trainer {
       if (stop_.stop_requested()) throw Cancelled();
       double* accuracy = first ? &firstAccuracy : nullptr;
       S loss;
-      if (first && fuse && (theta.array() == theta_.array()).all()) {
+      if (subspace_) {  // ∇_z L = Pᵀ ∇_θ L at θ₀ + P z
+        loss = objective_.lossAndGradient(full(theta), *batch, fullGradient_, accuracy);
+        grad = subspace_->applyTranspose(fullGradient_.template cast<double>()).template cast<S>();
+        if (first) startGradient_ = fullGradient_;
+      } else if (first && fuse && (theta.array() == theta_.array()).all()) {
         loss = objective_.lossGradientAndHvp(theta, *batch, fusedV, grad, fusedHv, accuracy);
         fused = true;
       } else {
@@ -99,16 +109,18 @@ template <class S> class TrainerImpl final : public Trainer {
     const S loss = optimizer_.step(theta_, S(lr), gradient);
 
     row.lr = lr;
-    row.gradNorm = double(optimizer_.lastGradient().norm());
-    row.weightNorm = double(previous().norm());
+    // The network's gradient and weights (in a subspace run, not z's).
+    const Vec<S> from = full(previous());
+    row.gradNorm = double(lastGradient().norm());
+    row.weightNorm = double(from.norm());
     if (fullBatch) {
       row.trainLoss = double(loss);
       row.trainAccuracy = firstAccuracy;
     } else if (evaluate) {
-      row.trainLoss = double(objective_.loss(previous(), train_, &row.trainAccuracy));
+      row.trainLoss = double(objective_.loss(from, train_, &row.trainAccuracy));
     }
     if (evaluate && test_.size())
-      row.testLoss = double(objective_.loss(previous(), test_, &row.testAccuracy));
+      row.testLoss = double(objective_.loss(from, test_, &row.testAccuracy));
 
     if (tracking && std::isfinite(double(loss))) {
       const Eigen::VectorXd hv = fused ? Eigen::VectorXd(fusedHv.template cast<double>()) : Eigen::VectorXd();
@@ -143,10 +155,11 @@ template <class S> class TrainerImpl final : public Trainer {
     row.lr = learningRateAt(config_, step_);
     row.effectiveTime = effectiveTime_;
     Vec<S> grad;
-    row.trainLoss = double(objective_.lossAndGradient(theta_, train_, grad, &row.trainAccuracy));
+    const Vec<S> now = full(theta_);
+    row.trainLoss = double(objective_.lossAndGradient(now, train_, grad, &row.trainAccuracy));
     row.gradNorm = double(grad.norm());
-    row.weightNorm = double(theta_.norm());
-    if (test_.size()) row.testLoss = double(objective_.loss(theta_, test_, &row.testAccuracy));
+    row.weightNorm = double(now.norm());
+    if (test_.size()) row.testLoss = double(objective_.loss(now, test_, &row.testAccuracy));
     row.wallSeconds = wallSeconds_;
     return row;
   }
@@ -165,7 +178,8 @@ template <class S> class TrainerImpl final : public Trainer {
     Samples<double> train = toSamples<double>(data_->train);
     if (config_.loss.kind == LossKind::Mse && data_->train.task == Task::Classification) addOneHotTargets(train);
     tracker_ = std::make_unique<CurvatureTracker>(net_, config_.loss, train, tracking, config_.seed);
-    tracker_->setFlowStart(initial_);
+    // The flow of the network's loss is the limit of full-space descent, not of a subspace's.
+    if (!subspace_) tracker_->setFlowStart(initial_);
   }
 
   void setCollapseTracking(const CollapseTracking& tracking) override {
@@ -191,12 +205,16 @@ template <class S> class TrainerImpl final : public Trainer {
     s.order.assign(order_.begin(), order_.end());
     s.cursor = long(cursor_);
     if (tracker_) s.warmStart = tracker_->warmStart();
+    if (subspace_) s.subspace = theta_.template cast<double>();
     return s;
   }
 
   void restore(const TrainerState& s) override {
-    const Index n = theta_.size();
-    checkRestorable(s, n);
+    const Index n = theta_.size();  // the trained coordinates: z in a subspace run
+    checkRestorable(s, net_.parameterCount());
+    if (subspace_ ? s.subspace.size() != n : s.subspace.size() != 0)
+      throw InputError("trainer.subspace: " + std::to_string(s.subspace.size()) + " coordinates, the run trains " +
+                       (subspace_ ? std::to_string(n) : std::string("every parameter (none)")));
     if (s.order.size() != order_.size())
       throw InputError("trainer.order: " + std::to_string(s.order.size()) + " samples for a training set of " +
                        std::to_string(order_.size()));
@@ -216,7 +234,7 @@ template <class S> class TrainerImpl final : public Trainer {
       throw InputError(e.what());
     }
     if (tracker_) tracker_->setWarmStart(s.warmStart);
-    theta_ = s.parameters.cast<S>();
+    theta_ = (subspace_ ? s.subspace : s.parameters).cast<S>();
     shuffler_ = shuffler;
     order_.assign(s.order.begin(), s.order.end());
     cursor_ = size_t(s.cursor);
@@ -232,7 +250,7 @@ template <class S> class TrainerImpl final : public Trainer {
   double epoch() const override { return double(samplesSeen_) / double(train_.size()); }
   bool diverged() const override { return diverged_; }
   long divergedAtStep() const override { return divergedAt_; }
-  Eigen::VectorXd parameters() const override { return theta_.template cast<double>(); }
+  Eigen::VectorXd parameters() const override { return full(theta_).template cast<double>(); }
   const ExperimentConfig& config() const override { return config_; }
   const Network& network() const override { return net_; }
   const DataSplit& data() const override { return *data_; }
@@ -252,8 +270,15 @@ template <class S> class TrainerImpl final : public Trainer {
     gatherSamples(train_, indices_, batch_);
   }
 
-  // The parameters the last step started from (the optimizer keeps them).
+  // The coordinates the last step started from (the optimizer keeps them).
   const Vec<S>& previous() const { return optimizer_.lastStart(); }
+  // The network's parameters at trained coordinates c: θ₀ + P c in a subspace run, else c.
+  Vec<S> full(const Vec<S>& c) const {
+    if (!subspace_) return c;
+    return (initial_ + subspace_->apply(c.template cast<double>())).template cast<S>();
+  }
+  // ∇_θ L where the last step started (the network's, not z's).
+  const Vec<S>& lastGradient() const { return subspace_ ? startGradient_ : optimizer_.lastGradient(); }
 
   // Curvature of the parameters the step started from (previous()), with the preconditioner the
   // step used: Cohen et al. 2022 take P = (1 - beta1^t) diag(sqrt(v_hat) + eps) for Adam.
@@ -266,16 +291,17 @@ template <class S> class TrainerImpl final : public Trainer {
     }
     if (minibatch && tracker_->tracking().minibatch) {
       const Samples<double> batch = castSamples<double>(*minibatch);
-      tracker_->measure(previous().template cast<double>(), o, lr, preconditioner, row, &batch, nullptr, stop_);
+      tracker_->measure(full(previous()).template cast<double>(), o, lr, preconditioner, row, &batch, nullptr, stop_);
     } else {
-      tracker_->measure(previous().template cast<double>(), o, lr, preconditioner, row, nullptr, fusedHv, stop_);
+      tracker_->measure(full(previous()).template cast<double>(), o, lr, preconditioner, row, nullptr, fusedHv, stop_);
     }
   }
 
   // Collapse of the parameters the step started from; the step is theta_ - previous().
   void measureCollapse(MetricsRow& row) {
-    fillCollapseColumns(losslab::measureCollapse(objective_, previous(), Vec<S>(theta_ - previous()),
-                                                 optimizer_.lastGradient(), train_, test_, collapse_, step_),
+    const Vec<S> start = full(previous());
+    fillCollapseColumns(losslab::measureCollapse(objective_, start, Vec<S>(full(theta_) - start), lastGradient(),
+                                                 train_, test_, collapse_, step_),
                         row);
   }
 
@@ -287,6 +313,8 @@ template <class S> class TrainerImpl final : public Trainer {
   Optimizer<S> optimizer_;
   Vec<S> theta_;
   Eigen::VectorXd initial_;  // where the run started (the reference gradient flow starts there too)
+  std::unique_ptr<SubspaceProjection> subspace_;  // P of a subspace run (θ = initial_ + P theta_)
+  Vec<S> fullGradient_, startGradient_;  // ∇_θ L of a subspace run's last evaluation, and at its step's start
   Rng shuffler_;
   std::unique_ptr<CurvatureTracker> tracker_;
   CollapseTracking collapse_;

@@ -80,6 +80,10 @@ class SessionResumeTest : public QObject {
         "y": [[2.0]], "task": "regression", "train_fraction": 1.0}, "model": {"hidden": [1, 1, 1],
         "activation": "linear", "bias": false, "init_scale": 2.0}, "loss": "mse", "optimizer": {"kind": "gd", "lr": 0.17}})")
                                              << 3L << 0L;
+    // Training in a random subspace (Li et al. 2018): its coordinates z are saved, not only θ.
+    QTest::newRow("fastfood subspace") << QString(R"({"seed": 3, "data": {"kind": "spiral", "n": 100},
+        "model": {"hidden": [8]}, "optimizer": {"kind": "adam", "lr": 0.05},
+        "subspace": {"dim": 12, "projection": "fastfood"}})") << 4L << 0L;
     QTest::newRow("quadratic model") << QString(R"({"model": {"kind": "quadratic", "params": 20, "residuals": 10},
         "loss": "mse", "optimizer": {"kind": "gd", "lr": 2.0}})") << 2L << 0L;
   }

@@ -31,7 +31,7 @@ class SweepPresetsTest : public QObject {
       }
       ++presets;
     }
-    QCOMPARE(presets, 2);
+    QCOMPARE(presets, 3);
   }
 
   void edgeOfStabilityComparesSharpnessWithTwoOverEta() {
@@ -41,6 +41,20 @@ class SweepPresetsTest : public QObject {
     QVERIFY(s.track.curvature.every > 0);
     QVERIFY(s.metrics.front() == SweepMetric::Sharpness);
     QVERIFY(QString::fromStdString(referenceCurves(s, SweepMetric::Sharpness).at(0).name).startsWith("2/eta"));
+  }
+
+  // Li et al. 2018's curve: accuracy against the subspace dimension d, for two widths; the
+  // planned runs train in subspaces of the rounded dimensions 10 … 1000.
+  void intrinsicDimensionSweepsTheSubspaceDimensionAndTheWidth() {
+    const SweepConfig s = readSweepFile(preset("intrinsic-dimension-digits.json"));
+    QCOMPARE(s.axes.size(), size_t(2));
+    QCOMPARE(s.axes[0].path, std::string("subspace.dim"));
+    QCOMPARE(s.axes[1].path, std::string("model.hidden"));
+    const std::vector<SweepRun> plan = planSweep(s);
+    QCOMPARE(plan.size(), std::size_t(14));
+    QCOMPARE(plan.front().experiment.subspace.dim, 10L);
+    QCOMPARE(plan.back().experiment.subspace.dim, 1000L);
+    QVERIFY(s.metrics.front() == SweepMetric::TestAccuracy);
   }
 
   void grokkingMapsTestAccuracyOverWeightDecayAndTrainingFraction() {

@@ -10,6 +10,7 @@
 #include "losslab/loss/loss_kind.hpp"
 #include "losslab/model/architecture.hpp"
 #include "losslab/model/init_kind.hpp"
+#include "losslab/model/subspace_projection.hpp"
 #include "losslab/optim/optimizer_config.hpp"
 
 namespace losslab {
@@ -82,6 +83,8 @@ struct ExperimentConfig {
   OptimizerConfig optimizer;
   ScheduleConfig schedule;
   long steps = 1000;
+  // Optional key "subspace": train z in θ = θ₀ + P z (subspace_projection.hpp); dim 0: every parameter.
+  SubspaceConfig subspace;
 };
 
 }  // namespace losslab

@@ -22,6 +22,7 @@ struct TrainerState {
   double wallSeconds = 0.0;  // training time so far (the clock goes on from here)
   double effectiveTime = 0.0;  // the sum of the rates of the steps taken
   Eigen::VectorXd parameters;  // spec flat order
+  Eigen::VectorXd subspace;    // a subspace run's coordinates z (θ = θ₀ + P z); empty otherwise
   OptimizerState optimizer;
   std::string shuffler;              // the minibatch RNG (mt19937_64 as the standard writes it)
   std::vector<std::int64_t> order;   // this epoch's order of the training samples
