@@ -381,6 +381,26 @@ class MainWindowTest : public QObject {
     QCOMPARE(s->config.optimizer.momentum, 0.9);
   }
 
+  // Network → "Train in subspace": a new run training d coordinates; too many is refused by name.
+  void theSubspaceBoxTrainsInARandomSubspace() {
+    window_->actions()->step->trigger();
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 1); }));
+    auto* box = control<QSpinBox>(*window_, "subspace.dim");
+    QCOMPARE(box->value(), 0);
+    QCOMPARE(box->text(), QString("all parameters"));
+    box->setValue(30);
+    QCOMPARE(window_->document()->config().subspace.dim, 30L);
+    QVERIFY(waitFor(*window_, [](const Snapshot& s) { return s.config.subspace.dim == 30 && pausedAt(s, 0); }));
+    window_->actions()->step->trigger();  // a new run, stepping
+    const SnapshotPtr s = waitFor(*window_, [](const Snapshot& s) { return s.config.subspace.dim == 30 && pausedAt(s, 1); });
+    QVERIFY(s);
+    QVERIFY(std::isfinite(s->history->back().trainLoss));
+    box->setValue(100000);  // more than the network's parameters
+    QTRY_COMPARE(window_->document()->config().subspace.dim, 30L);
+    QVERIFY2(window_->runStatus()->currentMessage().contains("subspace.dim"),
+             qPrintable(window_->runStatus()->currentMessage()));
+  }
+
   void aValueTheEngineRejectsIsUndoneWithAMessage() {
     QVERIFY(waitFor(*window_, [](const Snapshot& s) { return pausedAt(s, 0); }));
     window_->document()->edit("Adam ε", "optimizer.eps", [](ExperimentConfig& c) { c.optimizer.eps = -1; });

@@ -60,7 +60,7 @@ class SweepWindowTest : public QObject {
  private Q_SLOTS:
   void startsFromAPreset() {
     SweepWindow w;
-    QCOMPARE(w.presetPaths().size(), 2);
+    QCOMPARE(w.presetPaths().size(), 3);
     QVERIFY(w.editor()->verdict().contains("runs:"));
     QVERIFY(w.outputDirectory().contains("LossLab sweeps"));
   }

@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QSpinBox>
 
 #include "controls/activation_box.hpp"
 #include "controls/control_bindings.hpp"
@@ -110,6 +111,19 @@ ModelControls::ModelControls(RunDocument* document, QWidget* parent)
             "(Chizat, Oyallon & Bach 2019)"));
   bindSlider(outputScale_, document, QStringLiteral("model.output_scale"), tr("Output scale"),
              [](ExperimentConfig& c, double v) { c.model.outputScale = v; });
+  subspace_ = new QSpinBox(this);
+  subspace_->setRange(0, 1000000);
+  subspace_->setSpecialValueText(tr("all parameters"));
+  subspace_->setSuffix(tr(" dimensions"));
+  subspace_->setAccelerated(true);
+  addRow(QStringLiteral("subspace.dim"), tr("Train in subspace"), subspace_,
+         tr("Train only d coordinates z of θ = θ₀ + P z, P a fixed random D × d matrix with unit columns (dense "
+            "Gaussian, Fastfood for large networks). The smallest d that reaches 90% of the full network's "
+            "accuracy is the problem's intrinsic dimension, d_int90 (Li, Farkhoor, Liu & Yosinski 2018). "
+            "0: train every parameter. Changing it starts a new run."),
+         true);
+  bindSpin(subspace_, document, QStringLiteral("subspace.dim"), tr("Subspace dimension"),
+           [](ExperimentConfig& c, double v) { c.subspace.dim = long(v); });
   params_ = new ValueSlider(ValueSlider::niceSteps(2, 2000), ValueSlider::formatInteger, this);
   addRow(QStringLiteral("model.params"), tr("Parameters P"), params_,
          tr("Parameters of the second-order regression model (Agarwala, Pedregosa & Pennington 2023)"));
@@ -189,6 +203,7 @@ void ModelControls::showConfig(const ExperimentConfig& c) {
                                                     : QStringLiteral("pytorch"));
   showValue(initScale_, c.model.initScale);
   showValue(outputScale_, c.model.outputScale);
+  showValue(subspace_, int(std::min<long>(c.subspace.dim, subspace_->maximum())));
   showValue(params_, c.model.params);
   showValue(residuals_, c.model.residuals);
   showValue(loss_, QString::fromStdString(toString(c.loss.kind)));
@@ -201,7 +216,7 @@ void ModelControls::showConfig(const ExperimentConfig& c) {
     setRelevant(QString::fromLatin1(key), built);
   setRelevant(QStringLiteral("model.init"), mlp && c.model.file.empty());
   setRelevant(QStringLiteral("model.layers"), mlp && c.model.file.empty());
-  for (const char* key : {"model.output_scale", "loss"}) setRelevant(QString::fromLatin1(key), mlp);
+  for (const char* key : {"model.output_scale", "loss", "subspace.dim"}) setRelevant(QString::fromLatin1(key), mlp);
   const LossKind k = c.loss.kind;
   for (const LossParameter& p : kLossParameters)
     setRelevant(QStringLiteral("loss_params.") + QLatin1String(p.key), mlp && k == p.owner);

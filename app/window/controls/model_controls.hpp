@@ -12,6 +12,8 @@
 class QCheckBox;
 class QComboBox;
 
+class QSpinBox;
+
 namespace losslab {
 
 class LayerListEditor;
@@ -37,6 +39,7 @@ class ModelControls : public ControlForm {
   QComboBox* init_;
   LogSlider* initScale_;
   LogSlider* outputScale_;
+  QSpinBox* subspace_;  // subspace.dim: train z in θ = θ₀ + P z (0: every parameter)
   ValueSlider* params_;
   ValueSlider* residuals_;
   QComboBox* loss_;
