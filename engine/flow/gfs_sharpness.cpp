@@ -25,13 +25,6 @@ double topEigenvalue(const Network& net, const Loss& loss, const Eigen::VectorXd
   e.tolerance = tolerance;
   return extremeEigenpairs(op, e, {control.stop, {}}).values[0];
 }
-// The error of an accepted step in the integrator's norm (atol + rtol·|θ| per parameter, RMS).
-double scaledError(const Eigen::VectorXd& error, const Eigen::VectorXd& from, const Eigen::VectorXd& to,
-                   const FlowOptions& o) {
-  const Eigen::ArrayXd scale = o.atol + o.rtol * from.array().abs().max(to.array().abs());
-  return std::sqrt((error.array() / scale).square().mean());
-}
-
 // Krylov dimensions for φ₁: enough for a small network's whole spectrum, fewer where the basis
 // would pass 160 MB.
 int krylovDimension(Index parameters) {
@@ -64,7 +57,7 @@ void continueExponentially(const Network& net, const Loss& loss, const Samples<d
     const double value = f(next, nextGrad);
     ++r.gradients;
     const double error = std::isfinite(value) && next.allFinite()
-                             ? scaledError((next - whole) / 3.0, r.solution, next, o.flow)
+                             ? flowErrorNorm((next - whole) / 3.0, r.solution, next, o.flow)
                              : INFINITY;
     const double factor = error == 0 ? 5.0 : std::clamp(0.9 * std::pow(error, -1.0 / 3.0), 0.2, 5.0);
     if (error <= 1.0 && value <= r.loss) {

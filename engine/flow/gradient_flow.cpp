@@ -27,6 +27,12 @@ constexpr double e[7] = {71.0 / 57600,      0, -71.0 / 16695, 71.0 / 1920, -1725
 constexpr double kSafety = 0.9, kMinFactor = 0.2, kMaxFactor = 5.0;
 }  // namespace
 
+double flowErrorNorm(const Eigen::VectorXd& error, const Eigen::VectorXd& from, const Eigen::VectorXd& to,
+                     const FlowOptions& o) {
+  const Eigen::ArrayXd scale = o.atol + o.rtol * from.array().abs().max(to.array().abs());
+  return std::sqrt((error.array() / scale).square().mean());
+}
+
 GradientFlow::GradientFlow(LossGradient lossGradient, Eigen::VectorXd theta0, FlowOptions options)
     : f_(std::move(lossGradient)), o_(options), theta_(std::move(theta0)) {
   if (!(o_.rtol > 0) || !(o_.atol > 0)) throw InputError("gradient flow: rtol and atol must be > 0");
@@ -74,8 +80,7 @@ bool GradientFlow::attempt(double h) {
   Eigen::VectorXd error = Eigen::VectorXd::Zero(n);
   for (int i = 0; i < 7; ++i)
     if (e[i] != 0) error.noalias() += (h * e[i]) * k_[i];
-  const Eigen::ArrayXd scale = o_.atol + o_.rtol * theta_.array().abs().max(next_.array().abs());
-  const double norm = std::sqrt((error.array() / scale).square().mean());
+  const double norm = flowErrorNorm(error, theta_, next_, o_);
   const double factor = norm == 0 ? kMaxFactor : std::clamp(kSafety * std::pow(norm, -0.2), kMinFactor, kMaxFactor);
   if (!(norm <= 1.0)) {
     h_ = h * std::min(1.0, factor);

@@ -1,7 +1,10 @@
 #include "losslab/flow/krylov_flow_step.hpp"
 
 #include <Eigen/Eigenvalues>
+#include <algorithm>
 #include <cmath>
+
+#include "losslab/curvature/lanczos_process.hpp"
 
 namespace losslab {
 
@@ -16,50 +19,32 @@ double phi(double lambda, double tau) {
 
 KrylovFlowStep::KrylovFlowStep(CurvatureOperator& h, const Eigen::VectorXd& g, double tau, int maxDimension,
                                double tolerance, const TaskControl& control) {
-  const Index n = g.size();
   norm_ = g.norm();
-  const int most = int(std::min<Index>(n, std::max(1, maxDimension)));
-  Eigen::MatrixXd v(n, most);
-  Eigen::VectorXd alpha(most), beta(most), w(n);
-  if (norm_ == 0) {
-    basis_ = Eigen::MatrixXd(n, 0);
-    return;
-  }
-  v.col(0) = g / norm_;
+  basis_ = Eigen::MatrixXd(g.size(), 0);
+  if (norm_ == 0) return;
+  // Full reorthogonalisation: the small Ritz values that decide the long-time flow must not be
+  // ghosts of the large ones.
+  LanczosProcess lanczos(h, g, std::max(1, maxDimension), true);
   Eigen::VectorXd previous;
-  int m = 0;
-  for (int j = 0; j < most; ++j) {
-    control.checkStop();
-    h.apply(v.col(j), w);
-    alpha[j] = v.col(j).dot(w);
-    // Full reorthogonalisation, twice (Parlett): the basis stays orthonormal to rounding, so
-    // the small Ritz values that decide the long-time flow are not ghosts of the large ones.
-    for (int pass = 0; pass < 2; ++pass) w -= v.leftCols(j + 1) * (v.leftCols(j + 1).transpose() * w);
-    beta[j] = w.norm();
-    m = j + 1;
-    const bool invariant = beta[j] <= 1e-12 * std::abs(alpha[j]) + 1e-300;
-    if ((m % 10 == 0 || invariant || m == most)) {
-      basis_ = v.leftCols(m);
-      Eigen::MatrixXd t = Eigen::MatrixXd::Zero(m, m);
-      for (int i = 0; i < m; ++i) {
-        t(i, i) = alpha[i];
-        if (i + 1 < m) t(i, i + 1) = t(i + 1, i) = beta[i];
-      }
-      const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(t);
-      ritzValues_ = eig.eigenvalues();
-      ritzVectors_ = eig.eigenvectors();
-      Eigen::VectorXd c = coefficients(tau);
-      c.conservativeResize(m);
-      if (invariant) return;
-      if (previous.size() > 0) {
-        Eigen::VectorXd before = Eigen::VectorXd::Zero(m);
-        before.head(previous.size()) = previous;
-        if ((c - before).norm() <= tolerance * c.norm()) return;
-      }
-      previous = c;
+  for (;;) {
+    const bool more = lanczos.step(control);
+    if (more && lanczos.steps() % 10 != 0) continue;
+    const int m = lanczos.steps();
+    Eigen::MatrixXd t = Eigen::MatrixXd::Zero(m, m);
+    t.diagonal() = lanczos.alpha();
+    t.diagonal(1) = t.diagonal(-1) = lanczos.beta();
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(t);
+    basis_ = lanczos.basis();
+    ritzValues_ = eig.eigenvalues();
+    ritzVectors_ = eig.eigenvectors();
+    if (!more) return;  // the dimension cap, or an invariant subspace (then exact)
+    const Eigen::VectorXd c = coefficients(tau);
+    if (previous.size() > 0) {
+      Eigen::VectorXd before = Eigen::VectorXd::Zero(m);
+      before.head(previous.size()) = previous;
+      if ((c - before).norm() <= tolerance * c.norm()) return;
     }
-    if (invariant || j + 1 == most) break;
-    v.col(j + 1) = w / beta[j];
+    previous = c;
   }
 }
 

@@ -10,6 +10,7 @@
 
 #include "losslab/core/error.hpp"
 #include "losslab/diagnostics/collapse_record.hpp"
+#include "losslab/io/added_columns.hpp"
 #include "losslab/io/collapse_columns.hpp"
 #include "losslab/io/layer_column.hpp"
 
@@ -32,11 +33,8 @@ double valueOf(const MetricsRow& r, const std::string& c) {
   if (c == "trace") return r.trace;
   if (c == "gn_sharpness") return r.gnSharpness;
   if (c == "precond_sharpness") return r.precondSharpness;
-  if (c == "gfs_sharpness") return r.gfsSharpness;
-  if (c == "effective_time") return r.effectiveTime;
-  if (c == "flow_distance") return r.flowDistance;
-  if (c == "flow_train_loss") return r.flowTrainLoss;
-  if (c == "flow_sharpness") return r.flowSharpness;
+  for (const AddedColumn& added : kAddedColumns)
+    if (c == added.name) return r.*added.member;
   if (c == "sc_fraction_float16") return r.scFraction16;
   if (c == "sc_fraction_float32") return r.scFraction32;
   if (c == "sc_fraction_float64") return r.scFraction64;

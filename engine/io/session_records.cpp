@@ -1,5 +1,7 @@
 #include "losslab/io/session_records.hpp"
 
+#include "losslab/io/added_columns.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -206,18 +208,9 @@ CollapseRecord collapseRecordFromJson(const json& v, const std::string& path) {
 }
 
 namespace {
-// Columns added to the history after the spec's, each written only where some row has a value
-// (a session without them opens in older builds). A history without effective_time (an older
-// session) gets it back from the rates, exactly at a constant rate.
-struct ExtraColumn {
-  const char* key;
-  double MetricsRow::*member;
-};
-constexpr ExtraColumn kExtraColumns[] = {{"gfs_sharpness", &MetricsRow::gfsSharpness},
-                                         {"effective_time", &MetricsRow::effectiveTime},
-                                         {"flow_distance", &MetricsRow::flowDistance},
-                                         {"flow_train_loss", &MetricsRow::flowTrainLoss},
-                                         {"flow_sharpness", &MetricsRow::flowSharpness}};
+// The added columns (added_columns.hpp) are written only where some row has a value, so a session
+// without them opens in older builds. A history without effective_time (an older session) gets
+// it back from the rates, exactly at a constant rate.
 
 void effectiveTimeFromRates(std::vector<MetricsRow>& rows) {
   double t = 0;
@@ -278,18 +271,18 @@ json historyToJson(const std::vector<MetricsRow>& rows, long stride) {
       layers.push_back({{"step", r.step}, {"sharpness", exactNumbers(r.layers->sharpness)},
                         {"trace", exactNumbers(r.layers->trace)}});
   if (!layers.empty()) history["per_layer"] = layers;  // added later, only where tracked
-  for (const ExtraColumn& c : kExtraColumns) {
+  for (const AddedColumn& c : kAddedColumns) {
     std::vector<double> values;
     for (const MetricsRow& r : rows) values.push_back(r.*c.member);
     if (std::any_of(values.begin(), values.end(), [](double v) { return !std::isnan(v); }))
-      history[c.key] = exactNumbers(values);
+      history[c.name] = exactNumbers(values);
   }
   return history;
 }
 
 std::vector<MetricsRow> historyFromJson(const json& v, const std::string& path, long& stride) {
   std::vector<std::string> keys{"stride", "rows", "columns", "collapse", "per_layer"};
-  for (const ExtraColumn& c : kExtraColumns) keys.push_back(c.key);
+  for (const AddedColumn& c : kAddedColumns) keys.push_back(c.name);
   jf::rejectUnknownKeys(v, keys, path);
   stride = jf::integer(jf::require(v, "stride", path), jf::join(path, "stride"));
   const long n = jf::integer(jf::require(v, "rows", path), jf::join(path, "rows"));
@@ -325,9 +318,9 @@ std::vector<MetricsRow> historyFromJson(const json& v, const std::string& path, 
   }
   if (v.contains("per_layer")) readLayerCurvature(v["per_layer"], jf::join(path, "per_layer"), rows);
   if (!v.contains("effective_time")) effectiveTimeFromRates(rows);
-  for (const ExtraColumn& c : kExtraColumns) {
-    if (!v.contains(c.key)) continue;
-    const std::vector<double> values = exactNumbersFrom(v[c.key], jf::join(path, c.key), n);
+  for (const AddedColumn& c : kAddedColumns) {
+    if (!v.contains(c.name)) continue;
+    const std::vector<double> values = exactNumbersFrom(v[c.name], jf::join(path, c.name), n);
     for (long i = 0; i < n; ++i) rows[std::size_t(i)].*c.member = values[std::size_t(i)];
   }
   return rows;

@@ -110,7 +110,7 @@ template <class S> class TrainerImpl final : public Trainer {
 
     row.lr = lr;
     // The network's gradient and weights (in a subspace run, not z's).
-    const Vec<S> from = full(previous());
+    const Vec<S>& from = subspace_ ? (startFull_ = full(previous())) : previous();  // no copy without a subspace
     row.gradNorm = double(lastGradient().norm());
     row.weightNorm = double(from.norm());
     if (fullBatch) {
@@ -314,7 +314,8 @@ template <class S> class TrainerImpl final : public Trainer {
   Vec<S> theta_;
   Eigen::VectorXd initial_;  // where the run started (the reference gradient flow starts there too)
   std::unique_ptr<SubspaceProjection> subspace_;  // P of a subspace run (θ = initial_ + P theta_)
-  Vec<S> fullGradient_, startGradient_;  // ∇_θ L of a subspace run's last evaluation, and at its step's start
+  // A subspace run's ∇_θ L of the last evaluation and at its step's start, and θ at the step's start.
+  Vec<S> fullGradient_, startGradient_, startFull_;
   Rng shuffler_;
   std::unique_ptr<CurvatureTracker> tracker_;
   CollapseTracking collapse_;

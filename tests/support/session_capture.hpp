@@ -3,6 +3,7 @@
 // handed over from the worker thread), and the comparisons the session tests make.
 #include <future>
 
+#include "losslab/io/added_columns.hpp"
 #include "losslab/io/metrics_csv.hpp"
 #include "losslab/run/training_run.hpp"
 
@@ -20,8 +21,7 @@ inline std::string rowText(const MetricsRow& row) {
   std::vector<std::string> columns;
   for (const std::string& c : specMetricsColumns())
     if (c != "wall_seconds") columns.push_back(c);
-  for (const char* c : {"gfs_sharpness", "effective_time", "flow_distance", "flow_train_loss", "flow_sharpness"})
-    columns.push_back(c);
+  for (const AddedColumn& c : kAddedColumns) columns.push_back(c.name);
   return metricsLine(row, columns);
 }
 

@@ -19,6 +19,11 @@ struct FlowOptions {
   long maxGradients = 10'000'000;    // a budget of gradient evaluations (InputError past it)
 };
 
+// A step's error in the integrator's norm: root mean square of error / (atol + rtol·max(|from|, |to|))
+// per parameter, as scipy's RK45; at most 1 is within tolerance.
+double flowErrorNorm(const Eigen::VectorXd& error, const Eigen::VectorXd& from, const Eigen::VectorXd& to,
+                     const FlowOptions& options);
+
 class GradientFlow {
  public:
   GradientFlow(LossGradient lossGradient, Eigen::VectorXd theta0, FlowOptions options = {});
