@@ -186,7 +186,7 @@ void LossCurveView::redraw() {
   flowLoss_->setData(flowX, flowLoss, true);
   flowDistance_->setData(distX, dist, true);
   yAxis2->setVisible(showAccuracy_ || flowShown);
-  yAxis2->setLabel(flowShown ? tr("‖θ − θ_flow(t)‖ (dotted)") : tr("accuracy (dashed)"));
+  yAxis2->setLabel(flowShown ? tr("‖θ − θ_flow‖ (dotted)") : tr("accuracy (dashed)"));
   yAxis2->setNumberFormat(flowShown ? "g" : "f");
   yAxis2->setNumberPrecision(flowShown ? 3 : 1);
   yAxis2->setRange(0.0, flowShown ? (distMax > 0 ? distMax * 1.08 : 1.0) : 1.0);
